@@ -1,0 +1,7 @@
+//! Patchbay: draw how systems talk, and get a reasoned recommendation for every link.
+//!
+//! Layers point down only: `cli` -> `analysis` -> `model`. Nothing here depends on the GUI.
+
+pub mod cli;
+pub mod model;
+pub mod samples;

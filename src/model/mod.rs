@@ -1,0 +1,16 @@
+//! The document: systems, links, zones, ids and the file format. Knows nothing of
+//! analysis or the GUI.
+
+mod design;
+pub mod file;
+mod ids;
+pub mod locate;
+pub mod validate;
+pub mod vocab;
+
+pub use design::{Capabilities, Design, Link, Pos, System, Zone};
+pub use file::{LoadError, Problem, SaveError, load, parse, save, to_ron_string};
+pub use ids::{LinkId, SystemId, ZoneId};
+pub use vocab::{
+    AuthFlow, Environment, Format, Latency, Protocol, Sensitivity, SystemKind, Trigger,
+};

@@ -1,0 +1,129 @@
+//! Checks a parsed design for what the types cannot rule out, collecting every problem.
+
+use super::design::Design;
+use std::collections::{HashMap, HashSet};
+
+/// One validation problem, addressed by its path in the file (`links[2].from`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Where in the document, as a path the locator understands.
+    pub path: String,
+    /// A plain sentence.
+    pub message: String,
+}
+
+fn issue(path: String, message: String) -> Issue {
+    Issue { path, message }
+}
+
+/// Every problem with the design; empty when it is valid.
+pub fn validate(design: &Design) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if design.name.trim().is_empty() {
+        out.push(issue("name".into(), "the design has an empty name".into()));
+    }
+
+    let mut zone_ids = HashMap::new();
+    for (i, z) in design.zones.iter().enumerate() {
+        if let Some(first) = zone_ids.insert(z.id, i) {
+            out.push(issue(
+                format!("zones[{i}].id"),
+                format!(
+                    "zone id {} is used twice (also by zone \"{}\")",
+                    z.id.0, design.zones[first].name
+                ),
+            ));
+        }
+        if z.name.trim().is_empty() {
+            out.push(issue(
+                format!("zones[{i}].name"),
+                format!("zone {} has an empty name", z.id.0),
+            ));
+        }
+    }
+
+    let mut system_ids = HashMap::new();
+    for (i, s) in design.systems.iter().enumerate() {
+        if let Some(first) = system_ids.insert(s.id, i) {
+            out.push(issue(
+                format!("systems[{i}].id"),
+                format!(
+                    "system id {} is used twice (\"{}\" and \"{}\")",
+                    s.id.0, design.systems[first].name, s.name
+                ),
+            ));
+        }
+        if s.name.trim().is_empty() {
+            out.push(issue(
+                format!("systems[{i}].name"),
+                format!("system {} has an empty name", s.id.0),
+            ));
+        }
+        if let Some(zone) = s.zone {
+            if !zone_ids.contains_key(&zone) {
+                out.push(issue(
+                    format!("systems[{i}].zone"),
+                    format!(
+                        "system \"{}\" is in zone {}, which the design does not have",
+                        s.name, zone.0
+                    ),
+                ));
+            }
+        }
+        if let Some(p) = s.position {
+            if !(p.x.is_finite() && p.y.is_finite()) {
+                out.push(issue(
+                    format!("systems[{i}].position"),
+                    format!(
+                        "system \"{}\" has a position that is not a finite number",
+                        s.name
+                    ),
+                ));
+            }
+        }
+    }
+
+    let mut link_ids = HashSet::new();
+    for (i, l) in design.links.iter().enumerate() {
+        let at = |field: &str| format!("links[{i}].{field}");
+        if !link_ids.insert(l.id) {
+            out.push(issue(at("id"), format!("link id {} is used twice", l.id.0)));
+        }
+        for (field, end) in [("from", l.from), ("to", l.to)] {
+            if !system_ids.contains_key(&end) {
+                out.push(issue(
+                    at(field),
+                    format!(
+                        "link {} goes {field} system {}, which the design does not have",
+                        l.id.0, end.0
+                    ),
+                ));
+            }
+        }
+        if l.from == l.to {
+            out.push(issue(
+                at("to"),
+                format!(
+                    "link {} goes from a system to itself; a link joins two different systems",
+                    l.id.0
+                ),
+            ));
+        }
+        if l.volume < 0 {
+            out.push(issue(
+                at("volume"),
+                format!("link {} has a negative volume ({})", l.id.0, l.volume),
+            ));
+        }
+        if !(l.expected_duration_s.is_finite() && l.expected_duration_s >= 0.0) {
+            out.push(issue(
+                at("expected_duration_s"),
+                format!(
+                    "link {} has expected_duration_s {}; it must be zero or more seconds",
+                    l.id.0, l.expected_duration_s
+                ),
+            ));
+        }
+    }
+    out
+}
