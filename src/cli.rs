@@ -1,8 +1,10 @@
 //! The headless commands: everything a team needs to keep designs in git and check
 //! them in CI, with no window.
 
-use crate::model;
-use clap::{Parser, Subcommand};
+use crate::analysis::{self, Severity, rules};
+use crate::generate::{Params, generate};
+use crate::{model, report};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +32,63 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Recommend a pattern, event mechanism, auth flow and mTLS for every link, decide
+    /// the ESB question, and list findings.
+    ///
+    /// Exit code 0, or 1 with `--fail-on` when a finding of that severity or worse
+    /// exists, or when the file has problems; 2 when it cannot be read.
+    Analyze {
+        /// The design file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Exit with 1 when a finding of this severity or worse exists (for CI gates).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
+    /// List every rule: id, severity and title.
+    Rules,
+    /// Print one rule's full text: what it checks, why it matters, what to do instead.
+    Explain {
+        /// The rule id, e.g. AUTH-001.
+        id: String,
+    },
+    /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
+    Generate {
+        /// How many systems.
+        #[arg(long)]
+        systems: usize,
+        /// About how many links start at each system.
+        #[arg(long, default_value_t = 5)]
+        links_per_system: usize,
+        /// The random seed: the same seed gives the same design.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it; standard output when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// How `analyze` prints its report.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportFormat {
+    /// For a terminal.
+    Text,
+    /// For a design-review page or pull request.
+    Markdown,
+    /// The stable contract described in the README.
+    Json,
+}
+
+/// The severity at which `analyze --fail-on` fails.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOn {
+    /// Warnings and high findings.
+    Warning,
+    /// High findings only.
+    High,
 }
 
 /// Exit codes shared by the commands.
@@ -51,6 +110,26 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Check { files }) => check(&files),
+        Some(Command::Analyze {
+            file,
+            format,
+            fail_on,
+        }) => analyze(&file, format, fail_on),
+        Some(Command::Rules) => list_rules(),
+        Some(Command::Explain { id }) => explain(&id),
+        Some(Command::Generate {
+            systems,
+            links_per_system,
+            seed,
+            output,
+        }) => generate_design(
+            Params {
+                systems,
+                links_per_system,
+                seed,
+            },
+            output,
+        ),
         None => open_window(cli.file),
     }
 }
@@ -88,6 +167,132 @@ fn check(files: &[PathBuf]) -> u8 {
         }
     }
     worst
+}
+
+/// Loads a design for a command, printing its problems; `Err` carries the exit code.
+fn load_or_report(path: &std::path::Path) -> Result<model::Design, u8> {
+    match model::load(path) {
+        Ok(design) => Ok(design),
+        Err(model::LoadError::Invalid { file, problems }) => {
+            for p in &problems {
+                eprintln!("{}", p.display_in(&file));
+            }
+            Err(exit::PROBLEMS)
+        }
+        Err(e @ model::LoadError::Unreadable { .. }) => {
+            eprintln!("error: {e}");
+            Err(exit::USAGE)
+        }
+    }
+}
+
+fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>) -> u8 {
+    let design = match load_or_report(path) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let analysis = analysis::analyze(&design);
+    let text = match format {
+        ReportFormat::Text => report::text::render(&design, &analysis),
+        ReportFormat::Markdown => report::markdown::render(&design, &analysis),
+        ReportFormat::Json => report::json::render(&design, &analysis),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let threshold = match fail_on {
+        None => return exit::OK,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::High) => Severity::High,
+    };
+    if analysis.worst().is_some_and(|w| w >= threshold) {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    }
+}
+
+fn list_rules() -> u8 {
+    let mut out = std::io::stdout().lock();
+    for r in rules::ALL {
+        let _ = writeln!(out, "{:<10} {:<8} {}", r.id, r.severity.id(), r.title);
+    }
+    exit::OK
+}
+
+fn explain(id: &str) -> u8 {
+    let Some(r) = rules::find(id) else {
+        eprintln!("error: no rule {id:?}; `patchbay rules` lists them");
+        return exit::USAGE;
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{}: {}
+",
+        r.id, r.title
+    );
+    let _ = writeln!(
+        out,
+        "Severity: {} in production (high findings are warnings in a prototype design)
+",
+        r.severity
+    );
+    let _ = writeln!(
+        out,
+        "What it checks
+  {}
+",
+        r.checks
+    );
+    let _ = writeln!(
+        out,
+        "Why it matters
+  {}
+",
+        r.why
+    );
+    let _ = writeln!(
+        out,
+        "What to do instead
+  {}
+",
+        r.instead
+    );
+    let _ = writeln!(out, "References");
+    for reference in r.references {
+        let _ = writeln!(out, "  - {reference}");
+    }
+    exit::OK
+}
+
+fn generate_design(params: Params, output: Option<PathBuf>) -> u8 {
+    let design = generate(params);
+    match output {
+        Some(path) => match model::save(&design, &path) {
+            Ok(()) => {
+                eprintln!(
+                    "wrote {} ({} systems, {} links)",
+                    path.display(),
+                    design.systems.len(),
+                    design.links.len()
+                );
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                exit::USAGE
+            }
+        },
+        None => match model::to_ron_string(&design) {
+            Ok(text) => {
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                exit::PROBLEMS
+            }
+        },
+    }
 }
 
 fn open_window(file: Option<PathBuf>) -> u8 {

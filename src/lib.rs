@@ -2,6 +2,9 @@
 //!
 //! Layers point down only: `cli` -> `analysis` -> `model`. Nothing here depends on the GUI.
 
+pub mod analysis;
 pub mod cli;
+pub mod generate;
 pub mod model;
+pub mod report;
 pub mod samples;

@@ -1,8 +1,6 @@
 //! The closed vocabularies of the document: every kind and attribute value has a stable
 //! kebab-case id (DOMAIN.md) that is the one spelling used in files, reports and the CLI.
 
-use std::fmt;
-
 /// Declares a vocabulary enum whose serde form, `Display`, `FromStr` and list of values
 /// all come from one table, so the file format, the docs and the reports cannot disagree.
 macro_rules! vocabulary {
@@ -38,8 +36,8 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.id())
             }
         }
@@ -64,7 +62,7 @@ macro_rules! vocabulary {
                 struct Visit;
                 impl serde::de::Visitor<'_> for Visit {
                     type Value = $name;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         write!(f, "a {} id in quotes, such as \"{}\"", $what, $name::ALL[0].id())
                     }
                     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
@@ -76,6 +74,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 /// An id that is not one of a vocabulary's values.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -90,7 +90,11 @@ pub struct UnknownId {
 }
 
 impl UnknownId {
-    fn new(what: &'static str, found: &str, ids: impl Iterator<Item = &'static str>) -> Self {
+    pub(crate) fn new(
+        what: &'static str,
+        found: &str,
+        ids: impl Iterator<Item = &'static str>,
+    ) -> Self {
         Self {
             what,
             found: found.to_owned(),

@@ -1,0 +1,166 @@
+//! Which OAuth flow the link's source should use to get its token (DOMAIN 2.3).
+
+use super::decision::Decide;
+use super::facts::{Attr, LinkFacts};
+use crate::model::{AuthFlow, Protocol, SystemKind};
+
+/// The branch of the auth decision that chose.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    Transport(Protocol),
+    SalesforceCaller,
+    Device,
+    LimitedInput,
+    SamlAssertion,
+    ConfidentialUser,
+    PublicClient,
+    ServerToServer,
+}
+
+/// Protocols that do not carry OAuth tokens; they authenticate in their own way.
+pub fn transport_auth(protocol: Protocol) -> Option<&'static str> {
+    Some(match protocol {
+        Protocol::Sftp => "SSH keys",
+        Protocol::Ftp => "a user name and password sent in clear text",
+        Protocol::File => "file-system permissions on the shared folder",
+        Protocol::Jdbc => "database credentials",
+        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
+            "broker credentials or client certificates"
+        }
+        Protocol::Email => "the mail server's own authentication",
+        Protocol::Rest | Protocol::Soap | Protocol::Graphql | Protocol::Grpc | Protocol::Http => {
+            return None;
+        }
+    })
+}
+
+/// How to set a flow up.
+pub const fn options(flow: AuthFlow) -> &'static [&'static str] {
+    match flow {
+        AuthFlow::WebServer => &[
+            "Connected app (or external client app) with a callback URL and a client secret kept on the server",
+            "Add PKCE as well: it costs nothing and protects the code",
+            "Refresh tokens so the user signs in rarely",
+        ],
+        AuthFlow::WebServerPkce => &[
+            "Connected app with PKCE required and no client secret in the app",
+            "System browser or an in-app browser tab for the login, never an embedded web view",
+            "Refresh token rotation for long sessions",
+        ],
+        AuthFlow::JwtBearer => &[
+            "Connected app with the integration user pre-authorised",
+            "Upload the X.509 certificate to the app; keep the private key in a vault",
+            "Sign a short-lived JWT per token request",
+        ],
+        AuthFlow::Device => &[
+            "Connected app with the device flow enabled",
+            "Show the user code and verification URL on the device; the person approves on a phone or computer",
+            "The device polls the token endpoint until approved",
+        ],
+        AuthFlow::SamlAssertion => &[
+            "Exchange the SAML assertion from single sign-on for an access token",
+            "Salesforce must trust the identity provider's signing certificate",
+        ],
+        AuthFlow::AssetToken => &[
+            "Register the device as an Asset in Salesforce",
+            "Device signs a JWT tied to its asset and exchanges it for an asset token",
+        ],
+        AuthFlow::ClientCredentials => &[
+            "Connected app with the client credentials flow and a run-as integration user",
+            "Keep the client secret in a vault and rotate it",
+        ],
+        AuthFlow::NamedCredential => &[
+            "Named Credential with an External Credential (OAuth client credentials or JWT)",
+            "Per-user principal when acting for the signed-in user",
+            "No secrets in code or custom settings",
+        ],
+        AuthFlow::UsernamePassword | AuthFlow::UserAgent => &[],
+        AuthFlow::None => &[
+            "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
+        ],
+    }
+}
+
+/// The auth-flow decision.
+pub struct AuthDecision;
+
+impl Decide for AuthDecision {
+    type Choice = AuthFlow;
+    type Step = Step;
+
+    fn decide(f: &LinkFacts) -> (AuthFlow, Step) {
+        if transport_auth(f.protocol).is_some() {
+            (AuthFlow::None, Step::Transport(f.protocol))
+        } else if f.from_kind == SystemKind::SalesforceOrg {
+            (AuthFlow::NamedCredential, Step::SalesforceCaller)
+        } else if f.from_kind == SystemKind::IotDevice {
+            (AuthFlow::AssetToken, Step::Device)
+        } else if f.person_present() {
+            if f.from.limited_input {
+                (AuthFlow::Device, Step::LimitedInput)
+            } else if f.from.has_saml_sso || f.from_linked_to_idp {
+                (AuthFlow::SamlAssertion, Step::SamlAssertion)
+            } else if f.from.keeps_secret {
+                (AuthFlow::WebServer, Step::ConfidentialUser)
+            } else {
+                (AuthFlow::WebServerPkce, Step::PublicClient)
+            }
+        } else {
+            (AuthFlow::JwtBearer, Step::ServerToServer)
+        }
+    }
+
+    fn decided_by(step: Step) -> &'static [Attr] {
+        match step {
+            Step::Transport(_) => &[Attr::Protocol],
+            Step::SalesforceCaller => &[Attr::FromKind],
+            Step::Device => &[Attr::FromKind],
+            Step::LimitedInput => &[Attr::FromLimitedInput, Attr::FromUserPresent],
+            Step::SamlAssertion => &[
+                Attr::FromHasSamlSso,
+                Attr::FromLinkedToIdp,
+                Attr::FromUserPresent,
+            ],
+            Step::ConfidentialUser => &[
+                Attr::FromUserPresent,
+                Attr::OnBehalfOfUser,
+                Attr::FromKeepsSecret,
+            ],
+            Step::PublicClient => &[Attr::FromKeepsSecret, Attr::FromUserPresent],
+            Step::ServerToServer => &[Attr::FromUserPresent, Attr::OnBehalfOfUser],
+        }
+    }
+
+    fn reason(step: Step, f: &LinkFacts) -> String {
+        match step {
+            Step::Transport(p) => format!(
+                "{} does not carry OAuth tokens; it authenticates with {}.",
+                p.label(),
+                transport_auth(p).unwrap_or("its own mechanism")
+            ),
+            Step::SalesforceCaller => {
+                if f.on_behalf_of_user {
+                    "Salesforce is the caller: a Named Credential with a per-user principal holds each user's token, so no code ever sees a secret.".into()
+                } else {
+                    "Salesforce is the caller: a Named Credential with an external credential (client credentials or JWT) keeps the secret out of code.".into()
+                }
+            }
+            Step::Device => "The caller is a registered device with no person at it; it proves itself with a signed token tied to its asset record.".into(),
+            Step::LimitedInput => "A person is there but the device has no browser or keyboard, so they approve the login on another device with a short code.".into(),
+            Step::SamlAssertion => "The user has already signed in through SAML single sign-on, so the app can trade that assertion for a token without a second login.".into(),
+            Step::ConfidentialUser => "A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach.".into(),
+            Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
+            Step::ServerToServer => "No person is involved: the service signs a JWT with its private key, so no password is stored and trust rests on a certificate.".into(),
+        }
+    }
+
+    fn fixed_runner_up(step: Step) -> Option<AuthFlow> {
+        match step {
+            // Where no certificate can be managed, a client secret is the fallback.
+            Step::ServerToServer => Some(AuthFlow::ClientCredentials),
+            // PKCE on top of a confidential client is the safer variant of the same flow.
+            Step::ConfidentialUser => Some(AuthFlow::WebServerPkce),
+            _ => None,
+        }
+    }
+}

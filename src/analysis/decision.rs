@@ -1,0 +1,107 @@
+//! A decision with its reasons: the choice, the inputs that made it, what came second,
+//! and the one input change that would flip it, found by deciding again.
+
+use super::facts::{Attr, LinkFacts, Value};
+
+/// One of the per-link decisions (pattern, events, auth flow, mTLS).
+pub trait Decide {
+    /// What is chosen.
+    type Choice: Copy + PartialEq;
+    /// Which branch of the decision chose it; cheap to compute, so the flip search can
+    /// decide many times without building sentences.
+    type Step: Copy;
+
+    /// The choice and the branch that made it.
+    fn decide(f: &LinkFacts) -> (Self::Choice, Self::Step);
+    /// The inputs the branch looked at, most decisive first.
+    fn decided_by(step: Self::Step) -> &'static [Attr];
+    /// One plain sentence saying why, in terms of this link's values.
+    fn reason(step: Self::Step, f: &LinkFacts) -> String;
+    /// The second-best choice when no single input change reaches one, if any.
+    fn fixed_runner_up(_step: Self::Step) -> Option<Self::Choice> {
+        None
+    }
+}
+
+/// The single input change that turns a decision into another choice.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Flip<T> {
+    /// The input to change.
+    pub attr: Attr,
+    /// Its current value.
+    pub from: Value,
+    /// The value that flips the decision.
+    pub to: Value,
+    /// What the decision becomes.
+    pub result: T,
+}
+
+/// A decision with everything a reviewer or student needs to follow it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision<T> {
+    /// What is recommended.
+    pub choice: T,
+    /// Why, in one sentence.
+    pub reason: String,
+    /// The inputs that decided it, with their values.
+    pub decided_by: Vec<(Attr, Value)>,
+    /// What came second.
+    pub runner_up: Option<T>,
+    /// The one input that would change it.
+    pub flip: Option<Flip<T>>,
+}
+
+/// Decides, then searches for the flip: first over the deciding inputs, then over the
+/// rest, changing one input at a time and deciding again.
+pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
+    let (choice, step) = D::decide(f);
+    let decided_by = D::decided_by(step);
+    let mut flip = None;
+    let rest = Attr::ALL.iter().filter(|a| !decided_by.contains(a));
+    for &attr in decided_by.iter().chain(rest) {
+        let from = f.get(attr);
+        let found = f.alternatives(attr, |to| {
+            let (other, _) = D::decide(&f.with(attr, to));
+            if other != choice {
+                flip = Some(Flip {
+                    attr,
+                    from,
+                    to,
+                    result: other,
+                });
+                true
+            } else {
+                false
+            }
+        });
+        if found {
+            break;
+        }
+    }
+    Decision {
+        choice,
+        reason: D::reason(step, f),
+        decided_by: decided_by.iter().map(|&a| (a, f.get(a))).collect(),
+        runner_up: D::fixed_runner_up(step).or(flip.map(|fl| fl.result)),
+        flip,
+    }
+}
+
+impl<T> Flip<T> {
+    /// "if needs_response were false", with thresholds said as ranges.
+    pub fn condition(&self) -> String {
+        match (self.from, self.to) {
+            (Value::Count(a), Value::Count(b)) if b < a => {
+                format!("if {} were {b} or fewer", self.attr)
+            }
+            (Value::Count(_), Value::Count(b)) => format!("if {} were over {}", self.attr, b - 1),
+            (Value::Seconds(a), Value::Seconds(b)) if b < a => {
+                format!("if {} were {b} s or less", self.attr)
+            }
+            (Value::Seconds(_), Value::Seconds(b)) => {
+                format!("if {} were over {} s", self.attr, b - 1.0)
+            }
+            (_, to) => format!("if {} were {to}", self.attr),
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Which Salesforce event mechanism carries an asynchronous link (DOMAIN 2.2).
+
+use super::decision::Decide;
+use super::facts::{Attr, LinkFacts};
+use crate::model::vocab::vocabulary;
+use crate::model::{Latency, SystemKind, Trigger};
+
+vocabulary! {
+    /// A Salesforce event mechanism, or none.
+    pub enum Events ("event mechanism") {
+        PlatformEvents = "platform-events", "Platform events";
+        ChangeDataCapture = "change-data-capture", "Change data capture";
+        None = "none", "No event channel";
+    }
+}
+
+/// Hours a high-volume platform event or change event can be replayed.
+pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
+/// Hours a standard-volume platform event can be replayed.
+pub const STANDARD_RETENTION_H: u32 = 24;
+
+impl Events {
+    /// How to build it.
+    pub const fn options(self) -> &'static [&'static str] {
+        match self {
+            Events::PlatformEvents => &[
+                "Define a platform event object (e.g. Order_Shipped__e) with your own fields",
+                "Publish from Apex, Flow, or from outside through the Pub/Sub API",
+                "Subscribe with Apex triggers, Flow, the Pub/Sub API or CometD",
+                "High-volume events can be replayed for 72 hours, standard-volume for 24",
+            ],
+            Events::ChangeDataCapture => &[
+                "Enable Change Data Capture for the object; no publishing code",
+                "Subscribe with the Pub/Sub API or CometD",
+                "Updates carry only the changed fields plus a change header",
+                "Events can be replayed for 3 days; field-level security is respected",
+            ],
+            Events::None => &[],
+        }
+    }
+}
+
+/// The branch of the events decision that chose.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    Synchronous,
+    Bulk,
+    NoSalesforce,
+    ExternalPublish,
+    RecordChangeOut,
+    BusinessEvent,
+    CustomOut,
+    PlainCallIn,
+}
+
+/// The event-mechanism decision.
+pub struct EventsDecision;
+
+fn touches_salesforce(f: &LinkFacts) -> bool {
+    f.from_kind == SystemKind::SalesforceOrg || f.to_kind == SystemKind::SalesforceOrg
+}
+
+impl Decide for EventsDecision {
+    type Choice = Events;
+    type Step = Step;
+
+    fn decide(f: &LinkFacts) -> (Events, Step) {
+        let from_salesforce = f.from_kind == SystemKind::SalesforceOrg;
+        if f.needs_response {
+            (Events::None, Step::Synchronous)
+        } else if f.latency == Latency::Batch {
+            (Events::None, Step::Bulk)
+        } else if !touches_salesforce(f) {
+            (Events::None, Step::NoSalesforce)
+        } else if f.external_publish && !from_salesforce {
+            (Events::PlatformEvents, Step::ExternalPublish)
+        } else if from_salesforce && f.trigger == Trigger::RecordChange {
+            (Events::ChangeDataCapture, Step::RecordChangeOut)
+        } else if f.trigger == Trigger::BusinessEvent {
+            (Events::PlatformEvents, Step::BusinessEvent)
+        } else if from_salesforce {
+            (Events::PlatformEvents, Step::CustomOut)
+        } else {
+            (Events::None, Step::PlainCallIn)
+        }
+    }
+
+    fn decided_by(step: Step) -> &'static [Attr] {
+        match step {
+            Step::Synchronous => &[Attr::NeedsResponse],
+            Step::Bulk => &[Attr::Latency],
+            Step::NoSalesforce => &[Attr::FromKind, Attr::ToKind],
+            Step::ExternalPublish => &[Attr::ExternalPublish, Attr::FromKind],
+            Step::RecordChangeOut => &[Attr::Trigger, Attr::FromKind],
+            Step::BusinessEvent => &[Attr::Trigger],
+            Step::CustomOut => &[Attr::FromKind, Attr::Trigger],
+            Step::PlainCallIn => &[Attr::ExternalPublish, Attr::Trigger],
+        }
+    }
+
+    fn reason(step: Step, _f: &LinkFacts) -> String {
+        match step {
+            Step::Synchronous => "The caller waits for its answer on the same connection, so there is no event to publish.",
+            Step::Bulk => "The data moves in scheduled bulk runs, not as events.",
+            Step::NoSalesforce => "Neither end is a Salesforce org, so Salesforce's event bus is not involved; a broker or the sender's own queue carries the message.",
+            Step::ExternalPublish => "The event starts outside Salesforce and must be published into it, which only platform events allow; change events are emitted by Salesforce alone.",
+            Step::RecordChangeOut => "Record changes leave Salesforce: change data capture emits them with no publishing code, shaped like the record, with only the changed fields on update.",
+            Step::BusinessEvent => "A business event crosses systems with a payload of its own design, which is what platform events are for.",
+            Step::CustomOut => "Salesforce sends something other than a plain record change, so a platform event with its own fields fits better than a change event.",
+            Step::PlainCallIn => "The outside system simply calls Salesforce's API; no event channel is needed unless it has to publish events.",
+        }
+        .to_owned()
+    }
+}

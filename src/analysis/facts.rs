@@ -1,0 +1,298 @@
+//! The inputs of a link's decisions, gathered from the link and its two systems, and
+//! the single-input changes that the flip search tries.
+
+use crate::model::{
+    Capabilities, Latency, Link, Protocol, Sensitivity, System, SystemKind, Trigger,
+};
+use std::fmt;
+
+/// Everything a link's decisions look at. `Copy`, so the flip search can change one
+/// input on a copy and decide again without allocating.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinkFacts {
+    pub needs_response: bool,
+    pub trigger: Trigger,
+    pub latency: Latency,
+    pub volume: i64,
+    pub expected_duration_s: f64,
+    pub guaranteed_delivery: bool,
+    pub on_behalf_of_user: bool,
+    pub is_virtual: bool,
+    pub external_publish: bool,
+    pub sensitivity: Sensitivity,
+    pub protocol: Protocol,
+    pub from_kind: SystemKind,
+    pub to_kind: SystemKind,
+    pub from: Capabilities,
+    pub to: Capabilities,
+    /// The source also talks to an identity provider, so it can hold a SAML assertion.
+    pub from_linked_to_idp: bool,
+    /// The two ends sit in different zones.
+    pub crosses_boundary: bool,
+}
+
+impl LinkFacts {
+    /// Gathers the facts of `link` between `from` and `to`.
+    pub fn new(link: &Link, from: &System, to: &System, from_linked_to_idp: bool) -> Self {
+        Self {
+            needs_response: link.needs_response,
+            trigger: link.trigger,
+            latency: link.latency,
+            volume: link.volume,
+            expected_duration_s: link.expected_duration_s,
+            guaranteed_delivery: link.guaranteed_delivery,
+            on_behalf_of_user: link.on_behalf_of_user,
+            is_virtual: link.is_virtual,
+            external_publish: link.external_publish,
+            sensitivity: link.sensitivity,
+            protocol: link.protocol,
+            from_kind: from.kind,
+            to_kind: to.kind,
+            from: from.capabilities(),
+            to: to.capabilities(),
+            from_linked_to_idp,
+            crosses_boundary: from.zone.is_some() && to.zone.is_some() && from.zone != to.zone,
+        }
+    }
+
+    /// A person drives the source and the exchange acts for them. A confidential client
+    /// with a user interface may still call as itself (an integration user); a public
+    /// client can only ever act for its user.
+    pub fn person_present(&self) -> bool {
+        self.from.user_present && (self.on_behalf_of_user || !self.from.keeps_secret)
+    }
+
+    /// The value of one input.
+    pub fn get(&self, attr: Attr) -> Value {
+        use Attr as A;
+        use Value as V;
+        match attr {
+            A::NeedsResponse => V::Bool(self.needs_response),
+            A::Trigger => V::Trigger(self.trigger),
+            A::Latency => V::Latency(self.latency),
+            A::Volume => V::Count(self.volume),
+            A::ExpectedDuration => V::Seconds(self.expected_duration_s),
+            A::GuaranteedDelivery => V::Bool(self.guaranteed_delivery),
+            A::OnBehalfOfUser => V::Bool(self.on_behalf_of_user),
+            A::Virtual => V::Bool(self.is_virtual),
+            A::ExternalPublish => V::Bool(self.external_publish),
+            A::Sensitivity => V::Sensitivity(self.sensitivity),
+            A::Protocol => V::Protocol(self.protocol),
+            A::FromKind => V::Kind(self.from_kind),
+            A::ToKind => V::Kind(self.to_kind),
+            A::FromKeepsSecret => V::Bool(self.from.keeps_secret),
+            A::FromUserPresent => V::Bool(self.from.user_present),
+            A::FromLimitedInput => V::Bool(self.from.limited_input),
+            A::FromHasSamlSso => V::Bool(self.from.has_saml_sso),
+            A::FromLinkedToIdp => V::Bool(self.from_linked_to_idp),
+            A::ToUserPresent => V::Bool(self.to.user_present),
+            A::ToRequiresMtls => V::Bool(self.to.requires_mtls),
+            A::CrossesBoundary => V::Bool(self.crosses_boundary),
+        }
+    }
+
+    /// A copy with one input changed. A value of the wrong type leaves it unchanged.
+    pub fn with(mut self, attr: Attr, value: Value) -> Self {
+        use Attr as A;
+        use Value as V;
+        match (attr, value) {
+            (A::NeedsResponse, V::Bool(b)) => self.needs_response = b,
+            (A::Trigger, V::Trigger(t)) => self.trigger = t,
+            (A::Latency, V::Latency(l)) => self.latency = l,
+            (A::Volume, V::Count(n)) => self.volume = n,
+            (A::ExpectedDuration, V::Seconds(s)) => self.expected_duration_s = s,
+            (A::GuaranteedDelivery, V::Bool(b)) => self.guaranteed_delivery = b,
+            (A::OnBehalfOfUser, V::Bool(b)) => self.on_behalf_of_user = b,
+            (A::Virtual, V::Bool(b)) => self.is_virtual = b,
+            (A::ExternalPublish, V::Bool(b)) => self.external_publish = b,
+            (A::Sensitivity, V::Sensitivity(s)) => self.sensitivity = s,
+            (A::Protocol, V::Protocol(p)) => self.protocol = p,
+            (A::FromKind, V::Kind(k)) => self.from_kind = k,
+            (A::ToKind, V::Kind(k)) => self.to_kind = k,
+            (A::FromKeepsSecret, V::Bool(b)) => self.from.keeps_secret = b,
+            (A::FromUserPresent, V::Bool(b)) => self.from.user_present = b,
+            (A::FromLimitedInput, V::Bool(b)) => self.from.limited_input = b,
+            (A::FromHasSamlSso, V::Bool(b)) => self.from.has_saml_sso = b,
+            (A::FromLinkedToIdp, V::Bool(b)) => self.from_linked_to_idp = b,
+            (A::ToUserPresent, V::Bool(b)) => self.to.user_present = b,
+            (A::ToRequiresMtls, V::Bool(b)) => self.to.requires_mtls = b,
+            (A::CrossesBoundary, V::Bool(b)) => self.crosses_boundary = b,
+            _ => {}
+        }
+        self
+    }
+
+    /// The other values of `attr` worth trying when looking for a flip: every other
+    /// value of a small vocabulary, the other side of a threshold for numbers.
+    pub fn alternatives(&self, attr: Attr, mut each: impl FnMut(Value) -> bool) -> bool {
+        fn others<T: Copy + PartialEq>(
+            all: &[T],
+            now: T,
+            wrap: fn(T) -> Value,
+            each: &mut impl FnMut(Value) -> bool,
+        ) -> bool {
+            all.iter().filter(|v| **v != now).any(|v| each(wrap(*v)))
+        }
+        match self.get(attr) {
+            Value::Bool(b) => each(Value::Bool(!b)),
+            Value::Trigger(t) => others(Trigger::ALL, t, Value::Trigger, &mut each),
+            Value::Latency(l) => others(Latency::ALL, l, Value::Latency, &mut each),
+            Value::Sensitivity(s) => others(Sensitivity::ALL, s, Value::Sensitivity, &mut each),
+            Value::Protocol(p) => others(Protocol::ALL, p, Value::Protocol, &mut each),
+            // Kinds matter to the decisions only as "Salesforce", "a device" or
+            // "anything else"; one representative of each is enough.
+            Value::Kind(k) => others(
+                &[
+                    SystemKind::SalesforceOrg,
+                    SystemKind::BackendService,
+                    SystemKind::IotDevice,
+                ],
+                k,
+                Value::Kind,
+                &mut each,
+            ),
+            Value::Count(n) => each(Value::Count(if n > BULK_THRESHOLD {
+                BULK_THRESHOLD
+            } else {
+                BULK_THRESHOLD + 1
+            })),
+            Value::Seconds(s) => each(Value::Seconds(if s > SYNC_CEILING_S {
+                SYNC_CEILING_S
+            } else {
+                SYNC_CEILING_S + 1.0
+            })),
+        }
+    }
+}
+
+/// Seconds as a person writes them: `360`, `3.3`.
+pub fn seconds(s: f64) -> String {
+    let rounded = (s * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// Above this many records a run, Salesforce advises Bulk API 2.0 over REST.
+pub const BULK_THRESHOLD: i64 = 2_000;
+/// Salesforce's hard ceiling on a synchronous callout, in seconds.
+pub const SYNC_CEILING_S: f64 = 120.0;
+/// Salesforce's default callout timeout, in seconds.
+pub const DEFAULT_TIMEOUT_S: f64 = 10.0;
+
+/// An input of a link's decisions, named as in the file (`from.` and `to.` for the
+/// capabilities of the link's ends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Attr {
+    NeedsResponse,
+    Trigger,
+    Latency,
+    Volume,
+    ExpectedDuration,
+    GuaranteedDelivery,
+    OnBehalfOfUser,
+    Virtual,
+    ExternalPublish,
+    Sensitivity,
+    Protocol,
+    FromKind,
+    ToKind,
+    FromKeepsSecret,
+    FromUserPresent,
+    FromLimitedInput,
+    FromHasSamlSso,
+    FromLinkedToIdp,
+    ToUserPresent,
+    ToRequiresMtls,
+    CrossesBoundary,
+}
+
+impl Attr {
+    /// Every input, in the order the flip search tries them after the deciding ones.
+    pub const ALL: &'static [Attr] = &[
+        Attr::NeedsResponse,
+        Attr::Trigger,
+        Attr::Latency,
+        Attr::Volume,
+        Attr::ExpectedDuration,
+        Attr::OnBehalfOfUser,
+        Attr::Virtual,
+        Attr::ExternalPublish,
+        Attr::Sensitivity,
+        Attr::GuaranteedDelivery,
+        Attr::FromKind,
+        Attr::ToKind,
+        Attr::FromUserPresent,
+        Attr::FromKeepsSecret,
+        Attr::FromLimitedInput,
+        Attr::FromHasSamlSso,
+        Attr::FromLinkedToIdp,
+        Attr::ToUserPresent,
+        Attr::ToRequiresMtls,
+        Attr::CrossesBoundary,
+        Attr::Protocol,
+    ];
+
+    /// The name a user sees, as written in the file.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Attr::NeedsResponse => "needs_response",
+            Attr::Trigger => "trigger",
+            Attr::Latency => "latency",
+            Attr::Volume => "volume",
+            Attr::ExpectedDuration => "expected_duration_s",
+            Attr::GuaranteedDelivery => "guaranteed_delivery",
+            Attr::OnBehalfOfUser => "on_behalf_of_user",
+            Attr::Virtual => "virtual",
+            Attr::ExternalPublish => "external_publish",
+            Attr::Sensitivity => "sensitivity",
+            Attr::Protocol => "protocol",
+            Attr::FromKind => "from.kind",
+            Attr::ToKind => "to.kind",
+            Attr::FromKeepsSecret => "from.keeps_secret",
+            Attr::FromUserPresent => "from.user_present",
+            Attr::FromLimitedInput => "from.limited_input",
+            Attr::FromHasSamlSso => "from.has_saml_sso",
+            Attr::FromLinkedToIdp => "from.linked_to_identity_provider",
+            Attr::ToUserPresent => "to.user_present",
+            Attr::ToRequiresMtls => "to.requires_mtls",
+            Attr::CrossesBoundary => "crosses_zone_boundary",
+        }
+    }
+}
+
+impl fmt::Display for Attr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The value of an [`Attr`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    Trigger(Trigger),
+    Latency(Latency),
+    Count(i64),
+    Seconds(f64),
+    Sensitivity(Sensitivity),
+    Protocol(Protocol),
+    Kind(SystemKind),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Trigger(v) => write!(f, "{v}"),
+            Value::Latency(v) => write!(f, "{v}"),
+            Value::Count(v) => write!(f, "{v}"),
+            Value::Seconds(v) => write!(f, "{v}"),
+            Value::Sensitivity(v) => write!(f, "{v}"),
+            Value::Protocol(v) => write!(f, "{v}"),
+            Value::Kind(v) => write!(f, "{v}"),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The design as a petgraph graph, and the graph algorithms the findings use.
+
+use crate::model::{Design, SystemId};
+use petgraph::Direction;
+use petgraph::algo::articulation_points::articulation_points;
+use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
+
+/// The longest synchronous chain found so far that ends at a node.
+#[derive(Clone, Copy)]
+struct ChainEnd {
+    /// Systems in the chain, the end included.
+    systems: usize,
+    /// Summed expected durations of its links.
+    seconds: f64,
+    /// The node before the end and the link from it.
+    via: Option<(NodeIndex, usize)>,
+}
+
+/// The design's systems as nodes and its links as directed edges. Edge weights are
+/// indexes into `design.links`.
+pub struct DesignGraph {
+    /// Nodes carry the system's index in `design.systems`.
+    pub graph: DiGraph<usize, usize>,
+    index: HashMap<SystemId, NodeIndex>,
+}
+
+impl DesignGraph {
+    /// Builds the graph; links whose ends do not exist (a design not validated) are left out.
+    pub fn new(design: &Design) -> Self {
+        let mut graph = DiGraph::with_capacity(design.systems.len(), design.links.len());
+        let mut index = HashMap::with_capacity(design.systems.len());
+        for (i, s) in design.systems.iter().enumerate() {
+            index.insert(s.id, graph.add_node(i));
+        }
+        for (i, l) in design.links.iter().enumerate() {
+            if let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) {
+                graph.add_edge(a, b, i);
+            }
+        }
+        Self { graph, index }
+    }
+
+    /// The node of a system.
+    pub fn node(&self, id: SystemId) -> Option<NodeIndex> {
+        self.index.get(&id).copied()
+    }
+
+    /// The index in `design.systems` of a node.
+    pub fn system_index(&self, n: NodeIndex) -> usize {
+        self.graph[n]
+    }
+
+    /// How many links touch the node, either way.
+    pub fn degree(&self, n: NodeIndex) -> usize {
+        self.graph.edges_directed(n, Direction::Outgoing).count()
+            + self.graph.edges_directed(n, Direction::Incoming).count()
+    }
+
+    /// Groups of systems that call each other synchronously in a circle, each group
+    /// sorted by system index, groups in order of their first system.
+    pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
+        let sync = self.graph.filter_map(
+            |_, &s| Some(s),
+            |_, &l| design.links[l].needs_response.then_some(l),
+        );
+        let mut cycles: Vec<Vec<usize>> = tarjan_scc(&sync)
+            .into_iter()
+            .filter(|c| c.len() > 1)
+            .map(|c| {
+                let mut systems: Vec<usize> = c.iter().map(|&n| sync[n]).collect();
+                systems.sort_unstable();
+                systems
+            })
+            .collect();
+        cycles.sort();
+        cycles
+    }
+
+    /// The longest chain of synchronous calls ending at each system where a chain ends,
+    /// for chains through 3 or more systems: the links in order and their summed
+    /// expected durations. Calls inside a synchronous cycle are left to the cycle rule.
+    pub fn sync_chains(&self, design: &Design) -> Vec<(Vec<usize>, f64)> {
+        let cyclic: std::collections::HashSet<usize> =
+            self.sync_cycles(design).into_iter().flatten().collect();
+        let dag = self.graph.filter_map(
+            |_, &s| Some(s),
+            |e, &l| {
+                let (a, b) = self.graph.edge_endpoints(e)?;
+                let inside_cycle =
+                    cyclic.contains(&self.graph[a]) && cyclic.contains(&self.graph[b]);
+                (design.links[l].needs_response && !inside_cycle).then_some(l)
+            },
+        );
+        let Ok(order) = toposort(&dag, None) else {
+            return Vec::new();
+        };
+        let mut best = vec![
+            ChainEnd {
+                systems: 1,
+                seconds: 0.0,
+                via: None,
+            };
+            dag.node_count()
+        ];
+        for &n in &order {
+            let here = best[n.index()];
+            for e in dag.edges_directed(n, Direction::Outgoing) {
+                let l = *e.weight();
+                let longer = ChainEnd {
+                    systems: here.systems + 1,
+                    seconds: here.seconds + design.links[l].expected_duration_s,
+                    via: Some((n, l)),
+                };
+                let t = e.target().index();
+                if (longer.systems, longer.seconds) > (best[t].systems, best[t].seconds) {
+                    best[t] = longer;
+                }
+            }
+        }
+        let mut chains = Vec::new();
+        for n in dag.node_indices() {
+            let ChainEnd {
+                systems: count,
+                seconds: secs,
+                ..
+            } = best[n.index()];
+            let is_end = dag.edges_directed(n, Direction::Outgoing).next().is_none();
+            if count < 3 || !is_end {
+                continue;
+            }
+            let mut links = Vec::with_capacity(count - 1);
+            let mut at = n;
+            while let Some((prev, l)) = best[at.index()].via {
+                links.push(l);
+                at = prev;
+            }
+            links.reverse();
+            chains.push((links, secs));
+        }
+        chains
+    }
+
+    /// Systems whose failure would cut the other systems into separate groups, as
+    /// indexes into `design.systems`, sorted.
+    pub fn articulation_points(&self) -> Vec<usize> {
+        // petgraph's algorithm wants an undirected `Graph` (it panics on a StableGraph).
+        let mut undirected =
+            UnGraph::<usize, ()>::with_capacity(self.graph.node_count(), self.graph.edge_count());
+        for n in self.graph.node_indices() {
+            undirected.add_node(self.graph[n]);
+        }
+        for (a, b) in self.pairs() {
+            undirected.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+        let mut points: Vec<usize> = articulation_points(&undirected)
+            .into_iter()
+            .map(|n| undirected[n])
+            .collect();
+        points.sort_unstable();
+        points
+    }
+
+    /// Point-to-point connections: distinct unordered pairs of linked systems.
+    pub fn connected_pairs(&self) -> usize {
+        self.pairs().len()
+    }
+
+    /// The distinct unordered pairs of linked nodes, sorted.
+    fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = self
+            .graph
+            .edge_references()
+            .map(|e| {
+                let (a, b) = (e.source().index(), e.target().index());
+                (a.min(b), a.max(b))
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}

@@ -1,0 +1,139 @@
+//! The analyzer: petgraph over the model, a reasoned recommendation per link, the ESB
+//! verdict for the design, and findings raised by rules. No GUI dependency.
+
+pub mod auth;
+pub mod decision;
+pub mod esb;
+pub mod events;
+pub mod facts;
+pub mod findings;
+pub mod graph;
+pub mod mtls;
+pub mod pattern;
+pub mod rules;
+#[cfg(test)]
+pub(crate) mod testkit;
+
+use crate::model::{AuthFlow, Design, LinkId, SystemId, SystemKind};
+use decision::{Decision, explain};
+use facts::LinkFacts;
+use findings::{Context, Finding};
+use std::collections::HashSet;
+
+pub use esb::Esb;
+pub use events::Events;
+pub use findings::{Rule, Severity, Subject};
+pub use pattern::Pattern;
+
+/// Everything the analyzer says about one link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkAnalysis {
+    /// The link.
+    pub link: LinkId,
+    /// Its position in `design.links`.
+    pub index: usize,
+    /// The inputs the decisions looked at.
+    pub facts: LinkFacts,
+    /// The integration pattern.
+    pub pattern: Decision<Pattern>,
+    /// The event mechanism.
+    pub events: Decision<Events>,
+    /// The OAuth flow for the source.
+    pub auth_flow: Decision<AuthFlow>,
+    /// Whether mutual TLS is warranted.
+    pub mtls: Decision<bool>,
+}
+
+/// The analysis of a whole design. Derived from the document, never saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// One entry per link, in the design's link order (id order for a loaded design).
+    pub links: Vec<LinkAnalysis>,
+    /// The design-level ESB verdict.
+    pub esb: Esb,
+    /// Findings, most severe first, then by rule id and subject.
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The analysis of one link.
+    pub fn link(&self, id: LinkId) -> Option<&LinkAnalysis> {
+        self.links.iter().find(|l| l.link == id)
+    }
+
+    /// How many findings have each severity: (high, warning, info).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |s| self.findings.iter().filter(|f| f.severity == s).count();
+        (n(Severity::High), n(Severity::Warning), n(Severity::Info))
+    }
+
+    /// The most severe finding's severity.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+/// Analyzes a design. Links whose ends do not exist are skipped (load validates them).
+pub fn analyze(design: &Design) -> Analysis {
+    let graph = graph::DesignGraph::new(design);
+    let by_id: std::collections::HashMap<SystemId, &crate::model::System> =
+        design.systems.iter().map(|s| (s.id, s)).collect();
+    let linked_to_idp: HashSet<SystemId> = design
+        .links
+        .iter()
+        .filter_map(|l| {
+            let (a, b) = (by_id.get(&l.from)?, by_id.get(&l.to)?);
+            match (a.kind, b.kind) {
+                (_, SystemKind::IdentityProvider) => Some(l.from),
+                (SystemKind::IdentityProvider, _) => Some(l.to),
+                _ => None,
+            }
+        })
+        .collect();
+
+    let links: Vec<LinkAnalysis> = design
+        .links
+        .iter()
+        .enumerate()
+        .filter_map(|(index, l)| {
+            let (from, to) = (by_id.get(&l.from)?, by_id.get(&l.to)?);
+            let facts = LinkFacts::new(l, from, to, linked_to_idp.contains(&l.from));
+            Some(LinkAnalysis {
+                link: l.id,
+                index,
+                facts,
+                pattern: explain::<pattern::PatternDecision>(&facts),
+                events: explain::<events::EventsDecision>(&facts),
+                auth_flow: explain::<auth::AuthDecision>(&facts),
+                mtls: explain::<mtls::MtlsDecision>(&facts),
+            })
+        })
+        .collect();
+
+    let esb = esb::assess(design, &graph);
+    let mut findings = Vec::new();
+    let cx = Context {
+        design,
+        graph: &graph,
+        links: &links,
+        esb: &esb,
+    };
+    for rule in rules::ALL {
+        (rule.check)(&cx, &mut findings);
+    }
+    for f in &mut findings {
+        f.severity = findings::adjust(f.severity, design.environment);
+    }
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.rule.id.cmp(b.rule.id))
+            .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    Analysis {
+        links,
+        esb,
+        findings,
+    }
+}

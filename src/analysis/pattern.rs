@@ -1,0 +1,138 @@
+//! Which integration pattern fits a link (DOMAIN 2.1).
+
+use super::decision::Decide;
+use super::facts::{Attr, BULK_THRESHOLD, LinkFacts, SYNC_CEILING_S};
+use crate::model::vocab::vocabulary;
+use crate::model::{Latency, SystemKind, Trigger};
+
+vocabulary! {
+    /// An integration pattern.
+    pub enum Pattern ("pattern") {
+        RequestReply = "request-reply", "Request-reply";
+        FireAndForget = "fire-and-forget", "Fire-and-forget";
+        BatchDataSync = "batch-data-sync", "Batch data sync";
+        RemoteCallIn = "remote-call-in", "Remote call-in";
+        UiUpdate = "ui-update", "UI update on data change";
+        DataVirtualization = "data-virtualization", "Data virtualization";
+    }
+}
+
+impl Pattern {
+    /// How to build it, Salesforce side.
+    pub const fn options(self) -> &'static [&'static str] {
+        match self {
+            Pattern::RequestReply => &[
+                "Apex callout through a Named Credential",
+                "External Services (generated actions from an OpenAPI spec)",
+                "Continuation for long calls from a Lightning page",
+            ],
+            Pattern::FireAndForget => &[
+                "Platform Events",
+                "Outbound Messages (retried for up to 24 h; may arrive twice or out of order)",
+                "@future or Queueable Apex callouts",
+                "Change Data Capture",
+            ],
+            Pattern::BatchDataSync => &[
+                "Bulk API 2.0 (150 MB per file, 150 million records per rolling 24 h)",
+                "Batch Apex",
+                "Data Loader CLI",
+                "ETL tools (MuleSoft, Informatica, Talend)",
+            ],
+            Pattern::RemoteCallIn => &[
+                "REST API",
+                "SOAP API",
+                "Composite API or GraphQL API",
+                "Apex REST or SOAP services",
+                "Bulk API 2.0 for volume",
+                "Pub/Sub API to publish events",
+                "Mind the org's daily API request allocation",
+            ],
+            Pattern::UiUpdate => &[
+                "Change Data Capture or Platform Events",
+                "empApi or the Pub/Sub API to push to the open page",
+                "Lightning Message Service within the page",
+            ],
+            Pattern::DataVirtualization => &[
+                "Salesforce Connect external objects (OData 2.0/4.0)",
+                "Salesforce Connect custom adapter in Apex",
+                "Lightning component calling out on demand",
+            ],
+        }
+    }
+}
+
+/// The branch of the pattern decision that chose.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    Virtual,
+    BatchLatency,
+    LargeScheduledVolume,
+    IntoSalesforce,
+    RecordChangeToScreen,
+    TooLongForSync,
+    Sync,
+    Async,
+}
+
+/// The pattern decision.
+pub struct PatternDecision;
+
+impl Decide for PatternDecision {
+    type Choice = Pattern;
+    type Step = Step;
+
+    fn decide(f: &LinkFacts) -> (Pattern, Step) {
+        if f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg {
+            (Pattern::DataVirtualization, Step::Virtual)
+        } else if f.latency == Latency::Batch {
+            (Pattern::BatchDataSync, Step::BatchLatency)
+        } else if f.trigger == Trigger::Schedule && f.volume > BULK_THRESHOLD {
+            (Pattern::BatchDataSync, Step::LargeScheduledVolume)
+        } else if f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg
+        {
+            (Pattern::RemoteCallIn, Step::IntoSalesforce)
+        } else if f.trigger == Trigger::RecordChange && f.to.user_present && !f.needs_response {
+            (Pattern::UiUpdate, Step::RecordChangeToScreen)
+        } else if f.needs_response && f.expected_duration_s > SYNC_CEILING_S {
+            (Pattern::FireAndForget, Step::TooLongForSync)
+        } else if f.needs_response {
+            (Pattern::RequestReply, Step::Sync)
+        } else {
+            (Pattern::FireAndForget, Step::Async)
+        }
+    }
+
+    fn decided_by(step: Step) -> &'static [Attr] {
+        match step {
+            Step::Virtual => &[Attr::Virtual, Attr::NeedsResponse, Attr::FromKind],
+            Step::BatchLatency => &[Attr::Latency],
+            Step::LargeScheduledVolume => &[Attr::Trigger, Attr::Volume, Attr::Latency],
+            Step::IntoSalesforce => &[Attr::ToKind, Attr::FromKind, Attr::Latency],
+            Step::RecordChangeToScreen => {
+                &[Attr::Trigger, Attr::ToUserPresent, Attr::NeedsResponse]
+            }
+            Step::TooLongForSync => &[Attr::ExpectedDuration, Attr::NeedsResponse],
+            Step::Sync => &[Attr::NeedsResponse, Attr::ExpectedDuration],
+            Step::Async => &[Attr::NeedsResponse],
+        }
+    }
+
+    fn reason(step: Step, f: &LinkFacts) -> String {
+        match step {
+            Step::Virtual => "Salesforce reads this data live when someone needs it and never stores a copy, so external objects can stand in for a sync.".into(),
+            Step::BatchLatency => "The data may arrive hours later, so it can be collected and moved in bulk on a schedule instead of record by record.".into(),
+            Step::LargeScheduledVolume => format!(
+                "A scheduled run moves {} records, above the {BULK_THRESHOLD} at which bulk loading beats record-by-record API calls.",
+                f.volume
+            ),
+            Step::IntoSalesforce => "An outside system starts the exchange and Salesforce is the server, so Salesforce exposes an API and the caller calls in.".into(),
+            Step::RecordChangeToScreen => "A record change has to show up on a screen someone is looking at, without that person asking for it.".into(),
+            Step::TooLongForSync => format!(
+                "The caller would wait {} s, beyond the {SYNC_CEILING_S} s Salesforce allows a synchronous callout, so send the request and let the result come back by callback.",
+                f.expected_duration_s
+            ),
+            Step::Sync => "The caller needs the answer before it can go on, and the work finishes well inside the synchronous time limit.".into(),
+            Step::Async => "The caller does not wait for an answer, so it can hand the message over and move on.".into(),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! GRAPH-001: systems that call each other synchronously in a circle.
+
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    id: "GRAPH-001",
+    title: "Synchronous call cycle",
+    severity: Severity::High,
+    checks: "Groups of systems linked in a circle by links that wait for a response.",
+    why: "A circle of waiting calls can deadlock or exhaust threads and connection pools on every system in it, and one slow member stalls all of them; each call's timeout then fires somewhere far from the cause.",
+    instead: "Break the circle: make at least one link in it asynchronous (an event or a message) or move the shared work into one system that the others call.",
+    references: &["Seed: Request-Reply (Synchronous)"],
+    check,
+    #[cfg(test)]
+    fixture,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for cycle in cx.graph.sync_cycles(cx.design) {
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|&i| cx.design.systems[i].name.as_str())
+            .collect();
+        let first = cx.design.systems[cycle[0]].id;
+        out.push(RULE.finding(
+            Subject::System(first),
+            format!(
+                "{} wait on each other in a circle of synchronous calls",
+                names.join(", ")
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+fn fixture() -> Fixture {
+    let design = |back_is_sync| {
+        sketch(&[
+            ("A", SystemKind::BackendService),
+            ("B", SystemKind::Erp),
+            ("C", SystemKind::Database),
+        ])
+        .link(1, 2, |l| l.needs_response = true)
+        .link(2, 3, |l| l.needs_response = true)
+        .link(3, 1, |l| l.needs_response = back_is_sync)
+        .build()
+    };
+    Fixture {
+        fires: design(true),
+        quiet: design(false),
+    }
+}

@@ -1,0 +1,102 @@
+//! GRAPH-002: chains of synchronous calls through three or more systems.
+
+use super::prelude::*;
+use crate::analysis::facts::{SYNC_CEILING_S, seconds};
+
+pub static RULE: Rule = Rule {
+    id: "GRAPH-002",
+    title: "Synchronous call chain",
+    severity: Severity::Warning,
+    checks: "Paths of three or more systems joined by links that wait for a response; the expected durations along the path are added up. High when the sum passes the 120-second synchronous ceiling.",
+    why: "Each caller waits for everything behind it, so latencies add up and availabilities multiply: the first caller is only as fast as the whole chain and only as available as its weakest member.",
+    instead: "Shorten the chain: cache or replicate what the middle system fetches, answer from local data, or make the downstream part asynchronous and report back by callback.",
+    references: &[
+        "Seed: Request-Reply (Synchronous)",
+        "Salesforce callout limits: 120 s per synchronous transaction",
+    ],
+    check,
+    #[cfg(test)]
+    fixture,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (links, total) in cx.graph.sync_chains(cx.design) {
+        let mut names = vec![Subject::System(cx.design.links[links[0]].from).name(cx.design)];
+        names.extend(
+            links
+                .iter()
+                .map(|&l| Subject::System(cx.design.links[l].to).name(cx.design)),
+        );
+        let mut f = RULE.finding(
+            Subject::Link(cx.design.links[links[0]].id),
+            format!(
+                "{} systems wait on each other in a chain: {} (about {} s in all)",
+                names.len(),
+                names.join(" → "),
+                seconds(total)
+            ),
+        );
+        if total > SYNC_CEILING_S {
+            f.severity = Severity::High;
+        }
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+fn fixture() -> Fixture {
+    let design = |second_sync| {
+        sketch(&[
+            ("Portal", SystemKind::WebApp),
+            ("Orders", SystemKind::BackendService),
+            ("ERP", SystemKind::Erp),
+        ])
+        .link(1, 2, |l| l.needs_response = true)
+        .link(2, 3, |l| l.needs_response = second_sync)
+        .build()
+    };
+    Fixture {
+        fires: design(true),
+        quiet: design(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn sums_durations_and_is_high_past_the_ceiling() {
+        let design = sketch(&[
+            ("A", SystemKind::WebApp),
+            ("B", SystemKind::BackendService),
+            ("C", SystemKind::Erp),
+            ("D", SystemKind::Database),
+        ])
+        .link(1, 2, |l| {
+            l.needs_response = true;
+            l.expected_duration_s = 50.0;
+        })
+        .link(2, 3, |l| {
+            l.needs_response = true;
+            l.expected_duration_s = 40.0;
+        })
+        .link(3, 4, |l| {
+            l.needs_response = true;
+            l.expected_duration_s = 35.0;
+        })
+        .build();
+        let found: Vec<_> = analyze(&design)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.id == "GRAPH-002")
+            .collect();
+        assert_eq!(found.len(), 1, "one maximal chain, not its sub-chains");
+        assert_eq!(
+            found[0].message,
+            "4 systems wait on each other in a chain: A → B → C → D (about 125 s in all)"
+        );
+        assert_eq!(found[0].severity, Severity::High);
+    }
+}

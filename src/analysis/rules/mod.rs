@@ -1,0 +1,127 @@
+//! Every rule, one per file. Each declares its id, title, severity, what it checks,
+//! why it matters, what to do instead and its references; and, for the tests, a
+//! design it fires on and one it stays quiet on.
+
+mod auth_001_username_password;
+mod auth_002_user_agent;
+mod auth_003_flow_misfit;
+mod esb_001_bypass;
+mod esb_002_single_point;
+mod evt_001_retention;
+mod graph_001_sync_cycle;
+mod graph_002_sync_chain;
+mod graph_003_articulation;
+mod graph_004_isolated;
+mod graph_005_duplicate;
+mod graph_006_polling;
+mod pat_001_sync_ceiling;
+mod pat_002_sync_timeout;
+mod tls_001_plain;
+
+use super::findings::Rule;
+
+/// Every rule, in id order.
+pub static ALL: &[&Rule] = &[
+    &auth_001_username_password::RULE,
+    &auth_002_user_agent::RULE,
+    &auth_003_flow_misfit::RULE,
+    &esb_001_bypass::RULE,
+    &esb_002_single_point::RULE,
+    &evt_001_retention::RULE,
+    &graph_001_sync_cycle::RULE,
+    &graph_002_sync_chain::RULE,
+    &graph_003_articulation::RULE,
+    &graph_004_isolated::RULE,
+    &graph_005_duplicate::RULE,
+    &graph_006_polling::RULE,
+    &pat_001_sync_ceiling::RULE,
+    &pat_002_sync_timeout::RULE,
+    &tls_001_plain::RULE,
+];
+
+/// The rule with this id, ignoring case.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// What the rule files need.
+mod prelude {
+    #[cfg(test)]
+    pub use crate::analysis::findings::Fixture;
+    pub use crate::analysis::findings::{Context, Finding, Rule, Severity, Subject};
+    #[cfg(test)]
+    pub use crate::analysis::testkit::sketch;
+    pub use crate::model::{AuthFlow, Protocol, SystemKind};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_well_formed_and_in_order() {
+        let mut seen = HashSet::new();
+        for r in ALL {
+            assert!(seen.insert(r.id), "{} twice", r.id);
+            let (prefix, number) = r.id.split_once('-').expect("PREFIX-NNN");
+            assert!(
+                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH"].contains(&prefix),
+                "{}",
+                r.id
+            );
+            assert!(
+                number.len() == 3 && number.chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.id
+            );
+        }
+        let ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for r in ALL {
+            for (what, text) in [
+                ("title", r.title),
+                ("checks", r.checks),
+                ("why", r.why),
+                ("instead", r.instead),
+            ] {
+                assert!(text.trim().len() > 10, "{}: {what} is missing", r.id);
+                assert!(!text.ends_with(' '), "{}: {what}", r.id);
+            }
+            assert!(!r.references.is_empty(), "{}: no references", r.id);
+        }
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_fixture_and_stays_quiet_on_the_other() {
+        for r in ALL {
+            let fixture = (r.fixture)();
+            for (design, should_fire) in [(&fixture.fires, true), (&fixture.quiet, false)] {
+                assert!(
+                    crate::model::validate::validate(design).is_empty(),
+                    "{}: fixture invalid",
+                    r.id
+                );
+                let fired: Vec<_> = analyze(design)
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.rule.id == r.id)
+                    .collect();
+                assert_eq!(!fired.is_empty(), should_fire, "{}: {fired:#?}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn find_ignores_case() {
+        assert_eq!(find("auth-001").map(|r| r.id), Some("AUTH-001"));
+        assert!(find("NOPE-001").is_none());
+    }
+}

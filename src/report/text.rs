@@ -1,0 +1,104 @@
+//! The report for a terminal: the verdict first, then each link, then the findings.
+
+use super::{flip_text, options};
+use crate::analysis::decision::Decision;
+use crate::analysis::findings::link_name;
+use crate::analysis::{Analysis, Severity};
+use crate::model::Design;
+use std::fmt::Write;
+
+fn decision_lines<T: Copy>(
+    out: &mut String,
+    label: &str,
+    d: &Decision<T>,
+    show: impl Fn(T) -> String + Copy,
+    opts: &[&str],
+) {
+    let _ = writeln!(out, "    {label:<10} {}", show(d.choice));
+    let _ = writeln!(out, "               why: {}", d.reason);
+    if let Some(r) = d.runner_up {
+        let _ = writeln!(out, "               runner-up: {}", show(r));
+    }
+    match flip_text(d, show) {
+        Some(flip) => {
+            let _ = writeln!(out, "               would change {flip}");
+        }
+        None => {
+            let _ = writeln!(out, "               no single input change alters it");
+        }
+    }
+    if !opts.is_empty() {
+        let _ = writeln!(out, "               options: {}", opts.join("; "));
+    }
+}
+
+/// The analysis as plain text.
+pub fn render(design: &Design, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({} systems, {} links, {})",
+        design.name,
+        design.systems.len(),
+        design.links.len(),
+        design.environment
+    );
+    let esb = &analysis.esb;
+    let _ = writeln!(out, "\nESB: {}", esb.verdict);
+    let _ = writeln!(out, "  {}", esb.reason);
+    let _ = writeln!(
+        out,
+        "  systems {} | point-to-point {} | full mesh {} | via a hub {}",
+        esb.systems, esb.point_to_point, esb.full_mesh, esb.via_hub
+    );
+    for s in &esb.signals {
+        let _ = writeln!(out, "  signal {}: {}", s.kind, s.evidence);
+    }
+    if let Some(flip) = &esb.flip {
+        let _ = writeln!(out, "  would change {flip}");
+    }
+
+    let _ = writeln!(out, "\nLinks");
+    for a in &analysis.links {
+        let l = &design.links[a.index];
+        let _ = writeln!(out, "  [{}] {}", l.id.0, link_name(design, l));
+        let [pattern, events, auth, mtls] = options(a);
+        decision_lines(
+            &mut out,
+            "pattern",
+            &a.pattern,
+            |p| p.id().to_owned(),
+            pattern,
+        );
+        decision_lines(&mut out, "events", &a.events, |e| e.id().to_owned(), events);
+        decision_lines(
+            &mut out,
+            "auth flow",
+            &a.auth_flow,
+            |f| f.id().to_owned(),
+            auth,
+        );
+        decision_lines(
+            &mut out,
+            "mtls",
+            &a.mtls,
+            |b| if b { "yes".into() } else { "no".into() },
+            mtls,
+        );
+    }
+
+    let (high, warning, info) = analysis.counts();
+    let _ = writeln!(
+        out,
+        "\nFindings: {high} high, {warning} warning, {info} info"
+    );
+    for f in &analysis.findings {
+        let tag = match f.severity {
+            Severity::High => "HIGH",
+            Severity::Warning => "WARN",
+            Severity::Info => "INFO",
+        };
+        let _ = writeln!(out, "  {tag} {:<9} {}", f.rule.id, f.message);
+    }
+    out
+}

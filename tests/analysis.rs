@@ -1,0 +1,510 @@
+//! The analyzer against the seed's own tables and figures, and against the samples.
+
+use patchbay::analysis::decision::{Decide, Decision};
+use patchbay::analysis::esb::Verdict;
+use patchbay::analysis::{self, Analysis, Events, Pattern, Severity, auth, events, mtls, pattern};
+use patchbay::model::{
+    self, AuthFlow, Design, Environment, Link, LinkId, System, SystemId, SystemKind, Trigger,
+};
+
+/// Adjusts a link from its defaults.
+type Edit<'a> = &'a dyn Fn(&mut Link);
+
+/// A design of the given systems and links (`from`, `to` are 1-based positions).
+fn design(systems: &[SystemKind], links: &[(u32, u32, Edit<'_>)]) -> Design {
+    let mut d = Design {
+        name: "Test".into(),
+        ..Design::default()
+    };
+    for (i, kind) in systems.iter().enumerate() {
+        d.systems.push(System::new(
+            SystemId(i as u32 + 1),
+            format!("{kind} {}", i + 1),
+            *kind,
+        ));
+    }
+    for (i, (from, to, edit)) in links.iter().enumerate() {
+        let mut l = Link::new(LinkId(i as u32 + 1), SystemId(*from), SystemId(*to));
+        edit(&mut l);
+        d.links.push(l);
+    }
+    assert!(model::validate::validate(&d).is_empty());
+    d
+}
+
+fn one_link(from: SystemKind, to: SystemKind, edit: &dyn Fn(&mut Link)) -> Analysis {
+    analysis::analyze(&design(&[from, to], &[(1, 2, edit)]))
+}
+
+fn sample(name: &str) -> (Design, Analysis) {
+    let s = patchbay::samples::ALL
+        .iter()
+        .find(|s| s.file_name == name)
+        .expect("sample");
+    let d = model::parse(s.text).expect("valid");
+    let a = analysis::analyze(&d);
+    (d, a)
+}
+
+// The seed's Quick Reference Table: one test per row, the scenario in its "Best For" column.
+
+#[test]
+fn quick_reference_web_server_for_a_web_app_with_a_backend() {
+    let a = one_link(SystemKind::WebApp, SystemKind::SalesforceOrg, &|l| {
+        l.on_behalf_of_user = true
+    });
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::WebServer);
+}
+
+#[test]
+fn quick_reference_user_agent_row_gets_pkce_for_a_spa_and_is_flagged_as_is() {
+    let a = one_link(SystemKind::Spa, SystemKind::SalesforceOrg, &|l| {
+        l.auth = Some(AuthFlow::UserAgent)
+    });
+    assert_eq!(
+        a.links[0].auth_flow.choice,
+        AuthFlow::WebServerPkce,
+        "never user-agent"
+    );
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.rule.id == "AUTH-002" && f.severity == Severity::High)
+    );
+    let mobile = one_link(SystemKind::MobileApp, SystemKind::SalesforceOrg, &|_| {});
+    assert_eq!(mobile.links[0].auth_flow.choice, AuthFlow::WebServerPkce);
+}
+
+#[test]
+fn quick_reference_jwt_bearer_for_server_to_server_automation() {
+    let a = one_link(
+        SystemKind::BackendService,
+        SystemKind::SalesforceOrg,
+        &|_| {},
+    );
+    let d = &a.links[0].auth_flow;
+    assert_eq!(d.choice, AuthFlow::JwtBearer);
+    assert_eq!(d.runner_up, Some(AuthFlow::ClientCredentials));
+    let middleware = one_link(SystemKind::Middleware, SystemKind::SalesforceOrg, &|_| {});
+    assert_eq!(middleware.links[0].auth_flow.choice, AuthFlow::JwtBearer);
+}
+
+#[test]
+fn quick_reference_device_for_iot_screens_and_cli_tools() {
+    let a = one_link(
+        SystemKind::LimitedInputDevice,
+        SystemKind::SalesforceOrg,
+        &|l| l.on_behalf_of_user = true,
+    );
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::Device);
+}
+
+#[test]
+fn quick_reference_username_password_is_dev_only_and_never_recommended() {
+    let d = design(
+        &[SystemKind::BackendService, SystemKind::SalesforceOrg],
+        &[(1, 2, &|l: &mut Link| {
+            l.auth = Some(AuthFlow::UsernamePassword)
+        })],
+    );
+    let a = analysis::analyze(&d);
+    assert_ne!(a.links[0].auth_flow.choice, AuthFlow::UsernamePassword);
+    let up = |a: &Analysis| {
+        a.findings
+            .iter()
+            .find(|f| f.rule.id == "AUTH-001")
+            .map(|f| f.severity)
+    };
+    assert_eq!(up(&a), Some(Severity::High), "high in production");
+    let prototype = Design {
+        environment: Environment::Prototype,
+        ..d
+    };
+    assert_eq!(
+        up(&analysis::analyze(&prototype)),
+        Some(Severity::Warning),
+        "tolerated while prototyping"
+    );
+}
+
+#[test]
+fn quick_reference_saml_assertion_for_sso_environments() {
+    let mut d = design(
+        &[SystemKind::WebApp, SystemKind::SalesforceOrg],
+        &[(1, 2, &|l: &mut Link| l.on_behalf_of_user = true)],
+    );
+    d.systems[0].has_saml_sso = Some(true);
+    assert_eq!(
+        analysis::analyze(&d).links[0].auth_flow.choice,
+        AuthFlow::SamlAssertion
+    );
+    // Being linked to an identity provider is enough too.
+    let linked = design(
+        &[
+            SystemKind::WebApp,
+            SystemKind::SalesforceOrg,
+            SystemKind::IdentityProvider,
+        ],
+        &[
+            (1, 2, &|l: &mut Link| l.on_behalf_of_user = true),
+            (1, 3, &|_: &mut Link| {}),
+        ],
+    );
+    assert_eq!(
+        analysis::analyze(&linked).links[0].auth_flow.choice,
+        AuthFlow::SamlAssertion
+    );
+}
+
+#[test]
+fn quick_reference_asset_token_for_connected_devices() {
+    let a = one_link(SystemKind::IotDevice, SystemKind::SalesforceOrg, &|_| {});
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::AssetToken);
+}
+
+#[test]
+fn salesforce_calling_out_uses_a_named_credential_and_file_drops_no_oauth() {
+    let a = one_link(SystemKind::SalesforceOrg, SystemKind::Erp, &|_| {});
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::NamedCredential);
+    let sftp = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
+        l.protocol = model::Protocol::Sftp
+    });
+    assert_eq!(sftp.links[0].auth_flow.choice, AuthFlow::None);
+    assert!(
+        sftp.links[0].auth_flow.reason.contains("SSH keys"),
+        "{}",
+        sftp.links[0].auth_flow.reason
+    );
+}
+
+// The seed's Decision Guide: platform events or change data capture, row by row.
+
+fn events_of(from: SystemKind, to: SystemKind, edit: &dyn Fn(&mut Link)) -> Decision<Events> {
+    one_link(from, to, edit).links[0].events.clone()
+}
+
+#[test]
+fn decision_guide_trigger_row_explicit_publish_or_automatic_on_dml() {
+    let on_dml = events_of(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.trigger = Trigger::RecordChange
+    });
+    assert_eq!(on_dml.choice, Events::ChangeDataCapture);
+    let explicit = events_of(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.trigger = Trigger::BusinessEvent
+    });
+    assert_eq!(explicit.choice, Events::PlatformEvents);
+}
+
+#[test]
+fn decision_guide_schema_row_custom_payload_or_mirrors_the_object() {
+    let custom = events_of(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.trigger = Trigger::UserAction
+    });
+    assert_eq!(custom.choice, Events::PlatformEvents);
+    let mirrored = events_of(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.trigger = Trigger::RecordChange
+    });
+    assert!(
+        mirrored.reason.contains("shaped like the record"),
+        "{}",
+        mirrored.reason
+    );
+}
+
+#[test]
+fn decision_guide_direction_row_cdc_is_outbound_only() {
+    let inbound = events_of(SystemKind::Erp, SystemKind::SalesforceOrg, &|l| {
+        l.trigger = Trigger::RecordChange;
+        l.external_publish = true;
+    });
+    assert_eq!(
+        inbound.choice,
+        Events::PlatformEvents,
+        "change events cannot come from outside"
+    );
+}
+
+#[test]
+fn decision_guide_use_case_row_record_sync_or_cross_system_event() {
+    let sync = events_of(SystemKind::SalesforceOrg, SystemKind::Database, &|l| {
+        l.trigger = Trigger::RecordChange
+    });
+    assert_eq!(sync.choice, Events::ChangeDataCapture);
+    let cross = events_of(
+        SystemKind::PaymentService,
+        SystemKind::SalesforceOrg,
+        &|l| l.trigger = Trigger::BusinessEvent,
+    );
+    assert_eq!(cross.choice, Events::PlatformEvents);
+}
+
+#[test]
+fn decision_guide_publishing_effort_row_cdc_needs_no_code() {
+    let cdc = events_of(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.trigger = Trigger::RecordChange
+    });
+    assert!(cdc.reason.contains("no publishing code"), "{}", cdc.reason);
+}
+
+#[test]
+fn decision_guide_external_publish_row() {
+    let d = events_of(
+        SystemKind::BackendService,
+        SystemKind::SalesforceOrg,
+        &|l| l.external_publish = true,
+    );
+    assert_eq!(d.choice, Events::PlatformEvents);
+    let flip = d.flip.expect("a flip");
+    assert_eq!(flip.condition(), "if external_publish were false");
+}
+
+// The seed's figures.
+
+#[test]
+fn esb_counts_five_systems_ten_links_ten_systems_forty_five() {
+    for (n, mesh) in [(5usize, 10usize), (10, 45)] {
+        let systems = vec![SystemKind::BackendService; n];
+        let chain: Vec<(u32, u32, Edit<'_>)> = (1..n as u32)
+            .map(|i| (i, i + 1, &(|_: &mut Link| {}) as &dyn Fn(&mut Link)))
+            .collect();
+        let esb = analysis::analyze(&design(&systems, &chain)).esb;
+        assert_eq!(
+            (esb.systems, esb.full_mesh, esb.via_hub, esb.point_to_point),
+            (n, mesh, n, n - 1)
+        );
+    }
+}
+
+#[test]
+fn the_120_second_synchronous_ceiling() {
+    let at = |secs: f64| {
+        one_link(
+            SystemKind::SalesforceOrg,
+            SystemKind::BackendService,
+            &move |l| {
+                l.needs_response = true;
+                l.expected_duration_s = secs;
+            },
+        )
+    };
+    let inside = at(120.0);
+    assert_eq!(inside.links[0].pattern.choice, Pattern::RequestReply);
+    assert!(inside.findings.iter().all(|f| f.rule.id != "PAT-001"));
+    let beyond = at(121.0);
+    let p = &beyond.links[0].pattern;
+    assert_eq!(p.choice, Pattern::FireAndForget);
+    assert_eq!(
+        p.flip.expect("flip").condition(),
+        "if expected_duration_s were 120 s or less"
+    );
+    assert_eq!(p.runner_up, Some(Pattern::RequestReply));
+    assert!(
+        beyond
+            .findings
+            .iter()
+            .any(|f| f.rule.id == "PAT-001" && f.severity == Severity::High)
+    );
+}
+
+#[test]
+fn more_than_2000_records_a_scheduled_run_is_a_batch() {
+    let at = |volume| {
+        one_link(SystemKind::Erp, SystemKind::SalesforceOrg, &move |l| {
+            l.trigger = Trigger::Schedule;
+            l.volume = volume;
+        })
+        .links[0]
+            .pattern
+            .choice
+    };
+    assert_eq!(at(2_000), Pattern::RemoteCallIn);
+    assert_eq!(at(2_001), Pattern::BatchDataSync);
+}
+
+#[test]
+fn every_pattern_is_reachable() {
+    let cases: [(SystemKind, SystemKind, Edit<'_>, Pattern); 6] = [
+        (
+            SystemKind::SalesforceOrg,
+            SystemKind::Erp,
+            &|l| l.needs_response = true,
+            Pattern::RequestReply,
+        ),
+        (
+            SystemKind::SalesforceOrg,
+            SystemKind::Erp,
+            &|_| {},
+            Pattern::FireAndForget,
+        ),
+        (
+            SystemKind::Erp,
+            SystemKind::Database,
+            &|l| l.latency = model::Latency::Batch,
+            Pattern::BatchDataSync,
+        ),
+        (
+            SystemKind::WebApp,
+            SystemKind::SalesforceOrg,
+            &|_| {},
+            Pattern::RemoteCallIn,
+        ),
+        (
+            SystemKind::SalesforceOrg,
+            SystemKind::Spa,
+            &|l| l.trigger = Trigger::RecordChange,
+            Pattern::UiUpdate,
+        ),
+        (
+            SystemKind::SalesforceOrg,
+            SystemKind::Erp,
+            &|l| {
+                l.is_virtual = true;
+                l.needs_response = true;
+            },
+            Pattern::DataVirtualization,
+        ),
+    ];
+    for (from, to, edit, want) in cases {
+        assert_eq!(one_link(from, to, edit).links[0].pattern.choice, want);
+    }
+}
+
+#[test]
+fn mtls_for_regulated_data_required_targets_and_confidential_data_across_zones() {
+    assert!(
+        one_link(SystemKind::WebApp, SystemKind::PaymentService, &|l| l
+            .sensitivity =
+            model::Sensitivity::Regulated)
+        .links[0]
+            .mtls
+            .choice
+    );
+    let mut d = design(
+        &[SystemKind::WebApp, SystemKind::PartnerApi],
+        &[(1, 2, &|_: &mut Link| {})],
+    );
+    assert!(!analysis::analyze(&d).links[0].mtls.choice);
+    d.systems[1].requires_mtls = Some(true);
+    assert!(analysis::analyze(&d).links[0].mtls.choice);
+    d.systems[1].requires_mtls = None;
+    d.links[0].sensitivity = model::Sensitivity::Confidential;
+    assert!(!analysis::analyze(&d).links[0].mtls.choice, "same zone");
+    d.zones = vec![
+        model::Zone {
+            id: model::ZoneId(1),
+            name: "A".into(),
+        },
+        model::Zone {
+            id: model::ZoneId(2),
+            name: "B".into(),
+        },
+    ];
+    d.systems[0].zone = Some(model::ZoneId(1));
+    d.systems[1].zone = Some(model::ZoneId(2));
+    let m = &analysis::analyze(&d).links[0].mtls;
+    assert!(m.choice, "crosses a boundary");
+    assert_eq!(
+        m.flip.expect("flip").condition(),
+        "if sensitivity were public"
+    );
+}
+
+/// Applying a decision's flip and deciding again must give the flip's result.
+fn check_flip<D: Decide>(d: &Decision<D::Choice>, facts: &analysis::facts::LinkFacts)
+where
+    D::Choice: std::fmt::Debug,
+{
+    let (again, _) = D::decide(facts);
+    assert_eq!(
+        again, d.choice,
+        "the decision is a pure function of the facts"
+    );
+    if let Some(f) = d.flip {
+        let (flipped, _) = D::decide(&facts.with(f.attr, f.to));
+        assert_eq!(flipped, f.result);
+        assert_ne!(flipped, d.choice);
+    }
+}
+
+#[test]
+fn every_flip_in_every_sample_really_flips() {
+    for s in patchbay::samples::ALL {
+        let (_, a) = sample(s.file_name);
+        for l in &a.links {
+            check_flip::<pattern::PatternDecision>(&l.pattern, &l.facts);
+            check_flip::<events::EventsDecision>(&l.events, &l.facts);
+            check_flip::<auth::AuthDecision>(&l.auth_flow, &l.facts);
+            check_flip::<mtls::MtlsDecision>(&l.mtls, &l.facts);
+        }
+    }
+}
+
+// What an architect expects of the samples.
+
+#[test]
+fn the_startup_stays_point_to_point() {
+    let (_, a) = sample("startup.patchbay.ron");
+    assert_eq!(a.esb.verdict, Verdict::PointToPoint);
+    assert_eq!(a.counts().0, 0, "no high findings");
+}
+
+#[test]
+fn the_enterprise_landscape_needs_a_bus() {
+    let (_, a) = sample("enterprise.patchbay.ron");
+    assert_eq!(a.esb.verdict, Verdict::EsbRecommended);
+    assert!(a.esb.point_to_point > a.esb.systems);
+    let signals: Vec<&str> = a.esb.signals.iter().map(|s| s.kind.id()).collect();
+    for s in [
+        "protocol-mediation",
+        "central-governance",
+        "transformation",
+        "fan-out",
+    ] {
+        assert!(signals.contains(&s), "{s} missing from {signals:?}");
+    }
+}
+
+#[test]
+fn the_legacy_design_raises_high_findings_for_each_anti_pattern() {
+    let (d, a) = sample("legacy.patchbay.ron");
+    let high = |rule: &str| {
+        a.findings
+            .iter()
+            .filter(|f| f.rule.id == rule && f.severity == Severity::High)
+            .count()
+    };
+    assert!(high("AUTH-001") >= 1, "username-password");
+    assert_eq!(high("AUTH-002"), 1, "implicit flow");
+    assert_eq!(high("PAT-001"), 1, "five-minute synchronous call");
+    let ftp = d
+        .links
+        .iter()
+        .find(|l| l.protocol == model::Protocol::Ftp)
+        .expect("an FTP link");
+    assert!(a.findings.iter().any(|f| f.rule.id == "TLS-001"
+        && f.severity == Severity::High
+        && f.subject == analysis::Subject::Link(ftp.id)));
+}
+
+#[test]
+fn the_healthcare_design_puts_regulated_links_on_mtls_and_public_clients_on_pkce() {
+    let (d, a) = sample("healthcare.patchbay.ron");
+    for l in &a.links {
+        let link = d.link(l.link).expect("link");
+        if link.sensitivity == model::Sensitivity::Regulated {
+            assert!(l.mtls.choice, "link {} carries regulated data", link.id);
+        }
+        let from = d.system(link.from).expect("system");
+        if matches!(from.kind, SystemKind::Spa | SystemKind::MobileApp) {
+            assert_eq!(l.auth_flow.choice, AuthFlow::WebServerPkce);
+        }
+    }
+}
+
+#[test]
+fn analysis_is_deterministic() {
+    for s in patchbay::samples::ALL {
+        let (d, a) = sample(s.file_name);
+        assert_eq!(a, analysis::analyze(&d));
+    }
+}

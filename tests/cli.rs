@@ -1,0 +1,212 @@
+//! The CLI run as a process, as a CI job or a person would run it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn patchbay(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_patchbay"))
+        .args(args)
+        .output()
+        .expect("run patchbay");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn analyze_json_is_the_documented_contract_and_deterministic() {
+    let file = sample("retail.patchbay.ron");
+    let (code, first, _) = patchbay(&["analyze", path(&file), "--format", "json"]);
+    assert_eq!(code, 0);
+    let (_, second, _) = patchbay(&["analyze", path(&file), "--format", "json"]);
+    assert_eq!(first, second, "same file, same bytes");
+
+    let v: serde_json::Value = serde_json::from_str(&first).expect("valid JSON");
+    assert_eq!(v["design"]["name"], "Retail company");
+    assert_eq!(v["summary"]["systems"], 7);
+    assert_eq!(v["summary"]["links"], 9);
+    let link = &v["links"][0];
+    for key in ["id", "from", "to", "pattern", "events", "auth_flow", "mtls"] {
+        assert!(!link[key].is_null(), "links[].{key}");
+    }
+    for decision in ["pattern", "events", "auth_flow"] {
+        for key in ["id", "reason", "decided_by", "runner_up", "flip", "options"] {
+            assert!(
+                link[decision].get(key).is_some(),
+                "links[].{decision}.{key}"
+            );
+        }
+    }
+    assert!(link["mtls"]["recommended"].is_boolean());
+    for key in [
+        "verdict",
+        "systems",
+        "point_to_point",
+        "full_mesh",
+        "via_hub",
+        "signals",
+    ] {
+        assert!(!v["esb"][key].is_null(), "esb.{key}");
+    }
+    let finding = &v["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "subject",
+        "message",
+        "rationale",
+        "fix",
+        "reference",
+    ] {
+        assert!(!finding[key].is_null(), "findings[].{key}");
+    }
+}
+
+#[test]
+fn fail_on_gates_ci_by_severity() {
+    let legacy = sample("legacy.patchbay.ron");
+    let startup = sample("startup.patchbay.ron");
+    let healthcare = sample("healthcare.patchbay.ron");
+    assert_eq!(
+        patchbay(&["analyze", path(&legacy)]).0,
+        0,
+        "no gate, no failure"
+    );
+    assert_eq!(
+        patchbay(&["analyze", path(&legacy), "--fail-on", "high"]).0,
+        1
+    );
+    assert_eq!(
+        patchbay(&["analyze", path(&healthcare), "--fail-on", "high"]).0,
+        0,
+        "warnings only"
+    );
+    assert_eq!(
+        patchbay(&["analyze", path(&healthcare), "--fail-on", "warning"]).0,
+        1
+    );
+    assert_eq!(
+        patchbay(&["analyze", path(&startup), "--fail-on", "warning"]).0,
+        0
+    );
+}
+
+#[test]
+fn analyze_reports_bad_input_and_usage_errors() {
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/dangling-link.patchbay.ron");
+    let (code, stdout, stderr) = patchbay(&["analyze", path(&bad)]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("dangling-link.patchbay.ron:10:30: link 2 goes to system 9"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = patchbay(&["analyze", "missing.patchbay.ron"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read missing.patchbay.ron"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = patchbay(&["analyze", path(&bad), "--format", "yaml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("invalid value 'yaml'"), "{stderr}");
+}
+
+#[test]
+fn text_report_leads_with_the_verdict() {
+    let (code, out, _) = patchbay(&["analyze", path(&sample("startup.patchbay.ron"))]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(
+            "Two-system startup (2 systems, 2 links, production)\n\nESB: point-to-point\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("    auth flow  jwt-bearer\n"), "{out}");
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_prints_one() {
+    let (code, out, _) = patchbay(&["rules"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), patchbay::analysis::rules::ALL.len());
+    assert!(out.lines().any(|l| l.starts_with("AUTH-001")
+        && l.contains("high")
+        && l.contains("Username-password")));
+
+    let (code, out, _) = patchbay(&["explain", "auth-001"]);
+    assert_eq!(code, 0);
+    for part in [
+        "AUTH-001: Username-password flow in use",
+        "What it checks",
+        "Why it matters",
+        "What to do instead",
+        "RFC 9700",
+    ] {
+        assert!(out.contains(part), "{part} missing in {out}");
+    }
+    let (code, _, err) = patchbay(&["explain", "XYZ-999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule \"XYZ-999\""), "{err}");
+}
+
+#[test]
+fn generate_writes_a_loadable_design_and_is_reproducible() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("big.patchbay.ron");
+    let (code, _, err) = patchbay(&[
+        "generate",
+        "--systems",
+        "200",
+        "--links-per-system",
+        "3",
+        "--seed",
+        "4",
+        "-o",
+        path(&file),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("200 systems"), "{err}");
+    let (code, out, _) = patchbay(&["check", path(&file)]);
+    assert_eq!(code, 0, "{out}");
+    let (_, stdout_copy, _) = patchbay(&[
+        "generate",
+        "--systems",
+        "200",
+        "--links-per-system",
+        "3",
+        "--seed",
+        "4",
+    ]);
+    assert_eq!(
+        stdout_copy,
+        std::fs::read_to_string(&file).expect("read"),
+        "same seed, same file"
+    );
+    let (code, _, _) = patchbay(&["analyze", path(&file), "--format", "json"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn no_command_explains_that_the_window_is_not_here_yet() {
+    let (code, _, err) = patchbay(&[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the design window is not available in this version yet"),
+        "{err}"
+    );
+}
