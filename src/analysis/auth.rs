@@ -3,6 +3,7 @@
 use super::decision::Decide;
 use super::facts::{Attr, LinkFacts};
 use crate::model::{AuthFlow, Protocol, SystemKind};
+use std::borrow::Cow;
 
 /// The branch of the auth decision that chose.
 #[derive(Clone, Copy, Debug)]
@@ -87,6 +88,16 @@ pub struct AuthDecision;
 impl Decide for AuthDecision {
     type Choice = AuthFlow;
     type Step = Step;
+    const READS: &'static [Attr] = &[
+        Attr::Protocol,
+        Attr::FromKind,
+        Attr::FromUserPresent,
+        Attr::OnBehalfOfUser,
+        Attr::FromKeepsSecret,
+        Attr::FromLimitedInput,
+        Attr::FromHasSamlSso,
+        Attr::FromLinkedToIdp,
+    ];
 
     fn decide(f: &LinkFacts) -> (AuthFlow, Step) {
         if transport_auth(f.protocol).is_some() {
@@ -131,13 +142,13 @@ impl Decide for AuthDecision {
         }
     }
 
-    fn reason(step: Step, f: &LinkFacts) -> String {
+    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
         match step {
-            Step::Transport(p) => format!(
+            Step::Transport(p) => Cow::Owned(format!(
                 "{} does not carry OAuth tokens; it authenticates with {}.",
                 p.label(),
                 transport_auth(p).unwrap_or("its own mechanism")
-            ),
+            )),
             Step::SalesforceCaller => {
                 if f.on_behalf_of_user {
                     "Salesforce is the caller: a Named Credential with a per-user principal holds each user's token, so no code ever sees a secret.".into()

@@ -2,6 +2,7 @@
 //! and the one input change that would flip it, found by deciding again.
 
 use super::facts::{Attr, LinkFacts, Value};
+use std::borrow::Cow;
 
 /// One of the per-link decisions (pattern, events, auth flow, mTLS).
 pub trait Decide {
@@ -11,12 +12,15 @@ pub trait Decide {
     /// decide many times without building sentences.
     type Step: Copy;
 
+    /// Every input the decision reads; only these can flip it.
+    const READS: &'static [Attr];
+
     /// The choice and the branch that made it.
     fn decide(f: &LinkFacts) -> (Self::Choice, Self::Step);
     /// The inputs the branch looked at, most decisive first.
     fn decided_by(step: Self::Step) -> &'static [Attr];
     /// One plain sentence saying why, in terms of this link's values.
-    fn reason(step: Self::Step, f: &LinkFacts) -> String;
+    fn reason(step: Self::Step, f: &LinkFacts) -> Cow<'static, str>;
     /// The second-best choice when no single input change reaches one, if any.
     fn fixed_runner_up(_step: Self::Step) -> Option<Self::Choice> {
         None
@@ -42,9 +46,9 @@ pub struct Decision<T> {
     /// What is recommended.
     pub choice: T,
     /// Why, in one sentence.
-    pub reason: String,
-    /// The inputs that decided it, with their values.
-    pub decided_by: Vec<(Attr, Value)>,
+    pub reason: Cow<'static, str>,
+    /// The inputs that decided it; their values are in the link's facts.
+    pub decided_by: &'static [Attr],
     /// What came second.
     pub runner_up: Option<T>,
     /// The one input that would change it.
@@ -52,12 +56,12 @@ pub struct Decision<T> {
 }
 
 /// Decides, then searches for the flip: first over the deciding inputs, then over the
-/// rest, changing one input at a time and deciding again.
+/// other inputs the decision reads, changing one input at a time and deciding again.
 pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     let (choice, step) = D::decide(f);
     let decided_by = D::decided_by(step);
     let mut flip = None;
-    let rest = Attr::ALL.iter().filter(|a| !decided_by.contains(a));
+    let rest = D::READS.iter().filter(|a| !decided_by.contains(a));
     for &attr in decided_by.iter().chain(rest) {
         let from = f.get(attr);
         let found = f.alternatives(attr, |to| {
@@ -81,9 +85,16 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     Decision {
         choice,
         reason: D::reason(step, f),
-        decided_by: decided_by.iter().map(|&a| (a, f.get(a))).collect(),
+        decided_by,
         runner_up: D::fixed_runner_up(step).or(flip.map(|fl| fl.result)),
         flip,
+    }
+}
+
+impl<T> Decision<T> {
+    /// The deciding inputs with their values in `facts`.
+    pub fn inputs<'a>(&'a self, facts: &'a LinkFacts) -> impl Iterator<Item = (Attr, Value)> + 'a {
+        self.decided_by.iter().map(|&a| (a, facts.get(a)))
     }
 }
 

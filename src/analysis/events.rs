@@ -4,6 +4,7 @@ use super::decision::Decide;
 use super::facts::{Attr, LinkFacts};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
+use std::borrow::Cow;
 
 vocabulary! {
     /// A Salesforce event mechanism, or none.
@@ -63,6 +64,14 @@ fn touches_salesforce(f: &LinkFacts) -> bool {
 impl Decide for EventsDecision {
     type Choice = Events;
     type Step = Step;
+    const READS: &'static [Attr] = &[
+        Attr::NeedsResponse,
+        Attr::Latency,
+        Attr::FromKind,
+        Attr::ToKind,
+        Attr::ExternalPublish,
+        Attr::Trigger,
+    ];
 
     fn decide(f: &LinkFacts) -> (Events, Step) {
         let from_salesforce = f.from_kind == SystemKind::SalesforceOrg;
@@ -98,7 +107,7 @@ impl Decide for EventsDecision {
         }
     }
 
-    fn reason(step: Step, _f: &LinkFacts) -> String {
+    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
         match step {
             Step::Synchronous => "The caller waits for its answer on the same connection, so there is no event to publish.",
             Step::Bulk => "The data moves in scheduled bulk runs, not as events.",
@@ -109,6 +118,6 @@ impl Decide for EventsDecision {
             Step::CustomOut => "Salesforce sends something other than a plain record change, so a platform event with its own fields fits better than a change event.",
             Step::PlainCallIn => "The outside system simply calls Salesforce's API; no event channel is needed unless it has to publish events.",
         }
-        .to_owned()
+        .into()
     }
 }

@@ -6,6 +6,7 @@ use super::esb::Esb;
 use super::graph::DesignGraph;
 use crate::model::vocab::vocabulary;
 use crate::model::{Design, Environment, Link, LinkId, System, SystemId};
+use std::borrow::Cow;
 use std::fmt;
 
 vocabulary! {
@@ -109,12 +110,16 @@ pub struct Fixture {
 
 impl Rule {
     /// A finding of this rule at its default severity.
-    pub fn finding(&'static self, subject: Subject, message: String) -> Finding {
+    pub fn finding(
+        &'static self,
+        subject: Subject,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Finding {
         Finding {
             rule: self,
             severity: self.severity,
             subject,
-            message,
+            message: message.into(),
         }
     }
 }
@@ -140,8 +145,9 @@ pub struct Finding {
     pub severity: Severity,
     /// What it is about.
     pub subject: Subject,
-    /// What is wrong here, in one line.
-    pub message: String,
+    /// What is wrong here, in one line, without the subject's name (reports put
+    /// that in front).
+    pub message: Cow<'static, str>,
 }
 
 /// What a rule can look at.
@@ -160,11 +166,6 @@ impl Context<'_> {
     /// Each link with its analysis.
     pub fn each_link(&self) -> impl Iterator<Item = (&Link, &LinkAnalysis)> {
         self.links.iter().map(|a| (&self.design.links[a.index], a))
-    }
-
-    /// "Shop → Salesforce (Create lead)".
-    pub fn link_name(&self, l: &Link) -> String {
-        link_name(self.design, l)
     }
 }
 

@@ -3,6 +3,7 @@
 use super::decision::Decide;
 use super::facts::{Attr, LinkFacts};
 use crate::model::Sensitivity;
+use std::borrow::Cow;
 
 /// The branch of the mTLS decision that chose.
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +27,11 @@ pub struct MtlsDecision;
 impl Decide for MtlsDecision {
     type Choice = bool;
     type Step = Step;
+    const READS: &'static [Attr] = &[
+        Attr::Sensitivity,
+        Attr::ToRequiresMtls,
+        Attr::CrossesBoundary,
+    ];
 
     fn decide(f: &LinkFacts) -> (bool, Step) {
         if f.sensitivity == Sensitivity::Regulated {
@@ -52,13 +58,13 @@ impl Decide for MtlsDecision {
         }
     }
 
-    fn reason(step: Step, _f: &LinkFacts) -> String {
+    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
         match step {
             Step::Regulated => "The link carries regulated data, where both sides should prove who they are at the transport layer, on top of the token.",
             Step::TargetRequires => "The receiving system accepts only clients that present a certificate.",
             Step::ConfidentialAcrossBoundary => "Confidential data leaves its trust zone, so a certificate on both sides adds defence in depth to the OAuth token.",
             Step::NotNeeded => "One-way TLS with a token at the application layer is enough for this data on this path.",
         }
-        .to_owned()
+        .into()
     }
 }

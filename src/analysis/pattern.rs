@@ -4,6 +4,7 @@ use super::decision::Decide;
 use super::facts::{Attr, BULK_THRESHOLD, LinkFacts, SYNC_CEILING_S};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
+use std::borrow::Cow;
 
 vocabulary! {
     /// An integration pattern.
@@ -80,6 +81,17 @@ pub struct PatternDecision;
 impl Decide for PatternDecision {
     type Choice = Pattern;
     type Step = Step;
+    const READS: &'static [Attr] = &[
+        Attr::Virtual,
+        Attr::NeedsResponse,
+        Attr::FromKind,
+        Attr::ToKind,
+        Attr::Latency,
+        Attr::Trigger,
+        Attr::Volume,
+        Attr::ToUserPresent,
+        Attr::ExpectedDuration,
+    ];
 
     fn decide(f: &LinkFacts) -> (Pattern, Step) {
         if f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg {
@@ -117,20 +129,20 @@ impl Decide for PatternDecision {
         }
     }
 
-    fn reason(step: Step, f: &LinkFacts) -> String {
+    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
         match step {
             Step::Virtual => "Salesforce reads this data live when someone needs it and never stores a copy, so external objects can stand in for a sync.".into(),
             Step::BatchLatency => "The data may arrive hours later, so it can be collected and moved in bulk on a schedule instead of record by record.".into(),
-            Step::LargeScheduledVolume => format!(
+            Step::LargeScheduledVolume => Cow::Owned(format!(
                 "A scheduled run moves {} records, above the {BULK_THRESHOLD} at which bulk loading beats record-by-record API calls.",
                 f.volume
-            ),
+            )),
             Step::IntoSalesforce => "An outside system starts the exchange and Salesforce is the server, so Salesforce exposes an API and the caller calls in.".into(),
             Step::RecordChangeToScreen => "A record change has to show up on a screen someone is looking at, without that person asking for it.".into(),
-            Step::TooLongForSync => format!(
+            Step::TooLongForSync => Cow::Owned(format!(
                 "The caller would wait {} s, beyond the {SYNC_CEILING_S} s Salesforce allows a synchronous callout, so send the request and let the result come back by callback.",
                 f.expected_duration_s
-            ),
+            )),
             Step::Sync => "The caller needs the answer before it can go on, and the work finishes well inside the synchronous time limit.".into(),
             Step::Async => "The caller does not wait for an answer, so it can hand the message over and move on.".into(),
         }

@@ -290,14 +290,21 @@ impl Link {
 }
 
 impl Design {
-    /// The system with this id.
+    /// The system with this id. Fast when systems are in id order (as loaded, and as
+    /// kept by appending new ids); correct in any order.
     pub fn system(&self, id: SystemId) -> Option<&System> {
-        self.systems.iter().find(|s| s.id == id)
+        match self.systems.binary_search_by_key(&id, |s| s.id) {
+            Ok(i) => Some(&self.systems[i]),
+            Err(_) => self.systems.iter().find(|s| s.id == id),
+        }
     }
 
-    /// The link with this id.
+    /// The link with this id. Fast when links are in id order; correct in any order.
     pub fn link(&self, id: LinkId) -> Option<&Link> {
-        self.links.iter().find(|l| l.id == id)
+        match self.links.binary_search_by_key(&id, |l| l.id) {
+            Ok(i) => Some(&self.links[i]),
+            Err(_) => self.links.iter().find(|l| l.id == id),
+        }
     }
 
     /// The zone with this id.

@@ -3,7 +3,7 @@
 
 use super::options;
 use crate::analysis::decision::Decision;
-use crate::analysis::facts::Value;
+use crate::analysis::facts::{LinkFacts, Value};
 use crate::analysis::findings::link_name;
 use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::{Design, SystemId};
@@ -146,12 +146,11 @@ fn value(v: Value) -> serde_json::Value {
     }
 }
 
-fn inputs<T>(d: &Decision<T>) -> Vec<Input> {
-    d.decided_by
-        .iter()
+fn inputs<T>(d: &Decision<T>, facts: &LinkFacts) -> Vec<Input> {
+    d.inputs(facts)
         .map(|(a, v)| Input {
             attribute: a.id(),
-            value: value(*v),
+            value: value(v),
         })
         .collect()
 }
@@ -173,13 +172,14 @@ fn flip<T: Copy>(
 
 fn decision<T: Copy>(
     d: &Decision<T>,
+    facts: &LinkFacts,
     id: fn(T) -> &'static str,
     options: &'static [&'static str],
 ) -> DecisionReport {
     DecisionReport {
         id: id(d.choice),
-        reason: d.reason.clone(),
-        decided_by: inputs(d),
+        reason: d.reason.to_string(),
+        decided_by: inputs(d, facts),
         runner_up: d.runner_up.map(id),
         flip: flip(d, |t| id(t).into()),
         options,
@@ -202,13 +202,13 @@ fn link<'a>(design: &'a Design, a: &LinkAnalysis) -> LinkReport<'a> {
         from: end(design, l.from),
         to: end(design, l.to),
         purpose: &l.purpose,
-        pattern: decision(&a.pattern, |p| p.id(), pattern),
-        events: decision(&a.events, |e| e.id(), events),
-        auth_flow: decision(&a.auth_flow, |f| f.id(), auth),
+        pattern: decision(&a.pattern, &a.facts, |p| p.id(), pattern),
+        events: decision(&a.events, &a.facts, |e| e.id(), events),
+        auth_flow: decision(&a.auth_flow, &a.facts, |f| f.id(), auth),
         mtls: MtlsReport {
             recommended: a.mtls.choice,
-            reason: a.mtls.reason.clone(),
-            decided_by: inputs(&a.mtls),
+            reason: a.mtls.reason.to_string(),
+            decided_by: inputs(&a.mtls, &a.facts),
             runner_up: a.mtls.runner_up,
             flip: flip(&a.mtls, serde_json::Value::Bool),
             options: mtls,

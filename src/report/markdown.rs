@@ -129,9 +129,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         for f in group {
             let _ = writeln!(
                 out,
-                "- **{}** {}: {}",
+                "- **{}** {}: {} {}",
                 f.rule.id,
                 escape(f.rule.title),
+                escape(&f.subject.name(design)),
                 escape(&f.message)
             );
             let _ = writeln!(out, "  - Why: {}", escape(f.rule.why));

@@ -98,7 +98,13 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             Severity::Warning => "WARN",
             Severity::Info => "INFO",
         };
-        let _ = writeln!(out, "  {tag} {:<9} {}", f.rule.id, f.message);
+        let _ = writeln!(
+            out,
+            "  {tag} {:<9} {}: {}",
+            f.rule.id,
+            f.subject.name(design),
+            f.message
+        );
     }
     out
 }

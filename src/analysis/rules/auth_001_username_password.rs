@@ -24,8 +24,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(RULE.finding(
                 Subject::Link(link.id),
                 format!(
-                    "{} signs in with a stored username and password; use {} instead",
-                    cx.link_name(link),
+                    "signs in with a stored username and password; use {} instead",
                     a.auth_flow.choice.id()
                 ),
             ));
@@ -61,7 +60,7 @@ mod tests {
         let found = analyze(&design).findings;
         assert_eq!(
             found[0].message,
-            "Script → Org signs in with a stored username and password; use jwt-bearer instead"
+            "signs in with a stored username and password; use jwt-bearer instead"
         );
         assert_eq!(found[0].severity, Severity::High);
         design.environment = Environment::Prototype;

@@ -25,8 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(RULE.finding(
                 Subject::Link(link.id),
                 format!(
-                    "{} receives its token in the browser through the implicit flow; use {} instead",
-                    cx.link_name(link),
+                    "receives its token in the browser through the implicit flow; use {} instead",
                     a.auth_flow.choice.id()
                 ),
             ));

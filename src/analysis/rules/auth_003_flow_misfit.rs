@@ -47,8 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             Subject::Link(link.id),
             format!(
-                "{} uses {} but {} fits this caller: {}",
-                cx.link_name(link),
+                "uses {} but {} fits this caller: {}",
                 current.id(),
                 recommended.id(),
                 a.auth_flow.reason

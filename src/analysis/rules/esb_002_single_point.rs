@@ -32,8 +32,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(RULE.finding(
                 Subject::System(id),
                 format!(
-                    "{} carries the exchanges of {} systems; if it stops, they all stop",
-                    Subject::System(id).name(cx.design),
+                    "carries the exchanges of {} systems; if it stops, they all stop",
                     peers.len()
                 ),
             ));

@@ -22,8 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(RULE.finding(
                 Subject::Link(link.id),
                 format!(
-                    "{} relies on {}, which can be replayed for {HIGH_VOLUME_RETENTION_H} hours at most ({STANDARD_RETENTION_H} for standard-volume events); plan a re-sync for longer outages",
-                    cx.link_name(link),
+                    "relies on {}, which can be replayed for {HIGH_VOLUME_RETENTION_H} hours at most ({STANDARD_RETENTION_H} for standard-volume events); plan a re-sync for longer outages",
                     a.events.choice.id()
                 ),
             ));

@@ -17,16 +17,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for cycle in cx.graph.sync_cycles(cx.design) {
-        let names: Vec<&str> = cycle
+        let others: Vec<&str> = cycle[1..]
             .iter()
             .map(|&i| cx.design.systems[i].name.as_str())
             .collect();
-        let first = cx.design.systems[cycle[0]].id;
         out.push(RULE.finding(
-            Subject::System(first),
+            Subject::System(cx.design.systems[cycle[0]].id),
             format!(
-                "{} wait on each other in a circle of synchronous calls",
-                names.join(", ")
+                "waits in a circle of synchronous calls with {}",
+                others.join(", ")
             ),
         ));
     }

@@ -30,7 +30,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut f = RULE.finding(
             Subject::Link(cx.design.links[links[0]].id),
             format!(
-                "{} systems wait on each other in a chain: {} (about {} s in all)",
+                "starts a chain of {} systems that wait on each other: {} (about {} s in all)",
                 names.len(),
                 names.join(" → "),
                 seconds(total)
@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(found.len(), 1, "one maximal chain, not its sub-chains");
         assert_eq!(
             found[0].message,
-            "4 systems wait on each other in a chain: A → B → C → D (about 125 s in all)"
+            "starts a chain of 4 systems that wait on each other: A → B → C → D (about 125 s in all)"
         );
         assert_eq!(found[0].severity, Severity::High);
     }

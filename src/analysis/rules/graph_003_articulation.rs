@@ -20,7 +20,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let system = &cx.design.systems[i];
         out.push(RULE.finding(
             Subject::System(system.id),
-            format!("{} is the only link between parts of the design; if it is down, they are cut off from each other", system.name),
+            "is the only link between parts of the design; if it is down, they are cut off from each other",
         ));
     }
 }

@@ -1,7 +1,7 @@
 //! GRAPH-005: two links for the same pair and purpose.
 
 use super::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     id: "GRAPH-005",
@@ -17,8 +17,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut groups: BTreeMap<(u32, u32, String, &str, bool), Vec<&crate::model::Link>> =
-        BTreeMap::new();
+    let mut groups: HashMap<(u32, u32, String, &str, bool), Vec<&crate::model::Link>> =
+        HashMap::new();
     for (link, _) in cx.each_link() {
         let purpose = link.purpose.trim().to_lowercase();
         let (trigger, sync) = if purpose.is_empty() {
@@ -31,13 +31,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .or_default()
             .push(link);
     }
+    // Findings are sorted afterwards, so the map's order does not leak out.
     for links in groups.values().filter(|g| g.len() > 1) {
         let ids: Vec<String> = links.iter().map(|l| l.id.0.to_string()).collect();
         out.push(RULE.finding(
             Subject::Link(links[1].id),
             format!(
-                "{} duplicates link {} (links {})",
-                cx.link_name(links[1]),
+                "duplicates link {} (links {})",
                 links[0].id.0,
                 ids.join(", ")
             ),

@@ -27,10 +27,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if polls {
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                format!(
-                    "{} polls Salesforce on a schedule; change data capture would push each change",
-                    cx.link_name(link)
-                ),
+                "polls Salesforce on a schedule; change data capture would push each change",
             ));
         }
     }

@@ -22,8 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(RULE.finding(
                 Subject::Link(link.id),
                 format!(
-                    "{} waits {} s for an answer, beyond the {SYNC_CEILING_S} s ceiling",
-                    cx.link_name(link),
+                    "waits {} s for an answer, beyond the {SYNC_CEILING_S} s ceiling",
                     link.expected_duration_s
                 ),
             ));

@@ -25,10 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if link.needs_response && d > DEFAULT_TIMEOUT_S && d <= SYNC_CEILING_S {
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                format!(
-                    "{} takes about {d} s, longer than the default {DEFAULT_TIMEOUT_S} s timeout",
-                    cx.link_name(link)
-                ),
+                format!("takes about {d} s, longer than the default {DEFAULT_TIMEOUT_S} s timeout"),
             ));
         }
     }

@@ -25,8 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             Subject::Link(link.id),
             format!(
-                "{} travels unencrypted over {}; use {secure}",
-                cx.link_name(link),
+                "travels unencrypted over {}; use {secure}",
                 link.protocol.label()
             ),
         ));
