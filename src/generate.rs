@@ -130,11 +130,9 @@ pub fn generate(p: Params) -> Design {
         .collect();
     let mut next = 1u32;
     for from in 0..n {
-        let count = if p.links_per_system == 0 {
-            0
-        } else {
-            rng.usize(p.links_per_system / 2..=p.links_per_system * 3 / 2)
-        };
+        // Between half and one and a half times K, averaging K.
+        let k = p.links_per_system;
+        let count = rng.usize(k - k / 2..=k + k / 2);
         for _ in 0..count {
             let to = if !hubs.is_empty() && rng.u8(0..3) == 0 {
                 hubs[rng.usize(0..hubs.len())]

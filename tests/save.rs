@@ -93,3 +93,17 @@ fn saving_to_a_bare_file_name_uses_the_current_folder() {
     result.expect("save");
     assert_eq!(files_in(dir.path()), ["bare.patchbay.ron"]);
 }
+
+#[test]
+fn a_new_file_gets_the_permissions_file_create_would_give() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).expect("create");
+    let path = dir.path().join("new.patchbay.ron");
+    let design = model::parse(patchbay::samples::DEFAULT.text).expect("valid");
+    model::save(&design, &path).expect("save");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), mode(&reference));
+}

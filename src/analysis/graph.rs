@@ -6,7 +6,6 @@ use petgraph::algo::articulation_points::articulation_points;
 use petgraph::algo::{tarjan_scc, toposort};
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
-use std::collections::HashMap;
 
 /// The longest synchronous chain found so far that ends at a node.
 #[derive(Clone, Copy)]
@@ -24,28 +23,34 @@ struct ChainEnd {
 pub struct DesignGraph {
     /// Nodes carry the system's index in `design.systems`.
     pub graph: DiGraph<usize, usize>,
-    index: HashMap<SystemId, NodeIndex>,
+    /// (id, node), sorted by id, for lookups without hashing.
+    index: Vec<(SystemId, NodeIndex)>,
 }
 
 impl DesignGraph {
     /// Builds the graph; links whose ends do not exist (a design not validated) are left out.
     pub fn new(design: &Design) -> Self {
         let mut graph = DiGraph::with_capacity(design.systems.len(), design.links.len());
-        let mut index = HashMap::with_capacity(design.systems.len());
-        for (i, s) in design.systems.iter().enumerate() {
-            index.insert(s.id, graph.add_node(i));
-        }
+        let mut index: Vec<(SystemId, NodeIndex)> = design
+            .systems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, graph.add_node(i)))
+            .collect();
+        index.sort_unstable_by_key(|(id, _)| *id);
+        let mut this = Self { graph, index };
         for (i, l) in design.links.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) {
-                graph.add_edge(a, b, i);
+            if let (Some(a), Some(b)) = (this.node(l.from), this.node(l.to)) {
+                this.graph.add_edge(a, b, i);
             }
         }
-        Self { graph, index }
+        this
     }
 
     /// The node of a system.
     pub fn node(&self, id: SystemId) -> Option<NodeIndex> {
-        self.index.get(&id).copied()
+        let i = self.index.binary_search_by_key(&id, |(id, _)| *id).ok()?;
+        Some(self.index[i].1)
     }
 
     /// The index in `design.systems` of a node.
@@ -59,18 +64,28 @@ impl DesignGraph {
             + self.graph.edges_directed(n, Direction::Incoming).count()
     }
 
-    /// Groups of systems that call each other synchronously in a circle, each group
-    /// sorted by system index, groups in order of their first system.
-    pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
+    /// The strongly connected groups of the synchronous links that have more than one
+    /// system: the circles of waiting calls.
+    fn sync_components(&self, design: &Design) -> Vec<Vec<NodeIndex>> {
         let sync = self.graph.filter_map(
             |_, &s| Some(s),
             |_, &l| design.links[l].needs_response.then_some(l),
         );
-        let mut cycles: Vec<Vec<usize>> = tarjan_scc(&sync)
+        // filter_map keeps every node, so node indexes carry over.
+        tarjan_scc(&sync)
             .into_iter()
             .filter(|c| c.len() > 1)
+            .collect()
+    }
+
+    /// Groups of systems that call each other synchronously in a circle, each group
+    /// sorted by system index, groups in order of their first system.
+    pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
+        let mut cycles: Vec<Vec<usize>> = self
+            .sync_components(design)
+            .into_iter()
             .map(|c| {
-                let mut systems: Vec<usize> = c.iter().map(|&n| sync[n]).collect();
+                let mut systems: Vec<usize> = c.iter().map(|&n| self.graph[n]).collect();
                 systems.sort_unstable();
                 systems
             })
@@ -83,14 +98,19 @@ impl DesignGraph {
     /// for chains through 3 or more systems: the links in order and their summed
     /// expected durations. Calls inside a synchronous cycle are left to the cycle rule.
     pub fn sync_chains(&self, design: &Design) -> Vec<(Vec<usize>, f64)> {
-        let cyclic: std::collections::HashSet<usize> =
-            self.sync_cycles(design).into_iter().flatten().collect();
+        const NONE: usize = usize::MAX;
+        let mut cycle_of = vec![NONE; self.graph.node_count()];
+        for (i, c) in self.sync_components(design).iter().enumerate() {
+            for n in c {
+                cycle_of[n.index()] = i;
+            }
+        }
         let dag = self.graph.filter_map(
             |_, &s| Some(s),
             |e, &l| {
                 let (a, b) = self.graph.edge_endpoints(e)?;
                 let inside_cycle =
-                    cyclic.contains(&self.graph[a]) && cyclic.contains(&self.graph[b]);
+                    cycle_of[a.index()] != NONE && cycle_of[a.index()] == cycle_of[b.index()];
                 (design.links[l].needs_response && !inside_cycle).then_some(l)
             },
         );

@@ -14,11 +14,10 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-use crate::model::{AuthFlow, Design, LinkId, SystemId, SystemKind};
+use crate::model::{AuthFlow, Design, LinkId, SystemKind};
 use decision::{Decision, explain};
 use facts::LinkFacts;
 use findings::{Context, Finding};
-use std::collections::HashSet;
 
 pub use esb::Esb;
 pub use events::Events;
@@ -76,28 +75,33 @@ impl Analysis {
 /// Analyzes a design. Links whose ends do not exist are skipped (load validates them).
 pub fn analyze(design: &Design) -> Analysis {
     let graph = graph::DesignGraph::new(design);
-    let by_id: std::collections::HashMap<SystemId, &crate::model::System> =
-        design.systems.iter().map(|s| (s.id, s)).collect();
-    let linked_to_idp: HashSet<SystemId> = design
-        .links
-        .iter()
-        .filter_map(|l| {
-            let (a, b) = (by_id.get(&l.from)?, by_id.get(&l.to)?);
-            match (a.kind, b.kind) {
-                (_, SystemKind::IdentityProvider) => Some(l.from),
-                (SystemKind::IdentityProvider, _) => Some(l.to),
-                _ => None,
-            }
-        })
-        .collect();
+    // Which systems talk to an identity provider, by index in `design.systems`.
+    let mut linked_to_idp = vec![false; design.systems.len()];
+    for e in graph.graph.raw_edges() {
+        let (a, b) = (
+            graph.system_index(e.source()),
+            graph.system_index(e.target()),
+        );
+        match (design.systems[a].kind, design.systems[b].kind) {
+            (_, SystemKind::IdentityProvider) => linked_to_idp[a] = true,
+            (SystemKind::IdentityProvider, _) => linked_to_idp[b] = true,
+            _ => {}
+        }
+    }
 
     let links: Vec<LinkAnalysis> = design
         .links
         .iter()
         .enumerate()
         .filter_map(|(index, l)| {
-            let (from, to) = (by_id.get(&l.from)?, by_id.get(&l.to)?);
-            let facts = LinkFacts::new(l, from, to, linked_to_idp.contains(&l.from));
+            let (from, to) = (graph.node(l.from)?, graph.node(l.to)?);
+            let (from, to) = (graph.system_index(from), graph.system_index(to));
+            let facts = LinkFacts::new(
+                l,
+                &design.systems[from],
+                &design.systems[to],
+                linked_to_idp[from],
+            );
             Some(LinkAnalysis {
                 link: l.id,
                 index,

@@ -99,4 +99,34 @@ mod tests {
         );
         assert_eq!(found[0].severity, Severity::High);
     }
+
+    #[test]
+    fn a_chain_may_run_from_one_cycle_into_another() {
+        let sync = |l: &mut crate::model::Link| l.needs_response = true;
+        let design = sketch(&[
+            ("A", SystemKind::WebApp),
+            ("B", SystemKind::BackendService),
+            ("C", SystemKind::Erp),
+            ("D", SystemKind::Database),
+            ("E", SystemKind::PartnerApi),
+        ])
+        .link(1, 2, sync)
+        .link(2, 1, sync)
+        .link(3, 4, sync)
+        .link(4, 3, sync)
+        .link(2, 3, sync)
+        .link(3, 5, sync)
+        .build();
+        let found: Vec<_> = analyze(&design)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.id == "GRAPH-002")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.contains("B → C → E"),
+            "{}",
+            found[0].message
+        );
+    }
 }

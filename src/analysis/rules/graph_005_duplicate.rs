@@ -1,7 +1,7 @@
 //! GRAPH-005: two links for the same pair and purpose.
 
 use super::prelude::*;
-use std::collections::HashMap;
+use crate::model::Link;
 
 pub static RULE: Rule = Rule {
     id: "GRAPH-005",
@@ -17,31 +17,43 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut groups: HashMap<(u32, u32, String, &str, bool), Vec<&crate::model::Link>> =
-        HashMap::new();
-    for (link, _) in cx.each_link() {
-        let purpose = link.purpose.trim().to_lowercase();
-        let (trigger, sync) = if purpose.is_empty() {
-            (link.trigger.id(), link.needs_response)
-        } else {
-            ("", false)
-        };
-        groups
-            .entry((link.from.0, link.to.0, purpose, trigger, sync))
-            .or_default()
-            .push(link);
+    // Sort by pair first; only links that share a pair need their purposes compared,
+    // so the common case allocates nothing.
+    let mut by_pair: Vec<&Link> = cx.each_link().map(|(l, _)| l).collect();
+    by_pair.sort_unstable_by_key(|l| (l.from, l.to, l.id));
+    for same_pair in by_pair.chunk_by(|a, b| (a.from, a.to) == (b.from, b.to)) {
+        if same_pair.len() < 2 {
+            continue;
+        }
+        let mut groups: Vec<(String, Vec<&Link>)> = Vec::new();
+        for &l in same_pair {
+            let key = purpose_key(l);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, links)) => links.push(l),
+                None => groups.push((key, vec![l])),
+            }
+        }
+        for (_, links) in groups.iter().filter(|(_, g)| g.len() > 1) {
+            let ids: Vec<String> = links.iter().map(|l| l.id.0.to_string()).collect();
+            out.push(RULE.finding(
+                Subject::Link(links[1].id),
+                format!(
+                    "duplicates link {} (links {})",
+                    links[0].id.0,
+                    ids.join(", ")
+                ),
+            ));
+        }
     }
-    // Findings are sorted afterwards, so the map's order does not leak out.
-    for links in groups.values().filter(|g| g.len() > 1) {
-        let ids: Vec<String> = links.iter().map(|l| l.id.0.to_string()).collect();
-        out.push(RULE.finding(
-            Subject::Link(links[1].id),
-            format!(
-                "duplicates link {} (links {})",
-                links[0].id.0,
-                ids.join(", ")
-            ),
-        ));
+}
+
+/// What makes two links between the same pair "the same purpose".
+fn purpose_key(l: &Link) -> String {
+    let purpose = l.purpose.trim().to_lowercase();
+    if purpose.is_empty() {
+        format!("\0{}:{}", l.trigger.id(), l.needs_response)
+    } else {
+        purpose
     }
 }
 
