@@ -295,13 +295,26 @@ fn generate_design(params: Params, output: Option<PathBuf>) -> u8 {
     }
 }
 
+#[cfg(feature = "gui")]
+fn open_window(file: Option<PathBuf>) -> u8 {
+    match crate::ui::run(file) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("error: the window could not be opened: {e}");
+            eprintln!("The headless commands work without a display: run `patchbay --help`.");
+            exit::PROBLEMS
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
 fn open_window(file: Option<PathBuf>) -> u8 {
     let what = file.map_or_else(
         || "the built-in retail sample".to_owned(),
         |f| f.display().to_string(),
     );
     eprintln!(
-        "patchbay: the design window is not available in this version yet, so {what} cannot be opened in it.\n\
+        "patchbay: this build has no window (it was built without the `gui` feature), so {what} cannot be opened.\n\
          The headless commands work: run `patchbay --help` to list them, e.g. `patchbay check FILE`."
     );
     exit::USAGE

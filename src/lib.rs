@@ -8,3 +8,5 @@ pub mod generate;
 pub mod model;
 pub mod report;
 pub mod samples;
+#[cfg(feature = "gui")]
+pub mod ui;

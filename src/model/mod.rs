@@ -2,8 +2,10 @@
 //! analysis or the GUI.
 
 mod design;
+pub mod edit;
 pub mod file;
 mod ids;
+pub mod layout;
 pub mod locate;
 pub mod validate;
 pub mod vocab;

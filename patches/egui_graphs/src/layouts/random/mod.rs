@@ -1,0 +1,3 @@
+mod layout;
+
+pub use layout::{Random, State};

@@ -1,0 +1,279 @@
+//! Edits are data: every change to a design is an [`Edit`] that sets some systems,
+//! links and zones to new values (or removes them). Applying an edit returns its
+//! inverse, so undo and redo are the same operation.
+
+use super::design::{Design, Link, Pos, System, Zone};
+use super::ids::{LinkId, SystemId, ZoneId};
+use super::vocab::Environment;
+
+/// The design-level fields an edit can set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DesignMeta {
+    /// The design's name.
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// Production or prototype.
+    pub environment: Environment,
+    /// Central audit and monitoring required.
+    pub central_governance: bool,
+}
+
+impl DesignMeta {
+    /// The design's current meta fields.
+    pub fn of(design: &Design) -> Self {
+        Self {
+            name: design.name.clone(),
+            description: design.description.clone(),
+            environment: design.environment,
+            central_governance: design.central_governance,
+        }
+    }
+}
+
+/// One user gesture's change to a design.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Edit {
+    /// What the undo menu calls it ("Move 3 systems").
+    pub label: String,
+    /// Systems to set (`Some`) or remove (`None`).
+    pub systems: Vec<(SystemId, Option<System>)>,
+    /// Links to set or remove.
+    pub links: Vec<(LinkId, Option<Link>)>,
+    /// Zones to set or remove.
+    pub zones: Vec<(ZoneId, Option<Zone>)>,
+    /// New design-level fields.
+    pub meta: Option<DesignMeta>,
+}
+
+/// Sets or removes the item with `id` in a vector kept in id order.
+fn put<T: Clone, K: Ord + Copy>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> K,
+    id: K,
+    value: Option<T>,
+) -> Option<T> {
+    match (items.binary_search_by_key(&id, &key), value) {
+        (Ok(i), Some(v)) => Some(std::mem::replace(&mut items[i], v)),
+        (Ok(i), None) => Some(items.remove(i)),
+        (Err(i), Some(v)) => {
+            items.insert(i, v);
+            None
+        }
+        (Err(_), None) => None,
+    }
+}
+
+impl Edit {
+    /// An empty edit with a label.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            ..Self::default()
+        }
+    }
+
+    /// True when applying it would change nothing.
+    pub fn is_empty(&self) -> bool {
+        self.systems.is_empty()
+            && self.links.is_empty()
+            && self.zones.is_empty()
+            && self.meta.is_none()
+    }
+
+    /// Applies the edit and returns the edit that undoes it. The design's items stay in
+    /// id order.
+    pub fn apply(self, design: &mut Design) -> Edit {
+        design.sort_canonical();
+        let mut inverse = Edit::new(self.label);
+        for (id, value) in self.zones {
+            let old = put(&mut design.zones, |z| z.id, id, value);
+            inverse.zones.push((id, old));
+        }
+        for (id, value) in self.systems {
+            let old = put(&mut design.systems, |s| s.id, id, value);
+            inverse.systems.push((id, old));
+        }
+        for (id, value) in self.links {
+            let old = put(&mut design.links, |l| l.id, id, value);
+            inverse.links.push((id, old));
+        }
+        if let Some(meta) = self.meta {
+            inverse.meta = Some(DesignMeta::of(design));
+            design.name = meta.name;
+            design.description = meta.description;
+            design.environment = meta.environment;
+            design.central_governance = meta.central_governance;
+        }
+        // Undo must restore in the opposite order (links after the systems they need).
+        inverse.systems.reverse();
+        inverse.links.reverse();
+        inverse.zones.reverse();
+        inverse
+    }
+
+    /// Adds a system.
+    pub fn add_system(system: System) -> Self {
+        let mut e = Edit::new(format!("Add {}", system.name));
+        e.systems.push((system.id, Some(system)));
+        e
+    }
+
+    /// Replaces a system with a changed copy.
+    pub fn set_system(label: &str, system: System) -> Self {
+        let mut e = Edit::new(label);
+        e.systems.push((system.id, Some(system)));
+        e
+    }
+
+    /// Adds or replaces a link.
+    pub fn set_link(label: &str, link: Link) -> Self {
+        let mut e = Edit::new(label);
+        e.links.push((link.id, Some(link)));
+        e
+    }
+
+    /// Removes systems and every link that touches them, and links.
+    pub fn delete(design: &Design, systems: &[SystemId], links: &[LinkId]) -> Self {
+        let mut e = Edit::new(match (systems.len(), links.len()) {
+            (1, 0) => "Delete system".to_owned(),
+            (0, 1) => "Delete link".to_owned(),
+            (s, l) => format!("Delete {s} systems and {l} links"),
+        });
+        e.systems = systems.iter().map(|&id| (id, None)).collect();
+        let mut gone: Vec<LinkId> = design
+            .links
+            .iter()
+            .filter(|l| {
+                links.contains(&l.id) || systems.contains(&l.from) || systems.contains(&l.to)
+            })
+            .map(|l| l.id)
+            .collect();
+        gone.sort_unstable();
+        gone.dedup();
+        e.links = gone.into_iter().map(|id| (id, None)).collect();
+        e
+    }
+
+    /// Moves systems to new positions.
+    pub fn move_systems(design: &Design, moves: &[(SystemId, Pos)]) -> Self {
+        let mut e = Edit::new(if moves.len() == 1 {
+            "Move system".to_owned()
+        } else {
+            format!("Move {} systems", moves.len())
+        });
+        for &(id, pos) in moves {
+            if let Some(s) = design.system(id) {
+                let mut s = s.clone();
+                s.position = Some(pos);
+                e.systems.push((id, Some(s)));
+            }
+        }
+        e
+    }
+}
+
+/// Undo and redo stacks of inverse edits.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// Applies an edit as a new step; clears redo.
+    pub fn apply(&mut self, design: &mut Design, edit: Edit) {
+        if edit.is_empty() {
+            return;
+        }
+        let inverse = edit.apply(design);
+        self.undo.push(inverse);
+        self.redo.clear();
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self, design: &mut Design) -> bool {
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(edit.apply(design));
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self, design: &mut Design) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(edit.apply(design));
+        true
+    }
+
+    /// The label of the step undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    /// The label of the step redo would repeat.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// Forgets every step (a new design was opened).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SystemKind, parse};
+
+    fn retail() -> Design {
+        parse(crate::samples::DEFAULT.text).expect("valid")
+    }
+
+    #[test]
+    fn delete_removes_links_and_undo_restores_everything() {
+        let mut d = retail();
+        let before = d.clone();
+        let mut h = History::default();
+        let erp = SystemId(2);
+        let edit = Edit::delete(&d, &[erp], &[]);
+        h.apply(&mut d, edit);
+        assert!(d.system(erp).is_none());
+        assert!(d.links.iter().all(|l| l.from != erp && l.to != erp));
+        assert!(h.undo(&mut d));
+        assert_eq!(d, before);
+        assert!(h.redo(&mut d));
+        assert!(d.system(erp).is_none());
+    }
+
+    #[test]
+    fn items_stay_in_id_order_and_meta_round_trips() {
+        let mut d = retail();
+        let before = d.clone();
+        let mut h = History::default();
+        let mut s = System::new(SystemId(100), "New", SystemKind::Erp);
+        s.position = Some(Pos { x: 1.0, y: 2.0 });
+        h.apply(&mut d, Edit::add_system(s));
+        let mut meta = DesignMeta::of(&d);
+        meta.name = "Renamed".into();
+        h.apply(
+            &mut d,
+            Edit {
+                meta: Some(meta),
+                ..Edit::new("Rename design")
+            },
+        );
+        assert!(d.systems.windows(2).all(|w| w[0].id < w[1].id));
+        assert_eq!(d.name, "Renamed");
+        assert_eq!(h.undo_label(), Some("Rename design"));
+        h.undo(&mut d);
+        h.undo(&mut d);
+        assert_eq!(d, before);
+        assert!(!h.undo(&mut d));
+    }
+}

@@ -1,0 +1,139 @@
+//! The open design, its file, its undo history and its cached analysis.
+
+use crate::analysis::{Analysis, analyze};
+use crate::model::edit::{Edit, History};
+use crate::model::{self, Design};
+use std::path::PathBuf;
+
+/// The design being edited and everything derived from it.
+pub struct Document {
+    design: Design,
+    /// Where it was loaded from or last saved to.
+    pub path: Option<PathBuf>,
+    /// The sample it came from, when it is an unsaved built-in sample.
+    pub title: String,
+    revision: u64,
+    saved_revision: u64,
+    history: History,
+    analysis: Option<(u64, Analysis)>,
+}
+
+impl Document {
+    /// A document for a design that has no file yet (a sample, or a new design).
+    pub fn unsaved(design: Design, title: impl Into<String>) -> Self {
+        Self {
+            design,
+            path: None,
+            title: title.into(),
+            revision: 1,
+            saved_revision: 1,
+            history: History::default(),
+            analysis: None,
+        }
+    }
+
+    /// A document opened from `path`.
+    pub fn from_file(design: Design, path: PathBuf) -> Self {
+        let title = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Self {
+            path: Some(path),
+            ..Self::unsaved(design, title)
+        }
+    }
+
+    /// The design.
+    pub fn design(&self) -> &Design {
+        &self.design
+    }
+
+    /// Grows on every change; views rebuild when it moves.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Changed since it was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Applies one user gesture as one undo step.
+    pub fn apply(&mut self, edit: Edit) {
+        if edit.is_empty() {
+            return;
+        }
+        self.history.apply(&mut self.design, edit);
+        self.revision += 1;
+    }
+
+    /// Applies a change that continues the last step (typing in a field, dragging a
+    /// number): the step's undo already restores the state before the gesture.
+    pub fn apply_merged(&mut self, edit: Edit) {
+        if edit.is_empty() {
+            return;
+        }
+        let _ = edit.apply(&mut self.design);
+        self.revision += 1;
+    }
+
+    /// Undoes the last step.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.design);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.design);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// What undo and redo would do, for menus.
+    pub fn history_labels(&self) -> (Option<&str>, Option<&str>) {
+        (self.history.undo_label(), self.history.redo_label())
+    }
+
+    /// The analysis of the current revision, computed once per revision.
+    pub fn analysis(&mut self) -> &Analysis {
+        if self
+            .analysis
+            .as_ref()
+            .is_some_and(|(rev, _)| *rev != self.revision)
+        {
+            self.analysis = None;
+        }
+        let (revision, design) = (self.revision, &self.design);
+        &self
+            .analysis
+            .get_or_insert_with(|| (revision, analyze(design)))
+            .1
+    }
+
+    /// The analysis if it is current, without computing it.
+    pub fn cached_analysis(&self) -> Option<&Analysis> {
+        self.analysis
+            .as_ref()
+            .filter(|(rev, _)| *rev == self.revision)
+            .map(|(_, a)| a)
+    }
+
+    /// Saves to `path` and makes it the document's file.
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), model::SaveError> {
+        model::save(&self.design, &path)?;
+        self.title = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+        Ok(())
+    }
+}

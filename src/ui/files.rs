@@ -1,0 +1,411 @@
+//! Commands: files (through a dialog trait, so tests never open a real dialog),
+//! edits, undo, and the questions asked before unsaved work is dropped.
+
+use super::{Command, Dialog, Document, PatchbayApp, Selection};
+use crate::model::edit::Edit;
+use crate::model::{self, Design, Link, Pos};
+use crate::samples;
+use std::path::{Path, PathBuf};
+
+/// Asks the user for files. The window uses [`RfdDialogs`]; tests script their own.
+pub trait FileDialogs {
+    /// A design file to open.
+    fn open(&mut self) -> Option<PathBuf>;
+    /// Where to save, starting from `suggested` as the file name.
+    fn save(&mut self, suggested: &str) -> Option<PathBuf>;
+}
+
+/// The desktop's own file dialogs, through rfd (xdg portal on Linux).
+pub struct RfdDialogs;
+
+impl FileDialogs for RfdDialogs {
+    fn open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Patchbay design", &["ron"])
+            .pick_file()
+    }
+
+    fn save(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Patchbay design", &["ron"])
+            .set_file_name(suggested)
+            .save_file()
+    }
+}
+
+/// Commands that throw the current design away, and so ask first when it has changes.
+fn discards(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::New
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::OpenSample(_)
+            | Command::Quit
+    )
+}
+
+impl PatchbayApp {
+    pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.queue) {
+            if discards(&c) && self.doc.is_dirty() {
+                self.dialog = Some(Dialog::Unsaved { then: Box::new(c) });
+                continue;
+            }
+            self.run(ctx, c);
+        }
+    }
+
+    /// Runs a command now, without asking about unsaved changes.
+    fn run(&mut self, ctx: &egui::Context, c: Command) {
+        match c {
+            Command::New => self.replace(Document::unsaved(
+                Design {
+                    name: "Untitled design".into(),
+                    ..Design::default()
+                },
+                "Untitled",
+            )),
+            Command::Open => {
+                if let Some(path) = self.dialogs.open() {
+                    self.open_path(&path);
+                }
+            }
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenSample(i) => {
+                if let Some(sample) = samples::ALL.get(i) {
+                    match model::parse(sample.text) {
+                        Ok(design) => self.replace(Document::unsaved(design, sample.title)),
+                        Err(p) => {
+                            self.dialog = Some(Dialog::Error(format!(
+                                "the sample {} is broken: {p:?}",
+                                sample.file_name
+                            )))
+                        }
+                    }
+                }
+            }
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => self.save_to(path),
+                None => self.run(ctx, Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let suggested = format!(
+                    "{}.{}",
+                    file_stem(&self.doc.design().name),
+                    model::file::EXTENSION
+                );
+                if let Some(path) = self.dialogs.save(&suggested) {
+                    self.save_to(path);
+                }
+            }
+            Command::SaveTo(path) => self.save_to(path),
+            Command::Edit(edit) => {
+                self.merge_key = None;
+                self.doc.apply(edit);
+            }
+            Command::EditMerged(key, edit) => {
+                if self.merge_key.as_deref() == Some(key.as_str()) {
+                    self.doc.apply_merged(edit);
+                } else {
+                    self.doc.apply(edit);
+                    self.merge_key = Some(key);
+                }
+            }
+            Command::Undo => {
+                self.merge_key = None;
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.merge_key = None;
+                self.doc.redo();
+            }
+            Command::AddSystem(kind) => self.add_system(kind, self.view_center),
+            Command::AddSystemAt(kind, at) => self.add_system(kind, at),
+            Command::Delete => {
+                if !self.selection.systems.is_empty() || !self.selection.links.is_empty() {
+                    let edit = Edit::delete(
+                        self.doc.design(),
+                        &self.selection.systems,
+                        &self.selection.links,
+                    );
+                    self.doc.apply(edit);
+                    self.selection.clear();
+                }
+            }
+            Command::Duplicate => self.duplicate(),
+            Command::Connect => self.connect(),
+            Command::ConnectTo(from, to) => {
+                self.selection = Selection {
+                    systems: vec![from, to],
+                    links: vec![],
+                };
+                self.connect();
+            }
+            Command::Reverse(id) => {
+                if let Some(l) = self.doc.design().link(id) {
+                    let mut l = l.clone();
+                    std::mem::swap(&mut l.from, &mut l.to);
+                    self.doc.apply(Edit::set_link("Reverse link", l));
+                }
+            }
+            Command::AutoLayout => {
+                let moves = model::layout::layered(self.doc.design());
+                let mut edit = Edit::move_systems(self.doc.design(), &moves);
+                edit.label = "Auto-layout".into();
+                self.doc.apply(edit);
+                self.canvas.fit();
+            }
+            Command::Fit => self.canvas.fit(),
+            Command::SelectSystem(id) => {
+                self.selection = Selection {
+                    systems: vec![id],
+                    links: vec![],
+                };
+            }
+            Command::SelectLink(id) => {
+                self.selection = Selection {
+                    systems: vec![],
+                    links: vec![id],
+                };
+            }
+            Command::Reveal(subject) => self.reveal(subject),
+            Command::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection.clear();
+        self.renaming = None;
+        self.merge_key = None;
+        self.canvas.fit();
+    }
+
+    /// Opens a file; a bad one is reported and the current design stays as it is.
+    pub fn open_path(&mut self, path: &Path) {
+        match model::load(path) {
+            Ok(design) => {
+                self.replace(Document::from_file(design, path.to_owned()));
+                self.remember(path);
+            }
+            Err(model::LoadError::Invalid { file, problems }) => {
+                self.dialog = Some(Dialog::Problems {
+                    file: file.clone(),
+                    problems: problems
+                        .iter()
+                        .map(|p| p.display_in(&file).to_string())
+                        .collect(),
+                });
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        match self.doc.save_to(path.clone()) {
+            Ok(()) => self.remember(&path),
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(super::RECENT_MAX);
+    }
+
+    fn duplicate(&mut self) {
+        let design = self.doc.design();
+        let mut next_system = design.next_system_id();
+        let mut next_link = design.next_link_id();
+        let mut edit = Edit::new("Duplicate");
+        let mut copies = Vec::new();
+        for &id in &self.selection.systems {
+            let Some(s) = design.system(id) else { continue };
+            let mut copy = s.clone();
+            copy.id = next_system;
+            next_system.0 += 1;
+            copy.name = format!("{} copy", s.name);
+            let p = s.position.unwrap_or_default();
+            copy.position = Some(Pos {
+                x: p.x + 40.0,
+                y: p.y + 40.0,
+            });
+            copies.push((id, copy.id));
+            edit.systems.push((copy.id, Some(copy)));
+        }
+        let new_of = |id| {
+            copies
+                .iter()
+                .find(|(old, _)| *old == id)
+                .map(|(_, new)| *new)
+        };
+        for l in &design.links {
+            if let (Some(from), Some(to)) = (new_of(l.from), new_of(l.to)) {
+                let copy = Link {
+                    id: next_link,
+                    from,
+                    to,
+                    ..l.clone()
+                };
+                next_link.0 += 1;
+                edit.links.push((copy.id, Some(copy)));
+            }
+        }
+        self.selection = Selection {
+            systems: copies.iter().map(|(_, n)| *n).collect(),
+            links: vec![],
+        };
+        self.doc.apply(edit);
+    }
+
+    fn connect(&mut self) {
+        let [from, to] = self.selection.systems[..] else {
+            self.dialog = Some(Dialog::Error(
+                "Select exactly two systems to connect: the one that starts the exchange first."
+                    .into(),
+            ));
+            return;
+        };
+        let id = self.doc.design().next_link_id();
+        self.doc
+            .apply(Edit::set_link("Connect", Link::new(id, from, to)));
+        self.selection = Selection {
+            systems: vec![],
+            links: vec![id],
+        };
+    }
+
+    fn reveal(&mut self, subject: crate::analysis::Subject) {
+        use crate::analysis::Subject;
+        let design = self.doc.design();
+        let at = match subject {
+            Subject::System(id) => {
+                self.selection = Selection {
+                    systems: vec![id],
+                    links: vec![],
+                };
+                design.system(id).and_then(|s| s.position)
+            }
+            Subject::Link(id) => {
+                self.selection = Selection {
+                    systems: vec![],
+                    links: vec![id],
+                };
+                design.link(id).and_then(|l| {
+                    let (a, b) = (
+                        design.system(l.from)?.position?,
+                        design.system(l.to)?.position?,
+                    );
+                    Some(Pos {
+                        x: (a.x + b.x) / 2.0,
+                        y: (a.y + b.y) / 2.0,
+                    })
+                })
+            }
+            Subject::Design => {
+                self.selection.clear();
+                None
+            }
+        };
+        match at {
+            Some(p) => self.canvas.reveal(p),
+            None => self.canvas.fit(),
+        }
+    }
+
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let mut close = false;
+        let mut then: Option<Command> = None;
+        egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &dialog {
+                Dialog::Unsaved { then: next } => {
+                    ui.heading("Unsaved changes");
+                    ui.label(format!(
+                        "\"{}\" has changes that are not saved.",
+                        self.doc.title
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            self.run(ctx, Command::Save);
+                            if !self.doc.is_dirty() {
+                                then = Some((**next).clone());
+                            }
+                            close = true;
+                        }
+                        if ui.button("Discard changes").clicked() {
+                            then = Some((**next).clone());
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Problems { file, problems } => {
+                    ui.heading("This file cannot be opened");
+                    ui.label(format!(
+                        "{file} has {} problem{}. Your current design is unchanged.",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" }
+                    ));
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            for p in problems {
+                                ui.monospace(p);
+                            }
+                        });
+                    if ui.button("Close").clicked() {
+                        close = true;
+                    }
+                }
+                Dialog::Error(message) => {
+                    ui.heading("Something went wrong");
+                    ui.label(message);
+                    if ui.button("Close").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if close {
+            self.dialog = None;
+        }
+        if let Some(c) = then {
+            self.run(ctx, c);
+        }
+    }
+}
+
+/// A file name from a design name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "design".into()
+    } else {
+        stem
+    }
+}

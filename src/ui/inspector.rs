@@ -1,0 +1,528 @@
+//! The inspector: a fitting widget for every attribute of the selected system or link,
+//! the design's own fields when nothing is selected, and the recommendations with
+//! their reasons.
+
+use super::{Command, PatchbayApp};
+use crate::analysis::decision::Decision;
+use crate::analysis::{Analysis, LinkAnalysis};
+use crate::model::edit::{DesignMeta, Edit};
+use crate::model::{
+    AuthFlow, Design, Environment, Format, Latency, Link, Protocol, Sensitivity, System,
+    SystemKind, Trigger, Zone, ZoneId,
+};
+use egui::RichText;
+
+/// How a widget's change becomes an undo step.
+enum Change {
+    /// One step per change (a checkbox, a choice).
+    Step(&'static str),
+    /// Merged while the same widget is in use (typing, dragging a number).
+    Merged(&'static str),
+}
+
+/// A combo box over a vocabulary, showing labels and storing ids.
+fn choice<T: Copy + PartialEq + 'static>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut T,
+    all: &[T],
+    text: impl Fn(T) -> &'static str,
+) -> bool {
+    let mut changed = false;
+    ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(text(*value))
+        .show_ui(ui, |ui| {
+            for &v in all {
+                changed |= ui.selectable_value(value, v, text(v)).changed();
+            }
+        });
+    ui.end_row();
+    changed
+}
+
+pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .show(ui, |ui| {
+            let design = app.doc.design();
+            let mut out: Option<(Change, Edit)> = None;
+            let mut command = None;
+            match (&app.selection.systems[..], &app.selection.links[..]) {
+                ([id], []) => {
+                    if let Some(s) = design.system(*id) {
+                        ui.heading("System");
+                        out = system_ui(ui, design, s);
+                        command = connect_to_ui(ui, design, s);
+                    }
+                }
+                ([], [id]) => {
+                    if let Some(l) = design.link(*id) {
+                        ui.heading("Link");
+                        let (edit, reverse) = link_ui(ui, design, l);
+                        out = edit;
+                        if reverse {
+                            command = Some(Command::Reverse(l.id));
+                        }
+                        if let Some(a) = app.doc.cached_analysis().and_then(|a| a.link(l.id)) {
+                            ui.separator();
+                            recommendations_ui(ui, a);
+                        }
+                    }
+                }
+                ([], []) => {
+                    ui.heading("Design");
+                    out = design_ui(ui, design);
+                    if let Some(a) = app.doc.cached_analysis() {
+                        ui.separator();
+                        esb_ui(ui, a);
+                    }
+                }
+                (systems, links) => {
+                    ui.heading("Selection");
+                    ui.label(format!(
+                        "{} systems and {} links selected.",
+                        systems.len(),
+                        links.len()
+                    ));
+                    if systems.len() == 2 && ui.button("Connect first → second").clicked() {
+                        command = Some(Command::Connect);
+                    }
+                    if ui.button("Delete selection").clicked() {
+                        command = Some(Command::Delete);
+                    }
+                }
+            }
+            if let Some((change, edit)) = out {
+                app.command(match change {
+                    Change::Step(_) => Command::Edit(edit),
+                    Change::Merged(key) => Command::EditMerged(key.to_owned(), edit),
+                });
+            }
+            if let Some(c) = command {
+                app.command(c);
+            }
+        });
+}
+
+fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, Edit)> {
+    let mut new = s.clone();
+    let mut change = None;
+    egui::Grid::new("system").num_columns(2).show(ui, |ui| {
+        ui.label("Name");
+        if ui.text_edit_singleline(&mut new.name).changed() {
+            change = Some(Change::Merged("system-name"));
+        }
+        ui.end_row();
+        if choice(ui, "Kind", &mut new.kind, SystemKind::ALL, |k| k.label()) {
+            change = Some(Change::Step("Change kind"));
+        }
+        ui.label("Zone");
+        let zone_name = |z: Option<ZoneId>| {
+            z.and_then(|z| design.zone(z))
+                .map_or("none", |z| z.name.as_str())
+        };
+        egui::ComboBox::from_id_salt("zone")
+            .selected_text(zone_name(new.zone))
+            .show_ui(ui, |ui| {
+                if ui.selectable_value(&mut new.zone, None, "none").changed() {
+                    change = Some(Change::Step("Change zone"));
+                }
+                for z in &design.zones {
+                    if ui
+                        .selectable_value(&mut new.zone, Some(z.id), &z.name)
+                        .changed()
+                    {
+                        change = Some(Change::Step("Change zone"));
+                    }
+                }
+            });
+        ui.end_row();
+        let defaults = new.kind.default_capabilities();
+        let caps: [(&str, &mut Option<bool>, bool, &str); 5] = [
+            (
+                "keeps secret",
+                &mut new.keeps_secret,
+                defaults.keeps_secret,
+                "Can hold a client secret or private key safely",
+            ),
+            (
+                "user present",
+                &mut new.user_present,
+                defaults.user_present,
+                "A person drives it while it runs",
+            ),
+            (
+                "limited input",
+                &mut new.limited_input,
+                defaults.limited_input,
+                "No browser or keyboard for signing in",
+            ),
+            (
+                "has SAML SSO",
+                &mut new.has_saml_sso,
+                defaults.has_saml_sso,
+                "Already holds a SAML assertion from single sign-on",
+            ),
+            (
+                "requires mTLS",
+                &mut new.requires_mtls,
+                defaults.requires_mtls,
+                "Accepts only clients with a certificate",
+            ),
+        ];
+        for (label, value, default, help) in caps {
+            ui.label(label).on_hover_text(help);
+            let text = |v: Option<bool>| match v {
+                None => format!("kind default ({})", if default { "yes" } else { "no" }),
+                Some(true) => "yes".to_owned(),
+                Some(false) => "no".to_owned(),
+            };
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(text(*value))
+                .show_ui(ui, |ui| {
+                    for v in [None, Some(true), Some(false)] {
+                        if ui.selectable_value(value, v, text(v)).changed() {
+                            change = Some(Change::Step("Change capability"));
+                        }
+                    }
+                });
+            ui.end_row();
+        }
+        ui.label("Notes");
+        if ui.text_edit_multiline(&mut new.notes).changed() {
+            change = Some(Change::Merged("system-notes"));
+        }
+        ui.end_row();
+    });
+    if let Some(p) = s.position {
+        ui.label(
+            RichText::new(format!(
+                "At ({:.0}, {:.0}). Double-click it on the canvas to rename.",
+                p.x, p.y
+            ))
+            .small(),
+        );
+    }
+    let change = change?;
+    let label = match change {
+        Change::Step(l) | Change::Merged(l) => l,
+    };
+    (new != *s).then(|| (change, Edit::set_system(label, new)))
+}
+
+/// "Connect to…": a keyboard-friendly way to draw a link from this system.
+fn connect_to_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<Command> {
+    let mut picked = None;
+    egui::ComboBox::from_id_salt("connect-to")
+        .selected_text("Connect to…")
+        .show_ui(ui, |ui| {
+            for other in design.systems.iter().filter(|o| o.id != s.id) {
+                if ui
+                    .selectable_label(false, format!("→ {}", other.name))
+                    .clicked()
+                {
+                    picked = Some(Command::ConnectTo(s.id, other.id));
+                }
+            }
+        });
+    picked
+}
+
+fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edit)>, bool) {
+    let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
+    let mut reverse = false;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} → {}", name(l.from), name(l.to))).strong());
+        reverse = ui
+            .button("⇄ Reverse")
+            .on_hover_text("Make the other end start the exchange")
+            .clicked();
+    });
+    let mut new = l.clone();
+    let mut change = None;
+    egui::Grid::new("link").num_columns(2).show(ui, |ui| {
+        ui.label("Purpose");
+        if ui.text_edit_singleline(&mut new.purpose).changed() {
+            change = Some(Change::Merged("link-purpose"));
+        }
+        ui.end_row();
+        let flags: [(&str, &mut bool, &str); 5] = [
+            (
+                "needs response",
+                &mut new.needs_response,
+                "The caller waits for the result before going on",
+            ),
+            (
+                "guaranteed delivery",
+                &mut new.guaranteed_delivery,
+                "A message must never be lost",
+            ),
+            (
+                "on behalf of user",
+                &mut new.on_behalf_of_user,
+                "Acts as the end user rather than an integration user",
+            ),
+            (
+                "virtual (read on demand)",
+                &mut new.is_virtual,
+                "Data is read when needed and never copied",
+            ),
+            (
+                "external publish",
+                &mut new.external_publish,
+                "The source is outside Salesforce and publishes events into it",
+            ),
+        ];
+        for (label, value, help) in flags {
+            ui.label("");
+            if ui.checkbox(value, label).on_hover_text(help).changed() {
+                change = Some(Change::Step("Change link"));
+            }
+            ui.end_row();
+        }
+        if choice(ui, "Trigger", &mut new.trigger, Trigger::ALL, |v| v.label())
+            | choice(ui, "Latency", &mut new.latency, Latency::ALL, |v| v.label())
+            | choice(
+                ui,
+                "Sensitivity",
+                &mut new.sensitivity,
+                Sensitivity::ALL,
+                |v| v.label(),
+            )
+            | choice(ui, "Protocol", &mut new.protocol, Protocol::ALL, |v| {
+                v.label()
+            })
+            | choice(ui, "Format", &mut new.format, Format::ALL, |v| v.label())
+        {
+            change = Some(Change::Step("Change link"));
+        }
+        ui.label("Volume");
+        if ui
+            .add(
+                egui::DragValue::new(&mut new.volume)
+                    .range(0..=i64::MAX)
+                    .speed(10.0)
+                    .suffix(" records"),
+            )
+            .changed()
+        {
+            change = Some(Change::Merged("link-volume"));
+        }
+        ui.end_row();
+        ui.label("Expected duration");
+        if ui
+            .add(
+                egui::DragValue::new(&mut new.expected_duration_s)
+                    .range(0.0..=86_400.0)
+                    .speed(0.5)
+                    .suffix(" s"),
+            )
+            .changed()
+        {
+            change = Some(Change::Merged("link-duration"));
+        }
+        ui.end_row();
+        ui.label("Auth today");
+        let text = |a: Option<AuthFlow>| a.map_or("not set", |a| a.label());
+        egui::ComboBox::from_id_salt("auth")
+            .selected_text(text(new.auth))
+            .show_ui(ui, |ui| {
+                for v in std::iter::once(None).chain(AuthFlow::ALL.iter().copied().map(Some)) {
+                    if ui.selectable_value(&mut new.auth, v, text(v)).changed() {
+                        change = Some(Change::Step("Change auth"));
+                    }
+                }
+            });
+        ui.end_row();
+        ui.label("Notes");
+        if ui.text_edit_multiline(&mut new.notes).changed() {
+            change = Some(Change::Merged("link-notes"));
+        }
+        ui.end_row();
+    });
+    let edit = change.and_then(|change| {
+        let label = match change {
+            Change::Step(l) | Change::Merged(l) => l,
+        };
+        (new != *l).then(|| (change, Edit::set_link(label, new)))
+    });
+    (edit, reverse)
+}
+
+fn decision_ui<T: Copy>(
+    ui: &mut egui::Ui,
+    title: &str,
+    d: &Decision<T>,
+    show: impl Fn(T) -> String + Copy,
+    options: &[&str],
+) {
+    ui.label(
+        RichText::new(format!("{title}: {}", show(d.choice)))
+            .strong()
+            .size(15.0),
+    );
+    ui.label(d.reason.as_ref());
+    if let Some(r) = d.runner_up {
+        ui.label(RichText::new(format!("Runner-up: {}", show(r))).italics());
+    }
+    match crate::report::flip_text(d, show) {
+        Some(flip) => ui.label(format!("Would change {flip}")),
+        None => ui.label("No single input change alters it."),
+    };
+    if !options.is_empty() {
+        egui::CollapsingHeader::new(format!("How to build it ({title})"))
+            .id_salt(title)
+            .show(ui, |ui| {
+                for o in options {
+                    ui.label(format!("• {o}"));
+                }
+            });
+    }
+    ui.add_space(6.0);
+}
+
+fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
+    ui.heading("Recommendations");
+    let [pattern, events, auth, mtls] = crate::report::options(a);
+    decision_ui(ui, "Pattern", &a.pattern, |p| p.id().to_owned(), pattern);
+    decision_ui(ui, "Events", &a.events, |e| e.id().to_owned(), events);
+    decision_ui(ui, "Auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);
+    decision_ui(
+        ui,
+        "mTLS",
+        &a.mtls,
+        |b| {
+            if b {
+                "recommended".into()
+            } else {
+                "not needed".into()
+            }
+        },
+        mtls,
+    );
+}
+
+fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
+    let mut meta = DesignMeta::of(design);
+    let mut change = None;
+    egui::Grid::new("design").num_columns(2).show(ui, |ui| {
+        ui.label("Name");
+        if ui.text_edit_singleline(&mut meta.name).changed() {
+            change = Some(Change::Merged("design-name"));
+        }
+        ui.end_row();
+        ui.label("Description");
+        if ui.text_edit_multiline(&mut meta.description).changed() {
+            change = Some(Change::Merged("design-description"));
+        }
+        ui.end_row();
+        if choice(
+            ui,
+            "Environment",
+            &mut meta.environment,
+            Environment::ALL,
+            |e| e.label(),
+        ) {
+            change = Some(Change::Step("Change environment"));
+        }
+        ui.label("");
+        if ui
+            .checkbox(&mut meta.central_governance, "central governance")
+            .on_hover_text("Every exchange must be centrally audited and monitored")
+            .changed()
+        {
+            change = Some(Change::Step("Change governance"));
+        }
+        ui.end_row();
+    });
+    let mut edit = change.map(|c| {
+        let label = match c {
+            Change::Step(l) | Change::Merged(l) => l,
+        };
+        (
+            c,
+            Edit {
+                meta: Some(meta),
+                ..Edit::new(label)
+            },
+        )
+    });
+    ui.label(RichText::new("Zones").strong());
+    for z in &design.zones {
+        let mut name = z.name.clone();
+        ui.horizontal(|ui| {
+            if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
+                let mut e = Edit::new("Rename zone");
+                e.zones.push((
+                    z.id,
+                    Some(Zone {
+                        id: z.id,
+                        name: name.clone(),
+                    }),
+                ));
+                edit = Some((Change::Merged("zone-name"), e));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove the zone; its systems stay")
+                .clicked()
+            {
+                let mut e = Edit::new("Remove zone");
+                e.zones.push((z.id, None));
+                for s in design.systems.iter().filter(|s| s.zone == Some(z.id)) {
+                    e.systems.push((
+                        s.id,
+                        Some(System {
+                            zone: None,
+                            ..s.clone()
+                        }),
+                    ));
+                }
+                edit = Some((Change::Step("Remove zone"), e));
+            }
+        });
+    }
+    if ui.button("Add zone").clicked() {
+        let id = design.next_zone_id();
+        let mut e = Edit::new("Add zone");
+        e.zones.push((
+            id,
+            Some(Zone {
+                id,
+                name: format!("Zone {}", id.0),
+            }),
+        ));
+        edit = Some((Change::Step("Add zone"), e));
+    }
+    edit
+}
+
+fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
+    let esb = &a.esb;
+    ui.heading("Enterprise Service Bus");
+    ui.label(
+        RichText::new(format!("ESB: {}", esb.verdict.id()))
+            .strong()
+            .size(15.0),
+    );
+    ui.label(&esb.reason);
+    egui::Grid::new("esb").num_columns(2).show(ui, |ui| {
+        for (k, v) in [
+            ("Systems exchanging data (n)", esb.systems),
+            ("Point-to-point today (p)", esb.point_to_point),
+            ("Full mesh n(n-1)/2", esb.full_mesh),
+            ("Through a hub", esb.via_hub),
+        ] {
+            ui.label(k);
+            ui.label(v.to_string());
+            ui.end_row();
+        }
+    });
+    for s in &esb.signals {
+        ui.label(format!("• {}: {}", s.kind.label(), s.evidence));
+    }
+    if let Some(flip) = &esb.flip {
+        ui.label(format!("Would change {flip}"));
+    }
+}

@@ -1,0 +1,241 @@
+//! The menu bar, the palette with the lists of systems and links, the findings list
+//! and the canvas legend.
+
+use super::{Command, PatchbayApp, theme};
+use crate::analysis::findings::link_name;
+use crate::analysis::{Pattern, Severity};
+use crate::model::SystemKind;
+use crate::samples;
+use egui::{Color32, RichText};
+
+pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let mut item = |ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command| {
+                if ui
+                    .add(egui::Button::new(text).shortcut_text(shortcut))
+                    .clicked()
+                {
+                    app.command(c);
+                }
+            };
+            item(ui, "New", "Ctrl+N", Command::New);
+            item(ui, "Open…", "Ctrl+O", Command::Open);
+            item(ui, "Save", "Ctrl+S", Command::Save);
+            item(ui, "Save As…", "Ctrl+Shift+S", Command::SaveAs);
+            ui.menu_button("Open Recent", |ui| {
+                if app.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        app.command(Command::OpenPath(path));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                app.command(Command::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let (undo, redo) = app.doc.history_labels();
+            let (undo, redo) = (
+                undo.map(|s| format!("Undo {s}")),
+                redo.map(|s| format!("Redo {s}")),
+            );
+            if ui
+                .add_enabled(
+                    undo.is_some(),
+                    egui::Button::new(undo.as_deref().unwrap_or("Undo")).shortcut_text("Ctrl+Z"),
+                )
+                .clicked()
+            {
+                app.command(Command::Undo);
+            }
+            if ui
+                .add_enabled(
+                    redo.is_some(),
+                    egui::Button::new(redo.as_deref().unwrap_or("Redo"))
+                        .shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                app.command(Command::Redo);
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Connect selected").shortcut_text("first → second"))
+                .clicked()
+            {
+                app.command(Command::Connect);
+            }
+            if ui
+                .add(egui::Button::new("Duplicate").shortcut_text("Ctrl+D"))
+                .clicked()
+            {
+                app.command(Command::Duplicate);
+            }
+            if ui
+                .add(egui::Button::new("Delete").shortcut_text("Del"))
+                .clicked()
+            {
+                app.command(Command::Delete);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Fit design in view").clicked() {
+                app.command(Command::Fit);
+            }
+            if ui.button("Auto-layout").clicked() {
+                app.command(Command::AutoLayout);
+            }
+        });
+        ui.menu_button("Samples", |ui| {
+            for (i, s) in samples::ALL.iter().enumerate() {
+                if ui.button(s.title).clicked() {
+                    app.command(Command::OpenSample(i));
+                }
+            }
+        });
+        ui.separator();
+        ui.toggle_value(&mut app.connect_mode, "🔗 Connect by dragging")
+            .on_hover_text("Drag from the system that starts the exchange to the one it calls");
+        if ui.button("Fit").clicked() {
+            app.command(Command::Fit);
+        }
+        if ui.button("Auto-layout").clicked() {
+            app.command(Command::AutoLayout);
+        }
+    });
+}
+
+pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+    ui.heading("Add a system");
+    ui.label(RichText::new("Click to add in view, or drag onto the canvas.").small());
+    egui::ScrollArea::vertical()
+        .id_salt("palette")
+        .max_height(ui.available_height() * 0.45)
+        .show(ui, |ui| {
+            for &kind in SystemKind::ALL {
+                let (color, tag) = theme::kind_style(kind);
+                let text = RichText::new(kind.label()).color(Color32::WHITE);
+                let button = egui::Button::new(text)
+                    .fill(color)
+                    .min_size(egui::vec2(ui.available_width(), 0.0));
+                // Click adds in view; dragging carries the kind to the canvas, which places it
+                // where it is dropped.
+                let response = ui
+                    .add(button.sense(egui::Sense::click_and_drag()))
+                    .on_hover_text(format!("{tag}: {} (`{}`)", kind.label(), kind.id()));
+                if response.dragged() {
+                    egui::DragAndDrop::set_payload(ui.ctx(), kind);
+                    ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+                }
+                if response.clicked() {
+                    app.command(Command::AddSystem(kind));
+                }
+            }
+        });
+    ui.separator();
+    ui.heading("Systems");
+    let design = app.doc.design();
+    let mut picked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("systems")
+        .max_height(ui.available_height() * 0.5)
+        .show(ui, |ui| {
+            for s in &design.systems {
+                let selected = app.selection.systems.contains(&s.id);
+                if ui.selectable_label(selected, &s.name).clicked() {
+                    picked = Some(Command::SelectSystem(s.id));
+                }
+            }
+        });
+    ui.heading("Links");
+    egui::ScrollArea::vertical()
+        .id_salt("links")
+        .show(ui, |ui| {
+            for l in &design.links {
+                let selected = app.selection.links.contains(&l.id);
+                if ui
+                    .selectable_label(selected, link_name(design, l))
+                    .clicked()
+                {
+                    picked = Some(Command::SelectLink(l.id));
+                }
+            }
+        });
+    if let Some(c) = picked {
+        app.command(c);
+    }
+}
+
+pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+    let Some(analysis) = app.doc.cached_analysis() else {
+        return;
+    };
+    let (high, warning, info) = analysis.counts();
+    ui.horizontal(|ui| {
+        ui.heading("Findings");
+        ui.label(format!("{high} high · {warning} warning · {info} info"));
+    });
+    let design = app.doc.design();
+    let mut picked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("findings")
+        .show(ui, |ui| {
+            for severity in [Severity::High, Severity::Warning, Severity::Info] {
+                let group: Vec<_> = analysis
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == severity)
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let title = RichText::new(format!("{} ({})", severity.label(), group.len()))
+                    .color(theme::severity_color(severity));
+                egui::CollapsingHeader::new(title)
+                    .id_salt(severity.id())
+                    .default_open(severity != Severity::Info)
+                    .show(ui, |ui| {
+                        for f in group {
+                            let text =
+                                format!("{}  {}: {}", f.rule.id, f.subject.name(design), f.message);
+                            if ui
+                                .selectable_label(false, text)
+                                .on_hover_text(format!(
+                                    "{}\n\nWhy: {}\n\nInstead: {}",
+                                    f.rule.title, f.rule.why, f.rule.instead
+                                ))
+                                .clicked()
+                            {
+                                picked = Some(f.subject);
+                            }
+                        }
+                    });
+            }
+        });
+    if let Some(subject) = picked {
+        app.command(Command::Reveal(subject));
+    }
+}
+
+/// A small key to the colours, in the canvas's bottom-left corner.
+pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
+    egui::Area::new(egui::Id::new("legend"))
+        .fixed_pos(canvas.left_bottom() + egui::vec2(8.0, -150.0))
+        .order(egui::Order::Middle)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(RichText::new("Links by pattern").small().strong());
+                for p in Pattern::ALL {
+                    let (color, short) = theme::pattern_style(*p);
+                    ui.label(RichText::new(format!("━ {short}")).small().color(color));
+                }
+                ui.label(RichText::new("● high  ● warning  ● info").small());
+            });
+        });
+}

@@ -1,0 +1,231 @@
+//! The window driven as a user would, through egui_kittest: by role and label, with
+//! assertions on what is shown and on the document.
+#![cfg(feature = "gui")]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use patchbay::model::{self, Design};
+use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp};
+use std::path::{Path, PathBuf};
+
+/// File dialogs that answer from a script instead of asking anyone.
+#[derive(Default)]
+struct Scripted {
+    open: Vec<PathBuf>,
+    save: Vec<PathBuf>,
+}
+
+impl FileDialogs for Scripted {
+    fn open(&mut self) -> Option<PathBuf> {
+        self.open.pop()
+    }
+    fn save(&mut self, _: &str) -> Option<PathBuf> {
+        self.save.pop()
+    }
+}
+
+fn harness(app: PatchbayApp) -> Harness<'static, PatchbayApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut PatchbayApp| app.show(ui), app);
+    // The canvas's first frames fit the view; a few steps settle it.
+    h.run_steps(3);
+    h
+}
+
+fn empty_app() -> PatchbayApp {
+    let design = Design {
+        name: "Test".into(),
+        ..Design::default()
+    };
+    PatchbayApp::new(
+        Document::unsaved(design, "Test"),
+        Box::new(Scripted::default()),
+    )
+}
+
+fn sample_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+#[test]
+fn draw_connect_and_watch_the_recommendation_follow_needs_response() {
+    let mut h = harness(empty_app());
+    h.get_by_label("Backend service").click();
+    h.run_steps(2);
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.design().systems.len(), 2);
+
+    // Connect from the first system to the second through the inspector.
+    h.get_by_label("Backend service 1").click();
+    h.run_steps(2);
+    h.get_by_value("Connect to…").click();
+    h.run_steps(2);
+    h.get_by_label("→ ERP 1").click();
+    h.run_steps(3);
+    let design = h.state().doc.design();
+    assert_eq!(design.links.len(), 1);
+    assert_eq!((design.links[0].from.0, design.links[0].to.0), (1, 2));
+
+    // The new link is selected and shown in the inspector with its recommendation.
+    h.get_by_label("Pattern: fire-and-forget");
+    h.get_by_label("needs response").click();
+    h.run_steps(3);
+    h.get_by_label("Pattern: request-reply");
+    assert!(h.state().doc.design().links[0].needs_response);
+    assert!(
+        h.state().title().contains('•'),
+        "unsaved marker in the title"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    h.get_by_label("Pattern: fire-and-forget");
+    assert!(!h.state().doc.design().links[0].needs_response);
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(3);
+    h.get_by_label("Pattern: request-reply");
+}
+
+#[test]
+fn deleting_a_system_takes_its_links_with_it() {
+    let mut app = empty_app();
+    app.command(Command::OpenSample(3)); // the two-system startup
+    let mut h = harness(app);
+    assert_eq!(h.state().doc.design().links.len(), 2);
+    h.get_by_label("Web shop").click();
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    let design = h.state().doc.design();
+    assert_eq!(design.systems.len(), 1);
+    assert!(design.links.is_empty());
+    assert!(
+        h.query_by_label("Web shop → Salesforce (Sign-up form creates a lead)")
+            .is_none(),
+        "its link is gone from the list"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.design().links.len(),
+        2,
+        "one undo brings both links back"
+    );
+}
+
+#[test]
+fn a_malformed_file_shows_its_problems_and_leaves_the_design_alone() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let before = h.state().doc.design().clone();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/dangling-link.patchbay.ron");
+    h.state_mut().command(Command::OpenPath(bad));
+    h.run_steps(3);
+    h.get_by_label("This file cannot be opened");
+    h.get_by_label_contains("dangling-link.patchbay.ron:10:30: link 2 goes to system 9");
+    assert_eq!(*h.state().doc.design(), before);
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none());
+}
+
+#[test]
+fn save_and_reopen_gives_the_same_design() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("saved.patchbay.ron");
+    let dialogs = Scripted {
+        save: vec![path.clone()],
+        ..Scripted::default()
+    };
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(dialogs)));
+    h.get_by_label("Backend service").click();
+    h.run_steps(2);
+    let drawn = h.state().doc.design().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S); // no file yet: asks where (scripted)
+    h.run_steps(2);
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.state().title().starts_with("saved.patchbay.ron — "),
+        "{}",
+        h.state().title()
+    );
+    assert_eq!(model::load(&path).expect("saved file loads"), drawn);
+
+    h.state_mut()
+        .command(Command::OpenPath(sample_path("startup.patchbay.ron")));
+    h.run_steps(2);
+    h.state_mut().command(Command::OpenPath(path.clone()));
+    h.run_steps(2);
+    assert_eq!(*h.state().doc.design(), drawn);
+    assert_eq!(
+        h.state().recent.first().map(|p| p.file_name()),
+        Some(path.canonicalize().expect("path").file_name())
+    );
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_they_are_dropped() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    let edited = h.state().doc.design().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(*h.state().doc.design(), edited, "cancel keeps the work");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Discard changes").click();
+    h.run_steps(2);
+    assert!(
+        h.state().doc.design().systems.is_empty(),
+        "a new, empty design"
+    );
+}
+
+#[test]
+fn nothing_selected_shows_the_esb_verdict_and_findings_reveal_their_subject() {
+    let mut app = empty_app();
+    app.command(Command::OpenSample(4)); // enterprise
+    let mut h = harness(app);
+    h.get_by_label("ESB: esb-recommended");
+    h.get_by_label("Full mesh n(n-1)/2");
+    h.get_by_label("91"); // 14 systems: 14 × 13 / 2
+    h.get_by_label_contains("GRAPH-002").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().selection.links.len(),
+        1,
+        "the finding's link is selected"
+    );
+}
+
+#[test]
+fn a_thousand_systems_run_frames_and_the_window_then_goes_idle() {
+    let design = patchbay::generate::generate(patchbay::generate::Params {
+        systems: 1000,
+        links_per_system: 3,
+        seed: 7,
+    });
+    let app = PatchbayApp::new(
+        Document::unsaved(design, "big"),
+        Box::new(Scripted::default()),
+    );
+    let mut h = harness(app);
+    h.run_steps(5);
+    // With nothing changing, no frame asks for another: `run` returns instead of
+    // hitting its step limit (egui_graphs unpatched asks on every frame).
+    h.run();
+    assert_eq!(h.state().doc.design().systems.len(), 1000);
+}
