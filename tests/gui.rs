@@ -65,7 +65,7 @@ fn draw_connect_and_watch_the_recommendation_follow_needs_response() {
     h.run_steps(2);
     h.get_by_value("Connect to…").click();
     h.run_steps(2);
-    h.get_by_label("→ ERP 1").click();
+    h.get_by_label("-> ERP 1").click();
     h.run_steps(3);
     let design = h.state().doc.design();
     assert_eq!(design.links.len(), 1);
@@ -106,7 +106,7 @@ fn deleting_a_system_takes_its_links_with_it() {
     assert_eq!(design.systems.len(), 1);
     assert!(design.links.is_empty());
     assert!(
-        h.query_by_label("Web shop → Salesforce (Sign-up form creates a lead)")
+        h.query_by_label("Web shop -> Salesforce (Sign-up form creates a lead)")
             .is_none(),
         "its link is gone from the list"
     );

@@ -5,6 +5,45 @@ use super::design::{Design, Pos};
 use super::ids::SystemId;
 use std::collections::HashMap;
 
+/// Width of a system's box on the canvas and in diagrams, in design units.
+pub const SYSTEM_WIDTH: f32 = 160.0;
+/// Height of a system's box.
+pub const SYSTEM_HEIGHT: f32 = 56.0;
+/// Space between a zone's outline and the systems in it.
+pub const ZONE_PADDING: f32 = 28.0;
+
+/// The rectangle a zone is drawn as: its systems' boxes plus padding, as
+/// (min x, min y, max x, max y); `None` for a zone with no placed system.
+pub fn zone_bounds(design: &Design, zone: super::ids::ZoneId) -> Option<[f32; 4]> {
+    let mut b: Option<[f32; 4]> = None;
+    for s in design.systems.iter().filter(|s| s.zone == Some(zone)) {
+        let Some(p) = s.position else { continue };
+        let r = [
+            p.x - SYSTEM_WIDTH / 2.0,
+            p.y - SYSTEM_HEIGHT / 2.0,
+            p.x + SYSTEM_WIDTH / 2.0,
+            p.y + SYSTEM_HEIGHT / 2.0,
+        ];
+        b = Some(match b {
+            None => r,
+            Some(o) => [
+                o[0].min(r[0]),
+                o[1].min(r[1]),
+                o[2].max(r[2]),
+                o[3].max(r[3]),
+            ],
+        });
+    }
+    b.map(|[a, b, c, d]| {
+        [
+            a - ZONE_PADDING,
+            b - ZONE_PADDING,
+            c + ZONE_PADDING,
+            d + ZONE_PADDING,
+        ]
+    })
+}
+
 /// Horizontal distance between layers, in design units.
 pub const LAYER_GAP: f32 = 300.0;
 /// Vertical distance between systems in a layer.

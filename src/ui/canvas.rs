@@ -86,6 +86,7 @@ pub struct Canvas {
     connect_from: Option<SystemId>,
     fit: bool,
     reveal: Option<Pos2>,
+    zoom_to: Option<f32>,
     /// The canvas's screen rectangle last frame.
     pub rect: Rect,
 }
@@ -102,6 +103,7 @@ impl Default for Canvas {
             connect_from: None,
             fit: false,
             reveal: None,
+            zoom_to: None,
             rect: Rect::ZERO,
         }
     }
@@ -121,6 +123,11 @@ impl Canvas {
     /// Fits the whole design in view on the next frame.
     pub fn fit(&mut self) {
         self.fit = true;
+    }
+
+    /// Sets the zoom on the next frame, keeping the centre of the view in place.
+    pub fn zoom_to(&mut self, zoom: f32) {
+        self.zoom_to = Some(zoom);
     }
 
     /// Centres the view on a canvas point on the next frame.
@@ -313,6 +320,13 @@ impl Canvas {
     }
 
     fn apply_view_requests(&mut self, ui: &mut egui::Ui) {
+        if let Some(zoom) = self.zoom_to.take() {
+            let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
+            let center = meta.screen_to_canvas_pos((self.rect.size() / 2.0).to_pos2());
+            meta.zoom = zoom;
+            meta.pan = (self.rect.size() / 2.0) - center.to_vec2() * zoom;
+            meta.save(ui);
+        }
         if let Some(at) = self.reveal.take() {
             let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
             // The widget's own offset is added at draw time, so aim at its local centre.
@@ -334,7 +348,7 @@ impl Canvas {
             if !bounds.is_positive() {
                 continue;
             }
-            let canvas = bounds.expand(theme::ZONE_PADDING);
+            let canvas = bounds.expand(crate::model::layout::ZONE_PADDING);
             let rect = Rect::from_min_max(
                 meta.canvas_to_screen_pos(canvas.min),
                 meta.canvas_to_screen_pos(canvas.max),

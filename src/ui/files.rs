@@ -157,6 +157,7 @@ impl PatchbayApp {
                 self.canvas.fit();
             }
             Command::Fit => self.canvas.fit(),
+            Command::Zoom(z) => self.canvas.zoom_to(z),
             Command::SelectSystem(id) => {
                 self.selection = Selection {
                     systems: vec![id],

@@ -85,7 +85,7 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                         systems.len(),
                         links.len()
                     ));
-                    if systems.len() == 2 && ui.button("Connect first → second").clicked() {
+                    if systems.len() == 2 && ui.button("Connect first -> second").clicked() {
                         command = Some(Command::Connect);
                     }
                     if ui.button("Delete selection").clicked() {
@@ -219,7 +219,7 @@ fn connect_to_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<Comma
         .show_ui(ui, |ui| {
             for other in design.systems.iter().filter(|o| o.id != s.id) {
                 if ui
-                    .selectable_label(false, format!("→ {}", other.name))
+                    .selectable_label(false, format!("-> {}", other.name))
                     .clicked()
                 {
                     picked = Some(Command::ConnectTo(s.id, other.id));
@@ -233,7 +233,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
     let mut reverse = false;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} → {}", name(l.from), name(l.to))).strong());
+        ui.label(RichText::new(format!("{} -> {}", name(l.from), name(l.to))).strong());
         reverse = ui
             .button("⇄ Reverse")
             .on_hover_text("Make the other end start the exchange")

@@ -63,6 +63,8 @@ pub enum Command {
     AutoLayout,
     /// Fit the design in view.
     Fit,
+    /// Set the zoom (1.0 = actual size), keeping the centre of the view.
+    Zoom(f32),
     /// Select one system.
     SelectSystem(SystemId),
     /// Select one link.

@@ -2,6 +2,7 @@
 //! and the canvas legend.
 
 use super::{Command, PatchbayApp, theme};
+use crate::analysis::findings::Finding;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Pattern, Severity};
 use crate::model::SystemKind;
@@ -65,7 +66,7 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             }
             ui.separator();
             if ui
-                .add(egui::Button::new("Connect selected").shortcut_text("first → second"))
+                .add(egui::Button::new("Connect selected").shortcut_text("first -> second"))
                 .clicked()
             {
                 app.command(Command::Connect);
@@ -86,6 +87,9 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
         ui.menu_button("View", |ui| {
             if ui.button("Fit design in view").clicked() {
                 app.command(Command::Fit);
+            }
+            if ui.button("Actual size (100%)").clicked() {
+                app.command(Command::Zoom(1.0));
             }
             if ui.button("Auto-layout").clicked() {
                 app.command(Command::AutoLayout);
@@ -141,11 +145,13 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     ui.heading("Systems");
     let design = app.doc.design();
     let mut picked = None;
+    // Lists only lay out the rows in view, so a design of thousands stays fast.
+    let row = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("systems")
         .max_height(ui.available_height() * 0.5)
-        .show(ui, |ui| {
-            for s in &design.systems {
+        .show_rows(ui, row, design.systems.len(), |ui, range| {
+            for s in &design.systems[range] {
                 let selected = app.selection.systems.contains(&s.id);
                 if ui.selectable_label(selected, &s.name).clicked() {
                     picked = Some(Command::SelectSystem(s.id));
@@ -153,19 +159,22 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             }
         });
     ui.heading("Links");
-    egui::ScrollArea::vertical()
-        .id_salt("links")
-        .show(ui, |ui| {
-            for l in &design.links {
+    egui::ScrollArea::vertical().id_salt("links").show_rows(
+        ui,
+        row,
+        design.links.len(),
+        |ui, range| {
+            for l in &design.links[range] {
                 let selected = app.selection.links.contains(&l.id);
                 if ui
-                    .selectable_label(selected, link_name(design, l))
+                    .selectable_label(selected, theme::plain(&link_name(design, l)))
                     .clicked()
                 {
                     picked = Some(Command::SelectLink(l.id));
                 }
             }
-        });
+        },
+    );
     if let Some(c) = picked {
         app.command(c);
     }
@@ -182,39 +191,54 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     });
     let design = app.doc.design();
     let mut picked = None;
+    // One flat list of headers and findings, so only the rows in view are laid out.
+    let mut rows: Vec<Result<(Severity, usize), &Finding>> = Vec::new();
+    for severity in [Severity::High, Severity::Warning, Severity::Info] {
+        let group: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if !group.is_empty() {
+            rows.push(Ok((severity, group.len())));
+            rows.extend(group.into_iter().map(Err));
+        }
+    }
+    let row = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("findings")
-        .show(ui, |ui| {
-            for severity in [Severity::High, Severity::Warning, Severity::Info] {
-                let group: Vec<_> = analysis
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == severity)
-                    .collect();
-                if group.is_empty() {
-                    continue;
-                }
-                let title = RichText::new(format!("{} ({})", severity.label(), group.len()))
-                    .color(theme::severity_color(severity));
-                egui::CollapsingHeader::new(title)
-                    .id_salt(severity.id())
-                    .default_open(severity != Severity::Info)
-                    .show(ui, |ui| {
-                        for f in group {
-                            let text =
-                                format!("{}  {}: {}", f.rule.id, f.subject.name(design), f.message);
-                            if ui
-                                .selectable_label(false, text)
-                                .on_hover_text(format!(
-                                    "{}\n\nWhy: {}\n\nInstead: {}",
-                                    f.rule.title, f.rule.why, f.rule.instead
-                                ))
-                                .clicked()
-                            {
-                                picked = Some(f.subject);
-                            }
+        .auto_shrink(false)
+        .show_rows(ui, row, rows.len(), |ui, range| {
+            for r in &rows[range] {
+                match r {
+                    Ok((severity, n)) => {
+                        let title = format!("{} ({n})", severity.label());
+                        ui.label(
+                            RichText::new(title)
+                                .strong()
+                                .color(theme::severity_color(*severity)),
+                        );
+                    }
+                    Err(f) => {
+                        let text = theme::plain(&format!(
+                            "{}  {}: {}",
+                            f.rule.id,
+                            f.subject.name(design),
+                            f.message
+                        ));
+                        let why = format!(
+                            "{}\n\nWhy: {}\n\nInstead: {}",
+                            f.rule.title, f.rule.why, f.rule.instead
+                        );
+                        if ui
+                            .selectable_label(false, text)
+                            .on_hover_text(why)
+                            .clicked()
+                        {
+                            picked = Some(f.subject);
                         }
-                    });
+                    }
+                }
             }
         });
     if let Some(subject) = picked {
@@ -222,20 +246,41 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     }
 }
 
-/// A small key to the colours, in the canvas's bottom-left corner.
+/// A one-line key to the colours along the bottom of the canvas.
 pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
     egui::Area::new(egui::Id::new("legend"))
-        .fixed_pos(canvas.left_bottom() + egui::vec2(8.0, -150.0))
+        .fixed_pos(canvas.left_bottom() + egui::vec2(6.0, -28.0))
         .order(egui::Order::Middle)
         .interactable(false)
         .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.label(RichText::new("Links by pattern").small().strong());
-                for p in Pattern::ALL {
-                    let (color, short) = theme::pattern_style(*p);
-                    ui.label(RichText::new(format!("━ {short}")).small().color(color));
-                }
-                ui.label(RichText::new("● high  ● warning  ● info").small());
-            });
+            egui::Frame::popup(ui.style())
+                .inner_margin(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let swatch = |ui: &mut egui::Ui, color: Color32, round: bool| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
+                            if round {
+                                ui.painter().circle_filled(rect.center(), 4.5, color);
+                            } else {
+                                let bar = egui::Rect::from_center_size(
+                                    rect.center(),
+                                    egui::vec2(14.0, 3.0),
+                                );
+                                ui.painter().rect_filled(bar, 1.0, color);
+                            }
+                        };
+                        for p in Pattern::ALL {
+                            let (color, short) = theme::pattern_style(*p);
+                            swatch(ui, color, false);
+                            ui.label(RichText::new(short).small());
+                        }
+                        ui.separator();
+                        for s in [Severity::High, Severity::Warning, Severity::Info] {
+                            swatch(ui, theme::severity_color(s), true);
+                            ui.label(RichText::new(s.label()).small());
+                        }
+                    });
+                });
         });
 }

@@ -4,10 +4,10 @@ use crate::analysis::{Pattern, Severity};
 use crate::model::SystemKind;
 use egui::Color32;
 
+use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH};
+
 /// Canvas size of a system box, in design units.
-pub const SYSTEM_SIZE: egui::Vec2 = egui::vec2(160.0, 56.0);
-/// Padding around the systems of a zone.
-pub const ZONE_PADDING: f32 = 28.0;
+pub const SYSTEM_SIZE: egui::Vec2 = egui::vec2(SYSTEM_WIDTH, SYSTEM_HEIGHT);
 /// Labels never grow past this on-screen size, however far the view is zoomed in.
 pub const MAX_LABEL_PX: f32 = 40.0;
 /// Below this on-screen font size, labels are not drawn (the design is zoomed far out).
@@ -48,6 +48,11 @@ pub fn pattern_style(pattern: Pattern) -> (Color32, &'static str) {
         Pattern::UiUpdate => (Color32::from_rgb(170, 60, 200), "ui-update"),
         Pattern::DataVirtualization => (Color32::from_rgb(0, 160, 170), "virtual"),
     }
+}
+
+/// egui's built-in fonts have no arrow glyph; show text from the model with an ASCII one.
+pub fn plain(text: &str) -> String {
+    text.replace('→', "->")
 }
 
 /// The colour that marks a finding of this severity.

@@ -1,0 +1,73 @@
+//! CPU time of one window frame (UI and tessellation, headless, no GPU) on generated
+//! designs of 100 and 1,000 systems with three links each. Targets: under 2 ms for 100
+//! systems and under 8 ms for 1,000. Run with `cargo bench --bench frame`.
+//!
+//! Two views: the whole design fitted in a 1920×1080 window (what the app opens with;
+//! at that scale labels of a 1,000-system design are too small to draw and are left
+//! out), and a zoom of 0.5 where every label on screen is drawn.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use patchbay::generate::{Params, generate};
+use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp};
+use std::path::PathBuf;
+use std::time::Duration;
+
+struct NoDialogs;
+impl FileDialogs for NoDialogs {
+    fn open(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(6));
+    for systems in [100, 1_000] {
+        for (view, zoom) in [("fit", None), ("zoom 0.5, labels", Some(0.5))] {
+            let design = generate(Params {
+                systems,
+                links_per_system: 3,
+                seed: 1,
+            });
+            let links = design.links.len();
+            let mut app = PatchbayApp::new(Document::unsaved(design, "bench"), Box::new(NoDialogs));
+            let ctx = egui::Context::default();
+            // Settle: analysis, view model, fit; then the requested zoom.
+            for _ in 0..3 {
+                let _ = ctx.run_ui(input(), |ui| app.show(ui));
+            }
+            if let Some(z) = zoom {
+                app.command(Command::Zoom(z));
+                for _ in 0..3 {
+                    let _ = ctx.run_ui(input(), |ui| app.show(ui));
+                }
+            }
+            let id = BenchmarkId::new(format!("{systems} systems, {links} links"), view);
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    let out = ctx.run_ui(input(), |ui| app.show(ui));
+                    ctx.tessellate(out.shapes, out.pixels_per_point)
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
