@@ -195,9 +195,11 @@ impl PatchbayApp {
         egui::Panel::top("menu").show(ui, |ui| panels::menu_ui(ui, self));
         egui::Panel::left("palette")
             .default_size(210.0)
+            .min_size(190.0)
             .show(ui, |ui| panels::palette_ui(ui, self));
         egui::Panel::right("inspector")
-            .default_size(340.0)
+            .default_size(360.0)
+            .min_size(330.0)
             .show(ui, |ui| inspector::inspector_ui(ui, self));
         egui::Panel::bottom("findings")
             .default_size(170.0)
