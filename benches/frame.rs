@@ -2,9 +2,9 @@
 //! designs of 100 and 1,000 systems with three links each. Targets: under 2 ms for 100
 //! systems and under 8 ms for 1,000. Run with `cargo bench --bench frame`.
 //!
-//! Two views: the whole design fitted in a 1920×1080 window (what the app opens with;
-//! at that scale labels of a 1,000-system design are too small to draw and are left
-//! out), and a zoom of 0.5 where every label on screen is drawn.
+//! Three views of a 1920×1080 window: the whole design fitted (what the app opens with;
+//! labels too small to read are left out), zoom 0.5 (system labels drawn, link labels
+//! too small to read), and zoom 1 where every label in view is drawn.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use patchbay::generate::{Params, generate};
@@ -38,7 +38,11 @@ fn frame(c: &mut Criterion) {
         .sample_size(30)
         .measurement_time(Duration::from_secs(6));
     for systems in [100, 1_000] {
-        for (view, zoom) in [("fit", None), ("zoom 0.5, labels", Some(0.5))] {
+        for (view, zoom) in [
+            ("fit", None),
+            ("zoom 0.5", Some(0.5)),
+            ("zoom 1, all labels", Some(1.0)),
+        ] {
             let design = generate(Params {
                 systems,
                 links_per_system: 3,

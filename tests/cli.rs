@@ -202,11 +202,18 @@ fn generate_writes_a_loadable_design_and_is_reproducible() {
 }
 
 #[test]
-fn no_command_explains_that_the_window_is_not_here_yet() {
-    let (code, _, err) = patchbay(&[]);
-    assert_eq!(code, 2);
+fn without_a_display_the_window_fails_with_a_clear_message() {
+    let out = Command::new(env!("CARGO_BIN_EXE_patchbay"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run patchbay");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        err.contains("the design window is not available in this version yet"),
-        "{err}"
+        stderr.contains("the window could not be opened"),
+        "{stderr}"
     );
+    assert!(stderr.contains("patchbay --help"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

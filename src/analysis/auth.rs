@@ -88,8 +88,9 @@ pub struct AuthDecision;
 impl Decide for AuthDecision {
     type Choice = AuthFlow;
     type Step = Step;
+    // The transport comes last: "if it were JMS there would be no OAuth" rarely teaches
+    // anything that the caller's own properties do not.
     const READS: &'static [Attr] = &[
-        Attr::Protocol,
         Attr::FromKind,
         Attr::FromUserPresent,
         Attr::OnBehalfOfUser,
@@ -97,6 +98,7 @@ impl Decide for AuthDecision {
         Attr::FromLimitedInput,
         Attr::FromHasSamlSso,
         Attr::FromLinkedToIdp,
+        Attr::Protocol,
     ];
 
     fn decide(f: &LinkFacts) -> (AuthFlow, Step) {

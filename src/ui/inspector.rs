@@ -520,7 +520,11 @@ fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
         }
     });
     for s in &esb.signals {
-        ui.label(format!("• {}: {}", s.kind.label(), s.evidence));
+        ui.label(super::theme::plain(&format!(
+            "• {}: {}",
+            s.kind.label(),
+            s.evidence
+        )));
     }
     if let Some(flip) = &esb.flip {
         ui.label(format!("Would change {flip}"));

@@ -227,6 +227,16 @@ impl PatchbayApp {
             );
         }
         let actions = self.canvas.ui(ui, self.doc.design(), self.connect_mode);
+        if self.doc.design().systems.is_empty() {
+            let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
+            ui.painter().text(
+                self.canvas.rect.center(),
+                egui::Align2::CENTER_CENTER,
+                hint,
+                egui::FontId::proportional(16.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
         panels::legend_ui(ui, self.canvas.rect);
         for a in actions {
             self.canvas_action(a);

@@ -105,7 +105,20 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
         } else {
             Stroke::new(1.0, Color32::from_gray(30))
         };
-        let radius = CornerRadius::same((8.0 * zoom).clamp(0.0, 255.0) as u8);
+        // Zoomed far out, corners and outlines are too small to see but cost the most to
+        // tessellate: draw plain boxes, outlined only when selected or flagged.
+        let tiny = rect.width() < theme::DETAIL_MIN_PX;
+        let radius = if tiny {
+            CornerRadius::ZERO
+        } else {
+            CornerRadius::same((8.0 * zoom).clamp(0.0, 255.0) as u8)
+        };
+        let stroke =
+            if tiny && !self.selected && self.data.severity.is_none_or(|s| s == Severity::Info) {
+                Stroke::NONE
+            } else {
+                stroke
+            };
         let mut shapes = vec![Shape::Rect(RectShape::new(
             rect,
             radius,
@@ -226,23 +239,32 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
         };
         let width = if self.selected { 3.5 } else { 2.0 } * zoom.clamp(0.3, 2.0);
         let dir = (b - a).normalized();
-        let head = 12.0 * zoom.clamp(0.3, 2.0);
+        let head = 12.0 * zoom.min(2.0);
         let tip_base = b - dir * head;
         let normal = Vec2::new(-dir.y, dir.x);
-        let mut shapes = vec![
-            Shape::line_segment([a, tip_base], Stroke::new(width, color)),
-            Shape::convex_polygon(
-                vec![
-                    b,
-                    tip_base + normal * head * 0.45,
-                    tip_base - normal * head * 0.45,
-                ],
-                color,
-                Stroke::NONE,
-            ),
-        ];
+        // An arrowhead smaller than a few pixels cannot be seen; the line alone is drawn.
+        let mut shapes = if head < theme::ARROWHEAD_MIN_PX {
+            vec![Shape::line_segment([a, b], Stroke::new(width, color))]
+        } else {
+            vec![
+                Shape::line_segment([a, tip_base], Stroke::new(width, color)),
+                Shape::convex_polygon(
+                    vec![
+                        b,
+                        tip_base + normal * head * 0.45,
+                        tip_base - normal * head * 0.45,
+                    ],
+                    color,
+                    Stroke::NONE,
+                ),
+            ]
+        };
         let font_px = (11.0 * zoom).min(theme::MAX_LABEL_PX);
-        if font_px >= theme::MIN_LABEL_PX && (b - a).length() > 40.0 {
+        let mid = a + (b - a) * 0.5;
+        // The label sits at the middle; a link that only crosses the view keeps its
+        // line but its label is not laid out.
+        let label_in_view = ctx.painter.clip_rect().expand(100.0).contains(mid);
+        if font_px >= theme::MIN_LINK_LABEL_PX && (b - a).length() > 40.0 && label_in_view {
             let text_color = self
                 .data
                 .severity
@@ -253,7 +275,6 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
                 FontId::proportional(font_px),
                 text_color,
             );
-            let mid = a + (b - a) * 0.5;
             let rect = Rect::from_center_size(mid, galley.size() + Vec2::splat(4.0));
             shapes.push(Shape::rect_filled(
                 rect,

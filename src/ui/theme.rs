@@ -8,6 +8,12 @@ use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH};
 
 /// Canvas size of a system box, in design units.
 pub const SYSTEM_SIZE: egui::Vec2 = egui::vec2(SYSTEM_WIDTH, SYSTEM_HEIGHT);
+/// Systems narrower than this on screen are drawn without rounded corners or outline.
+pub const DETAIL_MIN_PX: f32 = 60.0;
+/// Arrowheads smaller than this on screen are left out.
+pub const ARROWHEAD_MIN_PX: f32 = 4.0;
+/// Link labels smaller than this are unreadable and are left out (zoom in to read them).
+pub const MIN_LINK_LABEL_PX: f32 = 7.0;
 /// Labels never grow past this on-screen size, however far the view is zoomed in.
 pub const MAX_LABEL_PX: f32 = 40.0;
 /// Below this on-screen font size, labels are not drawn (the design is zoomed far out).
