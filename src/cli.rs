@@ -3,6 +3,7 @@
 
 use crate::analysis::{self, Severity, rules};
 use crate::generate::{Params, generate};
+use crate::report::export::ExportFormat;
 use crate::{model, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -53,6 +54,23 @@ enum Command {
     Explain {
         /// The rule id, e.g. AUTH-001.
         id: String,
+    },
+    /// Export the design: a diagram (SVG, PNG), a review (HTML, Markdown, JSON) or
+    /// diagram-as-code (Mermaid, DOT, PlantUML).
+    ///
+    /// Writes to standard output unless `-o` is given (PNG always needs `-o`).
+    Export {
+        /// The design file.
+        file: PathBuf,
+        /// The format: svg, png, html, markdown, json, mermaid, dot or plantuml.
+        #[arg(long, value_parser = export_format)]
+        to: ExportFormat,
+        /// Where to write it.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// PNG scale: pixels per design unit.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
     },
     /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
     Generate {
@@ -115,6 +133,12 @@ fn run(cli: Cli) -> u8 {
             format,
             fail_on,
         }) => analyze(&file, format, fail_on),
+        Some(Command::Export {
+            file,
+            to,
+            output,
+            scale,
+        }) => export(&file, to, output, scale),
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Generate {
@@ -207,6 +231,45 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
         exit::PROBLEMS
     } else {
         exit::OK
+    }
+}
+
+fn export_format(id: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.id()).collect();
+        format!("unknown format {id:?}; choose one of: {}", ids.join(", "))
+    })
+}
+
+fn export(path: &std::path::Path, format: ExportFormat, output: Option<PathBuf>, scale: f32) -> u8 {
+    let design = match load_or_report(path) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    if format.is_binary() && output.is_none() {
+        eprintln!("error: {} is binary; give a file with -o", format.label());
+        return exit::USAGE;
+    }
+    let analysis = analysis::analyze(&design);
+    let bytes = match report::export::export(&design, &analysis, format, scale) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::PROBLEMS;
+        }
+    };
+    match output {
+        Some(out) => match model::file::write_atomic(&out, |w| w.write_all(&bytes)) {
+            Ok(()) => exit::OK,
+            Err(e) => {
+                eprintln!("error: could not write {}: {e}", out.display());
+                exit::USAGE
+            }
+        },
+        None => {
+            let _ = std::io::stdout().lock().write_all(&bytes);
+            exit::OK
+        }
     }
 }
 

@@ -217,3 +217,66 @@ fn without_a_display_the_window_fails_with_a_clear_message() {
     assert!(stderr.contains("patchbay --help"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn export_writes_every_format_to_stdout_or_a_file() {
+    let file = sample("startup.patchbay.ron");
+    for (format, starts) in [
+        ("svg", "<svg "),
+        ("html", "<!DOCTYPE html>"),
+        ("markdown", "# Two-system startup"),
+        ("json", "{"),
+        ("mermaid", "flowchart LR"),
+        ("dot", "digraph "),
+        ("plantuml", "@startuml"),
+    ] {
+        let (code, out, err) = patchbay(&["export", path(&file), "--to", format]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(
+            out.starts_with(starts),
+            "{format}: {}",
+            &out[..out.len().min(80)]
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for format in ["svg", "png"] {
+        let out_file = dir.path().join(format!("startup.{format}"));
+        let (code, stdout, err) = patchbay(&[
+            "export",
+            path(&file),
+            "--to",
+            format,
+            "-o",
+            path(&out_file),
+            "--scale",
+            "1.5",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(stdout.is_empty());
+        assert!(std::fs::metadata(&out_file).expect("written").len() > 1000);
+    }
+}
+
+#[test]
+fn export_refuses_unknown_formats_bad_files_and_png_on_a_terminal() {
+    let file = sample("startup.patchbay.ron");
+    let (code, _, err) = patchbay(&["export", path(&file), "--to", "visio"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown format \"visio\"; choose one of: svg, png, html"),
+        "{err}"
+    );
+
+    let (code, _, err) = patchbay(&["export", path(&file), "--to", "png"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give a file with -o"), "{err}");
+
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/unknown-kind.patchbay.ron");
+    let (code, out, err) = patchbay(&["export", path(&bad), "--to", "svg"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("unknown-kind.patchbay.ron:6:42: unknown system kind"),
+        "{err}"
+    );
+}

@@ -229,3 +229,23 @@ fn a_thousand_systems_run_frames_and_the_window_then_goes_idle() {
     h.run();
     assert_eq!(h.state().doc.design().systems.len(), 1000);
 }
+
+#[test]
+fn file_export_writes_what_the_cli_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("retail.svg");
+    let dialogs = Scripted {
+        save: vec![path.clone()],
+        ..Scripted::default()
+    };
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(dialogs)));
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Export ⏵").click();
+    h.run_steps(2);
+    h.get_by_label("SVG image…").click();
+    h.run_steps(2);
+    let design = h.state().doc.design().clone();
+    let expected = patchbay::report::svg::render(&design, &patchbay::analysis::analyze(&design));
+    assert_eq!(std::fs::read_to_string(&path).expect("exported"), expected);
+}

@@ -58,6 +58,13 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
     );
 
+    // Hosts that render Mermaid (GitHub, GitLab, many wikis) show the picture.
+    let _ = writeln!(
+        out,
+        "## Diagram\n\n```mermaid\n{}```\n",
+        super::graphs::mermaid(design, analysis)
+    );
+
     let esb = &analysis.esb;
     let _ = writeln!(out, "## Enterprise Service Bus: {}\n", esb.verdict.label());
     let _ = writeln!(out, "{}\n", escape(&esb.reason));

@@ -2,8 +2,14 @@
 //! a stable contract. Each takes the design and its analysis and returns a string; the
 //! same input always gives the same bytes.
 
+pub mod diagram;
+pub mod escape;
+pub mod export;
+pub mod graphs;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod text;
 
 use crate::analysis::decision::Decision;

@@ -100,6 +100,16 @@ impl PatchbayApp {
                 }
             }
             Command::SaveTo(path) => self.save_to(path),
+            Command::Export(format) => {
+                let suggested = format!(
+                    "{}.{}",
+                    file_stem(&self.doc.design().name),
+                    format.extension()
+                );
+                if let Some(path) = self.dialogs.save(&suggested) {
+                    self.export_to(format, &path);
+                }
+            }
             Command::Edit(edit) => {
                 self.merge_key = None;
                 self.doc.apply(edit);
@@ -203,6 +213,23 @@ impl PatchbayApp {
                 });
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    /// Exports the design through the same path as `patchbay export`.
+    pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
+        self.doc.analysis();
+        let Some(analysis) = self.doc.cached_analysis() else {
+            return;
+        };
+        let result = crate::report::export::export(self.doc.design(), analysis, format, 2.0)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                model::file::write_atomic(path, |w| w.write_all(&bytes))
+                    .map_err(|e| format!("could not write {}: {e}", path.display()))
+            });
+        if let Err(message) = result {
+            self.dialog = Some(Dialog::Error(message));
         }
     }
 

@@ -37,6 +37,8 @@ pub enum Command {
     SaveAs,
     /// Save to this file.
     SaveTo(PathBuf),
+    /// Ask where, then export in this format.
+    Export(crate::report::export::ExportFormat),
     /// Apply an edit as one undo step.
     Edit(Edit),
     /// Apply an edit, merged with the previous one while the same widget is in use.

@@ -34,6 +34,13 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                     }
                 }
             });
+            ui.menu_button("Export", |ui| {
+                for &format in crate::report::export::ExportFormat::ALL {
+                    if ui.button(format!("{}…", format.label())).clicked() {
+                        app.command(Command::Export(format));
+                    }
+                }
+            });
             ui.separator();
             if ui.button("Quit").clicked() {
                 app.command(Command::Quit);

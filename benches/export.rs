@@ -1,0 +1,31 @@
+//! Exporting the 1,000-system generated design to SVG and to HTML. Target: under 200 ms
+//! each. Run with `cargo bench --bench export`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use patchbay::analysis::analyze;
+use patchbay::generate::{Params, generate};
+use patchbay::report::export::{ExportFormat, export};
+use std::hint::black_box;
+
+fn exports(c: &mut Criterion) {
+    let design = generate(Params {
+        systems: 1_000,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let mut group = c.benchmark_group("export 1000 systems");
+    group.sample_size(20);
+    for format in [ExportFormat::Svg, ExportFormat::Html] {
+        // The whole path a user waits for: analysis, then the writer.
+        group.bench_function(format.id(), |b| {
+            b.iter(|| {
+                let analysis = analyze(black_box(&design));
+                export(&design, &analysis, format, 1.0)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exports);
+criterion_main!(benches);

@@ -1,0 +1,152 @@
+//! One export path for the CLI and the window: a design and its analysis in any format.
+
+use crate::analysis::Analysis;
+use crate::model::Design;
+
+/// Every export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The diagram as SVG.
+    Svg,
+    /// The diagram rendered to PNG from the SVG.
+    Png,
+    /// A self-contained review page.
+    Html,
+    /// The review for a wiki or pull request, with a Mermaid diagram.
+    Markdown,
+    /// The analyze contract.
+    Json,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// A Graphviz digraph.
+    Dot,
+    /// A PlantUML component diagram.
+    Plantuml,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Html,
+        ExportFormat::Markdown,
+        ExportFormat::Json,
+        ExportFormat::Mermaid,
+        ExportFormat::Dot,
+        ExportFormat::Plantuml,
+    ];
+
+    /// The name used on the command line (`--to`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Html => "html",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Json => "json",
+            ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Plantuml => "plantuml",
+        }
+    }
+
+    /// The usual file extension.
+    pub const fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Html => "html",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Json => "json",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Plantuml => "puml",
+        }
+    }
+
+    /// A label for menus.
+    pub const fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG image",
+            ExportFormat::Png => "PNG image",
+            ExportFormat::Html => "HTML review page",
+            ExportFormat::Markdown => "Markdown report",
+            ExportFormat::Json => "JSON report",
+            ExportFormat::Mermaid => "Mermaid flowchart",
+            ExportFormat::Dot => "Graphviz DOT",
+            ExportFormat::Plantuml => "PlantUML diagram",
+        }
+    }
+
+    /// The format with this command-line name.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|f| f.id() == id)
+    }
+
+    /// Binary formats are never written to a terminal.
+    pub const fn is_binary(self) -> bool {
+        matches!(self, ExportFormat::Png)
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The SVG could not be rendered to PNG.
+    #[error("could not render the PNG: {0}")]
+    Render(String),
+}
+
+/// The export's bytes. `scale` applies to PNG only (1.0 = one pixel per design unit).
+pub fn export(
+    design: &Design,
+    analysis: &Analysis,
+    format: ExportFormat,
+    scale: f32,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        ExportFormat::Svg => super::svg::render(design, analysis).into_bytes(),
+        ExportFormat::Png => png(&super::svg::render(design, analysis), scale)?,
+        ExportFormat::Html => super::html::render(design, analysis).into_bytes(),
+        ExportFormat::Markdown => super::markdown::render(design, analysis).into_bytes(),
+        ExportFormat::Json => super::json::render(design, analysis).into_bytes(),
+        ExportFormat::Mermaid => super::graphs::mermaid(design, analysis).into_bytes(),
+        ExportFormat::Dot => super::graphs::dot(design, analysis).into_bytes(),
+        ExportFormat::Plantuml => super::graphs::plantuml(design, analysis).into_bytes(),
+    })
+}
+
+/// Renders SVG text to PNG with resvg, using the system's fonts for text.
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    use resvg::{tiny_skia, usvg};
+    if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
+        return Err(ExportError::Render(format!(
+            "scale {scale} is outside 0 to 8"
+        )));
+    }
+    let mut options = usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    let tree =
+        usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or_else(|| ExportError::Render("the picture has no size".into()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+        ExportError::Render(format!(
+            "{}×{} pixels is too large",
+            size.width(),
+            size.height()
+        ))
+    })?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))
+}

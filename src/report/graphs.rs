@@ -1,0 +1,186 @@
+//! Diagram-as-code: Mermaid flowcharts, Graphviz DOT and PlantUML component diagrams of
+//! the design, with the recommendations on the links and zones as groups.
+
+use super::diagram::{kind_color, pattern_color};
+use super::escape;
+use crate::analysis::Analysis;
+use crate::model::{Design, ZoneId};
+use std::fmt::Write;
+
+/// "batch-data-sync · jwt-bearer" for each analyzed link, by index into `design.links`.
+fn link_labels(analysis: &Analysis) -> impl Iterator<Item = (usize, String, &'static str)> + '_ {
+    analysis.links.iter().map(|a| {
+        (
+            a.index,
+            format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id()),
+            pattern_color(a.pattern.choice),
+        )
+    })
+}
+
+/// Systems grouped by zone (zones in id order), then those in no zone.
+fn by_zone(design: &Design) -> Vec<(Option<ZoneId>, Vec<usize>)> {
+    let mut groups: Vec<(Option<ZoneId>, Vec<usize>)> = design
+        .zones
+        .iter()
+        .map(|z| (Some(z.id), Vec::new()))
+        .collect();
+    groups.push((None, Vec::new()));
+    for (i, s) in design.systems.iter().enumerate() {
+        let slot = s
+            .zone
+            .and_then(|z| groups.iter().position(|(id, _)| *id == Some(z)))
+            .unwrap_or(groups.len() - 1);
+        groups[slot].1.push(i);
+    }
+    groups
+}
+
+fn zone_name(design: &Design, id: ZoneId) -> &str {
+    design.zone(id).map_or("", |z| z.name.as_str())
+}
+
+/// A Mermaid flowchart.
+pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
+    let mut s = String::from("flowchart LR\n");
+    for (zone, members) in by_zone(design) {
+        let indent = if zone.is_some() { "    " } else { "  " };
+        if let Some(z) = zone {
+            if members.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                s,
+                "  subgraph z{}[\"{}\"]",
+                z.0,
+                escape::mermaid(zone_name(design, z))
+            );
+        }
+        for i in members {
+            let sys = &design.systems[i];
+            let _ = writeln!(
+                s,
+                "{indent}s{}[\"{}\"]",
+                sys.id.0,
+                escape::mermaid(&sys.name)
+            );
+        }
+        if zone.is_some() {
+            s.push_str("  end\n");
+        }
+    }
+    let mut styles = String::new();
+    for (n, (i, label, color)) in link_labels(analysis).enumerate() {
+        let l = &design.links[i];
+        let _ = writeln!(
+            s,
+            "  s{} -->|\"{}\"| s{}",
+            l.from.0,
+            escape::mermaid(&label),
+            l.to.0
+        );
+        let _ = writeln!(styles, "  linkStyle {n} stroke:{color},stroke-width:2px");
+    }
+    s.push_str(&styles);
+    for sys in &design.systems {
+        let _ = writeln!(
+            s,
+            "  style s{} fill:{},color:#ffffff",
+            sys.id.0,
+            kind_color(sys.kind).0
+        );
+    }
+    s
+}
+
+/// A Graphviz DOT digraph.
+pub fn dot(design: &Design, analysis: &Analysis) -> String {
+    let mut s = format!("digraph \"{}\" {{\n", escape::dot(&design.name));
+    s.push_str("  rankdir=LR;\n  graph [fontname=\"Helvetica\", fontsize=11];\n");
+    s.push_str("  node [shape=box, style=\"rounded,filled\", fontcolor=\"#ffffff\", fontname=\"Helvetica\"];\n");
+    s.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+    for (zone, members) in by_zone(design) {
+        let indent = if zone.is_some() { "    " } else { "  " };
+        if let Some(z) = zone {
+            if members.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "  subgraph cluster_z{} {{", z.0);
+            let _ = writeln!(
+                s,
+                "    label=\"{}\"; style=\"rounded,filled\"; fillcolor=\"#eef2f7\"; color=\"#8aa0bc\";",
+                escape::dot(zone_name(design, z))
+            );
+        }
+        for i in members {
+            let sys = &design.systems[i];
+            let _ = writeln!(
+                s,
+                "{indent}s{} [label=\"{}\", fillcolor=\"{}\"];",
+                sys.id.0,
+                escape::dot(&sys.name),
+                kind_color(sys.kind).0
+            );
+        }
+        if zone.is_some() {
+            s.push_str("  }\n");
+        }
+    }
+    for (i, label, color) in link_labels(analysis) {
+        let l = &design.links[i];
+        let _ = writeln!(
+            s,
+            "  s{} -> s{} [label=\"{}\", color=\"{color}\", fontcolor=\"{color}\"];",
+            l.from.0,
+            l.to.0,
+            escape::dot(&label)
+        );
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// A PlantUML component diagram.
+pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
+    let mut s = String::from("@startuml\n");
+    let _ = writeln!(s, "title {}", escape::plantuml(&design.name));
+    s.push_str("skinparam componentStyle rectangle\nleft to right direction\n");
+    for (zone, members) in by_zone(design) {
+        let indent = if zone.is_some() { "  " } else { "" };
+        if let Some(z) = zone {
+            if members.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                s,
+                "package \"{}\" {{",
+                escape::plantuml(zone_name(design, z))
+            );
+        }
+        for i in members {
+            let sys = &design.systems[i];
+            let _ = writeln!(
+                s,
+                "{indent}component \"{}\" as s{} {}",
+                escape::plantuml(&sys.name),
+                sys.id.0,
+                kind_color(sys.kind).0
+            );
+        }
+        if zone.is_some() {
+            s.push_str("}\n");
+        }
+    }
+    for (i, label, color) in link_labels(analysis) {
+        let l = &design.links[i];
+        let _ = writeln!(
+            s,
+            "s{} -[{color}]-> s{} : {}",
+            l.from.0,
+            l.to.0,
+            escape::plantuml(&label)
+        );
+    }
+    s.push_str("@enduml\n");
+    s
+}

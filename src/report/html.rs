@@ -1,0 +1,161 @@
+//! One self-contained HTML page for a design review: inline CSS and SVG, no external
+//! requests, printable.
+
+use super::escape::xml;
+use super::{flip_text, options};
+use crate::analysis::decision::Decision;
+use crate::analysis::findings::link_name;
+use crate::analysis::{Analysis, Severity};
+use crate::model::Design;
+use std::fmt::Write;
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1200px;color:#1d2330;line-height:1.45;padding:0 1rem}\
+h1{margin-bottom:.2rem}h2{border-bottom:1px solid #d5dbe5;padding-bottom:.2rem;margin-top:2rem}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d5dbe5;padding:.4rem;vertical-align:top;text-align:left}\
+th{background:#f2f5f9}.choice{font-weight:600}.muted{color:#5b6576;font-size:.85em}\
+.diagram{overflow:auto;border:1px solid #d5dbe5;border-radius:6px}.diagram svg{max-width:100%;height:auto}\
+.sev-high{color:#b41e1e}.sev-warning{color:#9a6b00}.sev-info{color:#2d5fa6}\
+.counts td{text-align:right}@media print{.diagram{overflow:visible}body{margin:0}}";
+
+fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
+    let mut s = format!(
+        "<span class=\"choice\">{}</span><br>{}",
+        xml(&show(d.choice)),
+        xml(&d.reason)
+    );
+    if let Some(r) = d.runner_up {
+        let _ = write!(
+            s,
+            "<br><span class=\"muted\">runner-up: {}</span>",
+            xml(&show(r))
+        );
+    }
+    let flip = flip_text(d, show).unwrap_or_else(|| "no single input change alters it".into());
+    let _ = write!(s, "<br><span class=\"muted\">{}</span>", xml(&flip));
+    s
+}
+
+/// The review page.
+pub fn render(design: &Design, analysis: &Analysis) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} · Patchbay design review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        xml(&design.name)
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", xml(&design.name));
+    if !design.description.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", xml(&design.description));
+    }
+    let (high, warning, info) = analysis.counts();
+    let _ = writeln!(
+        h,
+        "<p class=\"muted\">{} systems · {} links · environment: {}{} · findings: {high} high, {warning} warning, {info} info</p>",
+        design.systems.len(),
+        design.links.len(),
+        design.environment,
+        if design.central_governance {
+            " · central governance required"
+        } else {
+            ""
+        }
+    );
+
+    let _ = writeln!(
+        h,
+        "<h2>Diagram</h2>\n<div class=\"diagram\">\n{}</div>",
+        super::svg::render(design, analysis)
+    );
+
+    let esb = &analysis.esb;
+    let _ = writeln!(
+        h,
+        "<h2>Enterprise Service Bus: {}</h2>\n<p>{}</p>",
+        xml(esb.verdict.label()),
+        xml(&esb.reason)
+    );
+    let _ = writeln!(
+        h,
+        "<table class=\"counts\"><tr><th>systems (n)</th><th>point-to-point today (p)</th><th>full mesh n(n-1)/2</th><th>via a hub</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
+        esb.systems, esb.point_to_point, esb.full_mesh, esb.via_hub
+    );
+    if !esb.signals.is_empty() {
+        h.push_str("<ul>\n");
+        for s in &esb.signals {
+            let _ = writeln!(
+                h,
+                "<li><strong>{}</strong>: {}</li>",
+                xml(s.kind.label()),
+                xml(&s.evidence)
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    if let Some(flip) = &esb.flip {
+        let _ = writeln!(
+            h,
+            "<p class=\"muted\">The verdict would change {}.</p>",
+            xml(flip)
+        );
+    }
+
+    h.push_str("<h2>Links</h2>\n<table>\n<tr><th>link</th><th>pattern</th><th>events</th><th>auth flow</th><th>mTLS</th><th>how to build it</th></tr>\n");
+    for a in &analysis.links {
+        let l = &design.links[a.index];
+        let opts: Vec<String> = options(a)
+            .iter()
+            .flat_map(|o| o.iter())
+            .map(|o| format!("<li>{}</li>", xml(o)))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><ul>{}</ul></td></tr>",
+            l.id.0,
+            xml(&link_name(design, l)),
+            cell(&a.pattern, |p| p.id().to_owned()),
+            cell(&a.events, |e| e.id().to_owned()),
+            cell(&a.auth_flow, |f| f.id().to_owned()),
+            cell(&a.mtls, |b| if b { "yes".into() } else { "no".into() }),
+            opts.join("")
+        );
+    }
+    h.push_str("</table>\n");
+
+    let _ = writeln!(
+        h,
+        "<h2>Findings: {high} high, {warning} warning, {info} info</h2>"
+    );
+    for severity in [Severity::High, Severity::Warning, Severity::Info] {
+        let group: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            h,
+            "<h3 class=\"sev-{}\">{} ({})</h3>\n<ul>",
+            severity.id(),
+            severity.label(),
+            group.len()
+        );
+        for f in group {
+            let _ = writeln!(
+                h,
+                "<li><strong>{}</strong> {}: {} {}<br><span class=\"muted\">Why: {}</span><br><span class=\"muted\">Instead: {}</span><br><span class=\"muted\">Reference: {}</span></li>",
+                f.rule.id,
+                xml(f.rule.title),
+                xml(&f.subject.name(design)),
+                xml(&f.message),
+                xml(f.rule.why),
+                xml(f.rule.instead),
+                xml(&f.rule.references.join("; "))
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<p class=\"muted\">Made by Patchbay.</p>\n</body>\n</html>\n");
+    h
+}

@@ -1,0 +1,323 @@
+//! Every export format, for every sample (golden files), checked by real parsers, and
+//! with a corpus of hostile names that must stay text in every format.
+
+use patchbay::analysis::analyze;
+use patchbay::model::{
+    self, Design, Link, LinkId, Pos, System, SystemId, SystemKind, Zone, ZoneId,
+};
+use patchbay::report::export::{ExportFormat, export};
+use std::process::Command;
+
+fn text(design: &Design, format: ExportFormat) -> String {
+    String::from_utf8(export(design, &analyze(design), format, 1.0).expect("export"))
+        .expect("utf-8")
+}
+
+fn samples() -> Vec<(&'static str, Design)> {
+    patchbay::samples::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.file_name.trim_end_matches(".patchbay.ron"),
+                model::parse(s.text).expect("valid"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn golden_exports_of_every_sample() {
+    for (stem, design) in samples() {
+        for format in ExportFormat::ALL.iter().filter(|f| !f.is_binary()) {
+            insta::assert_snapshot!(
+                format!("{stem}.{}", format.extension()),
+                text(&design, *format)
+            );
+        }
+    }
+}
+
+/// Names that try to break out of every format's syntax.
+const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"]; evil [label=\"x",
+    "@enduml",
+    "two\nlines",
+    "back`tick`s ```",
+    "pipe | and [brackets] and {braces}",
+    "</svg><img src=x onerror=alert(2)>",
+    "-->|\"x\"| s1",
+    "end\nsubgraph x",
+    "# heading *bold* _it_ <b>html</b>",
+    "quote ' and \" and \\ backslash",
+    "]]> <!-- comment",
+];
+
+fn hostile_design() -> Design {
+    let mut d = Design {
+        name: "<title>Hostile \"design\"</title>".into(),
+        description: "<script>alert('d')</script> | ``` @enduml".into(),
+        ..Design::default()
+    };
+    d.zones.push(Zone {
+        id: ZoneId(1),
+        name: "</g><script>z</script>".into(),
+    });
+    for (i, name) in HOSTILE.iter().enumerate() {
+        let mut s = System::new(
+            SystemId(i as u32 + 1),
+            *name,
+            SystemKind::ALL[i % SystemKind::ALL.len()],
+        );
+        s.position = Some(Pos {
+            x: (i % 4) as f32 * 260.0,
+            y: (i / 4) as f32 * 150.0,
+        });
+        s.zone = (i % 3 == 0).then_some(ZoneId(1));
+        d.systems.push(s);
+    }
+    for i in 1..HOSTILE.len() as u32 {
+        let mut l = Link::new(LinkId(i), SystemId(i), SystemId(i + 1));
+        l.purpose = HOSTILE[(i as usize + 3) % HOSTILE.len()].into();
+        d.links.push(l);
+    }
+    assert!(model::validate::validate(&d).is_empty());
+    d
+}
+
+#[test]
+fn svg_is_valid_for_usvg_and_hostile_names_stay_text() {
+    let opts = resvg::usvg::Options::default();
+    for (stem, design) in samples().into_iter().chain([("hostile", hostile_design())]) {
+        let svg = text(&design, ExportFormat::Svg);
+        resvg::usvg::Tree::from_str(&svg, &opts)
+            .unwrap_or_else(|e| panic!("{stem}: usvg rejects the SVG: {e}"));
+        let doc =
+            roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{stem}: not XML: {e}"));
+        let elements: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.is_element())
+            .map(|n| n.tag_name().name())
+            .collect();
+        for tag in &elements {
+            assert!(
+                [
+                    "svg", "title", "defs", "marker", "path", "rect", "g", "text", "line", "circle"
+                ]
+                .contains(tag),
+                "{stem}: unexpected <{tag}>"
+            );
+        }
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            assert!(
+                n.attributes().all(|a| !a.name().starts_with("on")),
+                "{stem}: event handler attribute"
+            );
+        }
+    }
+    let design = hostile_design();
+    let svg = text(&design, ExportFormat::Svg);
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect();
+    for name in HOSTILE {
+        assert!(
+            texts.iter().any(|t| t == name),
+            "{name:?} is not the text of any element"
+        );
+    }
+}
+
+#[test]
+fn html_parses_and_the_hostile_corpus_adds_no_element_or_attribute() {
+    let reference = scraper::Html::parse_document(&text(&samples()[0].1, ExportFormat::Html));
+    let allowed: std::collections::BTreeSet<String> = reference
+        .root_element()
+        .descendants()
+        .filter_map(|n| n.value().as_element().map(|e| e.name().to_owned()))
+        .collect();
+    let html = text(&hostile_design(), ExportFormat::Html);
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    for node in doc.root_element().descendants() {
+        if let Some(e) = node.value().as_element() {
+            assert!(
+                allowed.contains(e.name()),
+                "the hostile corpus created <{}>",
+                e.name()
+            );
+            assert!(
+                e.attrs().all(|(k, _)| !k.starts_with("on") && k != "src"),
+                "attribute injected on <{}>",
+                e.name()
+            );
+        }
+    }
+    assert_eq!(
+        doc.select(&scraper::Selector::parse("script").expect("selector"))
+            .count(),
+        0
+    );
+    assert_eq!(
+        doc.select(&scraper::Selector::parse("img").expect("selector"))
+            .count(),
+        0
+    );
+    let body: String = doc.root_element().text().collect();
+    assert!(
+        body.contains("<script>alert(1)</script>"),
+        "names appear as text"
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://")
+            || html.matches("http").count() == html.matches("http://www.w3.org/2000/svg").count(),
+        "no external requests"
+    );
+}
+
+fn graphviz(dot: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = Command::new("dot")
+        .arg("-Tjson0")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` must be installed (`.ci/run` installs it)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("dot");
+    assert!(
+        out.status.success(),
+        "dot rejected it: {}\n{dot}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("dot's JSON")
+}
+
+#[test]
+fn dot_is_parsed_by_graphviz_with_exactly_the_designs_nodes_and_edges() {
+    for (stem, design) in samples().into_iter().chain([("hostile", hostile_design())]) {
+        let g = graphviz(&text(&design, ExportFormat::Dot));
+        let nodes: Vec<&serde_json::Value> = g["objects"]
+            .as_array()
+            .map(|o| o.iter().filter(|n| n.get("nodes").is_none()).collect())
+            .unwrap_or_default();
+        assert_eq!(nodes.len(), design.systems.len(), "{stem}: nodes");
+        assert_eq!(
+            g["edges"].as_array().map_or(0, Vec::len),
+            design.links.len(),
+            "{stem}: edges"
+        );
+        for s in &design.systems {
+            // Graphviz keeps labels as escape strings: backslashes and `\n` stay written out.
+            let label = s.name.replace('\\', "\\\\").replace('\n', "\\n");
+            assert!(
+                nodes
+                    .iter()
+                    .any(|n| n["label"].as_str() == Some(label.as_str())),
+                "{stem}: {:?} is not a label",
+                s.name
+            );
+        }
+    }
+}
+
+#[test]
+fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
+    let design = hostile_design();
+    let mermaid = text(&design, ExportFormat::Mermaid);
+    for line in mermaid.lines() {
+        let l = line.trim();
+        let ok = l == "flowchart LR"
+            || l == "end"
+            || (l.starts_with("subgraph z") && l.ends_with("\"]") && l.matches('"').count() == 2)
+            || (l.starts_with('s')
+                && l.ends_with("\"]")
+                && l.matches('"').count() == 2
+                && !l.contains("-->"))
+            || (l.starts_with('s')
+                && l.contains(" -->|\"")
+                && l.matches('"').count() == 2
+                && l.matches('|').count() == 2)
+            || l.starts_with("linkStyle ")
+            || l.starts_with("style s");
+        assert!(ok, "unexpected Mermaid line: {line}");
+    }
+    assert_eq!(
+        mermaid.lines().filter(|l| l.trim() == "end").count(),
+        1,
+        "one subgraph"
+    );
+
+    let puml = text(&design, ExportFormat::Plantuml);
+    let lines: Vec<&str> = puml.lines().collect();
+    assert_eq!(lines.first(), Some(&"@startuml"));
+    assert_eq!(lines.last(), Some(&"@enduml"));
+    assert_eq!(puml.matches('@').count(), 2, "no other @ reaches PlantUML");
+    for l in &lines[1..lines.len() - 1] {
+        let l = l.trim();
+        let ok = l.starts_with("title ")
+            || l.starts_with("skinparam ")
+            || l == "left to right direction"
+            || l == "}"
+            || (l.starts_with("package \"") && l.ends_with("\" {") && l.matches('"').count() == 2)
+            || (l.starts_with("component \"") && l.matches('"').count() == 2)
+            || (l.starts_with('s') && l.contains("]-> s") && !l.contains('"'));
+        assert!(ok, "unexpected PlantUML line: {l}");
+    }
+}
+
+#[test]
+fn markdown_renders_no_html_and_one_mermaid_block() {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let md = text(&hostile_design(), ExportFormat::Markdown);
+    let mut mermaid_blocks = 0;
+    for event in Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert!(h.as_ref() == "<br>", "user text became HTML: {h:?}");
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
+                assert_eq!(lang.as_ref(), "mermaid");
+                mermaid_blocks += 1;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(mermaid_blocks, 1);
+}
+
+#[test]
+fn json_round_trips_hostile_names() {
+    let design = hostile_design();
+    let v: serde_json::Value =
+        serde_json::from_str(&text(&design, ExportFormat::Json)).expect("JSON");
+    assert_eq!(v["design"]["name"], design.name.as_str());
+    assert_eq!(v["links"][0]["from"]["name"], HOSTILE[0]);
+}
+
+#[test]
+fn png_is_the_svg_rendered_at_a_chosen_scale() {
+    let design = &samples()[0].1;
+    let analysis = analyze(design);
+    let one = export(design, &analysis, ExportFormat::Png, 1.0).expect("png");
+    let two = export(design, &analysis, ExportFormat::Png, 2.0).expect("png");
+    let size = |png: &[u8]| {
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let w = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+        let h = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        (w, h)
+    };
+    let (w1, h1) = size(&one);
+    assert_eq!(size(&two), (w1 * 2, h1 * 2));
+    assert!(w1 > 600 && h1 > 300, "{w1}×{h1}");
+    assert!(export(design, &analysis, ExportFormat::Png, 0.0).is_err());
+}
