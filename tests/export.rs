@@ -321,3 +321,27 @@ fn png_is_the_svg_rendered_at_a_chosen_scale() {
     assert!(w1 > 600 && h1 > 300, "{w1}×{h1}");
     assert!(export(design, &analysis, ExportFormat::Png, 0.0).is_err());
 }
+
+#[test]
+fn a_design_without_positions_is_laid_out_for_the_svg() {
+    let text_design = r#"(format_version: 1, name: "No positions",
+        systems: [(id: 1, name: "Shop", kind: "web-app"), (id: 2, name: "Org", kind: "salesforce-org"), (id: 3, name: "ERP", kind: "erp")],
+        links: [(id: 1, from: 1, to: 2), (id: 2, from: 2, to: 3)])"#;
+    let design = model::parse(text_design).expect("valid");
+    let svg = text(&design, ExportFormat::Svg);
+    let doc = roxmltree::Document::parse(&svg).expect("XML");
+    let mut xs: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("system"))
+        .filter_map(|g| g.children().find(|c| c.has_tag_name("rect")))
+        .filter_map(|r| r.attribute("x")?.parse().ok())
+        .collect();
+    assert_eq!(xs.len(), 3);
+    xs.dedup();
+    assert_eq!(
+        xs.len(),
+        3,
+        "three systems in three layers, left to right: {xs:?}"
+    );
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+}
