@@ -12,19 +12,13 @@ pub const SYSTEM_HEIGHT: f32 = 56.0;
 /// Space between a zone's outline and the systems in it.
 pub const ZONE_PADDING: f32 = 28.0;
 
-/// The rectangle a zone is drawn as: its systems' boxes plus padding, as
-/// (min x, min y, max x, max y); `None` for a zone with no placed system.
-pub fn zone_bounds(design: &Design, zone: super::ids::ZoneId) -> Option<[f32; 4]> {
-    let mut b: Option<[f32; 4]> = None;
-    for s in design.systems.iter().filter(|s| s.zone == Some(zone)) {
-        let Some(p) = s.position else { continue };
-        let r = [
-            p.x - SYSTEM_WIDTH / 2.0,
-            p.y - SYSTEM_HEIGHT / 2.0,
-            p.x + SYSTEM_WIDTH / 2.0,
-            p.y + SYSTEM_HEIGHT / 2.0,
-        ];
-        b = Some(match b {
+/// The rectangle around system boxes centred at `centers`, as (min x, min y, max x,
+/// max y); `None` when there are none.
+pub fn boxes_bounds(centers: impl IntoIterator<Item = Pos>) -> Option<[f32; 4]> {
+    let (hw, hh) = (SYSTEM_WIDTH / 2.0, SYSTEM_HEIGHT / 2.0);
+    centers.into_iter().fold(None, |b, c| {
+        let r = [c.x - hw, c.y - hh, c.x + hw, c.y + hh];
+        Some(match b {
             None => r,
             Some(o) => [
                 o[0].min(r[0]),
@@ -32,9 +26,19 @@ pub fn zone_bounds(design: &Design, zone: super::ids::ZoneId) -> Option<[f32; 4]
                 o[2].max(r[2]),
                 o[3].max(r[3]),
             ],
-        });
-    }
-    b.map(|[a, b, c, d]| {
+        })
+    })
+}
+
+/// The rectangle a zone is drawn as: the boxes of its placed systems plus padding, as
+/// (min x, min y, max x, max y); `None` for a zone with no placed system.
+pub fn zone_bounds(design: &Design, zone: super::ids::ZoneId) -> Option<[f32; 4]> {
+    let centers = design
+        .systems
+        .iter()
+        .filter(|s| s.zone == Some(zone))
+        .filter_map(|s| s.position);
+    boxes_bounds(centers).map(|[a, b, c, d]| {
         [
             a - ZONE_PADDING,
             b - ZONE_PADDING,

@@ -1,8 +1,9 @@
 //! The picture every diagram export draws: where each system, zone and link goes and
 //! what it says, computed once from the design and its analysis.
 
+use super::palette;
 use crate::analysis::{Analysis, Pattern, Severity, Subject};
-use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH, layered, zone_bounds};
+use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH, boxes_bounds, layered, zone_bounds};
 use crate::model::{Design, Pos, SystemKind};
 use std::collections::HashMap;
 
@@ -57,49 +58,19 @@ pub struct Diagram<'a> {
 }
 
 /// The colour of a pattern as `#rrggbb`, the same hues the window uses.
-pub fn pattern_color(p: Pattern) -> &'static str {
-    match p {
-        Pattern::RequestReply => "#1e6edc",
-        Pattern::FireAndForget => "#e67814",
-        Pattern::BatchDataSync => "#787878",
-        Pattern::RemoteCallIn => "#14965a",
-        Pattern::UiUpdate => "#aa3cc8",
-        Pattern::DataVirtualization => "#00a0aa",
-    }
+pub fn pattern_color(p: Pattern) -> String {
+    palette::hex(palette::pattern(p))
 }
 
 /// The fill of a system kind as `#rrggbb`, and its short tag.
-pub fn kind_color(kind: SystemKind) -> (&'static str, &'static str) {
-    match kind {
-        SystemKind::SalesforceOrg => ("#0070d2", "SF"),
-        SystemKind::WebApp => ("#2e8b57", "WEB"),
-        SystemKind::Spa => ("#3caa71", "SPA"),
-        SystemKind::MobileApp => ("#22a08c", "MOB"),
-        SystemKind::DesktopApp => ("#46826e", "APP"),
-        SystemKind::BackendService => ("#5f6478", "SVC"),
-        SystemKind::Middleware => ("#8c46aa", "ESB"),
-        SystemKind::Erp => ("#c8781e", "ERP"),
-        SystemKind::Database => ("#966e3c", "DB"),
-        SystemKind::IdentityProvider => ("#b43c5a", "IDP"),
-        SystemKind::IotDevice => ("#2896be", "IOT"),
-        SystemKind::LimitedInputDevice => ("#3c78aa", "KIO"),
-        SystemKind::MarketingPlatform => ("#d25a8c", "MKT"),
-        SystemKind::PaymentService => ("#aa8c14", "PAY"),
-        SystemKind::FileServer => ("#787850", "FTP"),
-        SystemKind::MessageBroker => ("#7850c8", "MQ"),
-        SystemKind::LegacySystem => ("#825a50", "OLD"),
-        SystemKind::PartnerApi => ("#5a8c3c", "EXT"),
-        SystemKind::Other => ("#6e6e6e", "SYS"),
-    }
+pub fn kind_color(kind: SystemKind) -> (String, &'static str) {
+    let (rgb, tag) = palette::kind(kind);
+    (palette::hex(rgb), tag)
 }
 
 /// The colour of a severity as `#rrggbb`.
-pub fn severity_color(s: Severity) -> &'static str {
-    match s {
-        Severity::High => "#dc2828",
-        Severity::Warning => "#eba500",
-        Severity::Info => "#5a96e6",
-    }
+pub fn severity_color(s: Severity) -> String {
+    palette::hex(palette::severity(s))
 }
 
 /// Where a ray from a box's centre in direction (dx, dy) leaves the box.
@@ -200,7 +171,7 @@ impl<'a> Diagram<'a> {
                     .filter(|s| s.zone == Some(z.id))
                     .filter_map(|s| center.get(&s.id.0).copied())
                     .collect();
-                bounds_of(&members).map(|[a, b, c, d]| {
+                boxes_bounds(members).map(|[a, b, c, d]| {
                     let pad = crate::model::layout::ZONE_PADDING;
                     [a - pad, b - pad, c + pad, d + pad]
                 })
@@ -215,7 +186,7 @@ impl<'a> Diagram<'a> {
             }
         }
         let centers: Vec<Pos> = systems.iter().map(|s| s.center).collect();
-        let mut bounds = bounds_of(&centers).unwrap_or([0.0, 0.0, SYSTEM_WIDTH, SYSTEM_HEIGHT]);
+        let mut bounds = boxes_bounds(centers).unwrap_or([0.0, 0.0, SYSTEM_WIDTH, SYSTEM_HEIGHT]);
         for z in &zones {
             bounds = [
                 bounds[0].min(z.rect[0]),
@@ -231,21 +202,4 @@ impl<'a> Diagram<'a> {
             bounds,
         }
     }
-}
-
-/// The boxes around centres, as (min x, min y, max x, max y).
-fn bounds_of(centers: &[Pos]) -> Option<[f32; 4]> {
-    let (hw, hh) = (SYSTEM_WIDTH / 2.0, SYSTEM_HEIGHT / 2.0);
-    centers.iter().fold(None, |b, c| {
-        let r = [c.x - hw, c.y - hh, c.x + hw, c.y + hh];
-        Some(match b {
-            None => r,
-            Some(o) => [
-                o[0].min(r[0]),
-                o[1].min(r[1]),
-                o[2].max(r[2]),
-                o[3].max(r[3]),
-            ],
-        })
-    })
 }

@@ -8,7 +8,7 @@ use crate::model::{Design, ZoneId};
 use std::fmt::Write;
 
 /// "batch-data-sync · jwt-bearer" for each analyzed link, by index into `design.links`.
-fn link_labels(analysis: &Analysis) -> impl Iterator<Item = (usize, String, &'static str)> + '_ {
+fn link_labels(analysis: &Analysis) -> impl Iterator<Item = (usize, String, String)> + '_ {
     analysis.links.iter().map(|a| {
         (
             a.index,

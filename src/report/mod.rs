@@ -9,6 +9,7 @@ pub mod graphs;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod palette;
 pub mod svg;
 pub mod text;
 

@@ -73,7 +73,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         let label_color = arrow
             .severity
             .filter(|s| *s != Severity::Info)
-            .map_or("#333333", severity_color);
+            .map_or_else(|| "#333333".to_owned(), severity_color);
         let (mx, my) = ((ax + bx) / 2.0, (ay + by) / 2.0);
         let _ = writeln!(
             s,
@@ -93,7 +93,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         let stroke = sys
             .severity
             .filter(|s| *s != Severity::Info)
-            .map_or("#1e1e1e", severity_color);
+            .map_or_else(|| "#1e1e1e".to_owned(), severity_color);
         let _ = write!(
             s,
             r##"<g class="system" id="system-{}"><title>{}</title><rect x="{x:.1}" y="{y:.1}" width="{SYSTEM_WIDTH}" height="{SYSTEM_HEIGHT}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="9" fill="#ffffff" fill-opacity="0.8">{tag}</text><text x="{:.1}" y="{:.1}" font-size="13" text-anchor="middle" fill="#ffffff">{}</text>"##,
