@@ -89,6 +89,8 @@ pub struct Canvas {
     zoom_to: Option<f32>,
     /// The canvas's screen rectangle last frame.
     pub rect: Rect,
+    /// Last frame's zoom and screen offset, to find systems on screen between frames.
+    view: (f32, Vec2),
 }
 
 impl Default for Canvas {
@@ -105,6 +107,7 @@ impl Default for Canvas {
             reveal: None,
             zoom_to: None,
             rect: Rect::ZERO,
+            view: (1.0, Vec2::ZERO),
         }
     }
 }
@@ -214,7 +217,8 @@ impl Canvas {
             .with_edge_clicking_enabled(true);
         let fitting = std::mem::take(&mut self.fit);
         let navigation = SettingsNavigation::new()
-            .with_zoom_and_pan_enabled(true)
+            // In connect mode a drag draws a link, so it must not pan the view.
+            .with_zoom_and_pan_enabled(!connect_mode)
             .with_fit_to_screen_enabled(fitting)
             .with_fit_to_screen_padding(0.1);
         let style = SettingsStyle::new().with_labels_always(true);
@@ -229,6 +233,7 @@ impl Canvas {
             self.limit_fit_zoom(ui);
         }
         let meta = self.screen_meta(ui);
+        self.view = (meta.zoom, meta.pan);
         ui.painter()
             .set(zones_slot, Shape::Vec(self.zone_shapes(ui, design, &meta)));
 
@@ -392,7 +397,9 @@ impl Canvas {
                 .and_then(|(i, _)| self.systems.get(&i).copied())
         };
         if response.drag_started() {
-            self.connect_from = pointer.and_then(node_at);
+            // Where the button went down, not where the drag was recognised.
+            let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
+            self.connect_from = origin.and_then(node_at);
         }
         if let (Some(from), Some(p)) = (self.connect_from, pointer) {
             if let Some(n) = self.nodes.get(&from).and_then(|&i| self.graph.node(i)) {
@@ -419,6 +426,17 @@ impl Canvas {
         } else {
             Pos::default()
         }
+    }
+
+    /// Where a system's box was on screen last frame.
+    pub fn last_screen_rect(&self, id: SystemId) -> Option<Rect> {
+        let n = self.graph.node(*self.nodes.get(&id)?)?;
+        let (zoom, pan) = self.view;
+        let r = Rect::from_center_size(n.location(), theme::SYSTEM_SIZE);
+        Some(Rect::from_min_max(
+            (r.min.to_vec2() * zoom + pan).to_pos2(),
+            (r.max.to_vec2() * zoom + pan).to_pos2(),
+        ))
     }
 
     /// The screen position of a system's box, for in-place editing.

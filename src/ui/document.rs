@@ -4,6 +4,14 @@ use crate::analysis::{Analysis, analyze};
 use crate::model::edit::{Edit, History};
 use crate::model::{self, Design};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revisions are unique across documents, so a view built for one design is never
+/// mistaken for current after another design is opened.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 /// The design being edited and everything derived from it.
 pub struct Document {
@@ -21,12 +29,13 @@ pub struct Document {
 impl Document {
     /// A document for a design that has no file yet (a sample, or a new design).
     pub fn unsaved(design: Design, title: impl Into<String>) -> Self {
+        let revision = next_revision();
         Self {
             design,
             path: None,
             title: title.into(),
-            revision: 1,
-            saved_revision: 1,
+            revision,
+            saved_revision: revision,
             history: History::default(),
             analysis: None,
         }
@@ -65,7 +74,7 @@ impl Document {
             return;
         }
         self.history.apply(&mut self.design, edit);
-        self.revision += 1;
+        self.revision = next_revision();
     }
 
     /// Applies a change that continues the last step (typing in a field, dragging a
@@ -75,14 +84,14 @@ impl Document {
             return;
         }
         let _ = edit.apply(&mut self.design);
-        self.revision += 1;
+        self.revision = next_revision();
     }
 
     /// Undoes the last step.
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.design);
         if done {
-            self.revision += 1;
+            self.revision = next_revision();
         }
         done
     }
@@ -91,7 +100,7 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.design);
         if done {
-            self.revision += 1;
+            self.revision = next_revision();
         }
         done
     }

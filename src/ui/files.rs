@@ -168,6 +168,15 @@ impl PatchbayApp {
             }
             Command::Fit => self.canvas.fit(),
             Command::Zoom(z) => self.canvas.zoom_to(z),
+            Command::StartRename(id) => {
+                if let Some(s) = self.doc.design().system(id) {
+                    self.renaming = Some((id, s.name.clone()));
+                    self.selection = Selection {
+                        systems: vec![id],
+                        links: vec![],
+                    };
+                }
+            }
             Command::SelectSystem(id) => {
                 self.selection = Selection {
                     systems: vec![id],

@@ -67,6 +67,8 @@ pub enum Command {
     Fit,
     /// Set the zoom (1.0 = actual size), keeping the centre of the view.
     Zoom(f32),
+    /// Open the in-place name editor on a system (double-click).
+    StartRename(SystemId),
     /// Select one system.
     SelectSystem(SystemId),
     /// Select one link.
@@ -170,6 +172,11 @@ impl PatchbayApp {
     /// Queues a command, as a menu item or button would.
     pub fn command(&mut self, c: Command) {
         self.queue.push(c);
+    }
+
+    /// Where a system was drawn on the canvas in the last frame, in screen points.
+    pub fn system_on_screen(&self, id: SystemId) -> Option<egui::Rect> {
+        self.canvas.last_screen_rect(id)
     }
 
     /// The window title: file name, and a marker for unsaved changes.
@@ -277,11 +284,7 @@ impl PatchbayApp {
                 self.queue.push(Command::Connect);
             }
             CanvasAction::Place { kind, at } => self.queue.push(Command::AddSystemAt(kind, at)),
-            CanvasAction::Rename(id) => {
-                if let Some(s) = self.doc.design().system(id) {
-                    self.renaming = Some((id, s.name.clone()));
-                }
-            }
+            CanvasAction::Rename(id) => self.queue.push(Command::StartRename(id)),
         }
     }
 
