@@ -155,7 +155,13 @@ impl Canvas {
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
-        let placed = crate::model::layout::layered(design);
+        // Systems without a position (a hand-written file) are laid out; the layout is
+        // only computed when one needs it, not on every rebuild.
+        let placed = if design.systems.iter().any(|s| s.position.is_none()) {
+            crate::model::layout::layered(design)
+        } else {
+            Vec::new()
+        };
         for (i, s) in design.systems.iter().enumerate() {
             let pos = s
                 .position
