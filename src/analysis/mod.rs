@@ -66,6 +66,14 @@ impl Analysis {
         (n(Severity::High), n(Severity::Warning), n(Severity::Info))
     }
 
+    /// Findings grouped by severity, most severe first, empty groups left out (the
+    /// findings are kept sorted, so each group is one run of the list).
+    pub fn findings_by_severity(&self) -> impl Iterator<Item = (Severity, &[Finding])> {
+        self.findings
+            .chunk_by(|a, b| a.severity == b.severity)
+            .map(|g| (g[0].severity, g))
+    }
+
     /// The most severe finding's severity.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

@@ -3,9 +3,9 @@
 
 use super::escape::xml;
 use super::{flip_text, options};
+use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
-use crate::analysis::{Analysis, Severity};
 use crate::model::Design;
 use std::fmt::Write;
 
@@ -50,15 +50,8 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         h,
-        "<p class=\"muted\">{} systems · {} links · environment: {}{} · findings: {high} high, {warning} warning, {info} info</p>",
-        design.systems.len(),
-        design.links.len(),
-        design.environment,
-        if design.central_governance {
-            " · central governance required"
-        } else {
-            ""
-        }
+        "<p class=\"muted\">{} · findings: {high} high, {warning} warning, {info} info</p>",
+        xml(&super::summary(design))
     );
 
     let _ = writeln!(
@@ -125,15 +118,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         h,
         "<h2>Findings: {high} high, {warning} warning, {info} info</h2>"
     );
-    for severity in [Severity::High, Severity::Warning, Severity::Info] {
-        let group: Vec<_> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
+    for (severity, group) in analysis.findings_by_severity() {
         let _ = writeln!(
             h,
             "<h3 class=\"sev-{}\">{} ({})</h3>\n<ul>",

@@ -1,9 +1,9 @@
 //! The report as Markdown, for a design-review page or a pull request.
 
 use super::{flip_text, options};
+use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
-use crate::analysis::{Analysis, Severity};
 use crate::model::Design;
 use std::fmt::Write;
 
@@ -45,18 +45,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     if !design.description.is_empty() {
         let _ = writeln!(out, "{}\n", escape(&design.description));
     }
-    let _ = writeln!(
-        out,
-        "{} systems, {} links, environment: {}{}.\n",
-        design.systems.len(),
-        design.links.len(),
-        design.environment,
-        if design.central_governance {
-            ", central governance required"
-        } else {
-            ""
-        }
-    );
+    let _ = writeln!(out, "{}.\n", escape(&super::summary(design)));
 
     // Hosts that render Mermaid (GitHub, GitLab, many wikis) show the picture.
     let _ = writeln!(
@@ -123,15 +112,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         out,
         "\n## Findings: {high} high, {warning} warning, {info} info\n"
     );
-    for severity in [Severity::High, Severity::Warning, Severity::Info] {
-        let group: Vec<_> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
+    for (severity, group) in analysis.findings_by_severity() {
         let _ = writeln!(out, "### {}\n", severity.label());
         for f in group {
             let _ = writeln!(

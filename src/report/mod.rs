@@ -16,6 +16,22 @@ pub mod text;
 use crate::analysis::decision::Decision;
 use crate::analysis::{LinkAnalysis, auth, mtls};
 
+/// "7 systems, 9 links, environment: production" plus governance, as plain text for
+/// every report's heading.
+pub fn summary(design: &crate::model::Design) -> String {
+    format!(
+        "{} systems, {} links, environment: {}{}",
+        design.systems.len(),
+        design.links.len(),
+        design.environment,
+        if design.central_governance {
+            ", central governance required"
+        } else {
+            ""
+        }
+    )
+}
+
 /// The implementation options of each decision of a link, for every writer.
 pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
     [

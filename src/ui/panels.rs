@@ -200,16 +200,9 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     let mut picked = None;
     // One flat list of headers and findings, so only the rows in view are laid out.
     let mut rows: Vec<Result<(Severity, usize), &Finding>> = Vec::new();
-    for severity in [Severity::High, Severity::Warning, Severity::Info] {
-        let group: Vec<&Finding> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
-        if !group.is_empty() {
-            rows.push(Ok((severity, group.len())));
-            rows.extend(group.into_iter().map(Err));
-        }
+    for (severity, group) in analysis.findings_by_severity() {
+        rows.push(Ok((severity, group.len())));
+        rows.extend(group.iter().map(Err));
     }
     let row = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
