@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod generate;
+pub mod geometry;
 pub mod model;
 pub mod report;
 pub mod samples;

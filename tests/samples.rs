@@ -164,22 +164,3 @@ fn the_readme_documents_every_id_of_the_file_format() {
         );
     }
 }
-
-#[test]
-fn zones_in_the_samples_do_not_overlap() {
-    use patchbay::model::layout::zone_bounds;
-    for sample in samples::ALL {
-        let d = model::parse(sample.text).expect("valid");
-        let boxes: Vec<_> = d
-            .zones
-            .iter()
-            .filter_map(|z| zone_bounds(&d, z.id).map(|b| (&z.name, b)))
-            .collect();
-        for (i, (a, ra)) in boxes.iter().enumerate() {
-            for (b, rb) in &boxes[i + 1..] {
-                let apart = ra[2] < rb[0] || rb[2] < ra[0] || ra[3] < rb[1] || rb[3] < ra[1];
-                assert!(apart, "{}: zones {a} and {b} overlap", sample.file_name);
-            }
-        }
-    }
-}

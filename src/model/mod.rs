@@ -5,7 +5,6 @@ mod design;
 pub mod edit;
 pub mod file;
 mod ids;
-pub mod layout;
 pub mod locate;
 pub mod validate;
 pub mod vocab;

@@ -1,8 +1,8 @@
 //! Diagram-as-code: Mermaid flowcharts, Graphviz DOT and PlantUML component diagrams of
 //! the design, with the recommendations on the links and zones as groups.
 
-use super::diagram::{kind_color, pattern_color};
 use super::escape;
+use super::palette::{kind_hex as kind_color, pattern_hex as pattern_color};
 use crate::analysis::Analysis;
 use crate::model::{Design, ZoneId};
 use std::fmt::Write;

@@ -2,7 +2,6 @@
 //! a stable contract. Each takes the design and its analysis and returns a string; the
 //! same input always gives the same bytes.
 
-pub mod diagram;
 pub mod escape;
 pub mod export;
 pub mod graphs;

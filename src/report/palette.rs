@@ -57,3 +57,19 @@ pub const fn severity(s: Severity) -> Rgb {
 pub fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
+
+/// The colour of a pattern as `#rrggbb`, the same hue the window uses.
+pub fn pattern_hex(p: Pattern) -> String {
+    hex(pattern(p))
+}
+
+/// The fill of a system kind as `#rrggbb`, and its short tag.
+pub fn kind_hex(k: SystemKind) -> (String, &'static str) {
+    let (rgb, tag) = kind(k);
+    (hex(rgb), tag)
+}
+
+/// The colour of a severity as `#rrggbb`.
+pub fn severity_hex(s: Severity) -> String {
+    hex(severity(s))
+}

@@ -1,125 +1,176 @@
-//! The diagram as SVG: zones, systems coloured by kind, links coloured by pattern and
-//! labelled with pattern and auth flow, severity marks and a legend.
+//! The diagram as SVG, drawn from the shared geometry: zones, systems coloured by kind
+//! with their names in full, links routed around boxes and coloured by pattern, labels
+//! where they fit (every link's full text is in its `<title>`), and a legend below.
 
-use super::diagram::{Diagram, kind_color, pattern_color, severity_color};
 use super::escape::xml;
+use super::palette::{kind_hex, pattern_hex, severity_hex};
 use crate::analysis::{Analysis, Pattern, Severity};
+use crate::geometry::{Geometry, Pos, quality::name_line_rects, text};
 use crate::model::Design;
-use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH};
 use std::fmt::Write;
 
-const MARGIN: f32 = 40.0;
-const LEGEND_HEIGHT: f32 = 60.0;
+const MARGIN: f32 = 30.0;
+const LEGEND_HEIGHT: f32 = 64.0;
+const LEGEND_WIDTH: f32 = 2.0 * MARGIN + 6.0 * 135.0;
+/// Radius of a route's rounded bends.
+const BEND_RADIUS: f32 = 6.0;
 
-/// Shortens a name to fit a box, by characters.
-fn fit(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_owned()
-    } else {
-        let cut: String = name.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
+/// SVG path data for a route with rounded bends.
+pub fn route_path(route: &[Pos], ox: f32, oy: f32) -> String {
+    let mut d = String::with_capacity(24 * route.len());
+    let Some(first) = route.first() else {
+        return d;
+    };
+    let _ = write!(d, "M{:.1},{:.1}", first.x + ox, first.y + oy);
+    for i in 1..route.len() {
+        let p = route[i];
+        if i + 1 < route.len() {
+            let (a, n) = (route[i - 1], route[i + 1]);
+            let len_in = ((p.x - a.x).abs() + (p.y - a.y).abs()).max(f32::EPSILON);
+            let len_out = ((n.x - p.x).abs() + (n.y - p.y).abs()).max(f32::EPSILON);
+            let r = BEND_RADIUS.min(len_in / 2.0).min(len_out / 2.0);
+            let before = Pos {
+                x: p.x - (p.x - a.x) / len_in * r,
+                y: p.y - (p.y - a.y) / len_in * r,
+            };
+            let after = Pos {
+                x: p.x + (n.x - p.x) / len_out * r,
+                y: p.y + (n.y - p.y) / len_out * r,
+            };
+            let _ = write!(
+                d,
+                " L{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
+                before.x + ox,
+                before.y + oy,
+                p.x + ox,
+                p.y + oy,
+                after.x + ox,
+                after.y + oy
+            );
+        } else {
+            let _ = write!(d, " L{:.1},{:.1}", p.x + ox, p.y + oy);
+        }
     }
+    d
 }
 
 /// The design as a standalone SVG document.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
-    let d = Diagram::new(design, analysis);
-    let [x0, y0, x1, y1] = d.bounds;
-    let (ox, oy) = (MARGIN - x0, MARGIN - y0);
-    let width = (x1 - x0) + 2.0 * MARGIN;
-    let width = width.max(760.0);
-    let height = (y1 - y0) + 2.0 * MARGIN + LEGEND_HEIGHT;
-    let mut s = String::with_capacity(512 + 400 * (d.systems.len() + d.arrows.len()));
+    let g = Geometry::new(design, analysis);
+    let b = g.bounds;
+    let (ox, oy) = (MARGIN - b.x0, MARGIN - b.y0);
+    let width = (b.width() + 2.0 * MARGIN).max(LEGEND_WIDTH);
+    let height = b.height() + 2.0 * MARGIN + LEGEND_HEIGHT;
+    let mut s = String::with_capacity(1024 + 500 * (g.systems.len() + g.links.len()));
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" role="img" aria-label="{}">"#,
         xml(&design.name)
     );
     let _ = writeln!(s, "<title>{}</title>", xml(&design.name));
-    s.push_str(r##"<defs>"##);
+    s.push_str("<defs>");
     for p in Pattern::ALL {
         let _ = write!(
             s,
-            r##"<marker id="head-{}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{}"/></marker>"##,
+            r##"<marker id="head-{}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{}"/></marker>"##,
             p.id(),
-            pattern_color(*p)
+            pattern_hex(*p)
         );
     }
     s.push_str("</defs>\n");
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
 
-    for z in &d.zones {
-        let [a, b, c, e] = z.rect;
+    for z in &g.zones {
+        let r = z.rect;
         let _ = writeln!(
             s,
-            r##"<g class="zone"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10" fill="#eef2f7" stroke="#8aa0bc"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#4a607c">{}</text></g>"##,
-            a + ox,
-            b + oy,
-            c - a,
-            e - b,
-            a + ox + 6.0,
-            b + oy - 6.0,
-            xml(z.name)
+            r##"<g class="zone" id="zone-{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10" fill="#eef2f7" stroke="#8aa0bc"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#4a607c">{}</text></g>"##,
+            z.id.0,
+            r.x0 + ox,
+            r.y0 + oy,
+            r.width(),
+            r.height(),
+            z.title.x0 + ox,
+            z.title.y0 + 0.8 * text::ZONE_FONT + oy,
+            text::ZONE_FONT,
+            xml(&z.name)
         );
     }
-    for arrow in &d.arrows {
-        let color = pattern_color(arrow.pattern);
-        let (ax, ay, bx, by) = (
-            arrow.from.x + ox,
-            arrow.from.y + oy,
-            arrow.to.x + ox,
-            arrow.to.y + oy,
-        );
-        let label_color = arrow
+    let name_of = |id| g.system(id).map_or("", |s| s.name.as_str());
+    for l in &g.links {
+        let color = pattern_hex(l.pattern);
+        let label_color = l
             .severity
             .filter(|s| *s != Severity::Info)
-            .map_or_else(|| "#333333".to_owned(), severity_color);
-        let (mx, my) = ((ax + bx) / 2.0, (ay + by) / 2.0);
-        let _ = writeln!(
+            .map_or_else(|| "#333333".to_owned(), severity_hex);
+        let _ = write!(
             s,
-            r##"<g class="link" id="link-{}"><line x1="{ax:.1}" y1="{ay:.1}" x2="{bx:.1}" y2="{by:.1}" stroke="{color}" stroke-width="2" marker-end="url(#head-{})"/><text x="{mx:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="{label_color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text></g>"##,
-            arrow.id,
-            arrow.pattern.id(),
-            my - 4.0,
-            xml(&arrow.label)
+            r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2" marker-end="url(#head-{})"/>"##,
+            l.id.0,
+            xml(name_of(l.from)),
+            xml(name_of(l.to)),
+            xml(&l.full_label),
+            route_path(&l.route, ox, oy),
+            l.pattern.id(),
         );
+        if let Some(p) = &l.label {
+            let at = p.baseline(text::LABEL_FONT);
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" font-size="{}" fill="{label_color}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+                at.x + ox,
+                at.y + oy,
+                text::LABEL_FONT,
+                xml(&p.text)
+            );
+        }
+        s.push_str("</g>\n");
     }
-    for sys in &d.systems {
-        let (fill, tag) = kind_color(sys.kind);
-        let (x, y) = (
-            sys.center.x - SYSTEM_WIDTH / 2.0 + ox,
-            sys.center.y - SYSTEM_HEIGHT / 2.0 + oy,
-        );
+    for sys in &g.systems {
+        let (fill, tag) = kind_hex(sys.kind);
+        let r = sys.rect;
         let stroke = sys
             .severity
             .filter(|s| *s != Severity::Info)
-            .map_or_else(|| "#1e1e1e".to_owned(), severity_color);
+            .map_or_else(|| "#1e1e1e".to_owned(), severity_hex);
         let _ = write!(
             s,
-            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{x:.1}" y="{y:.1}" width="{SYSTEM_WIDTH}" height="{SYSTEM_HEIGHT}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="9" fill="#ffffff" fill-opacity="0.8">{tag}</text><text x="{:.1}" y="{:.1}" font-size="13" text-anchor="middle" fill="#ffffff">{}</text>"##,
-            sys.id,
-            xml(sys.name),
-            x + 5.0,
-            y + 12.0,
-            x + SYSTEM_WIDTH / 2.0,
-            y + SYSTEM_HEIGHT / 2.0 + 8.0,
-            xml(&fit(sys.name, 22))
+            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#ffffff" fill-opacity="0.8">{tag}</text>"##,
+            sys.id.0,
+            xml(&sys.name),
+            r.x0 + ox,
+            r.y0 + oy,
+            r.width(),
+            r.height(),
+            r.x0 + 5.0 + ox,
+            r.y0 + 12.0 + oy,
+            text::TAG_FONT,
         );
+        for (line, t) in sys.lines.iter().zip(name_line_rects(&r, &sys.lines)) {
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" fill="#ffffff">{}</text>"##,
+                r.center().x + ox,
+                t.y0 + 0.8 * text::NAME_FONT + oy,
+                text::NAME_FONT,
+                xml(line)
+            );
+        }
         if let Some(sev) = sys.severity {
             let _ = write!(
                 s,
                 r##"<circle cx="{:.1}" cy="{:.1}" r="7" fill="{}"><title>{}</title></circle>"##,
-                x + SYSTEM_WIDTH - 2.0,
-                y + 2.0,
-                severity_color(sev),
+                r.x1 - 2.0 + ox,
+                r.y0 + 2.0 + oy,
+                severity_hex(sev),
                 sev.id()
             );
         }
         s.push_str("</g>\n");
     }
 
-    // Legend along the bottom.
-    let ly = height - LEGEND_HEIGHT + 20.0;
+    // Legend along the bottom, below everything drawn.
+    let ly = height - LEGEND_HEIGHT + 16.0;
     let _ = write!(
         s,
         r##"<g class="legend" font-size="11"><text x="{MARGIN}" y="{ly:.1}" font-weight="bold" fill="#333333">Links by pattern</text>"##
@@ -132,7 +183,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             ly + 14.0,
             x + 18.0,
             ly + 14.0,
-            pattern_color(*p),
+            pattern_hex(*p),
             x + 22.0,
             ly + 18.0,
             p.id()
@@ -148,7 +199,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             r##"<circle cx="{:.1}" cy="{:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#333333">{}</text>"##,
             x + 5.0,
             ly + 32.0,
-            severity_color(*sev),
+            severity_hex(*sev),
             x + 14.0,
             ly + 36.0,
             sev.id()

@@ -3,19 +3,26 @@
 
 use super::shapes::{EdgeData, NodeData, ViewGraph};
 use super::theme;
-use crate::analysis::{Analysis, Severity, Subject};
-use crate::model::{Design, LinkId, Pos, SystemId, SystemKind};
+use crate::geometry::{self, Geometry, quality::name_line_rects};
+use crate::model::{LinkId, Pos, SystemId, SystemKind};
 use egui::{FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 use egui_graphs::{
-    GraphChange, GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction,
+    DisplayNode, GraphChange, GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction,
     SettingsNavigation, SettingsStyle,
 };
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The id egui_graphs keeps the canvas's pan and zoom under.
 const VIEW_ID: &str = "patchbay-canvas";
+/// Room kept free for the legend along the bottom of the canvas.
+pub const LEGEND_ROOM: f32 = 36.0;
+/// How far out and in the view zooms.
+pub const MIN_ZOOM: f32 = 0.02;
+/// How far in the view zooms.
+pub const MAX_ZOOM: f32 = 4.0;
 
 /// Positions come from the document, so the layout never moves anything and never
 /// asks for another frame.
@@ -85,6 +92,7 @@ pub struct Canvas {
     drag: Option<(SystemId, Pos2)>,
     connect_from: Option<SystemId>,
     fit: bool,
+    geometry: Arc<Geometry>,
     reveal: Option<Pos2>,
     zoom_to: Option<f32>,
     /// The canvas's screen rectangle last frame.
@@ -104,22 +112,13 @@ impl Default for Canvas {
             drag: None,
             connect_from: None,
             fit: false,
+            geometry: Arc::default(),
             reveal: None,
             zoom_to: None,
             rect: Rect::ZERO,
             view: (1.0, Vec2::ZERO),
         }
     }
-}
-
-/// The worst severity of findings per subject.
-fn worst_by_subject(analysis: &Analysis) -> HashMap<Subject, Severity> {
-    let mut worst: HashMap<Subject, Severity> = HashMap::new();
-    for f in &analysis.findings {
-        let e = worst.entry(f.subject).or_insert(f.severity);
-        *e = (*e).max(f.severity);
-    }
-    worst
 }
 
 impl Canvas {
@@ -130,7 +129,7 @@ impl Canvas {
 
     /// Sets the zoom on the next frame, keeping the centre of the view in place.
     pub fn zoom_to(&mut self, zoom: f32) {
-        self.zoom_to = Some(zoom);
+        self.zoom_to = Some(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
     }
 
     /// Centres the view on a canvas point on the next frame.
@@ -138,41 +137,42 @@ impl Canvas {
         self.reveal = Some(Pos2::new(at.x, at.y));
     }
 
-    /// Rebuilds the view model when the document or selection changed.
+    /// Rebuilds the view model from the document's geometry when the document or the
+    /// selection changed.
     pub fn sync(
         &mut self,
         revision: u64,
-        design: &Design,
-        analysis: &Analysis,
+        geometry: &Arc<Geometry>,
         selected: (&[SystemId], &[LinkId]),
     ) {
         let key = (revision, selected.0.to_vec(), selected.1.to_vec());
         if self.built.as_ref() == Some(&key) {
             return;
         }
-        let worst = worst_by_subject(analysis);
         let mut g = ViewGraph::new();
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
-        // Systems without a position (a hand-written file) are laid out; the layout is
-        // only computed when one needs it, not on every rebuild.
-        let placed = if design.systems.iter().any(|s| s.position.is_none()) {
-            crate::model::layout::layered(design)
-        } else {
-            Vec::new()
-        };
-        for (i, s) in design.systems.iter().enumerate() {
-            let pos = s
-                .position
-                .unwrap_or_else(|| placed.get(i).map_or(Pos::default(), |(_, p)| *p));
+        let p2 = |p: Pos| Pos2::new(p.x, p.y);
+        let r2 =
+            |r: &geometry::Rect| Rect::from_min_max(Pos2::new(r.x0, r.y0), Pos2::new(r.x1, r.y1));
+        for s in &geometry.systems {
+            let center = s.rect.center();
+            let lines = s
+                .lines
+                .iter()
+                .zip(name_line_rects(&s.rect, &s.lines))
+                .map(|(l, r)| (l.clone(), r.center().y - center.y))
+                .collect();
             let idx = g.add_node_with_label_and_location(
                 NodeData {
                     kind: s.kind,
-                    severity: worst.get(&Subject::System(s.id)).copied(),
+                    severity: s.severity,
+                    size: Vec2::new(s.rect.width(), s.rect.height()),
+                    lines,
                 },
                 s.name.clone(),
-                Pos2::new(pos.x, pos.y),
+                p2(center),
             );
             if let Some(n) = g.node_mut(idx) {
                 n.set_selected(selected.0.contains(&s.id));
@@ -180,23 +180,26 @@ impl Canvas {
             self.nodes.insert(s.id, idx);
             self.systems.insert(idx, s.id);
         }
-        for l in &design.links {
+        for l in &geometry.links {
             let (Some(&a), Some(&b)) = (self.nodes.get(&l.from), self.nodes.get(&l.to)) else {
                 continue;
             };
-            let Some(la) = analysis.link(l.id) else {
+            let (Some(from), Some(to)) = (geometry.system(l.from), geometry.system(l.to)) else {
                 continue;
             };
-            let (color, short) = theme::pattern_style(la.pattern.choice);
-            let label = format!("{short} · {}", la.auth_flow.choice.id());
+            let (color, _) = theme::pattern_style(l.pattern);
             let idx = g.add_edge_with_label(
                 a,
                 b,
                 EdgeData {
                     color,
-                    severity: worst.get(&Subject::Link(l.id)).copied(),
+                    severity: l.severity,
+                    route: l.route.iter().map(|p| p2(*p)).collect(),
+                    ends_at: (p2(from.rect.center()), p2(to.rect.center())),
+                    label: l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
+                    overview: l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
                 },
-                label,
+                l.full_label.clone(),
             );
             if let Some(e) = g.edge_mut(idx) {
                 e.set_selected(selected.1.contains(&l.id));
@@ -204,16 +207,12 @@ impl Canvas {
             self.links.insert(idx, l.id);
         }
         self.graph = g;
+        self.geometry = Arc::clone(geometry);
         self.built = Some(key);
     }
 
     /// Shows the canvas and returns what the user did.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        design: &Design,
-        connect_mode: bool,
-    ) -> Vec<CanvasAction> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, connect_mode: bool) -> Vec<CanvasAction> {
         let zones_slot = ui.painter().add(Shape::Noop);
         self.apply_view_requests(ui);
         let interactions = SettingsInteraction::new()
@@ -221,12 +220,10 @@ impl Canvas {
             .with_hover_enabled(true)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true);
-        let fitting = std::mem::take(&mut self.fit);
         let navigation = SettingsNavigation::new()
             // In connect mode a drag draws a link, so it must not pan the view.
             .with_zoom_and_pan_enabled(!connect_mode)
-            .with_fit_to_screen_enabled(fitting)
-            .with_fit_to_screen_padding(0.1);
+            .with_fit_to_screen_enabled(false);
         let style = SettingsStyle::new().with_labels_always(true);
         let shown = GraphView::<FixedState, FixedLayout>::new()
             .with_interactions(&interactions)
@@ -235,13 +232,15 @@ impl Canvas {
             .with_id(Some(VIEW_ID.into()))
             .show(ui, &mut self.graph);
         self.rect = shown.response.rect;
-        if fitting {
-            self.limit_fit_zoom(ui);
+        if std::mem::take(&mut self.fit) {
+            self.fit_now(ui);
         }
+        self.wheel_zoom(ui, &shown.response);
         let meta = self.screen_meta(ui);
         self.view = (meta.zoom, meta.pan);
         ui.painter()
-            .set(zones_slot, Shape::Vec(self.zone_shapes(ui, design, &meta)));
+            .set(zones_slot, Shape::Vec(self.zone_shapes(ui, &meta)));
+        self.hover_text(&shown.response, &meta);
 
         let shift = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         let mut actions = Vec::new();
@@ -312,22 +311,92 @@ impl Canvas {
         meta
     }
 
-    /// Fitting one or two systems would blow them up to fill the screen; keep the zoom
-    /// at a readable size instead, centred on the design.
-    fn limit_fit_zoom(&self, ui: &mut egui::Ui) {
-        const MAX_FIT_ZOOM: f32 = 1.25;
-        let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
-        if self.graph.node_count() == 0 || meta.zoom.is_finite() && meta.zoom <= MAX_FIT_ZOOM {
+    /// Fits the whole drawing (zones, their titles, labels) in the canvas with a margin,
+    /// above the legend; never past 100%, so a design of one system opens at a normal
+    /// size.
+    fn fit_now(&self, ui: &mut egui::Ui) {
+        const MARGIN: f32 = 24.0;
+        let b = self.geometry.bounds;
+        let size = self.rect.size() - Vec2::new(2.0 * MARGIN, 2.0 * MARGIN + LEGEND_ROOM);
+        if size.x <= 0.0 || size.y <= 0.0 {
             return;
         }
-        let mut bounds = Rect::NOTHING;
-        for (_, n) in self.graph.nodes_iter() {
-            bounds = bounds.union(Rect::from_center_size(n.location(), theme::SYSTEM_SIZE));
-        }
-        meta.zoom = MAX_FIT_ZOOM;
-        meta.pan = self.rect.size() / 2.0 - bounds.center().to_vec2() * meta.zoom;
+        let zoom = (size.x / b.width().max(1.0))
+            .min(size.y / b.height().max(1.0))
+            .clamp(MIN_ZOOM, 1.0);
+        let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
+        let view_center = Vec2::new(
+            self.rect.width() / 2.0,
+            (self.rect.height() - LEGEND_ROOM) / 2.0,
+        );
+        let c = b.center();
+        meta.zoom = zoom;
+        meta.pan = view_center - Vec2::new(c.x, c.y) * zoom;
         meta.save(ui);
         ui.ctx().request_repaint();
+    }
+
+    /// The wheel zooms about the pointer (egui_graphs zooms only with Ctrl held).
+    fn wheel_zoom(&self, ui: &mut egui::Ui, response: &egui::Response) {
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
+        let (scroll, ctrl) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta.y,
+                i.modifiers.ctrl || i.modifiers.command,
+            )
+        });
+        if scroll == 0.0 || ctrl {
+            return;
+        }
+        let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
+        let local = (pointer - self.rect.left_top()).to_pos2();
+        let at = (local.to_vec2() - meta.pan) / meta.zoom;
+        let zoom = (meta.zoom * (scroll * 0.002).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
+        meta.pan = local.to_vec2() - at * zoom;
+        meta.zoom = zoom;
+        meta.save(ui);
+    }
+
+    /// The zoom level, 1.0 at actual size.
+    pub fn zoom(&self) -> f32 {
+        self.view.0
+    }
+
+    /// A link's full label as a tooltip when its label on screen is short or hidden.
+    fn hover_text(&self, response: &egui::Response, meta: &MetadataFrame) {
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
+        let at = meta.screen_to_canvas_pos(pointer);
+        let near = 6.0 / meta.zoom.max(0.01);
+        let hit = self.geometry.links.iter().find(|l| {
+            let on_label = l.label.as_ref().is_some_and(|p| {
+                Rect::from_min_max(
+                    Pos2::new(p.rect.x0, p.rect.y0),
+                    Pos2::new(p.rect.x1, p.rect.y1),
+                )
+                .contains(at)
+            });
+            on_label
+                || l.route.windows(2).any(|w| {
+                    let r =
+                        Rect::from_two_pos(Pos2::new(w[0].x, w[0].y), Pos2::new(w[1].x, w[1].y));
+                    r.expand(near).contains(at)
+                })
+        });
+        let Some(l) = hit else {
+            return;
+        };
+        let name = |id| self.geometry.system(id).map_or("", |s| s.name.as_str());
+        let text = format!(
+            "{} -> {}: {}",
+            theme::plain(name(l.from)),
+            theme::plain(name(l.to)),
+            l.full_label
+        );
+        response.clone().on_hover_text_at_pointer(text);
     }
 
     fn apply_view_requests(&mut self, ui: &mut egui::Ui) {
@@ -346,23 +415,14 @@ impl Canvas {
         }
     }
 
-    fn zone_shapes(&self, ui: &egui::Ui, design: &Design, meta: &MetadataFrame) -> Vec<Shape> {
+    fn zone_shapes(&self, ui: &egui::Ui, meta: &MetadataFrame) -> Vec<Shape> {
         let mut shapes = Vec::new();
-        let font_px = 13.0 * meta.zoom.clamp(0.5, 2.0);
-        for zone in &design.zones {
-            let mut bounds = Rect::NOTHING;
-            for s in design.systems.iter().filter(|s| s.zone == Some(zone.id)) {
-                if let Some(n) = self.nodes.get(&s.id).and_then(|&i| self.graph.node(i)) {
-                    bounds = bounds.union(Rect::from_center_size(n.location(), theme::SYSTEM_SIZE));
-                }
-            }
-            if !bounds.is_positive() {
-                continue;
-            }
-            let canvas = bounds.expand(crate::model::layout::ZONE_PADDING);
+        let font_px = geometry::text::ZONE_FONT * meta.zoom;
+        for zone in &self.geometry.zones {
+            let r = zone.rect;
             let rect = Rect::from_min_max(
-                meta.canvas_to_screen_pos(canvas.min),
-                meta.canvas_to_screen_pos(canvas.max),
+                meta.canvas_to_screen_pos(Pos2::new(r.x0, r.y0)),
+                meta.canvas_to_screen_pos(Pos2::new(r.x1, r.y1)),
             );
             shapes.push(Shape::rect_filled(rect, 10.0, theme::ZONE_FILL));
             shapes.push(Shape::rect_stroke(
@@ -371,14 +431,14 @@ impl Canvas {
                 Stroke::new(1.0, theme::ZONE_STROKE),
                 StrokeKind::Inside,
             ));
-            if font_px * 0.8 >= theme::MIN_LABEL_PX {
+            if font_px >= theme::MIN_LABEL_PX {
                 let galley = ui.painter().layout_no_wrap(
                     zone.name.clone(),
-                    FontId::proportional(font_px),
+                    FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
                     theme::ZONE_STROKE,
                 );
                 shapes.push(Shape::galley(
-                    rect.min + Vec2::new(8.0, -font_px - 4.0),
+                    meta.canvas_to_screen_pos(Pos2::new(zone.title.x0, zone.title.y0)),
                     galley,
                     theme::ZONE_STROKE,
                 ));
@@ -399,7 +459,7 @@ impl Canvas {
             let c = meta.screen_to_canvas_pos(p);
             self.graph
                 .nodes_iter()
-                .find(|(_, n)| Rect::from_center_size(n.location(), theme::SYSTEM_SIZE).contains(c))
+                .find(|(_, n)| n.display().is_inside(c))
                 .and_then(|(i, _)| self.systems.get(&i).copied())
         };
         if response.drag_started() {
@@ -434,11 +494,20 @@ impl Canvas {
         }
     }
 
+    /// A system's box in design units, where it is now (while dragged too).
+    fn system_rect(&self, id: SystemId) -> Option<Rect> {
+        let n = self.graph.node(*self.nodes.get(&id)?)?;
+        let size = self
+            .geometry
+            .system(id)
+            .map(|s| Vec2::new(s.rect.width(), s.rect.height()))?;
+        Some(Rect::from_center_size(n.location(), size))
+    }
+
     /// Where a system's box was on screen last frame.
     pub fn last_screen_rect(&self, id: SystemId) -> Option<Rect> {
-        let n = self.graph.node(*self.nodes.get(&id)?)?;
         let (zoom, pan) = self.view;
-        let r = Rect::from_center_size(n.location(), theme::SYSTEM_SIZE);
+        let r = self.system_rect(id)?;
         Some(Rect::from_min_max(
             (r.min.to_vec2() * zoom + pan).to_pos2(),
             (r.max.to_vec2() * zoom + pan).to_pos2(),
@@ -448,8 +517,7 @@ impl Canvas {
     /// The screen position of a system's box, for in-place editing.
     pub fn system_screen_rect(&self, ui: &egui::Ui, id: SystemId) -> Option<Rect> {
         let meta = self.screen_meta(ui);
-        let n = self.graph.node(*self.nodes.get(&id)?)?;
-        let r = Rect::from_center_size(n.location(), theme::SYSTEM_SIZE);
+        let r = self.system_rect(id)?;
         Some(Rect::from_min_max(
             meta.canvas_to_screen_pos(r.min),
             meta.canvas_to_screen_pos(r.max),

@@ -1,9 +1,11 @@
 //! The open design, its file, its undo history and its cached analysis.
 
 use crate::analysis::{Analysis, analyze};
+use crate::geometry::Geometry;
 use crate::model::edit::{Edit, History};
 use crate::model::{self, Design};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Revisions are unique across documents, so a view built for one design is never
@@ -23,7 +25,14 @@ pub struct Document {
     revision: u64,
     saved_revision: u64,
     history: History,
-    analysis: Option<(u64, Analysis)>,
+    derived: Option<Derived>,
+}
+
+/// What is computed from one revision of the design: its analysis and its drawing.
+struct Derived {
+    revision: u64,
+    analysis: Analysis,
+    geometry: Arc<Geometry>,
 }
 
 impl Document {
@@ -37,7 +46,7 @@ impl Document {
             revision,
             saved_revision: revision,
             history: History::default(),
-            analysis: None,
+            derived: None,
         }
     }
 
@@ -110,28 +119,43 @@ impl Document {
         (self.history.undo_label(), self.history.redo_label())
     }
 
-    /// The analysis of the current revision, computed once per revision.
-    pub fn analysis(&mut self) -> &Analysis {
+    /// Analysis and geometry of the current revision, computed once per revision.
+    fn derived(&mut self) -> &Derived {
         if self
-            .analysis
+            .derived
             .as_ref()
-            .is_some_and(|(rev, _)| *rev != self.revision)
+            .is_some_and(|d| d.revision != self.revision)
         {
-            self.analysis = None;
+            self.derived = None;
         }
         let (revision, design) = (self.revision, &self.design);
-        &self
-            .analysis
-            .get_or_insert_with(|| (revision, analyze(design)))
-            .1
+        self.derived.get_or_insert_with(|| {
+            let analysis = analyze(design);
+            let geometry = Arc::new(Geometry::new(design, &analysis));
+            Derived {
+                revision,
+                analysis,
+                geometry,
+            }
+        })
+    }
+
+    /// The analysis of the current revision, computed once per revision.
+    pub fn analysis(&mut self) -> &Analysis {
+        &self.derived().analysis
+    }
+
+    /// The drawing of the current revision, computed with its analysis.
+    pub fn geometry(&mut self) -> Arc<Geometry> {
+        Arc::clone(&self.derived().geometry)
     }
 
     /// The analysis if it is current, without computing it.
     pub fn cached_analysis(&self) -> Option<&Analysis> {
-        self.analysis
+        self.derived
             .as_ref()
-            .filter(|(rev, _)| *rev == self.revision)
-            .map(|(_, a)| a)
+            .filter(|d| d.revision == self.revision)
+            .map(|d| &d.analysis)
     }
 
     /// Saves to `path` and makes it the document's file.

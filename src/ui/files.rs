@@ -160,7 +160,7 @@ impl PatchbayApp {
                 }
             }
             Command::AutoLayout => {
-                let moves = model::layout::layered(self.doc.design());
+                let moves = crate::geometry::auto_layout(self.doc.design());
                 let mut edit = Edit::move_systems(self.doc.design(), &moves);
                 edit.label = "Auto-layout".into();
                 self.doc.apply(edit);

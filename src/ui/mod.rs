@@ -227,15 +227,13 @@ impl PatchbayApp {
     }
 
     fn canvas_ui(&mut self, ui: &mut egui::Ui, revision: u64) {
-        if let Some(analysis) = self.doc.cached_analysis() {
-            self.canvas.sync(
-                revision,
-                self.doc.design(),
-                analysis,
-                (&self.selection.systems, &self.selection.links),
-            );
-        }
-        let actions = self.canvas.ui(ui, self.doc.design(), self.connect_mode);
+        let geometry = self.doc.geometry();
+        self.canvas.sync(
+            revision,
+            &geometry,
+            (&self.selection.systems, &self.selection.links),
+        );
+        let actions = self.canvas.ui(ui, self.connect_mode);
         if self.doc.design().systems.is_empty() {
             let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
             ui.painter().text(
@@ -247,6 +245,7 @@ impl PatchbayApp {
             );
         }
         panels::legend_ui(ui, self.canvas.rect);
+        panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom(), &mut self.queue);
         for a in actions {
             self.canvas_action(a);
         }
@@ -290,19 +289,11 @@ impl PatchbayApp {
 
     /// Adds a system and selects it; called while commands run, after the frame.
     fn add_system(&mut self, kind: SystemKind, at: Pos) {
+        // The nearest spot where the new box covers no box, link or label, so it never
+        // looks connected to something it is not.
+        let at = self.doc.geometry().free_spot(at);
         let design = self.doc.design();
         let id = design.next_system_id();
-        // Nudge down until the spot is free, so repeated adds do not stack.
-        let mut at = at;
-        let taken = |at: Pos| {
-            design.systems.iter().any(|s| {
-                s.position
-                    .is_some_and(|p| (p.x - at.x).abs() < 40.0 && (p.y - at.y).abs() < 40.0)
-            })
-        };
-        while taken(at) {
-            at.y += theme::SYSTEM_SIZE.y + 20.0;
-        }
         let number = design.systems.iter().filter(|s| s.kind == kind).count() + 1;
         let mut system = System::new(id, format!("{} {number}", kind.label()), kind);
         system.position = Some(at);

@@ -284,3 +284,40 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
                 });
         });
 }
+
+/// Zoom out, the zoom level (click for 100%), zoom in and fit, at the canvas's top
+/// right corner.
+pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32, queue: &mut Vec<Command>) {
+    egui::Area::new(egui::Id::new("zoom"))
+        .fixed_pos(canvas.right_top() + egui::vec2(-190.0, 6.0))
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .inner_margin(2.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("−").on_hover_text("Zoom out").clicked() {
+                            queue.push(Command::Zoom(zoom / 1.25));
+                        }
+                        let level = format!("{:.0}%", zoom * 100.0);
+                        if ui
+                            .button(level)
+                            .on_hover_text("Zoom level; click for actual size (100%)")
+                            .clicked()
+                        {
+                            queue.push(Command::Zoom(1.0));
+                        }
+                        if ui.button("+").on_hover_text("Zoom in").clicked() {
+                            queue.push(Command::Zoom(zoom * 1.25));
+                        }
+                        if ui
+                            .button("Fit")
+                            .on_hover_text("Show the whole design")
+                            .clicked()
+                        {
+                            queue.push(Command::Fit);
+                        }
+                    });
+                });
+        });
+}

@@ -9,23 +9,37 @@ use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::Directed;
 use petgraph::graph::DefaultIx;
+use std::sync::Arc;
 
-/// What the canvas knows about a system.
+/// What the canvas knows about a system: what the shared geometry computed for it.
 #[derive(Clone, Debug)]
 pub struct NodeData {
     /// Its kind, for colour and tag.
     pub kind: SystemKind,
     /// The worst finding about it.
     pub severity: Option<Severity>,
+    /// The size of its box, in design units.
+    pub size: Vec2,
+    /// Its name's lines, each with the offset of its centre from the box's centre.
+    pub lines: Vec<(String, f32)>,
 }
 
-/// What the canvas knows about a link.
+/// What the canvas knows about a link: its route and labels from the shared geometry.
 #[derive(Clone, Debug)]
 pub struct EdgeData {
     /// Colour of its recommended pattern.
     pub color: Color32,
     /// The worst finding about it.
     pub severity: Option<Severity>,
+    /// Its route in design units, from the source's border to the target's.
+    pub route: Arc<[Pos2]>,
+    /// Where its two systems' centres were when the route was computed: while one is
+    /// dragged elsewhere, the link is drawn straight instead.
+    pub ends_at: (Pos2, Pos2),
+    /// Its label at normal size: text and rectangle in design units.
+    pub label: Option<(String, Rect)>,
+    /// Its short tag at overview size, for a view zoomed out too far to read labels.
+    pub overview: Option<(String, Rect)>,
 }
 
 /// The canvas's graph type.
@@ -55,10 +69,6 @@ impl From<NodeProps<NodeData>> for SystemShape {
     }
 }
 
-fn rect_at(center: Pos2) -> Rect {
-    Rect::from_center_size(center, theme::SYSTEM_SIZE)
-}
-
 /// Where a ray from the centre of a box of `size` in direction `dir` leaves it.
 fn box_exit(center: Pos2, size: Vec2, dir: Vec2) -> Pos2 {
     let half = size / 2.0;
@@ -78,14 +88,15 @@ fn box_exit(center: Pos2, size: Vec2, dir: Vec2) -> Pos2 {
 
 impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
     fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        box_exit(self.center, theme::SYSTEM_SIZE, dir.normalized())
+        box_exit(self.center, self.data.size, dir.normalized())
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         let meta = ctx.meta;
+        let own = Rect::from_center_size(self.center, self.data.size);
         let rect = Rect::from_min_max(
-            meta.canvas_to_screen_pos(rect_at(self.center).min),
-            meta.canvas_to_screen_pos(rect_at(self.center).max),
+            meta.canvas_to_screen_pos(own.min),
+            meta.canvas_to_screen_pos(own.max),
         );
         // Systems outside the visible area cost nothing.
         if !ctx.painter.clip_rect().intersects(rect.expand(4.0)) {
@@ -140,14 +151,17 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
                 tag_galley,
                 Color32::WHITE,
             )));
-            let galley = fonts.layout(
-                self.label.clone(),
-                FontId::proportional(font_px),
-                Color32::WHITE,
-                rect.width() - 8.0 * zoom,
-            );
-            let pos = rect.center() - galley.size() / 2.0 + Vec2::new(0.0, 4.0 * zoom);
-            shapes.push(Shape::Text(TextShape::new(pos, galley, Color32::WHITE)));
+            // The geometry sized the box for these lines; each is drawn centred on its
+            // own line, never wrapped again or cut.
+            for (line, dy) in &self.data.lines {
+                let galley = fonts.layout_no_wrap(
+                    line.clone(),
+                    FontId::proportional(font_px),
+                    Color32::WHITE,
+                );
+                let pos = rect.center() + Vec2::new(0.0, dy * zoom) - galley.size() / 2.0;
+                shapes.push(Shape::Text(TextShape::new(pos, galley, Color32::WHITE)));
+            }
         }
         if let Some(severity) = self.data.severity {
             let r = 7.0 * zoom;
@@ -180,55 +194,62 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {
-        rect_at(self.center).contains(pos)
+        Rect::from_center_size(self.center, self.data.size).contains(pos)
     }
 }
 
-/// A link drawn as an arrow in its pattern's colour, labelled with pattern and flow.
+/// A link drawn along its route in its pattern's colour, with its label where the
+/// geometry placed it.
 #[derive(Clone, Debug)]
 pub struct LinkShape {
     data: EdgeData,
-    label: String,
     selected: bool,
-    /// Index among links between the same two systems, to fan parallel links out.
-    order: usize,
 }
 
 impl From<EdgeProps<EdgeData>> for LinkShape {
     fn from(p: EdgeProps<EdgeData>) -> Self {
         Self {
-            label: p.label.clone(),
             selected: p.selected,
-            order: p.order,
             data: p.payload,
         }
     }
 }
 
-/// The two ends of a link in canvas units, fanned out when there are parallel links.
-fn ends(start: &ViewNode, end: &ViewNode, order: usize) -> (Pos2, Pos2) {
-    let (a, b) = (start.location(), end.location());
-    let dir = (b - a).normalized();
-    let normal = Vec2::new(-dir.y, dir.x);
-    let offset = normal * (order as f32 * 14.0);
-    let from = start.display().closest_boundary_point(dir) + offset;
-    let to = end.display().closest_boundary_point(-dir) + offset;
-    (from, to)
+impl LinkShape {
+    /// The points to draw in design units: the route, or a straight line between the
+    /// boxes while one of them is being dragged.
+    fn points(&self, start: &ViewNode, end: &ViewNode) -> Vec<Pos2> {
+        let (a, b) = (start.location(), end.location());
+        let moved =
+            (a - self.data.ends_at.0).length() > 0.5 || (b - self.data.ends_at.1).length() > 0.5;
+        if !moved && self.data.route.len() >= 2 {
+            return self.data.route.to_vec();
+        }
+        let dir = (b - a).normalized();
+        vec![
+            start.display().closest_boundary_point(dir),
+            end.display().closest_boundary_point(-dir),
+        ]
+    }
+}
+
+/// Distance from `p` to the segment a-b.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(f32::EPSILON)).clamp(0.0, 1.0);
+    (a + ab * t - p).length()
 }
 
 impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkShape {
     fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
         let meta = ctx.meta;
-        let (from, to) = ends(start, end, self.order);
-        let (a, b) = (
-            meta.canvas_to_screen_pos(from),
-            meta.canvas_to_screen_pos(to),
-        );
-        if !ctx
-            .painter
-            .clip_rect()
-            .intersects(Rect::from_two_pos(a, b).expand(20.0))
-        {
+        let pts: Vec<Pos2> = self
+            .points(start, end)
+            .into_iter()
+            .map(|p| meta.canvas_to_screen_pos(p))
+            .collect();
+        let bounds = Rect::from_points(&pts);
+        if !ctx.painter.clip_rect().intersects(bounds.expand(20.0)) {
             return Vec::new();
         }
         let zoom = meta.zoom;
@@ -238,71 +259,88 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
             self.data.color
         };
         let width = if self.selected { 3.5 } else { 2.0 } * zoom.clamp(0.3, 2.0);
-        let dir = (b - a).normalized();
-        let head = 12.0 * zoom.min(2.0);
-        let tip_base = b - dir * head;
-        let normal = Vec2::new(-dir.y, dir.x);
-        // An arrowhead smaller than a few pixels cannot be seen; the line alone is drawn.
-        let mut shapes = if head < theme::ARROWHEAD_MIN_PX {
-            vec![Shape::line_segment([a, b], Stroke::new(width, color))]
-        } else {
-            vec![
-                Shape::line_segment([a, tip_base], Stroke::new(width, color)),
-                Shape::convex_polygon(
-                    vec![
-                        b,
-                        tip_base + normal * head * 0.45,
-                        tip_base - normal * head * 0.45,
-                    ],
-                    color,
-                    Stroke::NONE,
-                ),
-            ]
+        let (Some(&tip), Some(&before)) = (pts.last(), pts.get(pts.len().wrapping_sub(2))) else {
+            return Vec::new();
         };
-        let font_px = (11.0 * zoom).min(theme::MAX_LABEL_PX);
-        let mid = a + (b - a) * 0.5;
-        // The label sits at the middle; a link that only crosses the view keeps its
-        // line but its label is not laid out.
-        let label_in_view = ctx.painter.clip_rect().expand(100.0).contains(mid);
-        if font_px >= theme::MIN_LINK_LABEL_PX && (b - a).length() > 40.0 && label_in_view {
-            let text_color = self
-                .data
-                .severity
-                .filter(|s| *s != Severity::Info)
-                .map_or(Color32::from_gray(235), theme::severity_color);
-            let galley = ctx.painter.layout_no_wrap(
-                self.label.clone(),
-                FontId::proportional(font_px),
-                text_color,
-            );
-            let rect = Rect::from_center_size(mid, galley.size() + Vec2::splat(4.0));
-            shapes.push(Shape::rect_filled(
-                rect,
-                3.0,
-                Color32::from_black_alpha(170),
+        let dir = (tip - before).normalized();
+        let head = 11.0 * zoom.min(2.0);
+        let mut line = pts.clone();
+        let mut shapes = Vec::with_capacity(4);
+        // An arrowhead smaller than a few pixels cannot be seen; the line alone is drawn.
+        if head >= theme::ARROWHEAD_MIN_PX {
+            let base = tip - dir * head;
+            if let Some(last) = line.last_mut() {
+                *last = base;
+            }
+            let normal = Vec2::new(-dir.y, dir.x);
+            shapes.push(Shape::convex_polygon(
+                vec![
+                    tip,
+                    base + normal * head * 0.45,
+                    base - normal * head * 0.45,
+                ],
+                color,
+                Stroke::NONE,
             ));
-            shapes.push(Shape::Text(TextShape::new(
-                rect.min + Vec2::splat(2.0),
-                galley,
-                text_color,
-            )));
+        }
+        shapes.insert(0, Shape::line(line, Stroke::new(width, color)));
+        // Labels at normal size when readable, else the short tags placed for overview.
+        let normal = crate::geometry::text::LABEL_FONT * zoom;
+        let overview = crate::geometry::OVERVIEW_FONT * zoom;
+        let chosen = if normal >= theme::MIN_LINK_LABEL_PX {
+            self.data.label.as_ref().map(|l| (l, normal))
+        } else if overview >= theme::MIN_LINK_LABEL_PX {
+            self.data.overview.as_ref().map(|l| (l, overview))
+        } else {
+            None
+        };
+        if let Some(((text, at), font_px)) = chosen {
+            let rect = Rect::from_min_max(
+                meta.canvas_to_screen_pos(at.min),
+                meta.canvas_to_screen_pos(at.max),
+            );
+            if ctx.painter.clip_rect().intersects(rect) {
+                let text_color = self
+                    .data
+                    .severity
+                    .filter(|s| *s != Severity::Info)
+                    .map_or(Color32::from_gray(235), theme::severity_color);
+                let galley = ctx.painter.layout_no_wrap(
+                    text.clone(),
+                    FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
+                    text_color,
+                );
+                shapes.push(Shape::rect_filled(
+                    rect,
+                    3.0,
+                    Color32::from_black_alpha(190),
+                ));
+                shapes.push(Shape::Text(TextShape::new(
+                    rect.center() - galley.size() / 2.0,
+                    galley,
+                    text_color,
+                )));
+            }
         }
         shapes
     }
 
     fn update(&mut self, p: &EdgeProps<EdgeData>) {
         self.selected = p.selected;
-        self.order = p.order;
-        if self.label != p.label {
-            self.label.clone_from(&p.label);
-        }
         self.data.clone_from(&p.payload);
     }
 
     fn is_inside(&self, start: &ViewNode, end: &ViewNode, pos: Pos2) -> bool {
-        let (a, b) = ends(start, end, self.order);
-        let ab = b - a;
-        let t = ((pos - a).dot(ab) / ab.length_sq().max(f32::EPSILON)).clamp(0.0, 1.0);
-        (a + ab * t - pos).length() < 8.0
+        if self
+            .data
+            .label
+            .as_ref()
+            .is_some_and(|(_, r)| r.contains(pos))
+        {
+            return true;
+        }
+        self.points(start, end)
+            .windows(2)
+            .any(|w| distance_to_segment(pos, w[0], w[1]) < 6.0)
     }
 }

@@ -4,10 +4,6 @@ use crate::analysis::{Pattern, Severity};
 use crate::model::SystemKind;
 use egui::Color32;
 
-use crate::model::layout::{SYSTEM_HEIGHT, SYSTEM_WIDTH};
-
-/// Canvas size of a system box, in design units.
-pub const SYSTEM_SIZE: egui::Vec2 = egui::vec2(SYSTEM_WIDTH, SYSTEM_HEIGHT);
 /// Systems narrower than this on screen are drawn without rounded corners or outline.
 pub const DETAIL_MIN_PX: f32 = 60.0;
 /// Arrowheads smaller than this on screen are left out.
@@ -31,15 +27,10 @@ pub fn kind_style(kind: SystemKind) -> (Color32, &'static str) {
 
 /// The colour of a link, by its recommended pattern, and its short name on the canvas.
 pub fn pattern_style(pattern: Pattern) -> (Color32, &'static str) {
-    let short = match pattern {
-        Pattern::RequestReply => "req-reply",
-        Pattern::FireAndForget => "fire&forget",
-        Pattern::BatchDataSync => "batch",
-        Pattern::RemoteCallIn => "call-in",
-        Pattern::UiUpdate => "ui-update",
-        Pattern::DataVirtualization => "virtual",
-    };
-    (color(crate::report::palette::pattern(pattern)), short)
+    (
+        color(crate::report::palette::pattern(pattern)),
+        crate::geometry::short_tag(pattern),
+    )
 }
 
 /// egui's built-in fonts have no arrow glyph; show text from the model with an ASCII one.

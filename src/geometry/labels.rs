@@ -1,0 +1,187 @@
+//! Link labels placed along their own routes where they cover no box and no other
+//! label; a label with no room for its full text falls back to its short tag, and one
+//! with no room even for that is left to the hover text.
+
+use super::index::Grid;
+use super::text::width;
+use super::{Pos, Rect};
+
+/// Room around a label's text, so its halo does not touch its neighbours.
+const PAD: f32 = 2.0;
+/// Labels keep this far from the ends of their route, where arrowheads are.
+const END_CLEARANCE: f32 = 16.0;
+
+/// A label as placed: its text, the rectangle it covers, and whether it is the short
+/// form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// What it says.
+    pub text: String,
+    /// The rectangle the text covers, padding included.
+    pub rect: Rect,
+    /// True when the full text did not fit and this is the short tag.
+    pub short: bool,
+}
+
+impl Placed {
+    /// Where the text's baseline starts, for a left-aligned text of `font` size.
+    pub fn baseline(&self, font: f32) -> Pos {
+        Pos {
+            x: self.rect.x0 + PAD,
+            y: self.rect.y0 + PAD + 0.8 * font,
+        }
+    }
+}
+
+/// The rectangle a label of `text` takes when centred on `c`.
+fn label_rect(text: &str, font: f32, c: Pos) -> Rect {
+    let w = width(text, font) + 2.0 * PAD;
+    let h = font + 2.0 * PAD;
+    Rect::new(c.x - w / 2.0, c.y - h / 2.0, c.x + w / 2.0, c.y + h / 2.0)
+}
+
+/// Candidate centres along a route, best first: on the middle of each leg, longest
+/// legs first, then further along them, then beside them.
+fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
+    let mut legs: Vec<(f32, Pos, Pos, usize)> = route
+        .windows(2)
+        .enumerate()
+        .map(|(k, s)| {
+            let len = (s[1].x - s[0].x).abs() + (s[1].y - s[0].y).abs();
+            (len, s[0], s[1], k)
+        })
+        .collect();
+    let last = legs.len().saturating_sub(1);
+    legs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.3.cmp(&y.3)));
+    let mut out = Vec::new();
+    for (rank, &(len, a, b, k)) in legs.iter().enumerate() {
+        let horizontal = (a.y - b.y).abs() < 0.01;
+        // Keep clear of the route's ends.
+        let (start_cut, end_cut) = (
+            if k == 0 { END_CLEARANCE } else { 0.0 },
+            if k == last { END_CLEARANCE } else { 0.0 },
+        );
+        let extent = if horizontal { w } else { h };
+        let usable = len - start_cut - end_cut - extent;
+        if usable < 0.0 {
+            if horizontal {
+                continue;
+            }
+        }
+        let at = |t: f32| {
+            let d = start_cut + extent / 2.0 + t * usable.max(0.0);
+            let f = if len > 0.0 { d / len } else { 0.5 };
+            Pos {
+                x: a.x + (b.x - a.x) * f,
+                y: a.y + (b.y - a.y) * f,
+            }
+        };
+        let penalty = rank as f32 * 4.0;
+        for (i, t) in [0.5f32, 0.3, 0.7, 0.15, 0.85, 0.0, 1.0].iter().enumerate() {
+            let c = at(*t);
+            out.push((c, penalty + i as f32));
+            // Beside the leg: above or below a horizontal one, left or right of a
+            // vertical one.
+            let (dx, dy) = if horizontal {
+                (0.0, h / 2.0 + 2.0)
+            } else {
+                (w / 2.0 + 3.0, 0.0)
+            };
+            out.push((
+                Pos {
+                    x: c.x + dx,
+                    y: c.y + dy,
+                },
+                penalty + i as f32 + 2.0,
+            ));
+            out.push((
+                Pos {
+                    x: c.x - dx,
+                    y: c.y - dy,
+                },
+                penalty + i as f32 + 2.0,
+            ));
+        }
+    }
+    out
+}
+
+/// Everything a label may not cover, and the routes it should rather not cover.
+pub struct Scene<'a> {
+    /// Boxes and zone titles.
+    pub solid: &'a Grid,
+    /// Every route's segments, as thin rectangles tagged with the link's index.
+    pub routes: &'a Grid,
+    /// Which link each rectangle in `routes` belongs to.
+    pub route_owner: &'a [usize],
+}
+
+/// Places each link's label at `font` size: `texts[i]` is (full, short) for link `i`,
+/// `routes[i]` its route. Labels are placed one after the other, links with the
+/// fewest good spots first, each at its best free candidate.
+pub fn place(
+    scene: &Scene,
+    routes: &[Vec<Pos>],
+    texts: &[(String, String)],
+    font: f32,
+    allow_full: bool,
+) -> Vec<Option<Placed>> {
+    let mut placed_grid = Grid::new(120.0);
+    let mut out: Vec<Option<Placed>> = vec![None; routes.len()];
+    // Shorter routes have fewer spots: place them first.
+    let mut order: Vec<usize> = (0..routes.len()).collect();
+    let length = |r: &Vec<Pos>| -> f32 {
+        r.windows(2)
+            .map(|s| (s[1].x - s[0].x).abs() + (s[1].y - s[0].y).abs())
+            .sum()
+    };
+    let lengths: Vec<f32> = routes.iter().map(length).collect();
+    order.sort_by(|&a, &b| lengths[a].total_cmp(&lengths[b]).then(a.cmp(&b)));
+    for li in order {
+        let (full, short) = &texts[li];
+        let forms: &[(&String, bool)] = if allow_full {
+            &[(full, false), (short, true)]
+        } else {
+            &[(short, true)]
+        };
+        for &(text, is_short) in forms {
+            let w = width(text, font) + 2.0 * PAD;
+            let h = font + 2.0 * PAD;
+            let mut best: Option<(f32, Rect)> = None;
+            for (c, base) in candidates(&routes[li], w, h) {
+                let rect = label_rect(text, font, c);
+                if scene.solid.any_near(&rect, |_, r| r.overlaps(&rect, 0.0)) {
+                    continue;
+                }
+                if placed_grid.any_near(&rect, |_, r| r.overlaps(&rect, 0.0)) {
+                    continue;
+                }
+                // Covering another link's line hides it: allowed, but costly.
+                let mut covered = 0.0;
+                scene.routes.any_near(&rect, |i, r| {
+                    if scene.route_owner[i] != li && r.overlaps(&rect, 0.0) {
+                        covered += 1.0;
+                    }
+                    false
+                });
+                let score = base + covered * 25.0;
+                if best.is_none_or(|(s, _)| score < s) {
+                    best = Some((score, rect));
+                }
+                if covered == 0.0 && base < 1.0 {
+                    break;
+                }
+            }
+            if let Some((_, rect)) = best {
+                placed_grid.insert(rect);
+                out[li] = Some(Placed {
+                    text: text.clone(),
+                    rect,
+                    short: is_short,
+                });
+                break;
+            }
+        }
+    }
+    out
+}

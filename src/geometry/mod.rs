@@ -1,0 +1,626 @@
+//! The drawing of a design: box sizes, positions, link routes, label places and zone
+//! regions, computed once per change of the design. The window's canvas and every
+//! picture export (SVG, PNG, HTML) draw from it, so what you see is what you export.
+//! Nothing here knows about egui.
+
+pub mod index;
+pub mod labels;
+pub mod layered;
+pub mod quality;
+pub mod route;
+pub mod text;
+
+use crate::analysis::{Analysis, Pattern, Severity, Subject};
+pub use crate::model::Pos;
+use crate::model::{Design, LinkId, SystemId, SystemKind, ZoneId};
+use index::Grid;
+use labels::Placed;
+use std::collections::HashMap;
+
+/// An axis-aligned rectangle, (x0, y0) top left, (x1, y1) bottom right.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub x0: f32,
+    /// Top.
+    pub y0: f32,
+    /// Right.
+    pub x1: f32,
+    /// Bottom.
+    pub y1: f32,
+}
+
+impl Rect {
+    /// A rectangle from its edges.
+    pub const fn new(x0: f32, y0: f32, x1: f32, y1: f32) -> Self {
+        Self { x0, y0, x1, y1 }
+    }
+
+    /// A `w` by `h` rectangle centred on `c`.
+    pub fn centered(c: Pos, w: f32, h: f32) -> Self {
+        Self::new(c.x - w / 2.0, c.y - h / 2.0, c.x + w / 2.0, c.y + h / 2.0)
+    }
+
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+
+    /// Height.
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    /// The centre.
+    pub fn center(&self) -> Pos {
+        Pos {
+            x: (self.x0 + self.x1) / 2.0,
+            y: (self.y0 + self.y1) / 2.0,
+        }
+    }
+
+    /// Grown by `d` on every side.
+    pub fn grow(&self, d: f32) -> Self {
+        Self::new(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Self {
+        Self::new(
+            self.x0.min(o.x0),
+            self.y0.min(o.y0),
+            self.x1.max(o.x1),
+            self.y1.max(o.y1),
+        )
+    }
+
+    /// Whether the two overlap by more than `depth` both across and down.
+    pub fn overlaps(&self, o: &Rect, depth: f32) -> bool {
+        self.x1.min(o.x1) - self.x0.max(o.x0) > depth
+            && self.y1.min(o.y1) - self.y0.max(o.y0) > depth
+    }
+
+    /// Whether `p` is inside or on the border.
+    pub fn contains(&self, p: Pos) -> bool {
+        p.x >= self.x0 && p.x <= self.x1 && p.y >= self.y0 && p.y <= self.y1
+    }
+
+    /// Whether `p` is strictly inside.
+    pub fn contains_strictly(&self, p: Pos) -> bool {
+        p.x > self.x0 && p.x < self.x1 && p.y > self.y0 && p.y < self.y1
+    }
+}
+
+/// Room between a zone's outline and its systems.
+pub const ZONE_PADDING: f32 = 20.0;
+/// Room above a zone's systems for its title.
+const ZONE_TITLE_ROOM: f32 = text::ZONE_FONT + 12.0;
+/// Font of the short tags drawn when the view is zoomed out too far to read labels.
+pub const OVERVIEW_FONT: f32 = 20.0;
+
+/// A system as drawn.
+#[derive(Clone, Debug)]
+pub struct SystemShape {
+    /// Its id.
+    pub id: SystemId,
+    /// Its full name.
+    pub name: String,
+    /// The name broken into the lines drawn in the box.
+    pub lines: Vec<String>,
+    /// Its kind.
+    pub kind: SystemKind,
+    /// Its box.
+    pub rect: Rect,
+    /// The worst finding about it.
+    pub severity: Option<Severity>,
+}
+
+/// A link as drawn.
+#[derive(Clone, Debug)]
+pub struct LinkShape {
+    /// Its id.
+    pub id: LinkId,
+    /// The system it starts at.
+    pub from: SystemId,
+    /// The system it ends at.
+    pub to: SystemId,
+    /// Its route: from the source's border to the target's border (the arrow's tip).
+    pub route: Vec<Pos>,
+    /// Its recommended pattern (its colour).
+    pub pattern: Pattern,
+    /// The worst finding about it.
+    pub severity: Option<Severity>,
+    /// "request-reply · jwt-bearer": what the label says when there is room.
+    pub full_label: String,
+    /// The pattern's short tag, for tight spots.
+    pub short_label: String,
+    /// The label as placed at normal size, if there was room for one.
+    pub label: Option<Placed>,
+    /// The short tag as placed at overview size, if there was room.
+    pub overview: Option<Placed>,
+}
+
+/// A zone as drawn.
+#[derive(Clone, Debug)]
+pub struct ZoneShape {
+    /// Its id.
+    pub id: ZoneId,
+    /// Its name.
+    pub name: String,
+    /// Its outline.
+    pub rect: Rect,
+    /// Where its title is written.
+    pub title: Rect,
+}
+
+/// Everything to draw.
+#[derive(Clone, Debug, Default)]
+pub struct Geometry {
+    /// Systems, in the design's order.
+    pub systems: Vec<SystemShape>,
+    /// Links, in the design's order.
+    pub links: Vec<LinkShape>,
+    /// Zones with at least one system.
+    pub zones: Vec<ZoneShape>,
+    /// What it all covers.
+    pub bounds: Rect,
+}
+
+/// A pattern's short tag, for labels with no room for the full text.
+pub const fn short_tag(p: Pattern) -> &'static str {
+    match p {
+        Pattern::RequestReply => "req-reply",
+        Pattern::FireAndForget => "fire&forget",
+        Pattern::BatchDataSync => "batch",
+        Pattern::RemoteCallIn => "call-in",
+        Pattern::UiUpdate => "ui-update",
+        Pattern::DataVirtualization => "virtual",
+    }
+}
+
+/// The worst severity of findings per subject.
+pub fn worst_by_subject(analysis: &Analysis) -> HashMap<Subject, Severity> {
+    let mut worst: HashMap<Subject, Severity> = HashMap::new();
+    for f in &analysis.findings {
+        let e = worst.entry(f.subject).or_insert(f.severity);
+        *e = (*e).max(f.severity);
+    }
+    worst
+}
+
+fn bands(design: &Design) -> Vec<usize> {
+    let zone_index: HashMap<ZoneId, usize> = design
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.id, i))
+        .collect();
+    design
+        .systems
+        .iter()
+        .map(|s| {
+            s.zone
+                .and_then(|z| zone_index.get(&z).copied())
+                .unwrap_or(design.zones.len())
+        })
+        .collect()
+}
+
+/// Index of each system and the (source, target) index pairs of every link.
+fn link_pairs(design: &Design) -> (HashMap<SystemId, usize>, Vec<Option<(usize, usize)>>) {
+    let index: HashMap<SystemId, usize> = design
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let pairs = design
+        .links
+        .iter()
+        .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+        .collect();
+    (index, pairs)
+}
+
+/// The automatic layout's centres for every system, ignoring where they are now, with
+/// the waypoints it reserved for each link.
+fn layered_placement(
+    design: &Design,
+    sizes: &[text::NameLayout],
+    bands_as: layered::Bands,
+) -> layered::Placement {
+    let (_, pairs) = link_pairs(design);
+    let nodes: Vec<layered::Node> = sizes
+        .iter()
+        .zip(bands(design))
+        .map(|(l, band)| layered::Node {
+            width: l.width,
+            height: l.height,
+            band,
+        })
+        .collect();
+    // Links to missing systems have no edge; keep the list aligned with the links.
+    let edges: Vec<(usize, usize)> = pairs.iter().map(|p| p.unwrap_or((0, 0))).collect();
+    layered::layout(&nodes, &edges, bands_as)
+}
+
+/// Routes every link between boxes centred at `centers`; a link with a missing end
+/// gets an empty route.
+fn routes_for(
+    centers: &[Pos],
+    sizes: &[text::NameLayout],
+    pairs: &[Option<(usize, usize)>],
+    vias: &[Vec<Pos>],
+) -> Vec<Vec<Pos>> {
+    let boxes: Vec<Rect> = centers
+        .iter()
+        .zip(sizes)
+        .map(|(c, s)| Rect::centered(*c, s.width, s.height))
+        .collect();
+    let mut requests = Vec::new();
+    let mut routed = Vec::new();
+    for (k, p) in pairs.iter().enumerate() {
+        if let Some((a, b)) = *p {
+            requests.push(route::Request {
+                from: a,
+                to: b,
+                vias: vias.get(k).cloned().unwrap_or_default(),
+            });
+            routed.push(k);
+        }
+    }
+    let mut out = vec![Vec::new(); pairs.len()];
+    for (k, r) in routed.into_iter().zip(route::route_all(&boxes, &requests)) {
+        out[k] = r;
+    }
+    out
+}
+
+/// Designs up to this many systems are laid out both ways (zones stacked and packed)
+/// and drawn the way with fewer crossings.
+const TRY_BOTH_UP_TO: usize = 300;
+
+/// The automatic layout with the fewest crossings, and its routes.
+fn best_layout(
+    design: &Design,
+    sizes: &[text::NameLayout],
+    pairs: &[Option<(usize, usize)>],
+) -> (Vec<Pos>, Vec<Vec<Pos>>) {
+    let variants: &[layered::Bands] = if design.systems.len() <= TRY_BOTH_UP_TO {
+        &[layered::Bands::Stacked, layered::Bands::Packed]
+    } else {
+        &[layered::Bands::Stacked]
+    };
+    let ends: Vec<[Option<usize>; 2]> = pairs
+        .iter()
+        .map(|p| p.map_or([None, None], |(a, b)| [Some(a), Some(b)]))
+        .collect();
+    let mut best: Option<((usize, f32), Vec<Pos>, Vec<Vec<Pos>>)> = None;
+    for &v in variants {
+        let p = layered_placement(design, sizes, v);
+        let routes = routes_for(&p.centers, sizes, pairs, &p.vias);
+        let boxes: Vec<Rect> = p
+            .centers
+            .iter()
+            .zip(sizes)
+            .map(|(c, s)| Rect::centered(*c, s.width, s.height))
+            .collect();
+        let slices: Vec<&[Pos]> = routes.iter().map(Vec::as_slice).collect();
+        let crossings = quality::crossings(&slices, &ends, &boxes);
+        let area = boxes
+            .iter()
+            .copied()
+            .reduce(|a, b| a.union(&b))
+            .map_or(0.0, |r| r.width() * r.height());
+        let score = (crossings, area);
+        if best
+            .as_ref()
+            .is_none_or(|(s, _, _)| score.0 < s.0 || (score.0 == s.0 && score.1 < s.1))
+        {
+            best = Some((score, p.centers, routes));
+        }
+    }
+    best.map_or_else(Default::default, |(_, c, r)| (c, r))
+}
+
+/// New positions for every system: the automatic layout, for the window's Auto-layout.
+pub fn auto_layout(design: &Design) -> Vec<(SystemId, Pos)> {
+    let sizes: Vec<text::NameLayout> = design
+        .systems
+        .iter()
+        .map(|s| text::name_layout(&s.name))
+        .collect();
+    let (_, pairs) = link_pairs(design);
+    let (centers, _) = best_layout(design, &sizes, &pairs);
+    design
+        .systems
+        .iter()
+        .zip(centers)
+        .map(|(s, c)| (s.id, c))
+        .collect()
+}
+
+/// The first free centre for a `w` by `h` box on a spiral around `near`, keeping
+/// `air` from everything in `taken`.
+fn free_spot(taken: &Grid, near: Pos, w: f32, h: f32, air: f32) -> Pos {
+    let step = 40.0;
+    for ring in 0..400 {
+        let r = ring as f32 * step;
+        let k = (ring * 8).max(1);
+        for i in 0..k {
+            let a = i as f32 / k as f32 * std::f32::consts::TAU;
+            let c = Pos {
+                x: (near.x + r * a.cos()).round(),
+                y: (near.y + r * a.sin()).round(),
+            };
+            let rect = Rect::centered(c, w + 2.0 * air, h + 2.0 * air);
+            if !taken.any_near(&rect, |_, t| t.overlaps(&rect, 0.0)) {
+                return c;
+            }
+        }
+    }
+    near
+}
+
+impl Geometry {
+    /// The drawing of `design`: systems where the file puts them (the automatic layout
+    /// when none has a position; systems without one placed in free space when only
+    /// some lack one), routes around every box, and labels where they fit.
+    pub fn new(design: &Design, analysis: &Analysis) -> Self {
+        let sizes: Vec<text::NameLayout> = design
+            .systems
+            .iter()
+            .map(|s| text::name_layout(&s.name))
+            .collect();
+        let (_, pairs) = link_pairs(design);
+        let none_placed = design.systems.iter().all(|s| s.position.is_none());
+        let (centers, routes) = if none_placed && !design.systems.is_empty() {
+            best_layout(design, &sizes, &pairs)
+        } else {
+            let centers = place_missing(design, &sizes, &pairs);
+            let routes = routes_for(&centers, &sizes, &pairs, &[]);
+            (centers, routes)
+        };
+        let worst = worst_by_subject(analysis);
+        let systems: Vec<SystemShape> = design
+            .systems
+            .iter()
+            .zip(sizes)
+            .zip(&centers)
+            .map(|((s, size), c)| SystemShape {
+                id: s.id,
+                name: s.name.clone(),
+                lines: size.lines,
+                kind: s.kind,
+                rect: Rect::centered(*c, size.width, size.height),
+                severity: worst.get(&Subject::System(s.id)).copied(),
+            })
+            .collect();
+        let boxes: Vec<Rect> = systems.iter().map(|s| s.rect).collect();
+        let zones = zone_shapes(design, &systems);
+
+        let mut links: Vec<LinkShape> = Vec::with_capacity(routes.len());
+        for ((l, route), pair) in design.links.iter().zip(routes).zip(&pairs) {
+            if pair.is_none() {
+                continue;
+            }
+            let Some(a) = analysis.link(l.id) else {
+                continue;
+            };
+            links.push(LinkShape {
+                id: l.id,
+                from: l.from,
+                to: l.to,
+                route,
+                pattern: a.pattern.choice,
+                severity: worst.get(&Subject::Link(l.id)).copied(),
+                full_label: format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id()),
+                short_label: short_tag(a.pattern.choice).to_owned(),
+                label: None,
+                overview: None,
+            });
+        }
+        place_labels(&mut links, &boxes, &zones);
+        let mut g = Geometry {
+            systems,
+            links,
+            zones,
+            bounds: Rect::default(),
+        };
+        g.bounds = g.compute_bounds();
+        g
+    }
+
+    fn compute_bounds(&self) -> Rect {
+        let mut b: Option<Rect> = None;
+        let mut add = |r: Rect| b = Some(b.map_or(r, |o| o.union(&r)));
+        for s in &self.systems {
+            add(s.rect);
+        }
+        for z in &self.zones {
+            add(z.rect);
+            add(z.title);
+        }
+        for l in &self.links {
+            for p in &l.route {
+                add(Rect::new(p.x, p.y, p.x, p.y));
+            }
+            if let Some(p) = &l.label {
+                add(p.rect);
+            }
+        }
+        b.unwrap_or(Rect::new(
+            0.0,
+            0.0,
+            text::MIN_BOX_WIDTH,
+            text::BASE_BOX_HEIGHT,
+        ))
+    }
+
+    /// A system's shape.
+    pub fn system(&self, id: SystemId) -> Option<&SystemShape> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// A centre for a new system near `near` where its box covers no box, zone title,
+    /// link or label.
+    pub fn free_spot(&self, near: Pos) -> Pos {
+        let mut taken = Grid::new(160.0);
+        for s in &self.systems {
+            taken.insert(s.rect);
+        }
+        for z in &self.zones {
+            taken.insert(z.title);
+        }
+        for l in &self.links {
+            for w in l.route.windows(2) {
+                taken.insert(Rect::new(
+                    w[0].x.min(w[1].x),
+                    w[0].y.min(w[1].y),
+                    w[0].x.max(w[1].x),
+                    w[0].y.max(w[1].y),
+                ));
+            }
+            if let Some(p) = &l.label {
+                taken.insert(p.rect);
+            }
+        }
+        free_spot(
+            &taken,
+            near,
+            text::MIN_BOX_WIDTH,
+            text::BASE_BOX_HEIGHT,
+            24.0,
+        )
+    }
+}
+
+/// Centres for every system: its own position, or a free spot near the systems it is
+/// linked with for one that has none.
+fn place_missing(
+    design: &Design,
+    sizes: &[text::NameLayout],
+    pairs: &[Option<(usize, usize)>],
+) -> Vec<Pos> {
+    let mut taken = Grid::new(160.0);
+    let mut centers: Vec<Option<Pos>> = design.systems.iter().map(|s| s.position).collect();
+    for (c, size) in centers.iter().zip(sizes) {
+        if let Some(c) = c {
+            taken.insert(Rect::centered(*c, size.width, size.height));
+        }
+    }
+    let placed: Vec<Pos> = centers.iter().flatten().copied().collect();
+    let fallback = placed.iter().fold(Pos::default(), |acc, p| Pos {
+        x: acc.x.max(p.x),
+        y: acc.y.max(p.y),
+    });
+    for i in 0..centers.len() {
+        if centers[i].is_some() {
+            continue;
+        }
+        let neighbours: Vec<Pos> = pairs
+            .iter()
+            .flatten()
+            .filter_map(|&(a, b)| {
+                if a == i {
+                    centers[b]
+                } else if b == i {
+                    centers[a]
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let near = if neighbours.is_empty() {
+            Pos {
+                x: fallback.x + 260.0,
+                y: fallback.y,
+            }
+        } else {
+            let n = neighbours.len() as f32;
+            Pos {
+                x: neighbours.iter().map(|p| p.x).sum::<f32>() / n,
+                y: neighbours.iter().map(|p| p.y).sum::<f32>() / n,
+            }
+        };
+        let c = free_spot(&taken, near, sizes[i].width, sizes[i].height, 60.0);
+        taken.insert(Rect::centered(c, sizes[i].width, sizes[i].height));
+        centers[i] = Some(c);
+    }
+    centers.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+fn zone_shapes(design: &Design, systems: &[SystemShape]) -> Vec<ZoneShape> {
+    let mut out = Vec::new();
+    for z in &design.zones {
+        let members = design
+            .systems
+            .iter()
+            .zip(systems)
+            .filter(|(s, _)| s.zone == Some(z.id))
+            .map(|(_, g)| g.rect);
+        let Some(inner) = members.reduce(|a, b| a.union(&b)) else {
+            continue;
+        };
+        let rect = Rect::new(
+            inner.x0 - ZONE_PADDING,
+            inner.y0 - ZONE_PADDING - ZONE_TITLE_ROOM,
+            inner.x1 + ZONE_PADDING,
+            inner.y1 + ZONE_PADDING,
+        );
+        let title_w = text::width(&z.name, text::ZONE_FONT);
+        let title = Rect::new(
+            rect.x0 + 8.0,
+            rect.y0 + 6.0,
+            rect.x0 + 8.0 + title_w,
+            rect.y0 + 6.0 + text::ZONE_FONT,
+        );
+        out.push(ZoneShape {
+            id: z.id,
+            name: z.name.clone(),
+            rect,
+            title,
+        });
+    }
+    out
+}
+
+/// Places every link's label at normal size and its short tag at overview size.
+fn place_labels(links: &mut [LinkShape], boxes: &[Rect], zones: &[ZoneShape]) {
+    let mut solid = Grid::new(160.0);
+    for b in boxes {
+        solid.insert(*b);
+    }
+    for z in zones {
+        solid.insert(z.title);
+    }
+    let mut route_grid = Grid::new(120.0);
+    let mut owner = Vec::new();
+    for (i, l) in links.iter().enumerate() {
+        for w in l.route.windows(2) {
+            route_grid.insert(Rect::new(
+                w[0].x.min(w[1].x),
+                w[0].y.min(w[1].y),
+                w[0].x.max(w[1].x),
+                w[0].y.max(w[1].y),
+            ));
+            owner.push(i);
+        }
+    }
+    let scene = labels::Scene {
+        solid: &solid,
+        routes: &route_grid,
+        route_owner: &owner,
+    };
+    let routes: Vec<Vec<Pos>> = links.iter().map(|l| l.route.clone()).collect();
+    let texts: Vec<(String, String)> = links
+        .iter()
+        .map(|l| (l.full_label.clone(), l.short_label.clone()))
+        .collect();
+    let normal = labels::place(&scene, &routes, &texts, text::LABEL_FONT, true);
+    let overview = labels::place(&scene, &routes, &texts, OVERVIEW_FONT, false);
+    for ((l, n), o) in links.iter_mut().zip(normal).zip(overview) {
+        l.label = n;
+        l.overview = o;
+    }
+}

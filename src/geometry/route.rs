@@ -1,0 +1,772 @@
+//! Orthogonal link routing around boxes.
+//!
+//! Each link leaves its source from a port on the side facing where it goes and enters
+//! its target the same way; ports on one side are spread evenly and ordered by where
+//! their links go, so links between the same two systems get distinct routes. Between
+//! ports a route is straight, an L, or a Z whose middle leg runs in a free channel;
+//! Z legs that share a channel get their own tracks, ordered so they cross as little
+//! as the ends allow. Whatever the simple shapes cannot do is searched for on a sparse
+//! grid of the obstacles' edges (A*), so no route ever passes through a box.
+
+use super::index::Grid;
+use super::{Pos, Rect};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// Clearance kept between a route and any box it does not end at.
+pub const CLEARANCE: f32 = 12.0;
+/// Distance between neighbouring tracks in a channel.
+const TRACK_GAP: f32 = 10.0;
+/// What a bend costs, in units of length: routes prefer fewer bends.
+const BEND_COST: f32 = 40.0;
+/// A search gives up after this many expansions and the link is drawn direct.
+const MAX_EXPANSIONS: usize = 60_000;
+
+/// One link to route: its two boxes, and optional points it should pass through (the
+/// automatic layout's reserved corridors for links that skip layers).
+pub struct Request {
+    /// Index of the source box.
+    pub from: usize,
+    /// Index of the target box.
+    pub to: usize,
+    /// Points to pass through, in order, travelling left or right.
+    pub vias: Vec<Pos>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+impl Side {
+    fn normal(self) -> (f32, f32) {
+        match self {
+            Side::Left => (-1.0, 0.0),
+            Side::Right => (1.0, 0.0),
+            Side::Top => (0.0, -1.0),
+            Side::Bottom => (0.0, 1.0),
+        }
+    }
+
+    fn horizontal(self) -> bool {
+        matches!(self, Side::Left | Side::Right)
+    }
+}
+
+/// The side of `r` that faces the rectangle `o`: across the axis with the wider gap.
+fn facing(r: &Rect, o: &Rect) -> Side {
+    let gap_x = (o.x0 - r.x1).max(r.x0 - o.x1);
+    let gap_y = (o.y0 - r.y1).max(r.y0 - o.y1);
+    let (c, oc) = (r.center(), o.center());
+    if gap_x >= gap_y {
+        if oc.x >= c.x { Side::Right } else { Side::Left }
+    } else if oc.y >= c.y {
+        Side::Bottom
+    } else {
+        Side::Top
+    }
+}
+
+/// The obstacles: every box grown by the clearance, in a grid for quick look-ups.
+pub struct Obstacles {
+    grid: Grid,
+}
+
+impl Obstacles {
+    /// Obstacles for these boxes.
+    pub fn new(boxes: &[Rect]) -> Self {
+        let mut grid = Grid::new(160.0);
+        for b in boxes {
+            grid.insert(b.grow(CLEARANCE));
+        }
+        Self { grid }
+    }
+
+    /// True when the axis-parallel segment a-b runs through the inside of a grown box.
+    pub fn segment_blocked(&self, a: Pos, b: Pos) -> bool {
+        let area = Rect::new(a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y));
+        self.grid
+            .any_near(&area, |_, r| segment_enters(a, b, r, 0.01))
+    }
+
+    /// The grown boxes near `area`.
+    fn near(&self, area: &Rect) -> Vec<Rect> {
+        let mut out = Vec::new();
+        self.grid.any_near(area, |_, r| {
+            if r.overlaps(area, 0.0) {
+                out.push(*r);
+            }
+            false
+        });
+        out
+    }
+}
+
+/// Whether the axis-parallel segment a-b has a piece of positive length strictly inside
+/// `r` shrunk by `eps`.
+fn segment_enters(a: Pos, b: Pos, r: &Rect, eps: f32) -> bool {
+    let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
+    let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
+    let (rx0, ry0, rx1, ry1) = (r.x0 + eps, r.y0 + eps, r.x1 - eps, r.y1 - eps);
+    if (y1 - y0) < f32::EPSILON {
+        // Horizontal.
+        a.y > ry0 && a.y < ry1 && x1.min(rx1) - x0.max(rx0) > 0.0
+    } else if (x1 - x0) < f32::EPSILON {
+        a.x > rx0 && a.x < rx1 && y1.min(ry1) - y0.max(ry0) > 0.0
+    } else {
+        // Not axis-parallel (only the direct fallback): test the bounding box.
+        x1.min(rx1) - x0.max(rx0) > 0.0 && y1.min(ry1) - y0.max(ry0) > 0.0
+    }
+}
+
+/// Where a link end sits: the port on the border and the point just outside the
+/// clearance where the route proper starts.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    side: Side,
+    port: Pos,
+    escape: Pos,
+}
+
+/// The Z-shaped leg of a route whose middle runs in a channel, waiting for its track.
+struct Jog {
+    /// Travel is left/right (middle leg vertical) or up/down (middle leg horizontal).
+    horizontal: bool,
+    a: Pos,
+    b: Pos,
+    /// The free interval the middle leg may use, across the travel axis.
+    lo: f32,
+    hi: f32,
+}
+
+/// A route under construction: pieces between waypoints, each known or waiting for a
+/// track.
+enum Piece {
+    Points(Vec<Pos>),
+    Jog(usize),
+}
+
+/// Routes every request; returns each link's polyline from the source's border to the
+/// target's border.
+pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
+    let obstacles = Obstacles::new(boxes);
+    let ends = assign_ports(boxes, requests);
+    let mut jogs: Vec<Jog> = Vec::new();
+    let mut pieces: Vec<Vec<Piece>> = Vec::with_capacity(requests.len());
+    for (li, req) in requests.iter().enumerate() {
+        let (start, end) = ends[li];
+        if req.from == req.to {
+            pieces.push(vec![Piece::Points(self_loop(&boxes[req.from], start))]);
+            continue;
+        }
+        let mut waypoints = vec![(start.escape, start.side.horizontal())];
+        waypoints.extend(req.vias.iter().map(|&v| (v, true)));
+        waypoints.push((end.escape, end.side.horizontal()));
+        let mut list = vec![Piece::Points(vec![start.port])];
+        for pair in waypoints.windows(2) {
+            let ((a, a_h), (b, b_h)) = (pair[0], pair[1]);
+            let piece = connect(&obstacles, a, a_h, b, b_h).unwrap_or_else(|| {
+                match channel(&obstacles, a, b, a_h) {
+                    Some((lo, hi)) => {
+                        jogs.push(Jog {
+                            horizontal: a_h,
+                            a,
+                            b,
+                            lo,
+                            hi,
+                        });
+                        Piece::Jog(jogs.len() - 1)
+                    }
+                    None => Piece::Points(search(&obstacles, a, a_h, b, b_h)),
+                }
+            });
+            list.push(piece);
+        }
+        list.push(Piece::Points(vec![end.port]));
+        pieces.push(list);
+    }
+    let tracks = assign_tracks(&jogs);
+    pieces
+        .into_iter()
+        .map(|list| {
+            let mut pts: Vec<Pos> = Vec::new();
+            for piece in list {
+                match piece {
+                    Piece::Points(p) => pts.extend(p),
+                    Piece::Jog(j) => pts.extend(jog_points(&jogs[j], tracks[j])),
+                }
+            }
+            simplify(pts)
+        })
+        .collect()
+}
+
+/// A small loop on a box's side for a link from a system to itself.
+fn self_loop(r: &Rect, start: End) -> Vec<Pos> {
+    let _ = start;
+    let (x, y) = (r.x1, r.center().y);
+    vec![
+        Pos { x, y: y - 10.0 },
+        Pos {
+            x: x + CLEARANCE + 8.0,
+            y: y - 10.0,
+        },
+        Pos {
+            x: x + CLEARANCE + 8.0,
+            y: y + 10.0,
+        },
+        Pos { x, y: y + 10.0 },
+    ]
+}
+
+/// Picks each end's side and spreads the ports on every side, ordered by where their
+/// links head so neighbouring links do not cross at the box.
+fn assign_ports(boxes: &[Rect], requests: &[Request]) -> Vec<(End, End)> {
+    let point_rect = |p: Pos| Rect::new(p.x, p.y, p.x, p.y);
+    // (box, side) -> [(sort key, link, is_source)]
+    let mut on_side: HashMap<(usize, Side), Vec<(f32, usize, bool)>> = HashMap::new();
+    let mut sides = Vec::with_capacity(requests.len());
+    for (li, req) in requests.iter().enumerate() {
+        let (a, b) = (&boxes[req.from], &boxes[req.to]);
+        let (sa, sb, toward_a, toward_b) = if req.from == req.to {
+            (Side::Right, Side::Right, a.center(), a.center())
+        } else {
+            let first = req.vias.first().map_or(*b, |&v| point_rect(v));
+            let last = req.vias.last().map_or(*a, |&v| point_rect(v));
+            (
+                facing(a, &first),
+                facing(b, &last),
+                first.center(),
+                last.center(),
+            )
+        };
+        let key = |side: Side, p: Pos| if side.horizontal() { p.y } else { p.x };
+        on_side
+            .entry((req.from, sa))
+            .or_default()
+            .push((key(sa, toward_a), li, true));
+        on_side
+            .entry((req.to, sb))
+            .or_default()
+            .push((key(sb, toward_b), li, false));
+        sides.push((sa, sb));
+    }
+    let dummy = End {
+        side: Side::Right,
+        port: Pos::default(),
+        escape: Pos::default(),
+    };
+    let mut ends = vec![(dummy, dummy); requests.len()];
+    let mut groups: Vec<_> = on_side.into_iter().collect();
+    groups.sort_by_key(|((b, s), _)| (*b, *s as u8));
+    for ((bi, side), mut list) in groups {
+        list.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let r = &boxes[bi];
+        let k = list.len() as f32;
+        let (nx, ny) = side.normal();
+        for (i, &(_, li, source)) in list.iter().enumerate() {
+            let t = (i as f32 + 1.0) / (k + 1.0);
+            let port = match side {
+                Side::Left => Pos {
+                    x: r.x0,
+                    y: r.y0 + t * r.height(),
+                },
+                Side::Right => Pos {
+                    x: r.x1,
+                    y: r.y0 + t * r.height(),
+                },
+                Side::Top => Pos {
+                    x: r.x0 + t * r.width(),
+                    y: r.y0,
+                },
+                Side::Bottom => Pos {
+                    x: r.x0 + t * r.width(),
+                    y: r.y1,
+                },
+            };
+            let escape = Pos {
+                x: port.x + nx * CLEARANCE,
+                y: port.y + ny * CLEARANCE,
+            };
+            let end = End { side, port, escape };
+            if source {
+                ends[li].0 = end;
+            } else {
+                ends[li].1 = end;
+            }
+        }
+    }
+    ends
+}
+
+fn free(o: &Obstacles, pts: &[Pos]) -> bool {
+    pts.windows(2).all(|w| !o.segment_blocked(w[0], w[1]))
+}
+
+/// A straight or L-shaped connection from `a` (leaving along its axis) to `b` (arriving
+/// along its axis), when it is free.
+fn connect(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Option<Piece> {
+    let aligned = if a_h {
+        (a.y - b.y).abs() < 0.5
+    } else {
+        (a.x - b.x).abs() < 0.5
+    };
+    if aligned && a_h == b_h && free(o, &[a, b]) {
+        return Some(Piece::Points(vec![a, b]));
+    }
+    if a_h != b_h {
+        let corner = if a_h {
+            Pos { x: b.x, y: a.y }
+        } else {
+            Pos { x: a.x, y: b.y }
+        };
+        if free(o, &[a, corner, b]) {
+            return Some(Piece::Points(vec![a, corner, b]));
+        }
+    }
+    None
+}
+
+/// The free interval for the middle leg of a Z from `a` to `b` travelling along the
+/// horizontal axis (`horizontal`) or the vertical one: the first and last legs must be
+/// free up to it and the middle leg free across.
+fn channel(o: &Obstacles, a: Pos, b: Pos, horizontal: bool) -> Option<(f32, f32)> {
+    // Work in (along, across) coordinates.
+    let (along_a, across_a, along_b, across_b) = if horizontal {
+        (a.x, a.y, b.x, b.y)
+    } else {
+        (a.y, a.x, b.y, b.x)
+    };
+    let (lo, hi) = (along_a.min(along_b), along_a.max(along_b));
+    if hi - lo < 2.0 * TRACK_GAP {
+        return None;
+    }
+    let area = if horizontal {
+        Rect::new(lo, across_a.min(across_b), hi, across_a.max(across_b))
+    } else {
+        Rect::new(across_a.min(across_b), lo, across_a.max(across_b), hi)
+    };
+    let near = o.near(&area.grow(1.0));
+    let (mut reach_a, mut reach_b) = (
+        if along_b > along_a { hi } else { lo },
+        if along_b > along_a { lo } else { hi },
+    );
+    let mut blocked: Vec<(f32, f32)> = Vec::new();
+    let (c_lo, c_hi) = (across_a.min(across_b), across_a.max(across_b));
+    for r in &near {
+        let (r_lo, r_hi, r_across_lo, r_across_hi) = if horizontal {
+            (r.x0, r.x1, r.y0, r.y1)
+        } else {
+            (r.y0, r.y1, r.x0, r.x1)
+        };
+        // The first leg runs along `across_a` from `along_a` towards `along_b`.
+        if across_a > r_across_lo && across_a < r_across_hi && r_hi > lo && r_lo < hi {
+            if along_b > along_a {
+                reach_a = reach_a.min(r_lo);
+            } else {
+                reach_a = reach_a.max(r_hi);
+            }
+        }
+        if across_b > r_across_lo && across_b < r_across_hi && r_hi > lo && r_lo < hi {
+            if along_b > along_a {
+                reach_b = reach_b.max(r_hi);
+            } else {
+                reach_b = reach_b.min(r_lo);
+            }
+        }
+        if r_across_hi > c_lo && r_across_lo < c_hi {
+            blocked.push((r_lo, r_hi));
+        }
+    }
+    let (win_lo, win_hi) = if along_b > along_a {
+        (reach_b.max(lo), reach_a.min(hi))
+    } else {
+        (reach_a.max(lo), reach_b.min(hi))
+    };
+    if win_hi - win_lo < TRACK_GAP {
+        return None;
+    }
+    // Free intervals of the window, minus what the middle leg would run through.
+    blocked.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut free: Vec<(f32, f32)> = Vec::new();
+    let mut cursor = win_lo;
+    for (b_lo, b_hi) in blocked {
+        if b_lo > cursor {
+            free.push((cursor, b_lo.min(win_hi)));
+        }
+        cursor = cursor.max(b_hi);
+        if cursor >= win_hi {
+            break;
+        }
+    }
+    if cursor < win_hi {
+        free.push((cursor, win_hi));
+    }
+    let mid = (along_a + along_b) / 2.0;
+    free.into_iter()
+        .filter(|(l, h)| h - l >= TRACK_GAP)
+        .min_by(|x, y| {
+            let d = |(l, h): (f32, f32)| {
+                if mid < l {
+                    l - mid
+                } else if mid > h {
+                    mid - h
+                } else {
+                    0.0
+                }
+            };
+            d(*x)
+                .total_cmp(&d(*y))
+                .then((y.1 - y.0).total_cmp(&(x.1 - x.0)))
+        })
+}
+
+/// The three legs of a jog with its middle leg at `at`.
+fn jog_points(j: &Jog, at: f32) -> Vec<Pos> {
+    if j.horizontal {
+        vec![j.a, Pos { x: at, y: j.a.y }, Pos { x: at, y: j.b.y }, j.b]
+    } else {
+        vec![j.a, Pos { x: j.a.x, y: at }, Pos { x: j.b.x, y: at }, j.b]
+    }
+}
+
+/// Crossings between two polylines of axis-parallel segments.
+fn crossings(p: &[Pos], q: &[Pos]) -> u32 {
+    let mut n = 0;
+    for s in p.windows(2) {
+        for t in q.windows(2) {
+            if proper_cross(s[0], s[1], t[0], t[1]) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether a horizontal and a vertical segment cross inside both.
+fn proper_cross(a: Pos, b: Pos, c: Pos, d: Pos) -> bool {
+    let a_h = (a.y - b.y).abs() < 1e-3;
+    let c_h = (c.y - d.y).abs() < 1e-3;
+    if a_h == c_h {
+        return false;
+    }
+    let (h0, h1, v0, v1) = if a_h { (a, b, c, d) } else { (c, d, a, b) };
+    let (x, y) = (v0.x, h0.y);
+    x > h0.x.min(h1.x) + 1e-3
+        && x < h0.x.max(h1.x) - 1e-3
+        && y > v0.y.min(v1.y) + 1e-3
+        && y < v0.y.max(v1.y) - 1e-3
+}
+
+/// Gives every jog a track in its channel: jogs that share a channel are ordered so
+/// they cross as little as their ends allow, and spaced evenly about its middle.
+fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
+    let mut out = vec![0.0; jogs.len()];
+    let mut groups: HashMap<(bool, i32, i32), Vec<usize>> = HashMap::new();
+    for (i, j) in jogs.iter().enumerate() {
+        groups
+            .entry((j.horizontal, j.lo.round() as i32, j.hi.round() as i32))
+            .or_default()
+            .push(i);
+    }
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let Some(members) = groups.get(&key) else {
+            continue;
+        };
+        let (lo, hi) = (jogs[members[0]].lo, jogs[members[0]].hi);
+        let mid = (lo + hi) / 2.0;
+        // cost(i, j): crossings when i's track comes before j's.
+        let cost = |i: usize, j: usize| {
+            crossings(
+                &jog_points(&jogs[i], mid - 1.0),
+                &jog_points(&jogs[j], mid + 1.0),
+            )
+        };
+        let mut order = members.clone();
+        order.sort_by(|&x, &y| {
+            let k = |j: &Jog| (j.a.y + j.b.y, j.a.x + j.b.x);
+            let (kx, ky) = (k(&jogs[x]), k(&jogs[y]));
+            kx.0.total_cmp(&ky.0)
+                .then(kx.1.total_cmp(&ky.1))
+                .then(x.cmp(&y))
+        });
+        if order.len() <= 400 {
+            for _ in 0..order.len() {
+                let mut changed = false;
+                for w in 0..order.len().saturating_sub(1) {
+                    let (x, y) = (order[w], order[w + 1]);
+                    if cost(y, x) < cost(x, y) {
+                        order.swap(w, w + 1);
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
+        let k = order.len() as f32;
+        let gap = TRACK_GAP.min((hi - lo) / (k + 1.0));
+        let first = mid - gap * (k - 1.0) / 2.0;
+        for (t, &j) in order.iter().enumerate() {
+            out[j] = first + gap * t as f32;
+        }
+        let _ = members;
+    }
+    out
+}
+
+/// Drops repeated points and points in the middle of straight runs.
+fn simplify(pts: Vec<Pos>) -> Vec<Pos> {
+    let mut out: Vec<Pos> = Vec::with_capacity(pts.len());
+    for p in pts {
+        if out
+            .last()
+            .is_some_and(|q| (q.x - p.x).abs() < 0.01 && (q.y - p.y).abs() < 0.01)
+        {
+            continue;
+        }
+        if out.len() >= 2 {
+            let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
+            let straight = ((a.x - b.x).abs() < 0.01 && (b.x - p.x).abs() < 0.01)
+                || ((a.y - b.y).abs() < 0.01 && (b.y - p.y).abs() < 0.01);
+            if straight {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct Open {
+    f: f32,
+    g: f32,
+    node: usize,
+}
+
+impl Eq for Open {}
+
+impl Ord for Open {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .f
+            .total_cmp(&self.f)
+            .then(other.g.total_cmp(&self.g).reverse())
+            .then(self.node.cmp(&other.node))
+    }
+}
+
+impl PartialOrd for Open {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Searches a route from `a` to `b` on the grid of the nearby obstacles' edges and the
+/// channel middles between them, widening the search area until one is found; the
+/// direct line when there is none.
+fn search(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
+    let mut margin = 240.0;
+    for _ in 0..4 {
+        let area = Rect::new(
+            a.x.min(b.x) - margin,
+            a.y.min(b.y) - margin,
+            a.x.max(b.x) + margin,
+            a.y.max(b.y) + margin,
+        );
+        if let Some(p) = search_in(o, a, a_h, b, b_h, &area) {
+            return p;
+        }
+        margin *= 3.0;
+    }
+    vec![a, b]
+}
+
+fn search_in(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool, area: &Rect) -> Option<Vec<Pos>> {
+    let near = o.near(area);
+    let mut xs = vec![a.x, b.x, area.x0, area.x1];
+    let mut ys = vec![a.y, b.y, area.y0, area.y1];
+    for r in &near {
+        xs.extend([r.x0, r.x1]);
+        ys.extend([r.y0, r.y1]);
+    }
+    let coords = |mut v: Vec<f32>, lo: f32, hi: f32| {
+        v.retain(|c| *c >= lo && *c <= hi);
+        v.sort_by(f32::total_cmp);
+        v.dedup_by(|x, y| (*x - *y).abs() < 0.5);
+        // Channel middles: routes between two boxes keep away from both.
+        let mids: Vec<f32> = v.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
+        v.extend(mids);
+        v.sort_by(f32::total_cmp);
+        v
+    };
+    let xs = coords(xs, area.x0, area.x1);
+    let ys = coords(ys, area.y0, area.y1);
+    let (nx, ny) = (xs.len(), ys.len());
+    let find = |v: &[f32], c: f32| v.iter().position(|x| (x - c).abs() < 0.5);
+    let (ai, aj, bi, bj) = (
+        find(&xs, a.x)?,
+        find(&ys, a.y)?,
+        find(&xs, b.x)?,
+        find(&ys, b.y)?,
+    );
+    let local: Vec<Rect> = near;
+    let blocked_mid = |p: Pos| local.iter().any(|r| r.contains_strictly(p));
+    // State: grid point and the axis we arrived on (0 horizontal, 1 vertical).
+    let id = |i: usize, j: usize, d: usize| (j * nx + i) * 2 + d;
+    let total = nx * ny * 2;
+    let mut g_cost = vec![f32::INFINITY; total];
+    let mut came: Vec<u32> = vec![u32::MAX; total];
+    let h = |i: usize, j: usize| (xs[i] - b.x).abs() + (ys[j] - b.y).abs();
+    let start = id(ai, aj, if a_h { 0 } else { 1 });
+    g_cost[start] = 0.0;
+    let mut open = BinaryHeap::new();
+    open.push(Open {
+        f: h(ai, aj),
+        g: 0.0,
+        node: start,
+    });
+    let mut expansions = 0;
+    let goal_axis = if b_h { 0 } else { 1 };
+    let mut reached = None;
+    while let Some(Open { g, node, .. }) = open.pop() {
+        if g > g_cost[node] {
+            continue;
+        }
+        let d = node % 2;
+        let cell = node / 2;
+        let (i, j) = (cell % nx, cell / nx);
+        if i == bi && j == bj {
+            reached = Some(node);
+            break;
+        }
+        expansions += 1;
+        if expansions > MAX_EXPANSIONS {
+            return None;
+        }
+        let moves: [(isize, isize, usize); 4] = [(1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)];
+        for (di, dj, nd) in moves {
+            let (ni, nj) = (i as isize + di, j as isize + dj);
+            if ni < 0 || nj < 0 || ni >= nx as isize || nj >= ny as isize {
+                continue;
+            }
+            let (ni, nj) = (ni as usize, nj as usize);
+            let p = Pos { x: xs[i], y: ys[j] };
+            let q = Pos {
+                x: xs[ni],
+                y: ys[nj],
+            };
+            let mid = Pos {
+                x: (p.x + q.x) / 2.0,
+                y: (p.y + q.y) / 2.0,
+            };
+            if blocked_mid(mid) {
+                continue;
+            }
+            let mut step = (q.x - p.x).abs() + (q.y - p.y).abs();
+            if nd != d {
+                step += BEND_COST;
+            }
+            if ni == bi && nj == bj && nd != goal_axis {
+                step += BEND_COST;
+            }
+            let next = id(ni, nj, nd);
+            let ng = g + step;
+            if ng < g_cost[next] {
+                g_cost[next] = ng;
+                came[next] = node as u32;
+                open.push(Open {
+                    f: ng + h(ni, nj),
+                    g: ng,
+                    node: next,
+                });
+            }
+        }
+    }
+    let mut node = reached?;
+    let mut pts = Vec::new();
+    loop {
+        let cell = node / 2;
+        pts.push(Pos {
+            x: xs[cell % nx],
+            y: ys[cell / nx],
+        });
+        if node == start {
+            break;
+        }
+        let prev = came[node];
+        if prev == u32::MAX {
+            break;
+        }
+        node = prev as usize;
+    }
+    pts.reverse();
+    Some(simplify(pts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(x: f32, y: f32) -> Rect {
+        Rect::new(x - 80.0, y - 28.0, x + 80.0, y + 28.0)
+    }
+
+    fn through_other_box(route: &[Pos], boxes: &[Rect], ends: [usize; 2]) -> bool {
+        route.windows(2).any(|w| {
+            boxes
+                .iter()
+                .enumerate()
+                .any(|(i, b)| !ends.contains(&i) && segment_enters(w[0], w[1], b, 2.0))
+        })
+    }
+
+    #[test]
+    fn a_route_goes_around_a_box_in_the_way() {
+        let boxes = vec![r(0.0, 0.0), r(300.0, 0.0), r(600.0, 0.0)];
+        let routes = route_all(
+            &boxes,
+            &[Request {
+                from: 0,
+                to: 2,
+                vias: vec![],
+            }],
+        );
+        assert!(
+            !through_other_box(&routes[0], &boxes, [0, 2]),
+            "{:?}",
+            routes[0]
+        );
+        let first = routes[0][0];
+        let last = routes[0][routes[0].len() - 1];
+        assert!((first.x - 80.0).abs() < 0.01 || (first.y.abs() - 28.0).abs() < 0.01);
+        assert!(boxes[2].grow(0.01).contains(last));
+    }
+
+    #[test]
+    fn parallel_links_get_distinct_routes() {
+        let boxes = vec![r(0.0, 0.0), r(400.0, 200.0)];
+        let reqs: Vec<Request> = (0..3)
+            .map(|k| Request {
+                from: if k == 1 { 1 } else { 0 },
+                to: if k == 1 { 0 } else { 1 },
+                vias: vec![],
+            })
+            .collect();
+        let routes = route_all(&boxes, &reqs);
+        for i in 0..3 {
+            for j in i + 1..3 {
+                assert_ne!(routes[i], routes[j]);
+                let shared = routes[i].iter().filter(|p| routes[j].contains(p)).count();
+                assert_eq!(shared, 0, "{:?} / {:?}", routes[i], routes[j]);
+            }
+        }
+    }
+}

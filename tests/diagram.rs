@@ -1,0 +1,131 @@
+//! The drawing every picture shares, held to the readability targets on the samples
+//! (with their positions, and with positions removed so the automatic layout places
+//! them) and on a generated 30-system design: no link through a box, no overlapping
+//! labels, no cut names, zones apart, and no more crossings than Graphviz's `dot`
+//! draws for the same design (the counts below were measured with the diagram meter).
+
+use patchbay::analysis::analyze;
+use patchbay::generate::{Params, generate};
+use patchbay::geometry::{Geometry, quality};
+use patchbay::model::{self, Design};
+use patchbay::samples;
+
+fn without_positions(mut d: Design) -> Design {
+    for s in &mut d.systems {
+        s.position = None;
+    }
+    d
+}
+
+fn check(name: &str, d: &Design, max_crossings: usize) -> quality::Quality {
+    let g = Geometry::new(d, &analyze(d));
+    let q = quality::measure(&g);
+    assert_eq!(q.link_through_box, 0, "{name}: links through boxes: {q:?}");
+    assert_eq!(q.label_label, 0, "{name}: overlapping labels: {q:?}");
+    assert_eq!(q.label_box, 0, "{name}: labels over boxes: {q:?}");
+    assert_eq!(q.truncated, 0, "{name}: cut names: {q:?}");
+    assert!(
+        q.crossings <= max_crossings,
+        "{name}: {} crossings, dot draws {max_crossings}",
+        q.crossings
+    );
+    for (i, a) in g.zones.iter().enumerate() {
+        for b in &g.zones[i + 1..] {
+            assert!(
+                !a.rect.overlaps(&b.rect, 0.0),
+                "{name}: zones {} and {} overlap",
+                a.name,
+                b.name
+            );
+        }
+    }
+    // Every link ends on its target's border, and starts on its source's.
+    for l in &g.links {
+        let (Some(a), Some(b)) = (g.system(l.from), g.system(l.to)) else {
+            panic!("{name}: link {} has no ends", l.id.0);
+        };
+        let on_border = |r: &patchbay::geometry::Rect, p: patchbay::geometry::Pos| {
+            r.grow(0.01).contains(p) && !r.grow(-0.01).contains_strictly(p)
+        };
+        assert!(
+            on_border(&a.rect, l.route[0]),
+            "{name}: link {} starts off its box",
+            l.id.0
+        );
+        assert!(
+            on_border(&b.rect, l.route[l.route.len() - 1]),
+            "{name}: link {} ends off its box",
+            l.id.0
+        );
+    }
+    q
+}
+
+/// Crossings in `dot -Tsvg` (Graphviz 2.43) of each sample's DOT export, counted by
+/// `../shared/meters/diagram_quality.py` (see the README's table).
+const DOT_CROSSINGS: [(&str, usize); 6] = [
+    ("retail", 0),
+    ("enterprise", 56),
+    ("healthcare", 1),
+    ("iot-fleet", 0),
+    ("legacy", 6),
+    ("startup", 0),
+];
+
+#[test]
+fn samples_are_drawn_readably_with_and_without_positions() {
+    for s in samples::ALL {
+        let d = model::parse(s.text).expect("valid");
+        let stem = s.file_name.trim_end_matches(".patchbay.ron");
+        let dot = DOT_CROSSINGS
+            .iter()
+            .find(|(n, _)| *n == stem)
+            .map_or(0, |(_, c)| *c);
+        check(stem, &d, dot);
+        check(&format!("{stem} (laid out)"), &without_positions(d), dot);
+    }
+}
+
+#[test]
+fn a_generated_design_is_drawn_readably() {
+    let d = without_positions(generate(Params {
+        systems: 30,
+        links_per_system: 5,
+        seed: 1,
+    }));
+    check("generated 30", &d, 2412);
+}
+
+#[test]
+fn the_drawing_is_the_same_every_time() {
+    let d = model::parse(samples::DEFAULT.text).expect("valid");
+    let a = analyze(&d);
+    let (g1, g2) = (Geometry::new(&d, &a), Geometry::new(&d, &a));
+    let routes = |g: &Geometry| g.links.iter().map(|l| l.route.clone()).collect::<Vec<_>>();
+    assert_eq!(routes(&g1), routes(&g2));
+}
+
+#[test]
+fn a_system_added_later_lands_in_free_space() {
+    let d = model::parse(samples::DEFAULT.text).expect("valid");
+    let g = Geometry::new(&d, &analyze(&d));
+    let first = &g.links[0].route;
+    // Aim at the middle of a link: the new box must land clear of it and of every box.
+    let aim = first[first.len() / 2];
+    let at = g.free_spot(aim);
+    let new = patchbay::geometry::Rect::centered(at, 160.0, 56.0);
+    for s in &g.systems {
+        assert!(!new.overlaps(&s.rect, 0.0), "lands on {}", s.name);
+    }
+    for l in &g.links {
+        for w in l.route.windows(2) {
+            let seg = patchbay::geometry::Rect::new(
+                w[0].x.min(w[1].x),
+                w[0].y.min(w[1].y),
+                w[0].x.max(w[1].x),
+                w[0].y.max(w[1].y),
+            );
+            assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);
+        }
+    }
+}
