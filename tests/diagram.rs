@@ -119,12 +119,7 @@ fn a_system_added_later_lands_in_free_space() {
     }
     for l in &g.links {
         for w in l.route.windows(2) {
-            let seg = patchbay::geometry::Rect::new(
-                w[0].x.min(w[1].x),
-                w[0].y.min(w[1].y),
-                w[0].x.max(w[1].x),
-                w[0].y.max(w[1].y),
-            );
+            let seg = patchbay::geometry::Rect::around_segment(w[0], w[1], 1.0);
             assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);
         }
     }

@@ -8,8 +8,15 @@ use super::{Pos, Rect};
 
 /// Room around a label's text, so its halo does not touch its neighbours.
 const PAD: f32 = 2.0;
-/// Labels keep this far from the ends of their route, where arrowheads are.
-const END_CLEARANCE: f32 = 16.0;
+/// Labels keep this far from the start of their route,
+const START_CLEARANCE: f32 = 4.0;
+/// and this far from its end, where the arrowhead is.
+const END_CLEARANCE: f32 = 14.0;
+/// What covering another link's line costs a candidate spot: more than falling back
+/// to the short tag, so a full label never hides a line when a short one would not.
+const COVER_COST: f32 = 60.0;
+/// What the short tag costs over the full text.
+const SHORT_COST: f32 = 30.0;
 
 /// A label as placed: its text, the rectangle it covers, and whether it is the short
 /// form.
@@ -58,7 +65,7 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
         let horizontal = (a.y - b.y).abs() < 0.01;
         // Keep clear of the route's ends.
         let (start_cut, end_cut) = (
-            if k == 0 { END_CLEARANCE } else { 0.0 },
+            if k == 0 { START_CLEARANCE } else { 0.0 },
             if k == last { END_CLEARANCE } else { 0.0 },
         );
         let extent = if horizontal { w } else { h };
@@ -144,11 +151,19 @@ pub fn place(
         } else {
             &[(short, true)]
         };
+        let mut best: Option<(f32, Rect, &String, bool)> = None;
         for &(text, is_short) in forms {
             let w = width(text, font) + 2.0 * PAD;
             let h = font + 2.0 * PAD;
-            let mut best: Option<(f32, Rect)> = None;
+            let extra = if is_short && allow_full {
+                SHORT_COST
+            } else {
+                0.0
+            };
             for (c, base) in candidates(&routes[li], w, h) {
+                if best.as_ref().is_some_and(|b| base + extra >= b.0) {
+                    continue;
+                }
                 let rect = label_rect(text, font, c);
                 if scene.solid.any_near(&rect, |_, r| r.overlaps(&rect, 0.0)) {
                     continue;
@@ -164,23 +179,19 @@ pub fn place(
                     }
                     false
                 });
-                let score = base + covered * 25.0;
-                if best.is_none_or(|(s, _)| score < s) {
-                    best = Some((score, rect));
-                }
-                if covered == 0.0 && base < 1.0 {
-                    break;
+                let score = base + extra + covered * COVER_COST;
+                if best.as_ref().is_none_or(|b| score < b.0) {
+                    best = Some((score, rect, text, is_short));
                 }
             }
-            if let Some((_, rect)) = best {
-                placed_grid.insert(rect);
-                out[li] = Some(Placed {
-                    text: text.clone(),
-                    rect,
-                    short: is_short,
-                });
-                break;
-            }
+        }
+        if let Some((_, rect, text, short)) = best {
+            placed_grid.insert(rect);
+            out[li] = Some(Placed {
+                text: text.clone(),
+                rect,
+                short,
+            });
         }
     }
     out

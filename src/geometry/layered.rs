@@ -8,7 +8,7 @@
 use super::Pos;
 
 /// Horizontal room between two columns before tracks are added for their links.
-const BASE_GAP: f32 = 200.0;
+const BASE_GAP: f32 = 220.0;
 /// Room added to a column gap per link that crosses it, up to a limit.
 const GAP_PER_LINK: f32 = 10.0;
 /// Vertical room between two systems of a column.

@@ -59,6 +59,12 @@ impl Rect {
         }
     }
 
+    /// The segment a-b as a rectangle `pad` thick on each side (a line has no area,
+    /// and would overlap nothing).
+    pub fn around_segment(a: Pos, b: Pos, pad: f32) -> Self {
+        Self::new(a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y)).grow(pad)
+    }
+
     /// Grown by `d` on every side.
     pub fn grow(&self, d: f32) -> Self {
         Self::new(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
@@ -474,12 +480,7 @@ impl Geometry {
         }
         for l in &self.links {
             for w in l.route.windows(2) {
-                taken.insert(Rect::new(
-                    w[0].x.min(w[1].x),
-                    w[0].y.min(w[1].y),
-                    w[0].x.max(w[1].x),
-                    w[0].y.max(w[1].y),
-                ));
+                taken.insert(Rect::around_segment(w[0], w[1], 1.0));
             }
             if let Some(p) = &l.label {
                 taken.insert(p.rect);
@@ -598,12 +599,7 @@ fn place_labels(links: &mut [LinkShape], boxes: &[Rect], zones: &[ZoneShape]) {
     let mut owner = Vec::new();
     for (i, l) in links.iter().enumerate() {
         for w in l.route.windows(2) {
-            route_grid.insert(Rect::new(
-                w[0].x.min(w[1].x),
-                w[0].y.min(w[1].y),
-                w[0].x.max(w[1].x),
-                w[0].y.max(w[1].y),
-            ));
+            route_grid.insert(Rect::around_segment(w[0], w[1], 1.0));
             owner.push(i);
         }
     }

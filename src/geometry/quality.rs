@@ -20,7 +20,7 @@ pub struct Quality {
 }
 
 fn seg_rect(a: Pos, b: Pos) -> Rect {
-    Rect::new(a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y))
+    Rect::around_segment(a, b, 0.0)
 }
 
 /// Whether segment a-b has a piece strictly inside `r` (Liang-Barsky clipping).

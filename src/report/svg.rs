@@ -114,12 +114,24 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             l.pattern.id(),
         );
         if let Some(p) = &l.label {
-            let at = p.baseline(text::LABEL_FONT);
+            let c = p.rect.center();
+            let baseline = p.baseline(text::LABEL_FONT).y;
+            // A backdrop as wide as the text is drawn (DejaVu Sans is narrower than the
+            // room reserved), so a line under the label does not run through its words.
+            let drawn = 0.56 * text::LABEL_FONT * p.text.chars().count() as f32 + 6.0;
             let _ = write!(
                 s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="{}" fill="{label_color}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
-                at.x + ox,
-                at.y + oy,
+                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" fill="#ffffff" fill-opacity="0.92"/>"##,
+                c.x - drawn / 2.0 + ox,
+                p.rect.y0 + oy,
+                drawn,
+                p.rect.height()
+            );
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" fill="{label_color}">{}</text>"##,
+                c.x + ox,
+                baseline + oy,
                 text::LABEL_FONT,
                 xml(&p.text)
             );
