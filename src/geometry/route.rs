@@ -16,9 +16,13 @@ use std::collections::{BinaryHeap, HashMap};
 /// Clearance kept between a route and any box it does not end at.
 pub const CLEARANCE: f32 = 12.0;
 /// Distance between neighbouring tracks in a channel.
-const TRACK_GAP: f32 = 10.0;
+const TRACK_GAP: f32 = 12.0;
 /// What a bend costs, in units of length: routes prefer fewer bends.
 const BEND_COST: f32 = 40.0;
+/// Distance of the extra lanes from a channel's middle.
+const LANE_GAP: f32 = 14.0;
+/// Extra cost per unit of length run along a route already drawn.
+const SHARED_COST: f32 = 4.0;
 /// A search gives up after this many expansions and the link is drawn direct.
 const MAX_EXPANSIONS: usize = 60_000;
 
@@ -122,6 +126,50 @@ fn segment_enters(a: Pos, b: Pos, r: &Rect, eps: f32) -> bool {
     }
 }
 
+/// Segments of the routes found so far, so a search can avoid running along them.
+#[derive(Default)]
+struct Used {
+    grid: Option<Grid>,
+    segments: Vec<(Pos, Pos)>,
+}
+
+impl Used {
+    fn add(&mut self, pts: &[Pos]) {
+        let grid = self.grid.get_or_insert_with(|| Grid::new(120.0));
+        for w in pts.windows(2) {
+            grid.insert(Rect::around_segment(w[0], w[1], 3.0));
+            self.segments.push((w[0], w[1]));
+        }
+    }
+
+    /// How long the axis-parallel segment a-b runs along (within 3 units of) a segment
+    /// already used.
+    fn shared_length(&self, a: Pos, b: Pos) -> f32 {
+        let Some(grid) = &self.grid else {
+            return 0.0;
+        };
+        let horizontal = (a.y - b.y).abs() < 1e-3;
+        let mut total = 0.0;
+        grid.any_near(&Rect::around_segment(a, b, 0.0), |i, _| {
+            let (c, d) = self.segments[i];
+            let overlap = if horizontal {
+                if (c.y - d.y).abs() < 1e-3 && (c.y - a.y).abs() < 3.0 {
+                    a.x.max(b.x).min(c.x.max(d.x)) - a.x.min(b.x).max(c.x.min(d.x))
+                } else {
+                    0.0
+                }
+            } else if (c.x - d.x).abs() < 1e-3 && (c.x - a.x).abs() < 3.0 {
+                a.y.max(b.y).min(c.y.max(d.y)) - a.y.min(b.y).max(c.y.min(d.y))
+            } else {
+                0.0
+            };
+            total += overlap.max(0.0);
+            false
+        });
+        total
+    }
+}
+
 /// Where a link end sits: the port on the border and the point just outside the
 /// clearance where the route proper starts.
 #[derive(Clone, Copy, Debug)]
@@ -154,6 +202,7 @@ enum Piece {
 pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
     let obstacles = Obstacles::new(boxes);
     let ends = assign_ports(boxes, requests);
+    let mut used = Used::default();
     let mut jogs: Vec<Jog> = Vec::new();
     let mut pieces: Vec<Vec<Piece>> = Vec::with_capacity(requests.len());
     for (li, req) in requests.iter().enumerate() {
@@ -180,9 +229,12 @@ pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
                         });
                         Piece::Jog(jogs.len() - 1)
                     }
-                    None => Piece::Points(search(&obstacles, a, a_h, b, b_h)),
+                    None => Piece::Points(search(&obstacles, &used, a, a_h, b, b_h)),
                 }
             });
+            if let Piece::Points(pts) = &piece {
+                used.add(pts);
+            }
             list.push(piece);
         }
         list.push(Piece::Points(vec![end.port]));
@@ -199,9 +251,74 @@ pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
                     Piece::Jog(j) => pts.extend(jog_points(&jogs[j], tracks[j])),
                 }
             }
-            simplify(pts)
+            smooth(simplify(pts), &obstacles)
         })
         .collect()
+}
+
+/// Longest step a route may take to reach a neighbouring waypoint before it is worth
+/// straightening out.
+const KINK: f32 = 40.0;
+
+/// Removes small steps: where a horizontal run steps up or down a little to the next
+/// one, moves one of the two runs level with the other when nothing is in the way.
+/// The first and last runs stay on their ports.
+fn smooth(mut p: Vec<Pos>, o: &Obstacles) -> Vec<Pos> {
+    let is_h = |a: Pos, b: Pos| (a.y - b.y).abs() < 1e-3;
+    // A run that starts at a port starts inside its own box's clearance: check it from
+    // where it leaves the clearance.
+    let step_out = |from: Pos, to: Pos| {
+        let len = ((to.x - from.x).abs() + (to.y - from.y).abs()).max(f32::EPSILON);
+        let t = (CLEARANCE / len).min(1.0);
+        Pos {
+            x: from.x + (to.x - from.x) * t,
+            y: from.y + (to.y - from.y) * t,
+        }
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 1..p.len().saturating_sub(2) {
+            let (a, b, c, d) = (p[i - 1], p[i], p[i + 1], p[i + 2]);
+            if !(is_h(a, b) && !is_h(b, c) && is_h(c, d)) || (c.y - b.y).abs() > KINK {
+                continue;
+            }
+            // Move the following run up to this one: its far end must turn into a
+            // vertical leg that can stretch.
+            if i + 3 < p.len() && !is_h(d, p[i + 3]) {
+                let d2 = Pos { x: d.x, y: b.y };
+                let start = if i == 1 { step_out(a, d2) } else { a };
+                let end = if i + 3 == p.len() - 1 {
+                    step_out(p[i + 3], d2)
+                } else {
+                    p[i + 3]
+                };
+                if free(o, &[start, d2, end]) {
+                    p[i + 2] = d2;
+                    p.drain(i..i + 2);
+                    changed = true;
+                    break;
+                }
+            }
+            // Or this run down to the following one.
+            if i >= 2 && !is_h(p[i - 2], a) {
+                let a2 = Pos { x: a.x, y: c.y };
+                let start = if i == 2 { step_out(p[0], a2) } else { p[i - 2] };
+                let end = if i + 2 == p.len() - 1 {
+                    step_out(d, a2)
+                } else {
+                    d
+                };
+                if free(o, &[start, a2, end]) {
+                    p[i - 1] = a2;
+                    p.drain(i..i + 2);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+    simplify(p)
 }
 
 /// A small loop on a box's side for a link from a system to itself.
@@ -433,17 +550,34 @@ fn jog_points(j: &Jog, at: f32) -> Vec<Pos> {
     }
 }
 
-/// Crossings between two polylines of axis-parallel segments.
-fn crossings(p: &[Pos], q: &[Pos]) -> u32 {
+/// How badly two polylines of axis-parallel segments get in each other's way: one
+/// for each crossing, two for each stretch where they run along the same line (there
+/// they cannot be told apart).
+fn conflicts(p: &[Pos], q: &[Pos]) -> u32 {
     let mut n = 0;
     for s in p.windows(2) {
         for t in q.windows(2) {
             if proper_cross(s[0], s[1], t[0], t[1]) {
                 n += 1;
+            } else if collinear_overlap(s[0], s[1], t[0], t[1]) {
+                n += 2;
             }
         }
     }
     n
+}
+
+/// Whether two axis-parallel segments lie on one line and share more than a unit of it.
+fn collinear_overlap(a: Pos, b: Pos, c: Pos, d: Pos) -> bool {
+    let horizontal = |p: Pos, q: Pos| (p.y - q.y).abs() < 1e-3;
+    let vertical = |p: Pos, q: Pos| (p.x - q.x).abs() < 1e-3;
+    if horizontal(a, b) && horizontal(c, d) && (a.y - c.y).abs() < 1.0 {
+        a.x.max(b.x).min(c.x.max(d.x)) - a.x.min(b.x).max(c.x.min(d.x)) > 1.0
+    } else if vertical(a, b) && vertical(c, d) && (a.x - c.x).abs() < 1.0 {
+        a.y.max(b.y).min(c.y.max(d.y)) - a.y.min(b.y).max(c.y.min(d.y)) > 1.0
+    } else {
+        false
+    }
 }
 
 /// Whether a horizontal and a vertical segment cross inside both.
@@ -482,7 +616,7 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
         let mid = (lo + hi) / 2.0;
         // cost(i, j): crossings when i's track comes before j's.
         let cost = |i: usize, j: usize| {
-            crossings(
+            conflicts(
                 &jog_points(&jogs[i], mid - 1.0),
                 &jog_points(&jogs[j], mid + 1.0),
             )
@@ -572,7 +706,7 @@ impl PartialOrd for Open {
 /// Searches a route from `a` to `b` on the grid of the nearby obstacles' edges and the
 /// channel middles between them, widening the search area until one is found; the
 /// direct line when there is none.
-fn search(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
+fn search(o: &Obstacles, used: &Used, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
     let mut margin = 240.0;
     for _ in 0..4 {
         let area = Rect::new(
@@ -581,7 +715,7 @@ fn search(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
             a.x.max(b.x) + margin,
             a.y.max(b.y) + margin,
         );
-        if let Some(p) = search_in(o, a, a_h, b, b_h, &area) {
+        if let Some(p) = search_in(o, used, a, a_h, b, b_h, &area) {
             return p;
         }
         margin *= 3.0;
@@ -589,7 +723,15 @@ fn search(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
     vec![a, b]
 }
 
-fn search_in(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool, area: &Rect) -> Option<Vec<Pos>> {
+fn search_in(
+    o: &Obstacles,
+    used: &Used,
+    a: Pos,
+    a_h: bool,
+    b: Pos,
+    b_h: bool,
+    area: &Rect,
+) -> Option<Vec<Pos>> {
     let near = o.near(area);
     let mut xs = vec![a.x, b.x, area.x0, area.x1];
     let mut ys = vec![a.y, b.y, area.y0, area.y1];
@@ -601,8 +743,16 @@ fn search_in(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool, area: &Rect) -
         v.retain(|c| *c >= lo && *c <= hi);
         v.sort_by(f32::total_cmp);
         v.dedup_by(|x, y| (*x - *y).abs() < 0.5);
-        // Channel middles: routes between two boxes keep away from both.
-        let mids: Vec<f32> = v.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
+        // Channel middles: routes between two boxes keep away from both; wide
+        // channels get lanes either side of the middle, so routes need not share one.
+        let mut mids: Vec<f32> = Vec::new();
+        for w in v.windows(2) {
+            let m = (w[0] + w[1]) / 2.0;
+            mids.push(m);
+            if w[1] - w[0] > 4.0 * LANE_GAP {
+                mids.extend([m - LANE_GAP, m + LANE_GAP]);
+            }
+        }
         v.extend(mids);
         v.sort_by(f32::total_cmp);
         v
@@ -671,6 +821,8 @@ fn search_in(o: &Obstacles, a: Pos, a_h: bool, b: Pos, b_h: bool, area: &Rect) -
                 continue;
             }
             let mut step = (q.x - p.x).abs() + (q.y - p.y).abs();
+            // Running along another route makes both unreadable.
+            step += SHARED_COST * used.shared_length(p, q);
             if nd != d {
                 step += BEND_COST;
             }
