@@ -400,3 +400,123 @@ fn a_palette_kind_dropped_on_the_canvas_lands_there() {
         "{placed:?} near {target:?}"
     );
 }
+
+#[test]
+fn fit_shows_every_zone_title_and_box_above_the_legend() {
+    for (i, sample) in patchbay::samples::ALL.iter().enumerate() {
+        let mut app = empty_app();
+        app.command(Command::OpenSample(i));
+        let mut h = harness(app);
+        h.run_steps(2);
+        let b = h.state_mut().doc.geometry().bounds;
+        let app = h.state();
+        let canvas = app.canvas_rect();
+        let (tl, br) = (
+            app.design_on_screen(patchbay::geometry::Pos { x: b.x0, y: b.y0 }),
+            app.design_on_screen(patchbay::geometry::Pos { x: b.x1, y: b.y1 }),
+        );
+        assert!(
+            canvas.contains(tl) && canvas.contains(br),
+            "{}: {tl:?}-{br:?} outside {canvas:?}",
+            sample.file_name
+        );
+        assert!(
+            br.y <= canvas.bottom() - 36.0 + 0.5,
+            "{}: the legend covers the drawing",
+            sample.file_name
+        );
+        assert!(
+            app.zoom() <= 1.0 + 1e-4,
+            "{}: fit never enlarges",
+            sample.file_name
+        );
+        // At the fitted zoom every link shows at least its colour and short tag.
+        let z = app.zoom();
+        let g = h.state_mut().doc.geometry();
+        for l in &g.links {
+            let readable = if z * patchbay::geometry::text::LABEL_FONT >= 7.0 {
+                l.label.is_some()
+            } else {
+                z * patchbay::geometry::OVERVIEW_FONT >= 7.0 && l.overview.is_some()
+            };
+            assert!(
+                readable,
+                "{}: link {} shows no tag at zoom {z}",
+                sample.file_name, l.id.0
+            );
+        }
+    }
+}
+
+#[test]
+fn a_new_design_with_one_system_shows_it_at_actual_size() {
+    let mut h = harness(empty_app());
+    h.get_by_label("ERP").click();
+    h.run_steps(3);
+    assert!(
+        (h.state().zoom() - 1.0).abs() < 1e-4,
+        "zoom {}",
+        h.state().zoom()
+    );
+    let canvas = h.state().canvas_rect();
+    let spot = on_screen(&h, 1);
+    assert!(canvas.contains_rect(spot), "{spot:?} in {canvas:?}");
+    assert!(
+        spot.width() < canvas.width() / 2.0,
+        "not blown up: {spot:?}"
+    );
+}
+
+#[test]
+fn zoom_buttons_and_the_wheel_zoom_and_the_level_is_shown() {
+    let mut h = startup();
+    let z0 = h.state().zoom();
+    h.get_by_label(&format!("{:.0}%", z0 * 100.0));
+    h.get_by_label("+").click();
+    h.run_steps(3);
+    let z1 = h.state().zoom();
+    assert!((z1 - z0 * 1.25).abs() < 1e-3, "{z0} -> {z1}");
+    h.get_by_label(&format!("{:.0}%", z1 * 100.0)).click();
+    h.run_steps(3);
+    assert!((h.state().zoom() - 1.0).abs() < 1e-4);
+    h.get_by_label("−").click();
+    h.run_steps(3);
+    assert!((h.state().zoom() - 0.8).abs() < 1e-3);
+    // The plain wheel zooms in about the pointer, as the README says.
+    let at = h.state().canvas_rect().center();
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(20);
+    assert!(
+        h.state().zoom() > 0.85,
+        "wheel zoomed in: {}",
+        h.state().zoom()
+    );
+}
+
+#[test]
+fn a_system_added_from_the_palette_lands_clear_of_boxes_and_links() {
+    let mut app = empty_app();
+    app.command(Command::OpenSample(0));
+    let mut h = harness(app);
+    let before = h.state().doc.design().systems.len();
+    h.get_by_label("ERP").click();
+    h.run_steps(3);
+    let g = h.state_mut().doc.geometry();
+    assert_eq!(g.systems.len(), before + 1);
+    let new = g.systems.last().expect("added").rect;
+    for s in &g.systems[..before] {
+        assert!(!new.overlaps(&s.rect, 0.0), "lands on {}", s.name);
+    }
+    for l in &g.links {
+        for w in l.route.windows(2) {
+            let seg = patchbay::geometry::Rect::around_segment(w[0], w[1], 1.0);
+            assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);
+        }
+    }
+}

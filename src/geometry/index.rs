@@ -2,13 +2,55 @@
 //! without looking at all of them.
 
 use super::Rect;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for small integer keys (grid cells): one multiply per word instead of
+/// SipHash, which the profile showed dominating look-ups.
+#[derive(Default)]
+pub struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n as u32));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+/// A hash map keyed by small integers.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<CellHasher>>;
 
 /// Rectangles bucketed by the grid cells they touch.
 pub struct Grid {
     cell: f32,
-    cells: HashMap<(i32, i32), Vec<usize>>,
+    cells: FastMap<(i32, i32), Vec<usize>>,
     rects: Vec<Rect>,
+    /// The query each rectangle was last reported to, so a rectangle spanning several
+    /// cells is reported once per query.
+    seen: RefCell<Vec<u32>>,
+    query: Cell<u32>,
 }
 
 impl Grid {
@@ -16,8 +58,10 @@ impl Grid {
     pub fn new(cell: f32) -> Self {
         Self {
             cell: cell.max(1.0),
-            cells: HashMap::new(),
+            cells: FastMap::default(),
             rects: Vec::new(),
+            seen: RefCell::new(Vec::new()),
+            query: Cell::new(0),
         }
     }
 
@@ -37,17 +81,8 @@ impl Grid {
             }
         }
         self.rects.push(r);
+        self.seen.get_mut().push(0);
         i
-    }
-
-    /// The rectangle with this index.
-    pub fn get(&self, i: usize) -> Rect {
-        self.rects[i]
-    }
-
-    /// Every rectangle, in insertion order.
-    pub fn rects(&self) -> &[Rect] {
-        &self.rects
     }
 
     /// Calls `f` once for each rectangle whose cells meet `area` (a superset of those
@@ -55,7 +90,12 @@ impl Grid {
     pub fn any_near(&self, area: &Rect, mut f: impl FnMut(usize, &Rect) -> bool) -> bool {
         let (a, b, c, d) = self.span(area);
         let single = a == c && b == d;
-        let mut seen: Vec<usize> = Vec::new();
+        let q = self.query.get().wrapping_add(1);
+        self.query.set(q);
+        let mut seen = self.seen.borrow_mut();
+        if q == 0 {
+            seen.iter_mut().for_each(|s| *s = u32::MAX);
+        }
         for x in a..=c {
             for y in b..=d {
                 let Some(items) = self.cells.get(&(x, y)) else {
@@ -63,10 +103,10 @@ impl Grid {
                 };
                 for &i in items {
                     if !single {
-                        if seen.contains(&i) {
+                        if seen[i] == q {
                             continue;
                         }
-                        seen.push(i);
+                        seen[i] = q;
                     }
                     if f(i, &self.rects[i]) {
                         return true;
@@ -75,17 +115,5 @@ impl Grid {
             }
         }
         false
-    }
-
-    /// Indices of rectangles that overlap `area` by more than `depth` both ways.
-    pub fn overlapping(&self, area: &Rect, depth: f32) -> Vec<usize> {
-        let mut out = Vec::new();
-        self.any_near(area, |i, r| {
-            if r.overlaps(area, depth) {
-                out.push(i);
-            }
-            false
-        });
-        out
     }
 }

@@ -15,6 +15,10 @@ const END_CLEARANCE: f32 = 14.0;
 /// What covering another link's line costs a candidate spot: more than falling back
 /// to the short tag, so a full label never hides a line when a short one would not.
 const COVER_COST: f32 = 60.0;
+/// How many free spots are weighed for one form of a label before the best is taken.
+const MAX_LOOKS: usize = 12;
+/// How many of a route's legs are looked at, longest first.
+const MAX_LEGS: usize = 3;
 /// What the short tag costs over the full text.
 const SHORT_COST: f32 = 30.0;
 
@@ -60,7 +64,10 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
         .collect();
     let last = legs.len().saturating_sub(1);
     legs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.3.cmp(&y.3)));
-    let mut out = Vec::new();
+    // A label belongs on one of the longest legs; a long route's short steps are no
+    // place for it, and looking at them all costs more than it finds.
+    legs.truncate(MAX_LEGS);
+    let mut out: Vec<(Pos, f32)> = Vec::new();
     for (rank, &(len, a, b, k)) in legs.iter().enumerate() {
         let horizontal = (a.y - b.y).abs() < 0.01;
         // Keep clear of the route's ends.
@@ -84,7 +91,7 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
             }
         };
         let penalty = rank as f32 * 4.0;
-        for (i, t) in [0.5f32, 0.3, 0.7, 0.15, 0.85, 0.0, 1.0].iter().enumerate() {
+        for (i, t) in [0.5f32, 0.25, 0.75, 0.0, 1.0].iter().enumerate() {
             let c = at(*t);
             out.push((c, penalty + i as f32));
             // Beside the leg: above or below a horizontal one, left or right of a
@@ -94,22 +101,26 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
             } else {
                 (w / 2.0 + 3.0, 0.0)
             };
-            out.push((
-                Pos {
-                    x: c.x + dx,
-                    y: c.y + dy,
-                },
-                penalty + i as f32 + 2.0,
-            ));
-            out.push((
-                Pos {
-                    x: c.x - dx,
-                    y: c.y - dy,
-                },
-                penalty + i as f32 + 2.0,
-            ));
+            // Beside it, then a little further off for links squeezed between boxes.
+            let offsets: &[(f32, f32)] = if i == 0 {
+                &[(1.0, 2.0), (2.0, 12.0)]
+            } else {
+                &[(1.0, 2.0)]
+            };
+            for &(k, cost) in offsets {
+                for sign in [1.0, -1.0] {
+                    out.push((
+                        Pos {
+                            x: c.x + sign * k * dx,
+                            y: c.y + sign * k * dy,
+                        },
+                        penalty + i as f32 + cost,
+                    ));
+                }
+            }
         }
     }
+    out.sort_by(|x, y| x.1.total_cmp(&y.1));
     out
 }
 
@@ -160,9 +171,11 @@ pub fn place(
             } else {
                 0.0
             };
+            let mut looked = 0;
             for (c, base) in candidates(&routes[li], w, h) {
+                // Candidates come best first: none after this one can win.
                 if best.as_ref().is_some_and(|b| base + extra >= b.0) {
-                    continue;
+                    break;
                 }
                 let rect = label_rect(text, font, c);
                 if scene.solid.any_near(&rect, |_, r| r.overlaps(&rect, 0.0)) {
@@ -182,6 +195,10 @@ pub fn place(
                 let score = base + extra + covered * COVER_COST;
                 if best.as_ref().is_none_or(|b| score < b.0) {
                     best = Some((score, rect, text, is_short));
+                }
+                looked += 1;
+                if looked >= MAX_LOOKS {
+                    break;
                 }
             }
         }

@@ -282,8 +282,8 @@ fn feedback_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     head
 }
 
-/// Longest-path layers over the forward edges, then sources pulled next to their
-/// nearest target so they do not hang far to the left.
+/// Longest-path layers over the forward edges, then each system moved to shorten its
+/// links.
 fn layers(n: usize, order: &[usize], forward: &[Option<(usize, usize)>]) -> Vec<usize> {
     let mut outs = vec![Vec::new(); n];
     for &(a, b) in forward.iter().flatten() {
@@ -295,16 +295,38 @@ fn layers(n: usize, order: &[usize], forward: &[Option<(usize, usize)>]) -> Vec<
             layer[w] = layer[w].max(layer[v] + 1);
         }
     }
-    let mut has_in = vec![false; n];
-    for &(_, b) in forward.iter().flatten() {
-        has_in[b] = true;
+    // Shorten links: a system with more links in than out moves as far left as its
+    // callers allow, one with more out than in as far right as its targets allow (the
+    // total length of links changes by the difference for every layer it moves).
+    let mut ins = vec![Vec::new(); n];
+    for &(a, b) in forward.iter().flatten() {
+        ins[b].push(a);
     }
-    for v in 0..n {
-        if !has_in[v] {
-            if let Some(m) = outs[v].iter().map(|&w| layer[w]).min() {
-                layer[v] = m.saturating_sub(1);
+    for _ in 0..8 {
+        let mut moved = false;
+        for &v in order {
+            let lo = ins[v].iter().map(|&u| layer[u] + 1).max().unwrap_or(0);
+            let hi = outs[v].iter().map(|&w| layer[w].saturating_sub(1)).min();
+            let target = match (ins[v].len().cmp(&outs[v].len()), hi) {
+                (std::cmp::Ordering::Greater, _) | (_, None) => lo,
+                (std::cmp::Ordering::Less, Some(hi)) => hi.max(lo),
+                (std::cmp::Ordering::Equal, Some(hi)) => layer[v].clamp(lo, hi.max(lo)),
+            };
+            if target != layer[v] {
+                layer[v] = target;
+                moved = true;
             }
         }
+        if !moved {
+            break;
+        }
+    }
+    // Drop layers left empty.
+    let mut used: Vec<usize> = layer.clone();
+    used.sort_unstable();
+    used.dedup();
+    for l in &mut layer {
+        *l = used.binary_search(l).unwrap_or(0);
     }
     layer
 }
@@ -361,7 +383,9 @@ fn order_rows(g: &Graph, rows: &mut [Vec<usize>]) {
     let mut pos = positions(g, rows);
     let mut best = rows.to_vec();
     let mut best_count = total_crossings(g, rows, &pos);
-    for iter in 0..12 {
+    // Large graphs get fewer sweeps: each costs a pass over every edge.
+    let sweeps = if g.layer.len() > 4_000 { 4 } else { 12 };
+    for iter in 0..sweeps {
         let downward = iter % 2 == 0;
         let layer_order: Vec<usize> = if downward {
             (1..rows.len()).collect()
@@ -430,7 +454,8 @@ fn pair_crossings(g: &Graph, u: usize, v: usize, pos: &[usize]) -> usize {
 }
 
 fn transpose(g: &Graph, rows: &mut [Vec<usize>], pos: &mut [usize]) {
-    for _ in 0..4 {
+    let passes = if g.layer.len() > 4_000 { 1 } else { 4 };
+    for _ in 0..passes {
         let mut improved = false;
         for row in rows.iter_mut() {
             for i in 0..row.len().saturating_sub(1) {
@@ -490,7 +515,8 @@ fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec
             }
         }
         // Pull vertices level with their neighbours' median, keeping the order.
-        for pass in 0..8 {
+        let passes = if g.layer.len() > 20_000 { 4 } else { 8 };
+        for pass in 0..passes {
             let from_up = pass % 2 == 0;
             for row in rows_b {
                 if row.is_empty() {
@@ -499,7 +525,7 @@ fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec
                 let desired: Vec<f32> = row
                     .iter()
                     .map(|&v| {
-                        let ns: Vec<f32> = (if pass >= 6 {
+                        let ns: Vec<f32> = (if pass + 2 >= passes {
                             g.up[v]
                                 .iter()
                                 .chain(g.down[v].iter())

@@ -2,6 +2,7 @@
 //! crossings, overlapping labels and cut names. The same counts as the independent
 //! diagram meter, so the test suite can hold every sample to them.
 
+use super::index::Grid;
 use super::{Geometry, Pos, Rect, text};
 
 /// The counts for one drawing.
@@ -17,10 +18,6 @@ pub struct Quality {
     pub label_box: usize,
     /// System names not shown in full.
     pub truncated: usize,
-}
-
-fn seg_rect(a: Pos, b: Pos) -> Rect {
-    Rect::around_segment(a, b, 0.0)
 }
 
 /// Whether segment a-b has a piece strictly inside `r` (Liang-Barsky clipping).
@@ -92,30 +89,26 @@ pub fn name_line_rects(rect: &Rect, lines: &[String]) -> Vec<Rect> {
 }
 
 /// Pairs of routes that cross, away from a box both end at (within 3 units of one, two
-/// links fanning out of it are not counted). Segments are bucketed by rows, so this is
-/// fast enough to compare candidate layouts.
+/// links fanning out of it are not counted). Horizontal segments go in a grid; each
+/// other segment is tested against those near it, so this is fast enough to compare
+/// candidate layouts.
 pub fn crossings(routes: &[&[Pos]], ends: &[[Option<usize>; 2]], boxes: &[Rect]) -> usize {
-    const ROW: f32 = 64.0;
-    let mut rows: std::collections::HashMap<i32, Vec<(usize, Pos, Pos)>> = Default::default();
+    let mut flat = Grid::new(96.0);
+    let mut flat_segments: Vec<(usize, Pos, Pos)> = Vec::new();
     let mut others: Vec<(usize, Pos, Pos)> = Vec::new();
     for (li, r) in routes.iter().enumerate() {
         for w in r.windows(2) {
             if (w[0].y - w[1].y).abs() < 1e-3 {
-                rows.entry((w[0].y / ROW).floor() as i32)
-                    .or_default()
-                    .push((li, w[0], w[1]));
+                flat.insert(Rect::around_segment(w[0], w[1], 0.5));
+                flat_segments.push((li, w[0], w[1]));
             } else {
                 others.push((li, w[0], w[1]));
             }
         }
     }
-    let mut pairs: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut pairs: Vec<u64> = Vec::new();
     let mut test = |li: usize, a: Pos, b: Pos, lj: usize, c: Pos, d: Pos| {
         if li == lj {
-            return;
-        }
-        let key = (li.min(lj), li.max(lj));
-        if pairs.contains(&key) {
             return;
         }
         let Some(p) = cross(a, b, c, d) else {
@@ -127,39 +120,28 @@ pub fn crossings(routes: &[&[Pos]], ends: &[[Option<usize>; 2]], boxes: &[Rect])
             .filter(|e| ends[lj].contains(&Some(**e)))
             .any(|&e| dist(p, &boxes[e]) <= 3.0);
         if !near_shared {
-            pairs.insert(key);
+            pairs.push(((li.min(lj) as u64) << 32) | li.max(lj) as u64);
         }
     };
-    // Every non-horizontal segment against the horizontal ones in the rows it spans,
-    // and against the other non-horizontal ones it meets.
     for (k, &(li, a, b)) in others.iter().enumerate() {
-        let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
-        for row in (y0 / ROW).floor() as i32..=(y1 / ROW).floor() as i32 {
-            if let Some(list) = rows.get(&row) {
-                for &(lj, c, d) in list {
+        let area = Rect::around_segment(a, b, 0.5);
+        flat.any_near(&area, |i, _| {
+            let (lj, c, d) = flat_segments[i];
+            test(li, a, b, lj, c, d);
+            false
+        });
+        // Two vertical segments never cross; a slanted one (a fallback route) is also
+        // tested against the other non-horizontal ones.
+        if (a.x - b.x).abs() >= 1e-3 {
+            for (j, &(lj, c, d)) in others.iter().enumerate() {
+                if j != k && area.overlaps(&Rect::around_segment(c, d, 0.5), -0.5) {
                     test(li, a, b, lj, c, d);
                 }
             }
         }
-        // Two vertical segments never cross; a slanted one (a fallback route) is
-        // tested against every other segment.
-        if (a.x - b.x).abs() < 1e-3 {
-            continue;
-        }
-        let bb = seg_rect(a, b);
-        let all = rows.values().flatten().chain(
-            others
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .map(|(_, s)| s),
-        );
-        for &(lj, c, d) in all {
-            if bb.overlaps(&seg_rect(c, d), -0.5) {
-                test(li, a, b, lj, c, d);
-            }
-        }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs.len()
 }
 

@@ -23,8 +23,12 @@ const BEND_COST: f32 = 40.0;
 const LANE_GAP: f32 = 14.0;
 /// Extra cost per unit of length run along a route already drawn.
 const SHARED_COST: f32 = 4.0;
-/// A search gives up after this many expansions and the link is drawn direct.
-const MAX_EXPANSIONS: usize = 60_000;
+/// A search gives up after this many expansions,
+const MAX_EXPANSIONS: usize = 30_000;
+/// and all searches of one drawing after this many together: past it (only a very
+/// large hand-placed design gets there) a link that no simple shape serves takes a
+/// plain three-leg route, so a change never stalls the window.
+const SEARCH_BUDGET: usize = 400_000;
 
 /// One link to route: its two boxes, and optional points it should pass through (the
 /// automatic layout's reserved corridors for links that skip layers).
@@ -61,11 +65,13 @@ impl Side {
 }
 
 /// The side of `r` that faces the rectangle `o`: across the axis with the wider gap.
-fn facing(r: &Rect, o: &Rect) -> Side {
+/// In a drawing laid out in columns, links leave and enter sideways whenever the two
+/// are in different columns.
+fn facing(r: &Rect, o: &Rect, columns: bool) -> Side {
     let gap_x = (o.x0 - r.x1).max(r.x0 - o.x1);
     let gap_y = (o.y0 - r.y1).max(r.y0 - o.y1);
     let (c, oc) = (r.center(), o.center());
-    if gap_x >= gap_y {
+    if gap_x >= gap_y || (columns && gap_x > 0.0) {
         if oc.x >= c.x { Side::Right } else { Side::Left }
     } else if oc.y >= c.y {
         Side::Bottom
@@ -131,15 +137,23 @@ fn segment_enters(a: Pos, b: Pos, r: &Rect, eps: f32) -> bool {
 struct Used {
     grid: Option<Grid>,
     segments: Vec<(Pos, Pos)>,
+    /// How many of `segments` are in the grid: it is filled only when a search needs
+    /// it, so drawings that need no search never build it.
+    indexed: usize,
 }
 
 impl Used {
     fn add(&mut self, pts: &[Pos]) {
+        self.segments.extend(pts.windows(2).map(|w| (w[0], w[1])));
+    }
+
+    /// Brings the grid up to date with every segment added so far.
+    fn index(&mut self) {
         let grid = self.grid.get_or_insert_with(|| Grid::new(120.0));
-        for w in pts.windows(2) {
-            grid.insert(Rect::around_segment(w[0], w[1], 3.0));
-            self.segments.push((w[0], w[1]));
+        for &(a, b) in &self.segments[self.indexed..] {
+            grid.insert(Rect::around_segment(a, b, 3.0));
         }
+        self.indexed = self.segments.len();
     }
 
     /// How long the axis-parallel segment a-b runs along (within 3 units of) a segment
@@ -198,11 +212,12 @@ enum Piece {
 }
 
 /// Routes every request; returns each link's polyline from the source's border to the
-/// target's border.
-pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
+/// target's border. `columns` says the boxes stand in the automatic layout's columns.
+pub fn route_all(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<Vec<Pos>> {
     let obstacles = Obstacles::new(boxes);
-    let ends = assign_ports(boxes, requests);
+    let ends = assign_ports(boxes, requests, columns);
     let mut used = Used::default();
+    let mut budget = SEARCH_BUDGET;
     let mut jogs: Vec<Jog> = Vec::new();
     let mut pieces: Vec<Vec<Piece>> = Vec::with_capacity(requests.len());
     for (li, req) in requests.iter().enumerate() {
@@ -229,7 +244,10 @@ pub fn route_all(boxes: &[Rect], requests: &[Request]) -> Vec<Vec<Pos>> {
                         });
                         Piece::Jog(jogs.len() - 1)
                     }
-                    None => Piece::Points(search(&obstacles, &used, a, a_h, b, b_h)),
+                    None => {
+                        used.index();
+                        Piece::Points(search(&obstacles, &used, &mut budget, a, a_h, b, b_h))
+                    }
                 }
             });
             if let Piece::Points(pts) = &piece {
@@ -341,7 +359,7 @@ fn self_loop(r: &Rect, start: End) -> Vec<Pos> {
 
 /// Picks each end's side and spreads the ports on every side, ordered by where their
 /// links head so neighbouring links do not cross at the box.
-fn assign_ports(boxes: &[Rect], requests: &[Request]) -> Vec<(End, End)> {
+fn assign_ports(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<(End, End)> {
     let point_rect = |p: Pos| Rect::new(p.x, p.y, p.x, p.y);
     // (box, side) -> [(sort key, link, is_source)]
     let mut on_side: HashMap<(usize, Side), Vec<(f32, usize, bool)>> = HashMap::new();
@@ -354,8 +372,8 @@ fn assign_ports(boxes: &[Rect], requests: &[Request]) -> Vec<(End, End)> {
             let first = req.vias.first().map_or(*b, |&v| point_rect(v));
             let last = req.vias.last().map_or(*a, |&v| point_rect(v));
             (
-                facing(a, &first),
-                facing(b, &last),
+                facing(a, &first, columns),
+                facing(b, &last, columns),
                 first.center(),
                 last.center(),
             )
@@ -629,20 +647,8 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
                 .then(kx.1.total_cmp(&ky.1))
                 .then(x.cmp(&y))
         });
-        if order.len() <= 400 {
-            for _ in 0..order.len() {
-                let mut changed = false;
-                for w in 0..order.len().saturating_sub(1) {
-                    let (x, y) = (order[w], order[w + 1]);
-                    if cost(y, x) < cost(x, y) {
-                        order.swap(w, w + 1);
-                        changed = true;
-                    }
-                }
-                if !changed {
-                    break;
-                }
-            }
+        if order.len() <= 200 {
+            sift(&mut order, cost);
         }
         let k = order.len() as f32;
         let gap = TRACK_GAP.min((hi - lo) / (k + 1.0));
@@ -653,6 +659,59 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
         let _ = members;
     }
     out
+}
+
+/// Improves an order by sifting: each item in turn is taken out and put back where
+/// the pairs it forms cost least (`cost(a, b)`: what `a` before `b` costs), until no
+/// move helps. Unlike swapping neighbours, an item can pass others it is indifferent
+/// to on its way to where it helps.
+fn sift(order: &mut Vec<usize>, cost: impl Fn(usize, usize) -> u32) {
+    let k = order.len();
+    let index: HashMap<usize, usize> = order.iter().enumerate().map(|(i, &j)| (j, i)).collect();
+    let mut c = vec![0u32; k * k];
+    for &a in order.iter() {
+        for &b in order.iter() {
+            if a != b {
+                c[index[&a] * k + index[&b]] = cost(a, b);
+            }
+        }
+    }
+    let at = |a: usize, b: usize| c[index[&a] * k + index[&b]];
+    for _ in 0..4 {
+        let mut improved = false;
+        for item in order.clone() {
+            let Some(from) = order.iter().position(|&x| x == item) else {
+                continue;
+            };
+            order.remove(from);
+            // Cost of putting `item` at each slot: everything before it, then after.
+            let mut before = 0u32;
+            let mut after: u32 = order.iter().map(|&x| at(item, x)).sum();
+            let (mut best, mut best_cost) = (0usize, before + after);
+            for (slot, &x) in order.iter().enumerate() {
+                before += at(x, item);
+                after -= at(item, x);
+                if before + after < best_cost {
+                    best = slot + 1;
+                    best_cost = before + after;
+                }
+            }
+            let stay_cost = {
+                let b: u32 = order[..from].iter().map(|&x| at(x, item)).sum();
+                let a: u32 = order[from..].iter().map(|&x| at(item, x)).sum();
+                a + b
+            };
+            if best_cost < stay_cost {
+                order.insert(best, item);
+                improved = true;
+            } else {
+                order.insert(from, item);
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
 }
 
 /// Drops repeated points and points in the middle of straight runs.
@@ -706,26 +765,46 @@ impl PartialOrd for Open {
 /// Searches a route from `a` to `b` on the grid of the nearby obstacles' edges and the
 /// channel middles between them, widening the search area until one is found; the
 /// direct line when there is none.
-fn search(o: &Obstacles, used: &Used, a: Pos, a_h: bool, b: Pos, b_h: bool) -> Vec<Pos> {
+fn search(
+    o: &Obstacles,
+    used: &Used,
+    budget: &mut usize,
+    a: Pos,
+    a_h: bool,
+    b: Pos,
+    b_h: bool,
+) -> Vec<Pos> {
     let mut margin = 240.0;
     for _ in 0..4 {
+        if *budget == 0 {
+            break;
+        }
         let area = Rect::new(
             a.x.min(b.x) - margin,
             a.y.min(b.y) - margin,
             a.x.max(b.x) + margin,
             a.y.max(b.y) + margin,
         );
-        if let Some(p) = search_in(o, used, a, a_h, b, b_h, &area) {
+        if let Some(p) = search_in(o, used, budget, a, a_h, b, b_h, &area) {
             return p;
         }
         margin *= 3.0;
     }
-    vec![a, b]
+    // Three legs meeting halfway, along the axes the ends leave and arrive on.
+    if a_h {
+        let x = (a.x + b.x) / 2.0;
+        vec![a, Pos { x, y: a.y }, Pos { x, y: b.y }, b]
+    } else {
+        let y = (a.y + b.y) / 2.0;
+        vec![a, Pos { x: a.x, y }, Pos { x: b.x, y }, b]
+    }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn search_in(
     o: &Obstacles,
     used: &Used,
+    budget: &mut usize,
     a: Pos,
     a_h: bool,
     b: Pos,
@@ -767,8 +846,15 @@ fn search_in(
         find(&xs, b.x)?,
         find(&ys, b.y)?,
     );
-    let local: Vec<Rect> = near;
-    let blocked_mid = |p: Pos| local.iter().any(|r| r.contains_strictly(p));
+    let mut local = Grid::new(80.0);
+    for r in near {
+        local.insert(r);
+    }
+    let blocked_mid = |p: Pos| {
+        local.any_near(&Rect::new(p.x, p.y, p.x, p.y), |_, r| {
+            r.contains_strictly(p)
+        })
+    };
     // State: grid point and the axis we arrived on (0 horizontal, 1 vertical).
     let id = |i: usize, j: usize, d: usize| (j * nx + i) * 2 + d;
     let total = nx * ny * 2;
@@ -798,7 +884,8 @@ fn search_in(
             break;
         }
         expansions += 1;
-        if expansions > MAX_EXPANSIONS {
+        *budget = budget.saturating_sub(1);
+        if expansions > MAX_EXPANSIONS || *budget == 0 {
             return None;
         }
         let moves: [(isize, isize, usize); 4] = [(1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)];
@@ -890,6 +977,7 @@ mod tests {
                 to: 2,
                 vias: vec![],
             }],
+            false,
         );
         assert!(
             !through_other_box(&routes[0], &boxes, [0, 2]),
@@ -912,7 +1000,7 @@ mod tests {
                 vias: vec![],
             })
             .collect();
-        let routes = route_all(&boxes, &reqs);
+        let routes = route_all(&boxes, &reqs, false);
         for i in 0..3 {
             for j in i + 1..3 {
                 assert_ne!(routes[i], routes[j]);

@@ -359,6 +359,12 @@ impl Canvas {
         meta.save(ui);
     }
 
+    /// Where a design point was on screen last frame.
+    pub fn to_screen(&self, at: Pos) -> Pos2 {
+        let (zoom, pan) = self.view;
+        (Vec2::new(at.x, at.y) * zoom + pan).to_pos2()
+    }
+
     /// The zoom level, 1.0 at actual size.
     pub fn zoom(&self) -> f32 {
         self.view.0

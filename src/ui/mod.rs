@@ -179,6 +179,21 @@ impl PatchbayApp {
         self.canvas.last_screen_rect(id)
     }
 
+    /// Where a point of the design was drawn in the last frame, in screen points.
+    pub fn design_on_screen(&self, at: Pos) -> egui::Pos2 {
+        self.canvas.to_screen(at)
+    }
+
+    /// The canvas's rectangle on screen in the last frame.
+    pub fn canvas_rect(&self) -> egui::Rect {
+        self.canvas.rect
+    }
+
+    /// The canvas's zoom level in the last frame, 1.0 at actual size.
+    pub fn zoom(&self) -> f32 {
+        self.canvas.zoom()
+    }
+
     /// The window title: file name, and a marker for unsaved changes.
     pub fn title(&self) -> String {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
