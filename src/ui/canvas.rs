@@ -17,6 +17,8 @@ use std::sync::Arc;
 
 /// The id egui_graphs keeps the canvas's pan and zoom under.
 const VIEW_ID: &str = "patchbay-canvas";
+/// Zone titles are drawn at least this large on screen when they fit their zone.
+const ZONE_TITLE_MIN_PX: f32 = 10.0;
 /// Room kept free for the legend along the bottom of the canvas.
 pub const LEGEND_ROOM: f32 = 36.0;
 /// How far out and in the view zooms.
@@ -437,6 +439,11 @@ impl Canvas {
                 Stroke::new(1.0, theme::ZONE_STROKE),
                 StrokeKind::Inside,
             ));
+            // Zoomed out, a zone's title stays readable while it fits its zone.
+            let room = rect.width() - 16.0;
+            let wanted = font_px.max(ZONE_TITLE_MIN_PX);
+            let fits = geometry::text::width(&zone.name, wanted) <= room;
+            let font_px = if fits { wanted } else { font_px };
             if font_px >= theme::MIN_LABEL_PX {
                 let galley = ui.painter().layout_no_wrap(
                     zone.name.clone(),

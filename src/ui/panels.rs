@@ -285,11 +285,12 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
         });
 }
 
-/// Zoom out, the zoom level (click for 100%), zoom in and fit, at the canvas's top
-/// right corner.
+/// Zoom out, the zoom level (click for 100%), zoom in and fit, at the canvas's bottom
+/// right corner, on the legend's row that fitting keeps clear of the drawing.
 pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32, queue: &mut Vec<Command>) {
     egui::Area::new(egui::Id::new("zoom"))
-        .fixed_pos(canvas.right_top() + egui::vec2(-190.0, 6.0))
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .fixed_pos(canvas.right_bottom() + egui::vec2(-6.0, -4.0))
         .order(egui::Order::Middle)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
