@@ -189,19 +189,47 @@ fn feedback_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut in_deg: Vec<i64> = ins.iter().map(|i| i.len() as i64).collect();
     let mut removed = vec![false; n];
     let (mut head, mut tail) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut left = n;
-    // Buckets would make this linear; a scan per step is fast enough for the sizes
-    // drawn (it is O(n^2) only in the number of systems, not of links).
     let mut sinks: Vec<usize> = (0..n).filter(|&v| out_deg[v] == 0).collect();
     let mut sources: Vec<usize> = (0..n)
         .filter(|&v| in_deg[v] == 0 && out_deg[v] > 0)
         .collect();
-    let remove = |v: usize,
-                  removed: &mut Vec<bool>,
-                  out_deg: &mut Vec<i64>,
-                  in_deg: &mut Vec<i64>,
-                  sinks: &mut Vec<usize>,
-                  sources: &mut Vec<usize>| {
+    let mut cursor = 0usize;
+    for _ in 0..n {
+        let live = |list: &mut Vec<usize>, removed: &[bool]| {
+            while let Some(v) = list.pop() {
+                if !removed[v] {
+                    return Some(v);
+                }
+            }
+            None
+        };
+        // Sinks go last, sources first; failing both, the node with the most outgoing
+        // over incoming edges goes first (a scan, O(n) only when no sink or source).
+        let (v, first) = if let Some(v) = live(&mut sinks, &removed) {
+            (v, false)
+        } else if let Some(v) = live(&mut sources, &removed) {
+            (v, true)
+        } else {
+            let Some(v) = (0..n)
+                .map(|k| (cursor + k) % n)
+                .filter(|&v| !removed[v])
+                .max_by_key(|&v| {
+                    (
+                        out_deg[v] - in_deg[v],
+                        std::cmp::Reverse((v + n - cursor) % n),
+                    )
+                })
+            else {
+                break;
+            };
+            cursor = v;
+            (v, true)
+        };
+        if first {
+            head.push(v);
+        } else {
+            tail.push(v);
+        }
         removed[v] = true;
         for &w in &outs[v] {
             if !removed[w] {
@@ -219,63 +247,6 @@ fn feedback_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
                 }
             }
         }
-    };
-    let mut best_cursor = 0usize;
-    while left > 0 {
-        if let Some(v) = sinks.pop() {
-            if removed[v] {
-                continue;
-            }
-            tail.push(v);
-            remove(
-                v,
-                &mut removed,
-                &mut out_deg,
-                &mut in_deg,
-                &mut sinks,
-                &mut sources,
-            );
-            left -= 1;
-            continue;
-        }
-        if let Some(v) = sources.pop() {
-            if removed[v] {
-                continue;
-            }
-            head.push(v);
-            remove(
-                v,
-                &mut removed,
-                &mut out_deg,
-                &mut in_deg,
-                &mut sinks,
-                &mut sources,
-            );
-            left -= 1;
-            continue;
-        }
-        let mut best: Option<(i64, usize)> = None;
-        for k in 0..n {
-            let v = (best_cursor + k) % n;
-            if !removed[v] {
-                let d = out_deg[v] - in_deg[v];
-                if best.is_none_or(|(bd, _)| d > bd) {
-                    best = Some((d, v));
-                }
-            }
-        }
-        let Some((_, v)) = best else { break };
-        best_cursor = v;
-        head.push(v);
-        remove(
-            v,
-            &mut removed,
-            &mut out_deg,
-            &mut in_deg,
-            &mut sinks,
-            &mut sources,
-        );
-        left -= 1;
     }
     tail.reverse();
     head.extend(tail);

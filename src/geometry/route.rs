@@ -246,7 +246,12 @@ pub fn route_all(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<Vec
                     }
                     None => {
                         used.index();
-                        Piece::Points(search(&obstacles, &used, &mut budget, a, a_h, b, b_h))
+                        Piece::Points(search(
+                            &obstacles,
+                            &used,
+                            &mut budget,
+                            Leg { a, a_h, b, b_h },
+                        ))
                     }
                 }
             });
@@ -762,18 +767,21 @@ impl PartialOrd for Open {
     }
 }
 
-/// Searches a route from `a` to `b` on the grid of the nearby obstacles' edges and the
-/// channel middles between them, widening the search area until one is found; the
-/// direct line when there is none.
-fn search(
-    o: &Obstacles,
-    used: &Used,
-    budget: &mut usize,
+/// A piece of route to find: from `a`, leaving horizontally when `a_h`, to `b`,
+/// arriving horizontally when `b_h`.
+#[derive(Clone, Copy)]
+struct Leg {
     a: Pos,
     a_h: bool,
     b: Pos,
     b_h: bool,
-) -> Vec<Pos> {
+}
+
+/// Searches a route for `leg` on the grid of the nearby obstacles' edges and the
+/// channel middles between them, widening the search area until one is found; three
+/// plain legs when there is none (or the drawing's search budget is spent).
+fn search(o: &Obstacles, used: &Used, budget: &mut usize, leg: Leg) -> Vec<Pos> {
+    let Leg { a, a_h, b, .. } = leg;
     let mut margin = 240.0;
     for _ in 0..4 {
         if *budget == 0 {
@@ -785,7 +793,7 @@ fn search(
             a.x.max(b.x) + margin,
             a.y.max(b.y) + margin,
         );
-        if let Some(p) = search_in(o, used, budget, a, a_h, b, b_h, &area) {
+        if let Some(p) = search_in(o, used, budget, leg, &area) {
             return p;
         }
         margin *= 3.0;
@@ -800,17 +808,14 @@ fn search(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn search_in(
     o: &Obstacles,
     used: &Used,
     budget: &mut usize,
-    a: Pos,
-    a_h: bool,
-    b: Pos,
-    b_h: bool,
+    leg: Leg,
     area: &Rect,
 ) -> Option<Vec<Pos>> {
+    let Leg { a, a_h, b, b_h } = leg;
     let near = o.near(area);
     let mut xs = vec![a.x, b.x, area.x0, area.x1];
     let mut ys = vec![a.y, b.y, area.y0, area.y1];
