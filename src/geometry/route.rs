@@ -637,31 +637,53 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
         };
         let (lo, hi) = (jogs[members[0]].lo, jogs[members[0]].hi);
         let mid = (lo + hi) / 2.0;
-        // cost(i, j): crossings when i's track comes before j's.
-        let cost = |i: usize, j: usize| {
-            conflicts(
-                &jog_points(&jogs[i], mid - 1.0),
-                &jog_points(&jogs[j], mid + 1.0),
-            )
-        };
-        let mut order = members.clone();
-        order.sort_by(|&x, &y| {
+        // Start from the order of the jogs' middles, then sift.
+        let mut sorted = members.clone();
+        sorted.sort_by(|&x, &y| {
             let k = |j: &Jog| (j.a.y + j.b.y, j.a.x + j.b.x);
             let (kx, ky) = (k(&jogs[x]), k(&jogs[y]));
             kx.0.total_cmp(&ky.0)
                 .then(kx.1.total_cmp(&ky.1))
                 .then(x.cmp(&y))
         });
-        if order.len() <= 200 {
-            sift(&mut order, cost);
-        }
+        // Each jog drawn once just before and once just after the middle, with the
+        // span it covers across the channel; cost(x, y) is what x before y costs.
+        let drawn: Vec<([[Pos; 4]; 2], (f32, f32))> = sorted
+            .iter()
+            .map(|&j| {
+                let at = |t: f32| {
+                    let p = jog_points(&jogs[j], t);
+                    [p[0], p[1], p[2], p[3]]
+                };
+                let (a, b) = (jogs[j].a, jogs[j].b);
+                let span = if jogs[j].horizontal {
+                    (a.y.min(b.y) - 1.0, a.y.max(b.y) + 1.0)
+                } else {
+                    (a.x.min(b.x) - 1.0, a.x.max(b.x) + 1.0)
+                };
+                ([at(mid - 1.0), at(mid + 1.0)], span)
+            })
+            .collect();
+        let cost = |x: usize, y: usize| {
+            let ((p, (a0, a1)), (q, (b0, b1))) = (&drawn[x], &drawn[y]);
+            // Jogs whose spans do not meet cannot get in each other's way.
+            if a1 < b0 || b1 < a0 {
+                return 0;
+            }
+            conflicts(&p[0], &q[1])
+        };
+        let local = if sorted.len() <= 200 {
+            sift(sorted.len(), cost)
+        } else {
+            (0..sorted.len()).collect()
+        };
+        let order: Vec<usize> = local.iter().map(|&x| sorted[x]).collect();
         let k = order.len() as f32;
         let gap = TRACK_GAP.min((hi - lo) / (k + 1.0));
         let first = mid - gap * (k - 1.0) / 2.0;
         for (t, &j) in order.iter().enumerate() {
             out[j] = first + gap * t as f32;
         }
-        let _ = members;
     }
     out
 }
@@ -670,21 +692,20 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
 /// the pairs it forms cost least (`cost(a, b)`: what `a` before `b` costs), until no
 /// move helps. Unlike swapping neighbours, an item can pass others it is indifferent
 /// to on its way to where it helps.
-fn sift(order: &mut Vec<usize>, cost: impl Fn(usize, usize) -> u32) {
-    let k = order.len();
-    let index: HashMap<usize, usize> = order.iter().enumerate().map(|(i, &j)| (j, i)).collect();
+fn sift(k: usize, cost: impl Fn(usize, usize) -> u32) -> Vec<usize> {
     let mut c = vec![0u32; k * k];
-    for &a in order.iter() {
-        for &b in order.iter() {
-            if a != b {
-                c[index[&a] * k + index[&b]] = cost(a, b);
+    for x in 0..k {
+        for y in 0..k {
+            if x != y {
+                c[x * k + y] = cost(x, y);
             }
         }
     }
-    let at = |a: usize, b: usize| c[index[&a] * k + index[&b]];
+    let at = |a: usize, b: usize| c[a * k + b];
+    let mut order: Vec<usize> = (0..k).collect();
     for _ in 0..4 {
         let mut improved = false;
-        for item in order.clone() {
+        for item in 0..k {
             let Some(from) = order.iter().position(|&x| x == item) else {
                 continue;
             };
@@ -717,6 +738,7 @@ fn sift(order: &mut Vec<usize>, cost: impl Fn(usize, usize) -> u32) {
             break;
         }
     }
+    order
 }
 
 /// Drops repeated points and points in the middle of straight runs.
