@@ -77,10 +77,8 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
         );
         let extent = if horizontal { w } else { h };
         let usable = len - start_cut - end_cut - extent;
-        if usable < 0.0 {
-            if horizontal {
-                continue;
-            }
+        if usable < 0.0 && horizontal {
+            continue;
         }
         let at = |t: f32| {
             let d = start_cut + extent / 2.0 + t * usable.max(0.0);

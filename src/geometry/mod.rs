@@ -215,8 +215,11 @@ fn bands(design: &Design) -> Vec<usize> {
         .collect()
 }
 
+/// A link's (source, target) system indices; `None` when an end is missing.
+type Pair = Option<(usize, usize)>;
+
 /// Index of each system and the (source, target) index pairs of every link.
-fn link_pairs(design: &Design) -> (HashMap<SystemId, usize>, Vec<Option<(usize, usize)>>) {
+fn link_pairs(design: &Design) -> (HashMap<SystemId, usize>, Vec<Pair>) {
     let index: HashMap<SystemId, usize> = design
         .systems
         .iter()
@@ -258,7 +261,7 @@ fn layered_placement(
 fn routes_for(
     centers: &[Pos],
     sizes: &[text::NameLayout],
-    pairs: &[Option<(usize, usize)>],
+    pairs: &[Pair],
     vias: &[Vec<Pos>],
     columns: bool,
 ) -> Vec<Vec<Pos>> {
@@ -298,7 +301,7 @@ const TRY_BOTH_UP_TO: usize = 60;
 fn best_layout(
     design: &Design,
     sizes: &[text::NameLayout],
-    pairs: &[Option<(usize, usize)>],
+    pairs: &[Pair],
 ) -> (Vec<Pos>, Vec<Vec<Pos>>) {
     let variants: &[layered::Bands] = if design.systems.len() <= TRY_BOTH_UP_TO {
         &[layered::Bands::Stacked, layered::Bands::Packed]
@@ -309,7 +312,9 @@ fn best_layout(
         .iter()
         .map(|p| p.map_or([None, None], |(a, b)| [Some(a), Some(b)]))
         .collect();
-    let mut best: Option<((usize, f32), Vec<Pos>, Vec<Vec<Pos>>)> = None;
+    // ((crossings, area), centres, routes) of the best layout so far.
+    type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>);
+    let mut best: Option<Drawn> = None;
     for &v in variants {
         let p = layered_placement(design, sizes, v);
         let routes = routes_for(&p.centers, sizes, pairs, &p.vias, true);
@@ -510,11 +515,7 @@ impl Geometry {
 
 /// Centres for every system: its own position, or a free spot near the systems it is
 /// linked with for one that has none.
-fn place_missing(
-    design: &Design,
-    sizes: &[text::NameLayout],
-    pairs: &[Option<(usize, usize)>],
-) -> Vec<Pos> {
+fn place_missing(design: &Design, sizes: &[text::NameLayout], pairs: &[Pair]) -> Vec<Pos> {
     let mut taken = Grid::new(160.0);
     let mut centers: Vec<Option<Pos>> = design.systems.iter().map(|s| s.position).collect();
     for (c, size) in centers.iter().zip(sizes) {

@@ -56,7 +56,7 @@ fn cross(a: Pos, b: Pos, c: Pos, d: Pos) -> Option<Pos> {
     let (qx, qy) = (c.x - a.x, c.y - a.y);
     let t = (qx * sy - qy * sx) / den;
     let u = (qx * ry - qy * rx) / den;
-    ((-1e-6..=1.0 + 1e-6).contains(&t) && (-1e-6..=1.0 + 1e-6).contains(&u)).then(|| Pos {
+    ((-1e-6..=1.0 + 1e-6).contains(&t) && (-1e-6..=1.0 + 1e-6).contains(&u)).then_some(Pos {
         x: a.x + t * rx,
         y: a.y + t * ry,
     })

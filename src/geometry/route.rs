@@ -121,10 +121,10 @@ fn segment_enters(a: Pos, b: Pos, r: &Rect, eps: f32) -> bool {
     let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
     let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
     let (rx0, ry0, rx1, ry1) = (r.x0 + eps, r.y0 + eps, r.x1 - eps, r.y1 - eps);
-    if (y1 - y0) < f32::EPSILON {
+    if (y1 - y0).abs() < f32::EPSILON {
         // Horizontal.
         a.y > ry0 && a.y < ry1 && x1.min(rx1) - x0.max(rx0) > 0.0
-    } else if (x1 - x0) < f32::EPSILON {
+    } else if (x1 - x0).abs() < f32::EPSILON {
         a.x > rx0 && a.x < rx1 && y1.min(ry1) - y0.max(ry0) > 0.0
     } else {
         // Not axis-parallel (only the direct fallback): test the bounding box.
@@ -367,7 +367,9 @@ fn self_loop(r: &Rect, start: End) -> Vec<Pos> {
 fn assign_ports(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<(End, End)> {
     let point_rect = |p: Pos| Rect::new(p.x, p.y, p.x, p.y);
     // (box, side) -> [(sort key, link, is_source)]
-    let mut on_side: HashMap<(usize, Side), Vec<(f32, usize, bool)>> = HashMap::new();
+    // (box, side) -> (sort key, link, is the source) of every end on it.
+    type Ends = Vec<(f32, usize, bool)>;
+    let mut on_side: HashMap<(usize, Side), Ends> = HashMap::new();
     let mut sides = Vec::with_capacity(requests.len());
     for (li, req) in requests.iter().enumerate() {
         let (a, b) = (&boxes[req.from], &boxes[req.to]);
@@ -648,7 +650,8 @@ fn assign_tracks(jogs: &[Jog]) -> Vec<f32> {
         });
         // Each jog drawn once just before and once just after the middle, with the
         // span it covers across the channel; cost(x, y) is what x before y costs.
-        let drawn: Vec<([[Pos; 4]; 2], (f32, f32))> = sorted
+        type Drawn = ([[Pos; 4]; 2], (f32, f32));
+        let drawn: Vec<Drawn> = sorted
             .iter()
             .map(|&j| {
                 let at = |t: f32| {
