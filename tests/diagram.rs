@@ -124,3 +124,50 @@ fn a_system_added_later_lands_in_free_space() {
         }
     }
 }
+
+#[test]
+fn systems_placed_by_hand_keep_their_place_and_the_others_land_in_free_space() {
+    let mut d = model::parse(samples::DEFAULT.text).expect("valid");
+    let moved = d.systems[0].id;
+    d.systems[0].position = None;
+    let g = Geometry::new(&d, &analyze(&d));
+    for (s, shape) in d.systems.iter().zip(&g.systems) {
+        if let Some(p) = s.position {
+            let c = shape.rect.center();
+            assert!(
+                (c.x - p.x).abs() < 0.01 && (c.y - p.y).abs() < 0.01,
+                "{} moved",
+                s.name
+            );
+        }
+    }
+    let placed = g.system(moved).expect("drawn").rect;
+    for s in g.systems.iter().filter(|s| s.id != moved) {
+        assert!(
+            !placed.overlaps(&s.rect.grow(20.0), 0.0),
+            "lands on {}",
+            s.name
+        );
+    }
+}
+
+#[test]
+fn every_link_in_the_svg_carries_its_full_label_in_its_title() {
+    for s in samples::ALL {
+        let d = model::parse(s.text).expect("valid");
+        let a = analyze(&d);
+        let svg = patchbay::report::svg::render(&d, &a);
+        let g = Geometry::new(&d, &a);
+        for l in &g.links {
+            let group = format!("<g class=\"link\" id=\"link-{}\"><title>", l.id.0);
+            let start = svg.find(&group).expect("link drawn") + group.len();
+            let title = &svg[start..start + svg[start..].find("</title>").expect("closed")];
+            assert!(
+                title.ends_with(&l.full_label.replace('&', "&amp;")),
+                "{}: link {} title {title:?}",
+                s.file_name,
+                l.id.0
+            );
+        }
+    }
+}
