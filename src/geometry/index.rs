@@ -44,7 +44,8 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<CellHasher>>;
 
 /// Rectangles bucketed by the grid cells they touch.
 pub struct Grid {
-    cell: f32,
+    cell_w: f32,
+    cell_h: f32,
     cells: FastMap<(i32, i32), Vec<usize>>,
     rects: Vec<Rect>,
     /// The query each rectangle was last reported to, so a rectangle spanning several
@@ -56,8 +57,15 @@ pub struct Grid {
 impl Grid {
     /// An empty grid with square cells of `cell` units.
     pub fn new(cell: f32) -> Self {
+        Self::with_cells(cell, cell)
+    }
+
+    /// An empty grid with `w` by `h` cells: wide flat cells suit horizontal lines, which
+    /// then fall in few cells each.
+    pub fn with_cells(w: f32, h: f32) -> Self {
         Self {
-            cell: cell.max(1.0),
+            cell_w: w.max(1.0),
+            cell_h: h.max(1.0),
             cells: FastMap::default(),
             rects: Vec::new(),
             seen: RefCell::new(Vec::new()),
@@ -66,9 +74,13 @@ impl Grid {
     }
 
     fn span(&self, r: &Rect) -> (i32, i32, i32, i32) {
-        let c = self.cell;
-        let clamp = |v: f32| (v / c).floor().clamp(-1.0e6, 1.0e6) as i32;
-        (clamp(r.x0), clamp(r.y0), clamp(r.x1), clamp(r.y1))
+        let clamp = |v: f32, c: f32| (v / c).floor().clamp(-1.0e6, 1.0e6) as i32;
+        (
+            clamp(r.x0, self.cell_w),
+            clamp(r.y0, self.cell_h),
+            clamp(r.x1, self.cell_w),
+            clamp(r.y1, self.cell_h),
+        )
     }
 
     /// Adds a rectangle; returns its index.

@@ -15,6 +15,8 @@ const END_CLEARANCE: f32 = 14.0;
 /// What covering another link's line costs a candidate spot: more than falling back
 /// to the short tag, so a full label never hides a line when a short one would not.
 const COVER_COST: f32 = 60.0;
+/// How many spots, free or not, are tried for one form of a label, best first.
+const MAX_TRIES: usize = 48;
 /// How many free spots are weighed for one form of a label before the best is taken.
 const MAX_LOOKS: usize = 12;
 /// How many of a route's legs are looked at, longest first.
@@ -126,10 +128,11 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
 pub struct Scene<'a> {
     /// Boxes and zone titles.
     pub solid: &'a Grid,
-    /// Every route's segments, as thin rectangles tagged with the link's index.
-    pub routes: &'a Grid,
+    /// Every route's segments as thin rectangles, horizontal ones in flat wide cells
+    /// and the others in tall narrow ones, so a long line falls in few cells.
+    pub routes: [&'a Grid; 2],
     /// Which link each rectangle in `routes` belongs to.
-    pub route_owner: &'a [usize],
+    pub route_owner: [&'a [usize]; 2],
 }
 
 /// Places each link's label at `font` size: `texts[i]` is (full, short) for link `i`,
@@ -170,7 +173,7 @@ pub fn place(
                 0.0
             };
             let mut looked = 0;
-            for (c, base) in candidates(&routes[li], w, h) {
+            for (c, base) in candidates(&routes[li], w, h).into_iter().take(MAX_TRIES) {
                 // Candidates come best first: none after this one can win.
                 if best.as_ref().is_some_and(|b| base + extra >= b.0) {
                     break;
@@ -184,12 +187,14 @@ pub fn place(
                 }
                 // Covering another link's line hides it: allowed, but costly.
                 let mut covered = 0.0;
-                scene.routes.any_near(&rect, |i, r| {
-                    if scene.route_owner[i] != li && r.overlaps(&rect, 0.0) {
-                        covered += 1.0;
-                    }
-                    false
-                });
+                for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
+                    grid.any_near(&rect, |i, r| {
+                        if owner[i] != li && r.overlaps(&rect, 0.0) {
+                            covered += 1.0;
+                        }
+                        false
+                    });
+                }
                 let score = base + extra + covered * COVER_COST;
                 if best.as_ref().is_none_or(|b| score < b.0) {
                     best = Some((score, rect, text, is_short));

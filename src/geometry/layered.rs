@@ -356,6 +356,7 @@ fn order_rows(g: &Graph, rows: &mut [Vec<usize>]) {
     let mut best_count = total_crossings(g, rows, &pos);
     // Large graphs get fewer sweeps: each costs a pass over every edge.
     let sweeps = if g.layer.len() > 4_000 { 4 } else { 12 };
+    let mut scratch: Vec<usize> = Vec::new();
     for iter in 0..sweeps {
         let downward = iter % 2 == 0;
         let layer_order: Vec<usize> = if downward {
@@ -365,24 +366,26 @@ fn order_rows(g: &Graph, rows: &mut [Vec<usize>]) {
         };
         for l in layer_order {
             let neighbours = |v: usize| if downward { &g.up[v] } else { &g.down[v] };
-            let keys: Vec<(usize, f32)> = rows[l]
-                .iter()
-                .map(|&v| {
-                    let mut ps: Vec<usize> = neighbours(v).iter().map(|&u| pos[u]).collect();
-                    let key = if ps.is_empty() {
-                        pos[v] as f32
-                    } else {
-                        ps.sort_unstable();
-                        let m = ps.len() / 2;
-                        if ps.len() % 2 == 1 {
-                            ps[m] as f32
+            // Median position of each vertex's neighbours in the row just placed.
+            let mut keys: Vec<(usize, f32)> = Vec::with_capacity(rows[l].len());
+            for &v in &rows[l] {
+                scratch.clear();
+                scratch.extend(neighbours(v).iter().map(|&u| pos[u]));
+                let key = match scratch.len() {
+                    0 => pos[v] as f32,
+                    1 => scratch[0] as f32,
+                    len => {
+                        scratch.sort_unstable();
+                        let m = len / 2;
+                        if len % 2 == 1 {
+                            scratch[m] as f32
                         } else {
-                            (ps[m - 1] + ps[m]) as f32 / 2.0
+                            (scratch[m - 1] + scratch[m]) as f32 / 2.0
                         }
-                    };
-                    (v, key)
-                })
-                .collect();
+                    }
+                };
+                keys.push((v, key));
+            }
             let mut sorted = keys;
             sorted.sort_by(|a, b| {
                 g.band[a.0]
@@ -487,44 +490,40 @@ fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec
         }
         // Pull vertices level with their neighbours' median, keeping the order.
         let passes = if g.layer.len() > 20_000 { 4 } else { 8 };
+        let mut scratch: Vec<f32> = Vec::new();
         for pass in 0..passes {
             let from_up = pass % 2 == 0;
             for row in rows_b {
                 if row.is_empty() {
                     continue;
                 }
-                let desired: Vec<f32> = row
-                    .iter()
-                    .map(|&v| {
-                        let ns: Vec<f32> = (if pass + 2 >= passes {
-                            g.up[v]
-                                .iter()
-                                .chain(g.down[v].iter())
-                                .copied()
-                                .collect::<Vec<_>>()
-                        } else if from_up {
-                            g.up[v].clone()
-                        } else {
-                            g.down[v].clone()
-                        })
-                        .into_iter()
-                        .filter(|&u| g.band[u] == g.band[v])
-                        .map(|u| ys[u])
-                        .collect();
-                        if ns.is_empty() {
-                            ys[v]
-                        } else {
-                            let mut ns = ns;
-                            ns.sort_by(f32::total_cmp);
-                            let m = ns.len() / 2;
-                            if ns.len() % 2 == 1 {
-                                ns[m]
+                let mut desired: Vec<f32> = Vec::with_capacity(row.len());
+                for &v in row {
+                    let both = pass + 2 >= passes;
+                    let up = (both || from_up).then_some(&g.up[v]);
+                    let down = (both || !from_up).then_some(&g.down[v]);
+                    scratch.clear();
+                    scratch.extend(
+                        up.into_iter()
+                            .chain(down)
+                            .flatten()
+                            .filter(|&&u| g.band[u] == g.band[v])
+                            .map(|&u| ys[u]),
+                    );
+                    desired.push(match scratch.len() {
+                        0 => ys[v],
+                        1 => scratch[0],
+                        len => {
+                            scratch.sort_by(f32::total_cmp);
+                            let m = len / 2;
+                            if len % 2 == 1 {
+                                scratch[m]
                             } else {
-                                (ns[m - 1] + ns[m]) / 2.0
+                                (scratch[m - 1] + scratch[m]) / 2.0
                             }
                         }
-                    })
-                    .collect();
+                    });
+                }
                 let weights: Vec<f32> = row
                     .iter()
                     .map(|&v| if v >= g.real { 2.0 } else { 1.0 })

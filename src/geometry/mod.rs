@@ -608,18 +608,25 @@ fn place_labels(links: &mut [LinkShape], boxes: &[Rect], zones: &[ZoneShape]) {
     for z in zones {
         solid.insert(z.title);
     }
-    let mut route_grid = Grid::new(240.0);
-    let mut owner = Vec::new();
+    let mut flat = Grid::with_cells(2048.0, 32.0);
+    let mut tall = Grid::with_cells(32.0, 2048.0);
+    let (mut flat_owner, mut tall_owner) = (Vec::new(), Vec::new());
     for (i, l) in links.iter().enumerate() {
         for w in l.route.windows(2) {
-            route_grid.insert(Rect::around_segment(w[0], w[1], 1.0));
-            owner.push(i);
+            let r = Rect::around_segment(w[0], w[1], 1.0);
+            if (w[0].y - w[1].y).abs() < 1e-3 {
+                flat.insert(r);
+                flat_owner.push(i);
+            } else {
+                tall.insert(r);
+                tall_owner.push(i);
+            }
         }
     }
     let scene = labels::Scene {
         solid: &solid,
-        routes: &route_grid,
-        route_owner: &owner,
+        routes: [&flat, &tall],
+        route_owner: [&flat_owner, &tall_owner],
     };
     let routes: Vec<Vec<Pos>> = links.iter().map(|l| l.route.clone()).collect();
     let texts: Vec<(String, String)> = links
