@@ -16,11 +16,13 @@ const END_CLEARANCE: f32 = 14.0;
 /// to the short tag, so a full label never hides a line when a short one would not.
 const COVER_COST: f32 = 60.0;
 /// How many spots, free or not, are tried for one form of a label, best first.
-const MAX_TRIES: usize = 48;
+const MAX_TRIES: usize = 32;
 /// How many free spots are weighed for one form of a label before the best is taken.
 const MAX_LOOKS: usize = 12;
 /// How many of a route's legs are looked at, longest first.
 const MAX_LEGS: usize = 3;
+/// Lines counted under a spot at most.
+const MAX_COVERED: f32 = 3.0;
 /// What the short tag costs over the full text.
 const SHORT_COST: f32 = 30.0;
 
@@ -186,13 +188,14 @@ pub fn place(
                     continue;
                 }
                 // Covering another link's line hides it: allowed, but costly.
+                // Past a few lines a spot is bad enough: stop counting there.
                 let mut covered = 0.0;
                 for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
                     grid.any_near(&rect, |i, r| {
                         if owner[i] != li && r.overlaps(&rect, 0.0) {
                             covered += 1.0;
                         }
-                        false
+                        covered >= MAX_COVERED
                     });
                 }
                 let score = base + extra + covered * COVER_COST;

@@ -35,6 +35,10 @@ pub struct Placement {
     pub centers: Vec<Pos>,
     /// For each edge, the points its route should pass through, source to target.
     pub vias: Vec<Vec<Pos>>,
+    /// For each edge, the free band between the two columns each of its legs crosses,
+    /// as (left, right) with the routing clearance kept: no box stands there, so its
+    /// legs need no search.
+    pub channels: Vec<Vec<(f32, f32)>>,
 }
 
 struct Graph {
@@ -66,6 +70,7 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], bands: Bands) -> Placeme
         return Placement {
             centers: Vec::new(),
             vias: vec![Vec::new(); edges.len()],
+            channels: vec![Vec::new(); edges.len()],
         };
     }
     let order = feedback_order(n, edges);
@@ -142,7 +147,7 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], bands: Bands) -> Placeme
         row.sort_by_key(|&v| band[v]);
     }
     order_rows(&g, &mut rows);
-    let (xs, ys) = coordinates(&g, &rows, bands);
+    let (xs, ys, gaps) = coordinates(&g, &rows, bands);
     let centers = (0..n)
         .map(|v| Pos {
             x: xs[g.layer[v]],
@@ -169,8 +174,26 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], bands: Bands) -> Placeme
             }
         })
         .collect();
-    let _ = g.real;
-    Placement { centers, vias }
+    let channels = edges
+        .iter()
+        .zip(&forward)
+        .map(|(&(a, _), f)| match f {
+            None => Vec::new(),
+            Some((lo, hi)) => {
+                let (from, to) = (g.layer[*lo], g.layer[*hi]);
+                let mut list: Vec<(f32, f32)> = gaps[from..to].to_vec();
+                if a != *lo {
+                    list.reverse();
+                }
+                list
+            }
+        })
+        .collect();
+    Placement {
+        centers,
+        vias,
+        channels,
+    }
 }
 
 /// An order of the nodes with few edges pointing backwards (Eades, Lin and Smyth's
@@ -398,7 +421,14 @@ fn order_rows(g: &Graph, rows: &mut [Vec<usize>]) {
                 pos[v] = i;
             }
         }
-        transpose(g, rows, &mut pos);
+        // Very large graphs skip the swaps and are counted after each pair of sweeps:
+        // both cost a pass over every edge and win little there.
+        let large = g.layer.len() > 20_000;
+        if !large {
+            transpose(g, rows, &mut pos);
+        } else if iter % 2 == 0 {
+            continue;
+        }
         let count = total_crossings(g, rows, &pos);
         if count < best_count {
             best_count = count;
@@ -452,7 +482,13 @@ fn transpose(g: &Graph, rows: &mut [Vec<usize>], pos: &mut [usize]) {
 }
 
 /// Column x positions and every vertex's y.
-fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec<f32>) {
+/// Column x positions, every vertex's y, and the free band between each column and
+/// the next.
+fn coordinates(
+    g: &Graph,
+    rows: &[Vec<usize>],
+    packing: Bands,
+) -> (Vec<f32>, Vec<f32>, Vec<(f32, f32)>) {
     // Columns: as wide as their widest box, apart by room for labels and tracks.
     let widths: Vec<f32> = rows
         .iter()
@@ -464,6 +500,15 @@ fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec
         let gap = BASE_GAP + GAP_PER_LINK * links.min(24) as f32;
         xs[l] = xs[l - 1] + widths[l - 1] / 2.0 + gap + widths[l] / 2.0;
     }
+    let clear = super::route::CLEARANCE;
+    let gaps = (1..rows.len())
+        .map(|l| {
+            (
+                xs[l - 1] + widths[l - 1] / 2.0 + clear,
+                xs[l] - widths[l] / 2.0 - clear,
+            )
+        })
+        .collect();
     // Rows, each band on its own.
     let bands = g.band.iter().copied().max().map_or(0, |b| b + 1);
     let mut ys = vec![0.0f32; g.layer.len()];
@@ -589,7 +634,7 @@ fn coordinates(g: &Graph, rows: &[Vec<usize>], packing: Bands) -> (Vec<f32>, Vec
             bottom: offset + height,
         });
     }
-    (xs, ys)
+    (xs, ys, gaps)
 }
 
 /// Positions as close as possible (weighted least squares) to `desired`, in order,

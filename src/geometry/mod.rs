@@ -263,6 +263,7 @@ fn routes_for(
     sizes: &[text::NameLayout],
     pairs: &[Pair],
     vias: &[Vec<Pos>],
+    channels: &[Vec<(f32, f32)>],
     columns: bool,
 ) -> Vec<Vec<Pos>> {
     let boxes: Vec<Rect> = centers
@@ -278,6 +279,7 @@ fn routes_for(
                 from: a,
                 to: b,
                 vias: vias.get(k).cloned().unwrap_or_default(),
+                channels: channels.get(k).cloned().unwrap_or_default(),
             });
             routed.push(k);
         }
@@ -317,7 +319,7 @@ fn best_layout(
     let mut best: Option<Drawn> = None;
     for &v in variants {
         let p = layered_placement(design, sizes, v);
-        let routes = routes_for(&p.centers, sizes, pairs, &p.vias, true);
+        let routes = routes_for(&p.centers, sizes, pairs, &p.vias, &p.channels, true);
         let boxes: Vec<Rect> = p
             .centers
             .iter()
@@ -401,7 +403,7 @@ impl Geometry {
             best_layout(design, &sizes, &pairs)
         } else {
             let centers = place_missing(design, &sizes, &pairs);
-            let routes = routes_for(&centers, &sizes, &pairs, &[], false);
+            let routes = routes_for(&centers, &sizes, &pairs, &[], &[], false);
             (centers, routes)
         };
         let worst = worst_by_subject(analysis);

@@ -39,6 +39,9 @@ pub struct Request {
     pub to: usize,
     /// Points to pass through, in order, travelling left or right.
     pub vias: Vec<Pos>,
+    /// When the layout knows them, the free (left, right) band each leg between two
+    /// waypoints crosses (one more than there are vias): those legs need no search.
+    pub channels: Vec<(f32, f32)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -230,8 +233,25 @@ pub fn route_all(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<Vec
         waypoints.extend(req.vias.iter().map(|&v| (v, true)));
         waypoints.push((end.escape, end.side.horizontal()));
         let mut list = vec![Piece::Points(vec![start.port])];
-        for pair in waypoints.windows(2) {
+        let known = req.channels.len() + 1 == waypoints.len();
+        for (k, pair) in waypoints.windows(2).enumerate() {
             let ((a, a_h), (b, b_h)) = (pair[0], pair[1]);
+            if known && a_h && b_h {
+                let (lo, hi) = req.channels[k];
+                if (a.y - b.y).abs() < 0.5 {
+                    list.push(Piece::Points(vec![a, b]));
+                } else {
+                    jogs.push(Jog {
+                        horizontal: true,
+                        a,
+                        b,
+                        lo,
+                        hi,
+                    });
+                    list.push(Piece::Jog(jogs.len() - 1));
+                }
+                continue;
+            }
             let piece = connect(&obstacles, a, a_h, b, b_h).unwrap_or_else(|| {
                 match channel(&obstacles, a, b, a_h) {
                     Some((lo, hi)) => {
@@ -1006,6 +1026,7 @@ mod tests {
                 from: 0,
                 to: 2,
                 vias: vec![],
+                channels: vec![],
             }],
             false,
         );
@@ -1028,6 +1049,7 @@ mod tests {
                 from: if k == 1 { 1 } else { 0 },
                 to: if k == 1 { 0 } else { 1 },
                 vias: vec![],
+                channels: vec![],
             })
             .collect();
         let routes = route_all(&boxes, &reqs, false);
