@@ -16,9 +16,9 @@ const END_CLEARANCE: f32 = 14.0;
 /// to the short tag, so a full label never hides a line when a short one would not.
 const COVER_COST: f32 = 60.0;
 /// How many spots, free or not, are tried for one form of a label, best first.
-const MAX_TRIES: usize = 32;
+const MAX_TRIES: usize = 24;
 /// How many free spots are weighed for one form of a label before the best is taken.
-const MAX_LOOKS: usize = 12;
+const MAX_LOOKS: usize = 8;
 /// How many of a route's legs are looked at, longest first.
 const MAX_LEGS: usize = 3;
 /// Lines counted under a spot at most.

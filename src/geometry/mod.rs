@@ -3,6 +3,7 @@
 //! picture export (SVG, PNG, HTML) draw from it, so what you see is what you export.
 //! Nothing here knows about egui.
 
+pub mod columns;
 pub mod index;
 pub mod labels;
 pub mod layered;
@@ -403,7 +404,13 @@ impl Geometry {
             best_layout(design, &sizes, &pairs)
         } else {
             let centers = place_missing(design, &sizes, &pairs);
-            let routes = routes_for(&centers, &sizes, &pairs, &[], &[], false);
+            let boxes: Vec<Rect> = centers
+                .iter()
+                .zip(&sizes)
+                .map(|(c, s)| Rect::centered(*c, s.width, s.height))
+                .collect();
+            let (vias, channels) = columns::corridors(&boxes, &pairs);
+            let routes = routes_for(&centers, &sizes, &pairs, &vias, &channels, true);
             (centers, routes)
         };
         let worst = worst_by_subject(analysis);
