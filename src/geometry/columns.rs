@@ -9,16 +9,16 @@ use super::{Pos, Rect};
 /// For each link, its waypoints and the free (left, right) band of each of its legs.
 pub type Corridors = (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>);
 
+/// For each link, its waypoints and the free (left, right) band of each of its legs.
+pub type Corridors = (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>);
+
 /// Room kept between two links passing through the same gap of a column.
 const SLOT: f32 = 14.0;
 
 /// Waypoints and channels for links between placed boxes, as the layered layout gives
 /// them: for each link (`None` pairs get none) the points it passes through and the
 /// free band of each leg between two columns. Links within one column get neither.
-pub fn corridors(
-    boxes: &[Rect],
-    pairs: &[Option<(usize, usize)>],
-) -> (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>) {
+pub fn corridors(boxes: &[Rect], pairs: &[Option<(usize, usize)>]) -> Corridors {
     // Columns: boxes whose x ranges overlap (with the clearance) merge.
     let mut order: Vec<usize> = (0..boxes.len()).collect();
     order.sort_by(|&a, &b| boxes[a].x0.total_cmp(&boxes[b].x0));
