@@ -9,9 +9,6 @@ use super::{Pos, Rect};
 /// For each link, its waypoints and the free (left, right) band of each of its legs.
 pub type Corridors = (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>);
 
-/// For each link, its waypoints and the free (left, right) band of each of its legs.
-pub type Corridors = (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>);
-
 /// Room kept between two links passing through the same gap of a column.
 const SLOT: f32 = 14.0;
 
