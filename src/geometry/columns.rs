@@ -29,16 +29,25 @@ pub fn corridors(boxes: &[Rect], pairs: &[Option<(usize, usize)>]) -> Corridors 
         }
         column[i] = spans.len() - 1;
     }
-    // Each column's boxes top to bottom, for its gaps.
+    // Each column's free slots for links passing through, in the gaps between its
+    // boxes and above and below them.
     let mut members: Vec<Vec<Rect>> = vec![Vec::new(); spans.len()];
     for (i, r) in boxes.iter().enumerate() {
         members[column[i]].push(r.grow(CLEARANCE));
     }
-    for m in &mut members {
-        m.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    // How many links pass through each column, so none runs out of room.
+    let mut passing = vec![0usize; spans.len()];
+    for &(a, b) in pairs.iter().flatten() {
+        let (lo, hi) = (column[a].min(column[b]), column[a].max(column[b]));
+        for p in &mut passing[(lo + 1).min(hi)..hi] {
+            *p += 1;
+        }
     }
-    // Where links already pass through each column.
-    let mut taken: Vec<Vec<f32>> = vec![Vec::new(); spans.len()];
+    let mut slots: Vec<Slots> = members
+        .iter_mut()
+        .zip(&passing)
+        .map(|(m, &n)| Slots::new(m, n))
+        .collect();
     let mut vias = vec![Vec::new(); pairs.len()];
     let mut channels = vec![Vec::new(); pairs.len()];
     for (k, p) in pairs.iter().enumerate() {
@@ -66,9 +75,7 @@ pub fn corridors(boxes: &[Rect], pairs: &[Option<(usize, usize)>]) -> Corridors 
             let x = (spans[next].0 + spans[next].1) / 2.0;
             let t = (x - pa.x) / (pb.x - pa.x);
             let want = pa.y + (pb.y - pa.y) * t.clamp(0.0, 1.0);
-            let y = free_y(&members[next], &taken[next], want);
-            let at = taken[next].partition_point(|t| *t < y);
-            taken[next].insert(at, y);
+            let y = slots[next].take(want);
             points.push(Pos { x, y });
             c = next as isize;
         }
@@ -78,45 +85,92 @@ pub fn corridors(boxes: &[Rect], pairs: &[Option<(usize, usize)>]) -> Corridors 
     (vias, channels)
 }
 
-/// The y nearest `want` that lies in a gap between a column's boxes (sorted by top)
-/// and keeps a slot away from the links already passing there (kept sorted).
-fn free_y(boxes: &[Rect], taken: &[f32], want: f32) -> f32 {
-    // What blocks `y`, if anything: the far edge to jump to, going down or up.
-    let blocker = |y: f32, down: bool| -> Option<f32> {
-        // Boxes whose top is above y + slot: only the last few can reach down to y.
-        let end = boxes.partition_point(|r| r.y0 - SLOT / 2.0 < y);
-        for r in boxes[..end].iter().rev().take(8) {
-            if y < r.y1 + SLOT / 2.0 {
-                return Some(if down {
-                    r.y1 + SLOT / 2.0
+/// How far above and below a column's boxes links may pass it, at least.
+const REACH: f32 = 3_000.0;
+
+/// The heights at which links may pass through one column, a slot apart, and which
+/// are taken; finding the nearest free one is near constant time however many links
+/// pass (each side keeps a "next free" pointer, shortened as it is followed).
+struct Slots {
+    at: Vec<f32>,
+    next_down: Vec<usize>,
+    next_up: Vec<usize>,
+}
+
+impl Slots {
+    /// Slots for `passing` links through a column of these boxes: the gaps between
+    /// them, and above and below enough room for all of them should the gaps be full.
+    fn new(boxes: &mut [Rect], passing: usize) -> Self {
+        boxes.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        let reach = REACH.max(passing as f32 * SLOT / 2.0 + SLOT);
+        let mut at = Vec::new();
+        let top = boxes.first().map_or(0.0, |r| r.y0);
+        let mut cursor = top - reach;
+        let fill = |from: f32, to: f32, at: &mut Vec<f32>| {
+            let mut y = from + SLOT / 2.0;
+            while y <= to - SLOT / 2.0 {
+                at.push(y);
+                y += SLOT;
+            }
+        };
+        for r in boxes.iter() {
+            if r.y0 > cursor {
+                fill(cursor, r.y0, &mut at);
+            }
+            cursor = cursor.max(r.y1);
+        }
+        fill(cursor, cursor + reach, &mut at);
+        let n = at.len();
+        // Pointers are index + 1, so 0 means "none" on the way up.
+        Self {
+            next_down: (0..=n).collect(),
+            next_up: (0..=n).collect(),
+            at,
+        }
+    }
+
+    /// The first free slot at index `i` or below it (towards larger y); `len` if none.
+    fn free_down(&mut self, mut i: usize) -> usize {
+        while self.next_down[i] != i {
+            let j = self.next_down[i];
+            self.next_down[i] = self.next_down[j];
+            i = j;
+        }
+        i
+    }
+
+    /// The first free slot at index `i - 1` or above it, as index + 1; 0 if none.
+    fn free_up(&mut self, mut i: usize) -> usize {
+        while self.next_up[i] != i {
+            let j = self.next_up[i];
+            self.next_up[i] = self.next_up[j];
+            i = j;
+        }
+        i
+    }
+
+    /// Takes the free slot nearest `want` and returns its height (`want` itself when
+    /// the column has none left).
+    fn take(&mut self, want: f32) -> f32 {
+        let n = self.at.len();
+        let i = self.at.partition_point(|y| *y < want);
+        let down = self.free_down(i);
+        let up = self.free_up(i);
+        let pick = match (down < n, up > 0) {
+            (true, true) => {
+                if (self.at[down] - want).abs() <= (want - self.at[up - 1]).abs() {
+                    down
                 } else {
-                    r.y0 - SLOT / 2.0
-                });
+                    up - 1
+                }
             }
-        }
-        let i = taken.partition_point(|t| *t < y);
-        for t in taken[i.saturating_sub(1)..(i + 1).min(taken.len())].iter() {
-            if (t - y).abs() < SLOT {
-                return Some(if down { t + SLOT } else { t - SLOT });
-            }
-        }
-        None
-    };
-    let walk = |down: bool| {
-        let mut y = want;
-        for _ in 0..10_000 {
-            match blocker(y, down) {
-                Some(next) => y = next,
-                None => return y,
-            }
-        }
-        y
-    };
-    let (below, above) = (walk(true), walk(false));
-    if (below - want).abs() <= (want - above).abs() {
-        below
-    } else {
-        above
+            (true, false) => down,
+            (false, true) => up - 1,
+            (false, false) => return want,
+        };
+        self.next_down[pick] = pick + 1;
+        self.next_up[pick + 1] = pick;
+        self.at[pick]
     }
 }
 
