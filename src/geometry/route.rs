@@ -226,7 +226,7 @@ pub fn route_all(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<Vec
     for (li, req) in requests.iter().enumerate() {
         let (start, end) = ends[li];
         if req.from == req.to {
-            pieces.push(vec![Piece::Points(self_loop(&boxes[req.from], start))]);
+            pieces.push(vec![Piece::Points(self_loop(&boxes[req.from]))]);
             continue;
         }
         let mut waypoints = vec![(start.escape, start.side.horizontal())];
@@ -365,8 +365,7 @@ fn smooth(mut p: Vec<Pos>, o: &Obstacles) -> Vec<Pos> {
 }
 
 /// A small loop on a box's side for a link from a system to itself.
-fn self_loop(r: &Rect, start: End) -> Vec<Pos> {
-    let _ = start;
+fn self_loop(r: &Rect) -> Vec<Pos> {
     let (x, y) = (r.x1, r.center().y);
     vec![
         Pos { x, y: y - 10.0 },
