@@ -345,3 +345,25 @@ fn a_design_without_positions_is_laid_out_for_the_svg() {
     );
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
 }
+
+#[test]
+fn hostile_names_are_drawn_whole_and_clear_of_each_other() {
+    let d = hostile_design();
+    let a = patchbay::analysis::analyze(&d);
+    let g = patchbay::geometry::Geometry::new(&d, &a);
+    let q = patchbay::geometry::quality::measure(&g);
+    assert_eq!(q.truncated, 0, "{q:?}");
+    assert_eq!(q.link_through_box, 0, "{q:?}");
+    assert_eq!(q.label_box, 0, "{q:?}");
+    // Each name line fits its box: every character of every name is drawn.
+    for s in &g.systems {
+        for line in &s.lines {
+            assert!(
+                patchbay::geometry::text::width(line, patchbay::geometry::text::NAME_FONT)
+                    <= s.rect.width(),
+                "{line:?} overflows {}",
+                s.rect.width()
+            );
+        }
+    }
+}
