@@ -508,3 +508,134 @@ fn analysis_is_deterministic() {
         assert_eq!(a, analysis::analyze(&d));
     }
 }
+
+// Issue 9: advice that never misleads.
+
+/// Words that name a Salesforce feature.
+const SALESFORCE_WORDS: [&str; 10] = [
+    "Salesforce",
+    "Apex",
+    "Platform Event",
+    "platform event",
+    "Outbound Message",
+    "Change Data Capture",
+    "Connected app",
+    "Named Credential",
+    "Bulk API",
+    "Pub/Sub API",
+];
+
+#[test]
+fn options_name_salesforce_only_where_salesforce_is_an_end() {
+    let cases: [(SystemKind, SystemKind, bool); 4] = [
+        (SystemKind::Erp, SystemKind::Database, false),
+        (SystemKind::BackendService, SystemKind::MessageBroker, false),
+        (SystemKind::SalesforceOrg, SystemKind::Erp, true),
+        (SystemKind::Erp, SystemKind::SalesforceOrg, true),
+    ];
+    for (from, to, salesforce) in cases {
+        for edit in [
+            &(|_: &mut Link| {}) as Edit<'_>,
+            &|l: &mut Link| l.needs_response = true,
+            &|l: &mut Link| l.latency = model::Latency::Batch,
+            &|l: &mut Link| l.sensitivity = model::Sensitivity::Regulated,
+        ] {
+            let a = one_link(from, to, edit);
+            let text: Vec<&str> = patchbay::report::options(&a.links[0])
+                .iter()
+                .flat_map(|o| o.iter().copied())
+                .collect();
+            assert!(!text.is_empty(), "{from} -> {to}: no options at all");
+            let named = text
+                .iter()
+                .any(|t| SALESFORCE_WORDS.iter().any(|w| t.contains(w)));
+            if !salesforce {
+                assert!(
+                    !named,
+                    "{from} -> {to} offers a Salesforce feature: {text:?}"
+                );
+            }
+        }
+    }
+    // And over every link of every sample and a generated design.
+    let mut designs: Vec<Design> = patchbay::samples::ALL
+        .iter()
+        .map(|s| model::parse(s.text).expect("valid"))
+        .collect();
+    designs.push(patchbay::generate::generate(patchbay::generate::Params {
+        systems: 60,
+        links_per_system: 4,
+        seed: 3,
+    }));
+    for d in &designs {
+        let a = analysis::analyze(d);
+        for la in &a.links {
+            let sf = la.facts.from_kind == SystemKind::SalesforceOrg
+                || la.facts.to_kind == SystemKind::SalesforceOrg;
+            if sf {
+                continue;
+            }
+            for o in patchbay::report::options(la).iter().flat_map(|o| o.iter()) {
+                assert!(
+                    !SALESFORCE_WORDS.iter().any(|w| o.contains(w)),
+                    "{}: link {} offers {o:?}",
+                    d.name,
+                    la.link.0
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ui_update_is_for_a_screen_without_a_server_of_its_own() {
+    // (target, expected pattern): a web app's server takes record changes as a backend
+    // would; a single-page or mobile app with a person at it gets them pushed.
+    let cases = [
+        (SystemKind::WebApp, Pattern::FireAndForget),
+        (SystemKind::Spa, Pattern::UiUpdate),
+        (SystemKind::MobileApp, Pattern::UiUpdate),
+        (SystemKind::Erp, Pattern::FireAndForget),
+    ];
+    for (to, expected) in cases {
+        let a = one_link(SystemKind::SalesforceOrg, to, &|l| {
+            l.trigger = Trigger::RecordChange;
+        });
+        let p = &a.links[0].pattern;
+        assert_eq!(p.choice, expected, "Salesforce -> {to}");
+        if expected == Pattern::UiUpdate {
+            let keys: Vec<&str> = p.decided_by.iter().map(|d| d.id()).collect();
+            assert!(keys.contains(&"to.keeps_secret"), "{keys:?}");
+            assert!(p.reason.contains("no server of its own"), "{}", p.reason);
+        }
+    }
+    // The startup sample's "won deal activates the shop account" reaches a web shop.
+    let (d, a) = sample("startup.patchbay.ron");
+    for la in &a.links {
+        let to = d.system(d.links[la.index].to).expect("end");
+        if to.kind == SystemKind::WebApp {
+            assert_ne!(
+                la.pattern.choice,
+                Pattern::UiUpdate,
+                "{}",
+                d.links[la.index].purpose
+            );
+        }
+    }
+}
+
+#[test]
+fn a_link_bypasses_middleware_only_when_both_ends_already_use_it() {
+    use SystemKind::{Erp, Middleware, SalesforceOrg};
+    let bypass = |links: &[(u32, u32, Edit<'_>)]| {
+        let a = analysis::analyze(&design(&[Erp, Middleware, SalesforceOrg], links));
+        a.findings.iter().filter(|f| f.rule.id == "ESB-001").count()
+    };
+    let none: Edit<'_> = &|_| {};
+    // A bus with no links bypasses nothing.
+    assert_eq!(bypass(&[(1, 3, none)]), 0);
+    // A bus that only one end uses is not bypassed either.
+    assert_eq!(bypass(&[(1, 2, none), (1, 3, none)]), 0);
+    // Both ends exchange data through the bus and still talk directly: a bypass.
+    assert_eq!(bypass(&[(1, 2, none), (2, 3, none), (1, 3, none)]), 1);
+}

@@ -35,7 +35,33 @@ pub fn transport_auth(protocol: Protocol) -> Option<&'static str> {
     })
 }
 
-/// How to set a flow up.
+/// How to set a flow up between two systems when neither is Salesforce: the same OAuth
+/// grant, with the target's own authorization server.
+pub const fn options_between_others(flow: AuthFlow) -> &'static [&'static str] {
+    match flow {
+        AuthFlow::WebServer | AuthFlow::WebServerPkce => &[
+            "Register the client with the target's authorization server (authorization code grant)",
+            "PKCE on every code exchange (RFC 7636)",
+            "Refresh tokens kept on the server side only",
+        ],
+        AuthFlow::JwtBearer => &[
+            "Register the caller's certificate with the target's authorization server",
+            "Sign a short-lived JWT per token request (RFC 7523)",
+        ],
+        AuthFlow::Device => {
+            &["The device authorization grant (RFC 8628) at the target's authorization server"]
+        }
+        AuthFlow::SamlAssertion => &["Exchange the SAML assertion for an access token (RFC 7522)"],
+        AuthFlow::AssetToken | AuthFlow::ClientCredentials | AuthFlow::NamedCredential => &[
+            "Client credentials from the target's authorization server, kept in a vault and rotated",
+            "A client certificate instead of a shared secret where the target accepts one",
+        ],
+        AuthFlow::UsernamePassword | AuthFlow::UserAgent => &[],
+        AuthFlow::None => options(AuthFlow::None),
+    }
+}
+
+/// How to set a flow up, with Salesforce as one end.
 pub const fn options(flow: AuthFlow) -> &'static [&'static str] {
     match flow {
         AuthFlow::WebServer => &[

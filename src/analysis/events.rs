@@ -21,7 +21,20 @@ pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
 pub const STANDARD_RETENTION_H: u32 = 24;
 
 impl Events {
-    /// How to build it.
+    /// How to build it between two systems when neither is Salesforce: a broker's
+    /// topics, not Salesforce's event bus.
+    pub const fn options_between_others(self) -> &'static [&'static str] {
+        match self {
+            Events::PlatformEvents | Events::ChangeDataCapture => &[
+                "A broker topic the publisher writes to and subscribers read (Kafka, AMQP, JMS)",
+                "Change data capture from the source's database log (for example Debezium)",
+                "Keep events long enough for the slowest subscriber to catch up",
+            ],
+            Events::None => &[],
+        }
+    }
+
+    /// How to build it, Salesforce side.
     pub const fn options(self) -> &'static [&'static str] {
         match self {
             Events::PlatformEvents => &[

@@ -86,6 +86,7 @@ impl LinkFacts {
             A::FromHasSamlSso => V::Bool(self.from.has_saml_sso),
             A::FromLinkedToIdp => V::Bool(self.from_linked_to_idp),
             A::ToUserPresent => V::Bool(self.to.user_present),
+            A::ToKeepsSecret => V::Bool(self.to.keeps_secret),
             A::ToRequiresMtls => V::Bool(self.to.requires_mtls),
             A::CrossesBoundary => V::Bool(self.crosses_boundary),
         }
@@ -115,6 +116,7 @@ impl LinkFacts {
             (A::FromHasSamlSso, V::Bool(b)) => self.from.has_saml_sso = b,
             (A::FromLinkedToIdp, V::Bool(b)) => self.from_linked_to_idp = b,
             (A::ToUserPresent, V::Bool(b)) => self.to.user_present = b,
+            (A::ToKeepsSecret, V::Bool(b)) => self.to.keeps_secret = b,
             (A::ToRequiresMtls, V::Bool(b)) => self.to.requires_mtls = b,
             (A::CrossesBoundary, V::Bool(b)) => self.crosses_boundary = b,
             _ => {}
@@ -205,6 +207,7 @@ pub enum Attr {
     FromHasSamlSso,
     FromLinkedToIdp,
     ToUserPresent,
+    ToKeepsSecret,
     ToRequiresMtls,
     CrossesBoundary,
 }
@@ -230,6 +233,7 @@ impl Attr {
         Attr::FromHasSamlSso,
         Attr::FromLinkedToIdp,
         Attr::ToUserPresent,
+        Attr::ToKeepsSecret,
         Attr::ToRequiresMtls,
         Attr::CrossesBoundary,
         Attr::Protocol,
@@ -257,6 +261,7 @@ impl Attr {
             Attr::FromHasSamlSso => "from.has_saml_sso",
             Attr::FromLinkedToIdp => "from.linked_to_identity_provider",
             Attr::ToUserPresent => "to.user_present",
+            Attr::ToKeepsSecret => "to.keeps_secret",
             Attr::ToRequiresMtls => "to.requires_mtls",
             Attr::CrossesBoundary => "crosses_zone_boundary",
         }

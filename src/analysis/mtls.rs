@@ -21,6 +21,13 @@ pub const OPTIONS: &[&str] = &[
     "Certificates expire: agree a rotation plan and an owner before go-live",
 ];
 
+/// How to set mutual TLS up between two systems when neither is Salesforce.
+pub const OPTIONS_BETWEEN_OTHERS: &[&str] = &[
+    "Each side presents a certificate from a CA the other trusts, checked during the handshake",
+    "Terminate mutual TLS at the target's gateway or load balancer if the application cannot",
+    "Certificates expire: agree a rotation plan and an owner before go-live",
+];
+
 /// The mTLS decision; the choice is whether it is recommended.
 pub struct MtlsDecision;
 

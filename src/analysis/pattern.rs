@@ -62,6 +62,38 @@ impl Pattern {
     }
 }
 
+impl Pattern {
+    /// How to build it between two systems when neither is Salesforce: nothing
+    /// Salesforce-specific applies there.
+    pub const fn options_between_others(self) -> &'static [&'static str] {
+        match self {
+            Pattern::RequestReply | Pattern::RemoteCallIn => &[
+                "A REST or gRPC call with a timeout shorter than the caller's own",
+                "An API gateway or an iPaaS flow in front of the target",
+                "Retries with backoff only for requests that are safe to repeat",
+            ],
+            Pattern::FireAndForget => &[
+                "A message queue or a broker topic (JMS, AMQP, Kafka, MQTT)",
+                "An iPaaS flow with guaranteed delivery and a dead-letter queue",
+                "A REST call with retries and an idempotency key",
+            ],
+            Pattern::BatchDataSync => &[
+                "A scheduled ETL job",
+                "A file dropped over SFTP and picked up on a schedule",
+                "Database replication or a database link for bulk copies",
+            ],
+            Pattern::UiUpdate => &[
+                "Server-sent events or a WebSocket to the open screen",
+                "A push notification to the app",
+            ],
+            Pattern::DataVirtualization => &[
+                "A federated query or a database view read on demand",
+                "An API read on demand instead of a copy",
+            ],
+        }
+    }
+}
+
 /// The branch of the pattern decision that chose.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
@@ -90,6 +122,7 @@ impl Decide for PatternDecision {
         Attr::Trigger,
         Attr::Volume,
         Attr::ToUserPresent,
+        Attr::ToKeepsSecret,
         Attr::ExpectedDuration,
     ];
 
@@ -103,7 +136,13 @@ impl Decide for PatternDecision {
         } else if f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg
         {
             (Pattern::RemoteCallIn, Step::IntoSalesforce)
-        } else if f.trigger == Trigger::RecordChange && f.to.user_present && !f.needs_response {
+        } else if f.trigger == Trigger::RecordChange
+            && !f.needs_response
+            && f.to.user_present
+            && !f.to.keeps_secret
+        {
+            // A screen with no server of its own (a public client with a person at it);
+            // a web app's server side takes record changes as any backend would.
             (Pattern::UiUpdate, Step::RecordChangeToScreen)
         } else if f.needs_response && f.expected_duration_s > SYNC_CEILING_S {
             (Pattern::FireAndForget, Step::TooLongForSync)
@@ -120,9 +159,12 @@ impl Decide for PatternDecision {
             Step::BatchLatency => &[Attr::Latency],
             Step::LargeScheduledVolume => &[Attr::Trigger, Attr::Volume, Attr::Latency],
             Step::IntoSalesforce => &[Attr::ToKind, Attr::FromKind, Attr::Latency],
-            Step::RecordChangeToScreen => {
-                &[Attr::Trigger, Attr::ToUserPresent, Attr::NeedsResponse]
-            }
+            Step::RecordChangeToScreen => &[
+                Attr::Trigger,
+                Attr::ToUserPresent,
+                Attr::ToKeepsSecret,
+                Attr::NeedsResponse,
+            ],
             Step::TooLongForSync => &[Attr::ExpectedDuration, Attr::NeedsResponse],
             Step::Sync => &[Attr::NeedsResponse, Attr::ExpectedDuration],
             Step::Async => &[Attr::NeedsResponse],
@@ -138,7 +180,7 @@ impl Decide for PatternDecision {
                 f.volume
             )),
             Step::IntoSalesforce => "An outside system starts the exchange and Salesforce is the server, so Salesforce exposes an API and the caller calls in.".into(),
-            Step::RecordChangeToScreen => "A record change has to show up on a screen someone is looking at, without that person asking for it.".into(),
+            Step::RecordChangeToScreen => "A record change has to show up on a screen someone is looking at, and that screen has no server of its own to receive it, so the change is pushed to the open page or app.".into(),
             Step::TooLongForSync => Cow::Owned(format!(
                 "The caller would wait {} s, beyond the {SYNC_CEILING_S} s Salesforce allows a synchronous callout, so send the request and let the result come back by callback.",
                 f.expected_duration_s

@@ -31,13 +31,33 @@ pub fn summary(design: &crate::model::Design) -> String {
     )
 }
 
-/// The implementation options of each decision of a link, for every writer.
+/// The implementation options of each decision of a link, for every writer. Options
+/// depend on the link's ends: where neither is Salesforce, no Salesforce feature is
+/// offered.
 pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
+    let salesforce_end = a.facts.from_kind == crate::model::SystemKind::SalesforceOrg
+        || a.facts.to_kind == crate::model::SystemKind::SalesforceOrg;
     [
-        a.pattern.choice.options(),
-        a.events.choice.options(),
-        auth::options(a.auth_flow.choice),
-        if a.mtls.choice { mtls::OPTIONS } else { &[] },
+        if salesforce_end {
+            a.pattern.choice.options()
+        } else {
+            a.pattern.choice.options_between_others()
+        },
+        if salesforce_end {
+            a.events.choice.options()
+        } else {
+            a.events.choice.options_between_others()
+        },
+        if salesforce_end {
+            auth::options(a.auth_flow.choice)
+        } else {
+            auth::options_between_others(a.auth_flow.choice)
+        },
+        match (a.mtls.choice, salesforce_end) {
+            (false, _) => &[],
+            (true, true) => mtls::OPTIONS,
+            (true, false) => mtls::OPTIONS_BETWEEN_OTHERS,
+        },
     ]
 }
 

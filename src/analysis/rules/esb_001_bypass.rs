@@ -1,12 +1,13 @@
 //! ESB-001: links that go around the design's middleware.
 
 use super::prelude::*;
+use crate::model::SystemId;
 
 pub static RULE: Rule = Rule {
     id: "ESB-001",
     title: "Link bypasses the middleware",
     severity: Severity::Warning,
-    checks: "In a design that has a middleware system, links where neither end is middleware.",
+    checks: "Links that go direct between two systems which both already exchange data with the same middleware system. A middleware with no links bypasses nothing.",
     why: "Once a bus exists, every direct connection beside it escapes its routing, transformation, monitoring and error handling, and the design pays for the bus without getting a single place to see and govern its exchanges.",
     instead: "Route the link through the middleware, or record in its notes why it must stay direct (for example a latency budget the hop cannot meet).",
     references: &["Seed: What is an Enterprise Service Bus (ESB)?"],
@@ -19,12 +20,38 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if cx.esb.middleware.is_empty() {
         return;
     }
-    for (link, a) in cx.each_link() {
-        if a.facts.from_kind != SystemKind::Middleware && a.facts.to_kind != SystemKind::Middleware
-        {
+    // For each middleware, the systems that exchange data with it (either way).
+    let mut on_bus: Vec<(SystemId, Vec<SystemId>)> =
+        cx.esb.middleware.iter().map(|&m| (m, Vec::new())).collect();
+    for link in &cx.design.links {
+        for (m, members) in &mut on_bus {
+            let other = if link.from == *m {
+                link.to
+            } else if link.to == *m {
+                link.from
+            } else {
+                continue;
+            };
+            if !members.contains(&other) {
+                members.push(other);
+            }
+        }
+    }
+    for (link, _) in cx.each_link() {
+        let bypassed = on_bus.iter().find(|(m, members)| {
+            link.from != *m
+                && link.to != *m
+                && members.contains(&link.from)
+                && members.contains(&link.to)
+        });
+        if let Some((m, _)) = bypassed {
+            let name = cx
+                .design
+                .system(*m)
+                .map_or("the middleware", |s| s.name.as_str());
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                "goes direct although the design has a bus",
+                format!("goes direct although both ends already exchange data through {name}"),
             ));
         }
     }
@@ -43,6 +70,13 @@ fn fixture() -> Fixture {
     };
     Fixture {
         fires: base().link(1, 3, |_| {}).build(),
-        quiet: base().build(),
+        // A bus that talks to neither end of a direct link bypasses nothing.
+        quiet: sketch(&[
+            ("ERP", SystemKind::Erp),
+            ("Bus", SystemKind::Middleware),
+            ("Org", SystemKind::SalesforceOrg),
+        ])
+        .link(1, 3, |_| {})
+        .build(),
     }
 }
