@@ -639,3 +639,106 @@ fn a_link_bypasses_middleware_only_when_both_ends_already_use_it() {
     // Both ends exchange data through the bus and still talk directly: a bypass.
     assert_eq!(bypass(&[(1, 2, none), (2, 3, none), (1, 3, none)]), 1);
 }
+
+#[test]
+fn wording_is_true_at_the_edges() {
+    // A 120-second call is at the ceiling, not well inside it.
+    let a = one_link(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.needs_response = true;
+        l.expected_duration_s = 120.0;
+    });
+    let r = &a.links[0].pattern.reason;
+    assert!(r.contains("right at") && !r.contains("well inside"), "{r}");
+    let quick = one_link(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+        l.needs_response = true;
+        l.expected_duration_s = 3.0;
+    });
+    assert!(quick.links[0].pattern.reason.contains("well inside"));
+
+    // Transports without OAuth are never told a token protects them.
+    for (protocol, says) in [
+        (model::Protocol::Sftp, "SSH"),
+        (model::Protocol::Jdbc, "database"),
+        (model::Protocol::Ftp, "no encryption"),
+        (model::Protocol::Kafka, "broker"),
+    ] {
+        let a = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
+            l.protocol = protocol
+        });
+        let r = &a.links[0].mtls.reason;
+        assert!(!r.contains("token"), "{protocol}: {r}");
+        assert!(r.contains(says), "{protocol}: {r}");
+    }
+
+    // The ESB text never reads as if a bus saved connections it does not.
+    let mut d = design(
+        &[
+            SystemKind::SalesforceOrg,
+            SystemKind::Erp,
+            SystemKind::WebApp,
+            SystemKind::Database,
+            SystemKind::PartnerApi,
+            SystemKind::BackendService,
+        ],
+        &[
+            (1, 2, &|l| l.protocol = model::Protocol::Soap),
+            (2, 3, &|_| {}),
+            (3, 4, &|l| l.protocol = model::Protocol::Sftp),
+            (4, 5, &|l| l.protocol = model::Protocol::Jms),
+            (5, 6, &|_| {}),
+            (6, 1, &|_| {}),
+        ],
+    );
+    d.central_governance = true;
+    let a = analysis::analyze(&d);
+    let esb = &a.esb;
+    if esb.point_to_point <= esb.systems {
+        assert!(
+            esb.reason.contains("would not reduce") || !esb.reason.contains("where a bus"),
+            "{}",
+            esb.reason
+        );
+    }
+    for s in &esb.signals {
+        assert!(!s.evidence.contains("SOAP (SOAP)"), "{}", s.evidence);
+        assert!(
+            !s.kind.label().contains("at one system"),
+            "{}",
+            s.kind.label()
+        );
+    }
+}
+
+#[test]
+fn every_decision_names_a_runner_up() {
+    let mut designs: Vec<Design> = patchbay::samples::ALL
+        .iter()
+        .map(|s| model::parse(s.text).expect("valid"))
+        .collect();
+    designs.push(patchbay::generate::generate(patchbay::generate::Params {
+        systems: 60,
+        links_per_system: 4,
+        seed: 5,
+    }));
+    for d in &designs {
+        for la in &analysis::analyze(d).links {
+            let id = la.link.0;
+            assert!(
+                la.pattern.runner_up.is_some(),
+                "{} link {id}: pattern",
+                d.name
+            );
+            assert!(
+                la.events.runner_up.is_some(),
+                "{} link {id}: events",
+                d.name
+            );
+            assert!(
+                la.auth_flow.runner_up.is_some(),
+                "{} link {id}: auth",
+                d.name
+            );
+            assert!(la.mtls.runner_up.is_some(), "{} link {id}: mtls", d.name);
+        }
+    }
+}

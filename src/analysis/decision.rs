@@ -82,13 +82,63 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
             break;
         }
     }
+    let runner_up = D::fixed_runner_up(step)
+        .or(flip.map(|fl| fl.result))
+        .or_else(|| next_choice::<D>(f, choice, decided_by));
     Decision {
         choice,
         reason: D::reason(step, f),
         decided_by,
-        runner_up: D::fixed_runner_up(step).or(flip.map(|fl| fl.result)),
+        runner_up,
         flip,
     }
+}
+
+/// The choice the decision makes next when none of the inputs it reads flips it alone:
+/// any other single input first, then the fewest inputs it reads changed together
+/// (two, then three).
+fn next_choice<D: Decide>(
+    f: &LinkFacts,
+    choice: D::Choice,
+    decided_by: &[Attr],
+) -> Option<D::Choice> {
+    let mut found = None;
+    for &attr in Attr::ALL {
+        if f.alternatives(attr, |to| {
+            let (other, _) = D::decide(&f.with(attr, to));
+            found = (other != choice).then_some(other);
+            found.is_some()
+        }) {
+            return found;
+        }
+    }
+    // The deciding inputs first: the runner-up should be what changing them leads to.
+    let mut attrs: Vec<Attr> = decided_by.to_vec();
+    attrs.extend(D::READS.iter().filter(|a| !decided_by.contains(a)));
+    (2..=3).find_map(|depth| changed_together::<D>(f, choice, &attrs, depth))
+}
+
+/// The first different choice found by changing `depth` of `attrs` at once.
+fn changed_together<D: Decide>(
+    f: &LinkFacts,
+    choice: D::Choice,
+    attrs: &[Attr],
+    depth: usize,
+) -> Option<D::Choice> {
+    if depth == 0 {
+        let (other, _) = D::decide(f);
+        return (other != choice).then_some(other);
+    }
+    for (i, &a) in attrs.iter().enumerate() {
+        let mut found = None;
+        if f.alternatives(a, |v| {
+            found = changed_together::<D>(&f.with(a, v), choice, &attrs[i + 1..], depth - 1);
+            found.is_some()
+        }) {
+            return found;
+        }
+    }
+    None
 }
 
 impl<T> Decision<T> {

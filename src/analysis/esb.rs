@@ -20,7 +20,7 @@ vocabulary! {
         ManySystems = "many-systems", "More than four systems exchange data";
         MoreConnectionsThanSystems = "more-connections-than-systems", "More point-to-point connections than systems";
         ProtocolMediation = "protocol-mediation", "Several protocol families";
-        Transformation = "transformation", "Formats differ at one system";
+        Transformation = "transformation", "Formats differ across a system's links";
         Orchestration = "orchestration", "A flow spans several systems";
         CentralGovernance = "central-governance", "Central audit and monitoring required";
         FanOut = "fan-out", "One publisher feeds three or more targets";
@@ -124,8 +124,13 @@ fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize) -> String {
             "{n} systems over {p} connection{}: direct integrations stay simple to build and run, and a bus would add more than it saves.",
             if p == 1 { "" } else { "s" }
         ),
+        Verdict::EsbRecommended if p > n => format!(
+            "{n} systems keep {p} point-to-point connections where a bus would need {n}, and {signal_count} signal{} point the same way: routing, mediation and monitoring belong in one place.",
+            if signal_count == 1 { "" } else { "s" }
+        ),
         Verdict::EsbRecommended => format!(
-            "{n} systems keep {p} point-to-point connections where a bus needs {n}, and {signal_count} signal{} point the same way: routing, mediation and monitoring belong in one place.",
+            "{n} systems keep {p} point-to-point connection{}; a bus would need {n}, so it would not reduce the count, but {signal_count} signal{} point to one place for routing, mediation and monitoring.",
+            if p == 1 { "" } else { "s" },
             if signal_count == 1 { "" } else { "s" }
         ),
         Verdict::ConsiderHub => format!(
@@ -201,9 +206,13 @@ fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Sign
         families.entry(family(p)).or_default().push(p.label());
     }
     if families.len() > 1 {
+        // "HTTP APIs (REST, GraphQL)", but "SOAP", not "SOAP (SOAP)".
         let list: Vec<String> = families
             .iter()
-            .map(|(f, ps)| format!("{f} ({})", ps.join(", ")))
+            .map(|(f, ps)| match ps.as_slice() {
+                [only] if only == f => (*f).to_owned(),
+                _ => format!("{f} ({})", ps.join(", ")),
+            })
             .collect();
         raise(
             SignalKind::ProtocolMediation,

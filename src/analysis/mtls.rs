@@ -2,7 +2,7 @@
 
 use super::decision::Decide;
 use super::facts::{Attr, LinkFacts};
-use crate::model::Sensitivity;
+use crate::model::{Protocol, Sensitivity};
 use std::borrow::Cow;
 
 /// The branch of the mTLS decision that chose.
@@ -27,6 +27,24 @@ pub const OPTIONS_BETWEEN_OTHERS: &[&str] = &[
     "Terminate mutual TLS at the target's gateway or load balancer if the application cannot",
     "Certificates expire: agree a rotation plan and an owner before go-live",
 ];
+
+/// What protects a link on this protocol today, without client certificates.
+fn protection(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Rest | Protocol::Soap | Protocol::Graphql | Protocol::Grpc => {
+            "one-way TLS, with an OAuth token at the application layer"
+        }
+        Protocol::Http => "plain HTTP, nothing encrypted",
+        Protocol::Ftp => "plain FTP, the password itself sent in clear text",
+        Protocol::Sftp => "SSH encryption and SSH keys",
+        Protocol::Jdbc => "the database driver's TLS and database credentials",
+        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
+            "the broker's TLS and client credentials or certificates"
+        }
+        Protocol::File => "file-system permissions on the shared folder",
+        Protocol::Email => "the mail servers' TLS and authentication",
+    }
+}
 
 /// The mTLS decision; the choice is whether it is recommended.
 pub struct MtlsDecision;
@@ -65,13 +83,24 @@ impl Decide for MtlsDecision {
         }
     }
 
-    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
-        match step {
-            Step::Regulated => "The link carries regulated data, where both sides should prove who they are at the transport layer, on top of the token.",
-            Step::TargetRequires => "The receiving system accepts only clients that present a certificate.",
-            Step::ConfidentialAcrossBoundary => "Confidential data leaves its trust zone, so a certificate on both sides adds defence in depth to the OAuth token.",
-            Step::NotNeeded => "One-way TLS with a token at the application layer is enough for this data on this path.",
-        }
-        .into()
+    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
+        let now = protection(f.protocol);
+        Cow::Owned(match step {
+            Step::Regulated => format!(
+                "The link carries regulated data, where both sides should prove who they are with certificates, on top of what protects it now ({now})."
+            ),
+            Step::TargetRequires => {
+                "The receiving system accepts only clients that present a certificate.".to_owned()
+            }
+            Step::ConfidentialAcrossBoundary => format!(
+                "Confidential data leaves its trust zone, so certificates on both sides add defence in depth to what protects it now ({now})."
+            ),
+            Step::NotNeeded if matches!(f.protocol, Protocol::Http | Protocol::Ftp) => format!(
+                "This data on this path needs no client certificate, but the link has no encryption at all ({now}): move it to HTTPS or SFTP (TLS-001)."
+            ),
+            Step::NotNeeded => {
+                format!("For this data on this path, what protects the link is enough: {now}.")
+            }
+        })
     }
 }

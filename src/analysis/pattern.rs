@@ -1,7 +1,7 @@
 //! Which integration pattern fits a link (DOMAIN 2.1).
 
 use super::decision::Decide;
-use super::facts::{Attr, BULK_THRESHOLD, LinkFacts, SYNC_CEILING_S};
+use super::facts::{Attr, BULK_THRESHOLD, DEFAULT_TIMEOUT_S, LinkFacts, SYNC_CEILING_S};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
 use std::borrow::Cow;
@@ -91,6 +91,28 @@ impl Pattern {
                 "An API read on demand instead of a copy",
             ],
         }
+    }
+}
+
+/// Why a call that waits stays synchronous, in words true to its duration: how close it
+/// comes to the 120 s ceiling, and whether Salesforce's 10 s default timeout applies.
+fn sync_reason(f: &LinkFacts) -> String {
+    let d = f.expected_duration_s;
+    let took = super::facts::seconds(d);
+    let salesforce_calls = f.from_kind == SystemKind::SalesforceOrg;
+    if d >= SYNC_CEILING_S {
+        format!(
+            "The caller needs the answer before it can go on, and the work takes {took} s, right at the {SYNC_CEILING_S} s ceiling for a synchronous call: any slowdown breaks it, so a callback is worth considering."
+        )
+    } else if salesforce_calls && d > DEFAULT_TIMEOUT_S {
+        format!(
+            "The caller needs the answer before it can go on; the work takes about {took} s, inside the {SYNC_CEILING_S} s ceiling but past the {} s default callout timeout, which must be raised.",
+            super::facts::seconds(DEFAULT_TIMEOUT_S)
+        )
+    } else {
+        format!(
+            "The caller needs the answer before it can go on, and the work takes about {took} s, well inside the {SYNC_CEILING_S} s ceiling for a synchronous call."
+        )
     }
 }
 
@@ -185,7 +207,7 @@ impl Decide for PatternDecision {
                 "The caller would wait {} s, beyond the {SYNC_CEILING_S} s Salesforce allows a synchronous callout, so send the request and let the result come back by callback.",
                 f.expected_duration_s
             )),
-            Step::Sync => "The caller needs the answer before it can go on, and the work finishes well inside the synchronous time limit.".into(),
+            Step::Sync => Cow::Owned(sync_reason(f)),
             Step::Async => "The caller does not wait for an answer, so it can hand the message over and move on.".into(),
         }
     }

@@ -298,12 +298,17 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             change = Some(Change::Step("Change link"));
         }
         ui.label("Volume");
+        let unit = if new.volume == 1 {
+            " record"
+        } else {
+            " records"
+        };
         if ui
             .add(
                 egui::DragValue::new(&mut new.volume)
                     .range(0..=i64::MAX)
                     .speed(10.0)
-                    .suffix(" records"),
+                    .suffix(unit),
             )
             .changed()
         {
