@@ -742,3 +742,41 @@ fn every_decision_names_a_runner_up() {
         }
     }
 }
+
+#[test]
+fn the_auth_reason_names_what_decided_and_the_flip_is_the_lever_that_matters() {
+    // A web app calling Salesforce as an integration user: jwt-bearer, and the reason
+    // does not claim nobody is there; acting for the signed-in user is the lever.
+    let a = one_link(SystemKind::WebApp, SystemKind::SalesforceOrg, &|_| {});
+    let d = &a.links[0].auth_flow;
+    assert_eq!(d.choice, AuthFlow::JwtBearer);
+    assert!(!d.reason.contains("No person"), "{}", d.reason);
+    let keys: Vec<&str> = d.decided_by.iter().map(|x| x.id()).collect();
+    assert!(keys.contains(&"on_behalf_of_user"), "{keys:?}");
+    let flip = d.flip.expect("a flip");
+    assert_eq!(flip.attr.id(), "on_behalf_of_user");
+    assert_eq!(flip.result, AuthFlow::WebServer);
+    // Acting for the user gives web-server.
+    let a = one_link(SystemKind::WebApp, SystemKind::SalesforceOrg, &|l| {
+        l.on_behalf_of_user = true
+    });
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::WebServer);
+    // A service with nobody at it: "No person is involved" is true there.
+    let a = one_link(
+        SystemKind::BackendService,
+        SystemKind::SalesforceOrg,
+        &|_| {},
+    );
+    assert!(a.links[0].auth_flow.reason.contains("No person"));
+    // Public clients: PKCE, with web-server as runner-up, never jwt-bearer.
+    for from in [
+        SystemKind::Spa,
+        SystemKind::MobileApp,
+        SystemKind::DesktopApp,
+    ] {
+        let a = one_link(from, SystemKind::SalesforceOrg, &|_| {});
+        let d = &a.links[0].auth_flow;
+        assert_eq!(d.choice, AuthFlow::WebServerPkce, "{from}");
+        assert_eq!(d.runner_up, Some(AuthFlow::WebServer), "{from}");
+    }
+}

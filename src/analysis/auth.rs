@@ -15,6 +15,9 @@ pub enum Step {
     SamlAssertion,
     ConfidentialUser,
     PublicClient,
+    /// A source with a person at it that keeps a secret, calling as an integration
+    /// user rather than for the person.
+    IntegrationUser,
     ServerToServer,
 }
 
@@ -144,6 +147,8 @@ impl Decide for AuthDecision {
             } else {
                 (AuthFlow::WebServerPkce, Step::PublicClient)
             }
+        } else if f.from.user_present {
+            (AuthFlow::JwtBearer, Step::IntegrationUser)
         } else {
             (AuthFlow::JwtBearer, Step::ServerToServer)
         }
@@ -160,12 +165,9 @@ impl Decide for AuthDecision {
                 Attr::FromLinkedToIdp,
                 Attr::FromUserPresent,
             ],
-            Step::ConfidentialUser => &[
-                Attr::FromUserPresent,
-                Attr::OnBehalfOfUser,
-                Attr::FromKeepsSecret,
-            ],
+            Step::ConfidentialUser => &[Attr::OnBehalfOfUser, Attr::FromKeepsSecret],
             Step::PublicClient => &[Attr::FromKeepsSecret, Attr::FromUserPresent],
+            Step::IntegrationUser => &[Attr::OnBehalfOfUser, Attr::FromKeepsSecret],
             Step::ServerToServer => &[Attr::FromUserPresent, Attr::OnBehalfOfUser],
         }
     }
@@ -189,6 +191,7 @@ impl Decide for AuthDecision {
             Step::SamlAssertion => "The user has already signed in through SAML single sign-on, so the app can trade that assertion for a token without a second login.".into(),
             Step::ConfidentialUser => "A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach.".into(),
             Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
+            Step::IntegrationUser => "The link does not act for the signed-in person: the app's server calls as an integration user and signs a JWT with its private key, so no password is stored and trust rests on a certificate.".into(),
             Step::ServerToServer => "No person is involved: the service signs a JWT with its private key, so no password is stored and trust rests on a certificate.".into(),
         }
     }
@@ -196,7 +199,10 @@ impl Decide for AuthDecision {
     fn fixed_runner_up(step: Step) -> Option<AuthFlow> {
         match step {
             // Where no certificate can be managed, a client secret is the fallback.
-            Step::ServerToServer => Some(AuthFlow::ClientCredentials),
+            Step::ServerToServer | Step::IntegrationUser => Some(AuthFlow::ClientCredentials),
+            // A public client's next best is the same login if it could keep a secret;
+            // a person is at the keyboard, so never a server-to-server flow.
+            Step::PublicClient => Some(AuthFlow::WebServer),
             // PKCE on top of a confidential client is the safer variant of the same flow.
             Step::ConfidentialUser => Some(AuthFlow::WebServerPkce),
             _ => None,

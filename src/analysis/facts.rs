@@ -55,11 +55,12 @@ impl LinkFacts {
         }
     }
 
-    /// A person drives the source and the exchange acts for them. A confidential client
-    /// with a user interface may still call as itself (an integration user); a public
-    /// client can only ever act for its user.
+    /// A person is present in the exchange: the link acts for the signed-in person, or
+    /// the source is a public client with a person at it (only a person-driven flow can
+    /// serve it). A confidential client with a user interface may still call as itself
+    /// (an integration user).
     pub fn person_present(&self) -> bool {
-        self.from.user_present && (self.on_behalf_of_user || !self.from.keeps_secret)
+        self.on_behalf_of_user || (self.from.user_present && !self.from.keeps_secret)
     }
 
     /// The value of one input.
