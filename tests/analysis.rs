@@ -780,3 +780,62 @@ fn the_auth_reason_names_what_decided_and_the_flip_is_the_lever_that_matters() {
         assert_eq!(d.runner_up, Some(AuthFlow::WebServer), "{from}");
     }
 }
+
+#[test]
+fn chains_are_assumed_only_along_one_kind_of_exchange_and_never_high() {
+    use SystemKind::{BackendService, Erp, SalesforceOrg, WebApp};
+    let chains = |d: &Design| {
+        analysis::analyze(d)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.id == "GRAPH-002" || f.rule.id == "GRAPH-001")
+            .collect::<Vec<_>>()
+    };
+    // A nightly reporting script calling Salesforce, and an unrelated callout from
+    // Salesforce to a pricing engine on a user's action: not one chain.
+    let d = design(
+        &[BackendService, SalesforceOrg, Erp],
+        &[
+            (1, 2, &|l| {
+                l.needs_response = true;
+                l.trigger = Trigger::Schedule;
+                l.expected_duration_s = 300.0;
+            }),
+            (2, 3, &|l| {
+                l.needs_response = true;
+                l.expected_duration_s = 60.0;
+            }),
+        ],
+    );
+    assert!(chains(&d).is_empty(), "{:?}", chains(&d));
+    // Different triggers, or a batch link, do not continue a chain either.
+    let d = design(
+        &[WebApp, BackendService, Erp],
+        &[
+            (1, 2, &|l| l.needs_response = true),
+            (2, 3, &|l| {
+                l.needs_response = true;
+                l.trigger = Trigger::RecordChange;
+            }),
+        ],
+    );
+    assert!(chains(&d).is_empty());
+    // The same user action all the way: an assumed chain, a warning that says so.
+    let d = design(
+        &[WebApp, BackendService, Erp],
+        &[
+            (1, 2, &|l| {
+                l.needs_response = true;
+                l.expected_duration_s = 100.0;
+            }),
+            (2, 3, &|l| {
+                l.needs_response = true;
+                l.expected_duration_s = 100.0;
+            }),
+        ],
+    );
+    let found = chains(&d);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(found[0].message.contains("assumed"), "{}", found[0].message);
+}

@@ -1,6 +1,6 @@
 //! The design as a petgraph graph, and the graph algorithms the findings use.
 
-use crate::model::{Design, SystemId};
+use crate::model::{Design, Latency, SystemId, Trigger};
 use petgraph::Direction;
 use petgraph::algo::articulation_points::articulation_points;
 use petgraph::algo::{tarjan_scc, toposort};
@@ -64,12 +64,12 @@ impl DesignGraph {
             + self.graph.edges_directed(n, Direction::Incoming).count()
     }
 
-    /// The strongly connected groups of the synchronous links that have more than one
-    /// system: the circles of waiting calls.
-    fn sync_components(&self, design: &Design) -> Vec<Vec<NodeIndex>> {
+    /// The strongly connected groups of the synchronous links started by `trigger` that
+    /// have more than one system: the circles of waiting calls.
+    fn sync_components(&self, design: &Design, trigger: Trigger) -> Vec<Vec<NodeIndex>> {
         let sync = self.graph.filter_map(
             |_, &s| Some(s),
-            |_, &l| design.links[l].needs_response.then_some(l),
+            |_, &l| chains_on(&design.links[l], trigger).then_some(l),
         );
         // filter_map keeps every node, so node indexes carry over.
         tarjan_scc(&sync)
@@ -81,9 +81,9 @@ impl DesignGraph {
     /// Groups of systems that call each other synchronously in a circle, each group
     /// sorted by system index, groups in order of their first system.
     pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
-        let mut cycles: Vec<Vec<usize>> = self
-            .sync_components(design)
-            .into_iter()
+        let mut cycles: Vec<Vec<usize>> = CHAIN_TRIGGERS
+            .iter()
+            .flat_map(|&t| self.sync_components(design, t))
             .map(|c| {
                 let mut systems: Vec<usize> = c.iter().map(|&n| self.graph[n]).collect();
                 systems.sort_unstable();
@@ -91,16 +91,27 @@ impl DesignGraph {
             })
             .collect();
         cycles.sort();
+        cycles.dedup();
         cycles
     }
 
     /// The longest chain of synchronous calls ending at each system where a chain ends,
     /// for chains through 3 or more systems: the links in order and their summed
     /// expected durations. Calls inside a synchronous cycle are left to the cycle rule.
+    /// Without declared flows a chain is a guess (DOMAIN 3.2): it is assumed only along
+    /// links that wait in real time, are not scheduled, and share one trigger.
     pub fn sync_chains(&self, design: &Design) -> Vec<(Vec<usize>, f64)> {
+        CHAIN_TRIGGERS
+            .iter()
+            .flat_map(|&t| self.sync_chains_on(design, t))
+            .collect()
+    }
+
+    /// The chains of [`Self::sync_chains`] whose links are all started by `trigger`.
+    fn sync_chains_on(&self, design: &Design, trigger: Trigger) -> Vec<(Vec<usize>, f64)> {
         const NONE: usize = usize::MAX;
         let mut cycle_of = vec![NONE; self.graph.node_count()];
-        for (i, c) in self.sync_components(design).iter().enumerate() {
+        for (i, c) in self.sync_components(design, trigger).iter().enumerate() {
             for n in c {
                 cycle_of[n.index()] = i;
             }
@@ -111,7 +122,7 @@ impl DesignGraph {
                 let (a, b) = self.graph.edge_endpoints(e)?;
                 let inside_cycle =
                     cycle_of[a.index()] != NONE && cycle_of[a.index()] == cycle_of[b.index()];
-                (design.links[l].needs_response && !inside_cycle).then_some(l)
+                (chains_on(&design.links[l], trigger) && !inside_cycle).then_some(l)
             },
         );
         let Ok(order) = toposort(&dag, None) else {
@@ -202,4 +213,17 @@ impl DesignGraph {
         pairs.dedup();
         pairs
     }
+}
+
+/// The triggers whose links can continue a chain: a scheduled run is never part of
+/// someone's waiting call.
+const CHAIN_TRIGGERS: [Trigger; 3] = [
+    Trigger::UserAction,
+    Trigger::RecordChange,
+    Trigger::BusinessEvent,
+];
+
+/// Whether `link` can be part of an assumed chain of waiting calls started by `trigger`.
+fn chains_on(link: &crate::model::Link, trigger: Trigger) -> bool {
+    link.needs_response && link.latency == Latency::RealTime && link.trigger == trigger
 }

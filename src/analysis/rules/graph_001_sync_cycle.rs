@@ -5,8 +5,8 @@ use super::prelude::*;
 pub static RULE: Rule = Rule {
     id: "GRAPH-001",
     title: "Synchronous call cycle",
-    severity: Severity::High,
-    checks: "Groups of systems linked in a circle by links that wait for a response.",
+    severity: Severity::Warning,
+    checks: "Groups of systems linked in a circle by links that wait for a response in real time and share one trigger. The design declares no flows, so the circle is assumed, and at most a warning.",
     why: "A circle of waiting calls can deadlock or exhaust threads and connection pools on every system in it, and one slow member stalls all of them; each call's timeout then fires somewhere far from the cause.",
     instead: "Break the circle: make at least one link in it asynchronous (an event or a message) or move the shared work into one system that the others call.",
     references: &["Seed: Request-Reply (Synchronous)"],
@@ -24,7 +24,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             Subject::System(cx.design.systems[cycle[0]].id),
             format!(
-                "waits in a circle of synchronous calls with {}",
+                "seems to wait in a circle of synchronous calls with {} (assumed from links with the same trigger)",
                 others.join(", ")
             ),
         ));

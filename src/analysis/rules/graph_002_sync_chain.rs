@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     id: "GRAPH-002",
     title: "Synchronous call chain",
     severity: Severity::Warning,
-    checks: "Paths of three or more systems joined by links that wait for a response; the expected durations along the path are added up. High when the sum passes the 120-second synchronous ceiling.",
+    checks: "Paths of three or more systems joined by links that wait for a response in real time and share one trigger (a scheduled link never continues someone's call); the expected durations along the path are added up. The design declares no flows, so the chain is assumed, and at most a warning.",
     why: "Each caller waits for everything behind it, so latencies add up and availabilities multiply: the first caller is only as fast as the whole chain and only as available as its weakest member.",
     instead: "Shorten the chain: cache or replicate what the middle system fetches, answer from local data, or make the downstream part asynchronous and report back by callback.",
     references: &[
@@ -27,19 +27,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|&l| Subject::System(cx.design.links[l].to).name(cx.design)),
         );
-        let mut f = RULE.finding(
+        // Without declared flows the chain is a guess: it stays a warning, and says so.
+        let past = if total > SYNC_CEILING_S {
+            format!(", past the {} s ceiling", seconds(SYNC_CEILING_S))
+        } else {
+            String::new()
+        };
+        out.push(RULE.finding(
             Subject::Link(cx.design.links[links[0]].id),
             format!(
-                "starts a chain of {} systems that wait on each other: {} (about {} s in all)",
+                "starts what looks like a chain of {} systems that wait on each other (assumed from links with the same trigger): {} (about {} s in all{past})",
                 names.len(),
                 names.join(" → "),
                 seconds(total)
             ),
-        );
-        if total > SYNC_CEILING_S {
-            f.severity = Severity::High;
-        }
-        out.push(f);
+        ));
     }
 }
 
@@ -67,7 +69,7 @@ mod tests {
     use crate::analysis::analyze;
 
     #[test]
-    fn sums_durations_and_is_high_past_the_ceiling() {
+    fn sums_durations_and_stays_a_warning_past_the_ceiling() {
         let design = sketch(&[
             ("A", SystemKind::WebApp),
             ("B", SystemKind::BackendService),
@@ -95,9 +97,13 @@ mod tests {
         assert_eq!(found.len(), 1, "one maximal chain, not its sub-chains");
         assert_eq!(
             found[0].message,
-            "starts a chain of 4 systems that wait on each other: A → B → C → D (about 125 s in all)"
+            "starts what looks like a chain of 4 systems that wait on each other (assumed from links with the same trigger): A → B → C → D (about 125 s in all, past the 120 s ceiling)"
         );
-        assert_eq!(found[0].severity, Severity::High);
+        assert_eq!(
+            found[0].severity,
+            Severity::Warning,
+            "an assumed chain is never high"
+        );
     }
 
     #[test]
