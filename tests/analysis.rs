@@ -839,3 +839,86 @@ fn chains_are_assumed_only_along_one_kind_of_exchange_and_never_high() {
     assert_eq!(found[0].severity, Severity::Warning);
     assert!(found[0].message.contains("assumed"), "{}", found[0].message);
 }
+
+#[test]
+fn inputs_that_contradict_each_other_are_findings_and_the_reason_names_the_winner() {
+    use SystemKind::{BackendService, Database, Erp, FileServer, SalesforceOrg};
+    let fired = |a: &Analysis, id: &str| a.findings.iter().any(|f| f.rule.id == id);
+    // A user action that waits with batch latency: batch, and the reason says why.
+    let a = one_link(BackendService, Erp, &|l| {
+        l.needs_response = true;
+        l.latency = model::Latency::Batch;
+    });
+    assert_eq!(a.links[0].pattern.choice, Pattern::BatchDataSync);
+    assert!(
+        a.links[0]
+            .pattern
+            .reason
+            .contains("wins over needs_response")
+    );
+    assert!(fired(&a, "INPUT-001"));
+    let cases: [(SystemKind, SystemKind, Edit<'_>, &str); 5] = [
+        (
+            Database,
+            Erp,
+            &|l| {
+                l.needs_response = true;
+                l.trigger = Trigger::Schedule;
+                l.volume = 10_000;
+            },
+            "INPUT-002",
+        ),
+        (
+            Erp,
+            SalesforceOrg,
+            &|l| {
+                l.is_virtual = true;
+                l.needs_response = true;
+            },
+            "INPUT-003",
+        ),
+        (
+            SalesforceOrg,
+            Erp,
+            &|l| l.external_publish = true,
+            "INPUT-004",
+        ),
+        (
+            BackendService,
+            SalesforceOrg,
+            &|l| l.on_behalf_of_user = true,
+            "INPUT-005",
+        ),
+        (
+            Erp,
+            FileServer,
+            &|l| {
+                l.protocol = model::Protocol::Sftp;
+                l.auth = Some(AuthFlow::JwtBearer);
+            },
+            "INPUT-006",
+        ),
+    ];
+    for (from, to, edit, id) in cases {
+        let a = one_link(from, to, edit);
+        assert!(fired(&a, id), "{id} on {from} -> {to}");
+        let f = a.findings.iter().find(|f| f.rule.id == id).expect("found");
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(analysis::rules::find(id).is_some(), "{id} is explainable");
+    }
+    // Consistent inputs raise none of them, on every sample.
+    for s in patchbay::samples::ALL {
+        let d = model::parse(s.text).expect("valid");
+        let a = analysis::analyze(&d);
+        let inputs: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule.id.starts_with("INPUT"))
+            .map(|f| (f.rule.id, f.message.to_string()))
+            .collect();
+        // The legacy sample's nightly export waits for a batch answer on purpose.
+        if s.file_name != "legacy.patchbay.ron" {
+            assert!(inputs.is_empty(), "{}: {inputs:?}", s.file_name);
+        }
+    }
+}

@@ -14,6 +14,12 @@ mod graph_003_articulation;
 mod graph_004_isolated;
 mod graph_005_duplicate;
 mod graph_006_polling;
+mod input_001_waits_for_batch;
+mod input_002_waits_for_bulk;
+mod input_003_virtual_misplaced;
+mod input_004_publish_from_salesforce;
+mod input_005_acts_for_nobody;
+mod input_006_oauth_over_transport;
 mod pat_001_sync_ceiling;
 mod pat_002_sync_timeout;
 mod tls_001_plain;
@@ -34,6 +40,12 @@ pub static ALL: &[&Rule] = &[
     &graph_004_isolated::RULE,
     &graph_005_duplicate::RULE,
     &graph_006_polling::RULE,
+    &input_001_waits_for_batch::RULE,
+    &input_002_waits_for_bulk::RULE,
+    &input_003_virtual_misplaced::RULE,
+    &input_004_publish_from_salesforce::RULE,
+    &input_005_acts_for_nobody::RULE,
+    &input_006_oauth_over_transport::RULE,
     &pat_001_sync_ceiling::RULE,
     &pat_002_sync_timeout::RULE,
     &tls_001_plain::RULE,
@@ -67,7 +79,7 @@ mod tests {
             assert!(seen.insert(r.id), "{} twice", r.id);
             let (prefix, number) = r.id.split_once('-').expect("PREFIX-NNN");
             assert!(
-                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH"].contains(&prefix),
+                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH", "INPUT"].contains(&prefix),
                 "{}",
                 r.id
             );
