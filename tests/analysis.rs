@@ -254,8 +254,11 @@ fn decision_guide_external_publish_row() {
         &|l| l.external_publish = true,
     );
     assert_eq!(d.choice, Events::PlatformEvents);
-    let flip = d.flip.expect("a flip");
-    assert_eq!(flip.condition(), "if external_publish were false");
+    let flip = d.flip().expect("a flip");
+    assert_eq!(
+        flip.condition(),
+        "if external_publish were false (now true)"
+    );
 }
 
 // The seed's figures.
@@ -294,8 +297,8 @@ fn the_120_second_synchronous_ceiling() {
     let p = &beyond.links[0].pattern;
     assert_eq!(p.choice, Pattern::FireAndForget);
     assert_eq!(
-        p.flip.expect("flip").condition(),
-        "if expected_duration_s were 120 s or less"
+        p.flip().expect("flip").condition(),
+        "if expected_duration_s were 120 s or less (now 121 s)"
     );
     assert_eq!(p.runner_up, Some(Pattern::RequestReply));
     assert!(
@@ -404,32 +407,54 @@ fn mtls_for_regulated_data_required_targets_and_confidential_data_across_zones()
     let m = &analysis::analyze(&d).links[0].mtls;
     assert!(m.choice, "crosses a boundary");
     assert_eq!(
-        m.flip.expect("flip").condition(),
-        "if sensitivity were public"
+        m.flip().expect("flip").condition(),
+        "if sensitivity were public (now confidential)"
     );
 }
 
-/// Applying a decision's flip and deciding again must give the flip's result.
+/// Applying each of a decision's flips and deciding again must give the flip's result;
+/// no flip turns a Salesforce org into something else or anything into one.
 fn check_flip<D: Decide>(d: &Decision<D::Choice>, facts: &analysis::facts::LinkFacts)
 where
     D::Choice: std::fmt::Debug,
 {
+    use analysis::facts::{Attr, Value};
     let (again, _) = D::decide(facts);
     assert_eq!(
         again, d.choice,
         "the decision is a pure function of the facts"
     );
-    if let Some(f) = d.flip {
-        let (flipped, _) = D::decide(&facts.with(f.attr, f.to));
+    for f in &d.flips {
+        let mut changed = facts.with(f.attr, f.to);
+        if let Some((attr, _, to)) = f.also {
+            changed = changed.with(attr, to);
+        }
+        let (flipped, _) = D::decide(&changed);
         assert_eq!(flipped, f.result);
         assert_ne!(flipped, d.choice);
+        for (attr, from, to) in std::iter::once((f.attr, f.from, f.to)).chain(f.also) {
+            if matches!(attr, Attr::FromKind | Attr::ToKind) {
+                let sf = Value::Kind(SystemKind::SalesforceOrg);
+                assert!(from != sf && to != sf, "{}", f.condition());
+            }
+        }
     }
 }
 
 #[test]
 fn every_flip_in_every_sample_really_flips() {
-    for s in patchbay::samples::ALL {
-        let (_, a) = sample(s.file_name);
+    let mut designs: Vec<Analysis> = patchbay::samples::ALL
+        .iter()
+        .map(|s| sample(s.file_name).1)
+        .collect();
+    designs.push(analysis::analyze(&patchbay::generate::generate(
+        patchbay::generate::Params {
+            systems: 80,
+            links_per_system: 4,
+            seed: 9,
+        },
+    )));
+    for a in &designs {
         for l in &a.links {
             check_flip::<pattern::PatternDecision>(&l.pattern, &l.facts);
             check_flip::<events::EventsDecision>(&l.events, &l.facts);
@@ -753,7 +778,7 @@ fn the_auth_reason_names_what_decided_and_the_flip_is_the_lever_that_matters() {
     assert!(!d.reason.contains("No person"), "{}", d.reason);
     let keys: Vec<&str> = d.decided_by.iter().map(|x| x.id()).collect();
     assert!(keys.contains(&"on_behalf_of_user"), "{keys:?}");
-    let flip = d.flip.expect("a flip");
+    let flip = d.flip().expect("a flip");
     assert_eq!(flip.attr.id(), "on_behalf_of_user");
     assert_eq!(flip.result, AuthFlow::WebServer);
     // Acting for the user gives web-server.
@@ -919,6 +944,53 @@ fn inputs_that_contradict_each_other_are_findings_and_the_reason_names_the_winne
         // The legacy sample's nightly export waits for a batch answer on purpose.
         if s.file_name != "legacy.patchbay.ron" {
             assert!(inputs.is_empty(), "{}: {inputs:?}", s.file_name);
+        }
+    }
+}
+
+#[test]
+fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
+    use analysis::facts::Attr;
+    // A scheduled run of 1,500 records: the 2,000-record threshold stays visible.
+    let a = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
+        l.trigger = Trigger::Schedule;
+        l.latency = model::Latency::NearRealTime;
+        l.volume = 1_500;
+    });
+    let p = &a.links[0].pattern;
+    let texts: Vec<String> = p.flips.iter().map(|f| f.condition()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "if volume were over 2000 (now 1500)"),
+        "{texts:?}"
+    );
+    assert!(p.flips.len() > 1, "every lever, not only one: {texts:?}");
+    // Levers in order: the link's own attributes, then its ends' capabilities, kinds last.
+    let rank = |a: Attr| match a {
+        Attr::FromKind | Attr::ToKind => 2,
+        Attr::FromKeepsSecret
+        | Attr::FromUserPresent
+        | Attr::FromLimitedInput
+        | Attr::FromHasSamlSso
+        | Attr::FromLinkedToIdp
+        | Attr::ToUserPresent
+        | Attr::ToKeepsSecret
+        | Attr::ToRequiresMtls
+        | Attr::CrossesBoundary => 1,
+        _ => 0,
+    };
+    for s in patchbay::samples::ALL {
+        let (_, a) = sample(s.file_name);
+        for l in &a.links {
+            let ranks: Vec<u8> = l.auth_flow.flips.iter().map(|f| rank(f.attr)).collect();
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+            // Calls into Salesforce are never told to change Salesforce into something else.
+            if l.facts.to_kind == SystemKind::SalesforceOrg {
+                for f in &l.pattern.flips {
+                    assert!(!f.condition().contains("to.kind were"), "{}", f.condition());
+                }
+            }
         }
     }
 }

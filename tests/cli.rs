@@ -34,6 +34,7 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
     assert_eq!(first, second, "same file, same bytes");
 
     let v: serde_json::Value = serde_json::from_str(&first).expect("valid JSON");
+    assert_eq!(v["report_version"], 2);
     assert_eq!(v["design"]["name"], "Retail company");
     assert_eq!(v["summary"]["systems"], 7);
     assert_eq!(v["summary"]["links"], 9);
@@ -42,7 +43,7 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
         assert!(!link[key].is_null(), "links[].{key}");
     }
     for decision in ["pattern", "events", "auth_flow"] {
-        for key in ["id", "reason", "decided_by", "runner_up", "flip", "options"] {
+        for key in ["id", "reason", "decided_by", "runner_up", "flips", "options"] {
             assert!(
                 link[decision].get(key).is_some(),
                 "links[].{decision}.{key}"

@@ -1,5 +1,6 @@
 //! A decision with its reasons: the choice, the inputs that made it, what came second,
-//! and the one input change that would flip it, found by deciding again.
+//! and every single input change that would flip it (or, where none does, the smallest
+//! pair), found by deciding again.
 
 use super::facts::{Attr, LinkFacts, Value};
 use std::borrow::Cow;
@@ -25,9 +26,15 @@ pub trait Decide {
     fn fixed_runner_up(_step: Self::Step) -> Option<Self::Choice> {
         None
     }
+    /// The runner-up when no change of the inputs a designer controls reaches another
+    /// choice at all.
+    fn fallback_runner_up(_choice: Self::Choice) -> Option<Self::Choice> {
+        None
+    }
 }
 
-/// The single input change that turns a decision into another choice.
+/// An input change that turns a decision into another choice: one input, or two
+/// changed together where no single one does.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Flip<T> {
     /// The input to change.
@@ -36,6 +43,8 @@ pub struct Flip<T> {
     pub from: Value,
     /// The value that flips the decision.
     pub to: Value,
+    /// A second input changed at the same time, with its current and new value.
+    pub also: Option<(Attr, Value, Value)>,
     /// What the decision becomes.
     pub result: T,
 }
@@ -51,47 +60,102 @@ pub struct Decision<T> {
     pub decided_by: &'static [Attr],
     /// What came second.
     pub runner_up: Option<T>,
-    /// The one input that would change it.
-    pub flip: Option<Flip<T>>,
+    /// Every single input change that would change it, the levers a designer controls
+    /// most first; the smallest pair when no single input does.
+    pub flips: Vec<Flip<T>>,
 }
 
-/// Decides, then searches for the flip: first over the deciding inputs, then over the
-/// other inputs the decision reads, changing one input at a time and deciding again.
+/// How much a designer controls an input: the link's own attributes first, then the
+/// capabilities of its ends, a change of a system's kind last.
+fn lever(attr: Attr) -> u8 {
+    match attr {
+        Attr::FromKind | Attr::ToKind => 2,
+        Attr::FromKeepsSecret
+        | Attr::FromUserPresent
+        | Attr::FromLimitedInput
+        | Attr::FromHasSamlSso
+        | Attr::FromLinkedToIdp
+        | Attr::ToUserPresent
+        | Attr::ToKeepsSecret
+        | Attr::ToRequiresMtls
+        | Attr::CrossesBoundary => 1,
+        _ => 0,
+    }
+}
+
+/// Decides, then finds every single input change that flips it: each input the decision
+/// reads, the deciding ones first within each kind of lever. One flip per input and
+/// result. Where no single input flips it, the first pair that does.
 pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     let (choice, step) = D::decide(f);
     let decided_by = D::decided_by(step);
-    let mut flip = None;
-    let rest = D::READS.iter().filter(|a| !decided_by.contains(a));
-    for &attr in decided_by.iter().chain(rest) {
+    let mut order: Vec<Attr> = decided_by.to_vec();
+    order.extend(D::READS.iter().filter(|a| !decided_by.contains(a)));
+    order.sort_by_key(|&a| lever(a));
+    let mut flips: Vec<Flip<D::Choice>> = Vec::new();
+    for &attr in &order {
         let from = f.get(attr);
-        let found = f.alternatives(attr, |to| {
+        f.alternatives(attr, |to| {
             let (other, _) = D::decide(&f.with(attr, to));
-            if other != choice {
-                flip = Some(Flip {
+            if other != choice && !flips.iter().any(|x| x.attr == attr && x.result == other) {
+                flips.push(Flip {
                     attr,
                     from,
                     to,
+                    also: None,
                     result: other,
                 });
-                true
-            } else {
-                false
             }
+            false
         });
-        if found {
-            break;
-        }
+    }
+    if flips.is_empty() {
+        flips.extend(first_pair::<D>(f, choice, &order));
     }
     let runner_up = D::fixed_runner_up(step)
-        .or(flip.map(|fl| fl.result))
-        .or_else(|| next_choice::<D>(f, choice, decided_by));
+        .or(flips.first().map(|fl| fl.result))
+        .or_else(|| next_choice::<D>(f, choice, decided_by))
+        .or_else(|| D::fallback_runner_up(choice));
     Decision {
         choice,
         reason: D::reason(step, f),
         decided_by,
         runner_up,
-        flip,
+        flips,
     }
+}
+
+/// The first pair of inputs that, changed together, flips the decision.
+fn first_pair<D: Decide>(
+    f: &LinkFacts,
+    choice: D::Choice,
+    order: &[Attr],
+) -> Option<Flip<D::Choice>> {
+    for (i, &a) in order.iter().enumerate() {
+        for &b in &order[i + 1..] {
+            let mut found = None;
+            f.alternatives(a, |va| {
+                let g = f.with(a, va);
+                g.alternatives(b, |vb| {
+                    let (other, _) = D::decide(&g.with(b, vb));
+                    if other != choice {
+                        found = Some(Flip {
+                            attr: a,
+                            from: f.get(a),
+                            to: va,
+                            also: Some((b, f.get(b), vb)),
+                            result: other,
+                        });
+                    }
+                    found.is_some()
+                })
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
 }
 
 /// The choice the decision makes next when none of the inputs it reads flips it alone:
@@ -141,6 +205,13 @@ fn changed_together<D: Decide>(
     None
 }
 
+impl<T: Copy> Decision<T> {
+    /// The first flip: the lever a designer controls most.
+    pub fn flip(&self) -> Option<Flip<T>> {
+        self.flips.first().copied()
+    }
+}
+
 impl<T> Decision<T> {
     /// The deciding inputs with their values in `facts`.
     pub fn inputs<'a>(&'a self, facts: &'a LinkFacts) -> impl Iterator<Item = (Attr, Value)> + 'a {
@@ -149,20 +220,31 @@ impl<T> Decision<T> {
 }
 
 impl<T> Flip<T> {
-    /// "if needs_response were false", with thresholds said as ranges.
+    /// "if needs_response were false (now true)", thresholds said as ranges; a pair as
+    /// "if a were x (now y) and b were z (now w)".
     pub fn condition(&self) -> String {
-        match (self.from, self.to) {
-            (Value::Count(a), Value::Count(b)) if b < a => {
-                format!("if {} were {b} or fewer", self.attr)
-            }
-            (Value::Count(_), Value::Count(b)) => format!("if {} were over {}", self.attr, b - 1),
-            (Value::Seconds(a), Value::Seconds(b)) if b < a => {
-                format!("if {} were {b} s or less", self.attr)
-            }
-            (Value::Seconds(_), Value::Seconds(b)) => {
-                format!("if {} were over {} s", self.attr, b - 1.0)
-            }
-            (_, to) => format!("if {} were {to}", self.attr),
+        let mut text = format!("if {}", change(self.attr, self.from, self.to));
+        if let Some((attr, from, to)) = self.also {
+            text.push_str(" and ");
+            text.push_str(&change(attr, from, to));
         }
+        text
+    }
+}
+
+/// "volume were over 2000 (now 1500)".
+fn change(attr: Attr, from: Value, to: Value) -> String {
+    match (from, to) {
+        (Value::Count(a), Value::Count(b)) if b < a => {
+            format!("{attr} were {b} or fewer (now {a})")
+        }
+        (Value::Count(a), Value::Count(b)) => format!("{attr} were over {} (now {a})", b - 1),
+        (Value::Seconds(a), Value::Seconds(b)) if b < a => {
+            format!("{attr} were {b} s or less (now {a} s)")
+        }
+        (Value::Seconds(a), Value::Seconds(b)) => {
+            format!("{attr} were over {} s (now {a} s)", b - 1.0)
+        }
+        (from, to) => format!("{attr} were {to} (now {from})"),
     }
 }

@@ -107,6 +107,16 @@ impl Decide for EventsDecision {
         }
     }
 
+    // Event mechanisms live on Salesforce's bus: between two other systems, or on a
+    // call that waits, no change a designer controls reaches one, yet platform events
+    // are what such a link would use once Salesforce is in it.
+    fn fallback_runner_up(choice: Events) -> Option<Events> {
+        Some(match choice {
+            Events::None | Events::ChangeDataCapture => Events::PlatformEvents,
+            Events::PlatformEvents => Events::ChangeDataCapture,
+        })
+    }
+
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
             Step::Synchronous => &[Attr::NeedsResponse],

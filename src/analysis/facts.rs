@@ -143,13 +143,12 @@ impl LinkFacts {
             Value::Sensitivity(s) => others(Sensitivity::ALL, s, Value::Sensitivity, &mut each),
             Value::Protocol(p) => others(Protocol::ALL, p, Value::Protocol, &mut each),
             // Kinds matter to the decisions only as "Salesforce", "a device" or
-            // "anything else"; one representative of each is enough.
+            // "anything else"; one representative of each is enough. A Salesforce org
+            // is never proposed to become something else, nor anything to become one:
+            // that is not a lever a designer has.
+            Value::Kind(SystemKind::SalesforceOrg) => false,
             Value::Kind(k) => others(
-                &[
-                    SystemKind::SalesforceOrg,
-                    SystemKind::BackendService,
-                    SystemKind::IotDevice,
-                ],
+                &[SystemKind::BackendService, SystemKind::IotDevice],
                 k,
                 Value::Kind,
                 &mut each,

@@ -10,7 +10,7 @@ use crate::model::{Design, SystemId};
 use serde::Serialize;
 
 /// The version of this JSON contract; bumped only for changes that break readers.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -72,8 +72,8 @@ struct Input {
 
 #[derive(Serialize)]
 struct FlipReport {
-    attribute: &'static str,
-    value: serde_json::Value,
+    /// The inputs to change (one, or two together) and the value each would take.
+    changes: Vec<Input>,
     result: serde_json::Value,
     text: String,
 }
@@ -84,7 +84,7 @@ struct DecisionReport {
     reason: String,
     decided_by: Vec<Input>,
     runner_up: Option<&'static str>,
-    flip: Option<FlipReport>,
+    flips: Vec<FlipReport>,
     options: &'static [&'static str],
 }
 
@@ -94,7 +94,7 @@ struct MtlsReport {
     reason: String,
     decided_by: Vec<Input>,
     runner_up: Option<bool>,
-    flip: Option<FlipReport>,
+    flips: Vec<FlipReport>,
     options: &'static [&'static str],
 }
 
@@ -155,19 +155,33 @@ fn inputs<T>(d: &Decision<T>, facts: &LinkFacts) -> Vec<Input> {
         .collect()
 }
 
-fn flip<T: Copy>(
+fn flips<T: Copy>(
     d: &Decision<T>,
     show: impl Fn(T) -> serde_json::Value + Copy,
-) -> Option<FlipReport> {
-    d.flip.map(|f| FlipReport {
-        attribute: f.attr.id(),
-        value: value(f.to),
-        result: show(f.result),
-        text: match show(f.result) {
-            serde_json::Value::String(s) => format!("{}: {s}", f.condition()),
-            other => format!("{}: {other}", f.condition()),
-        },
-    })
+) -> Vec<FlipReport> {
+    d.flips
+        .iter()
+        .map(|f| {
+            let mut changes = vec![Input {
+                attribute: f.attr.id(),
+                value: value(f.to),
+            }];
+            if let Some((attr, _, to)) = f.also {
+                changes.push(Input {
+                    attribute: attr.id(),
+                    value: value(to),
+                });
+            }
+            FlipReport {
+                changes,
+                result: show(f.result),
+                text: match show(f.result) {
+                    serde_json::Value::String(s) => format!("{}: {s}", f.condition()),
+                    other => format!("{}: {other}", f.condition()),
+                },
+            }
+        })
+        .collect()
 }
 
 fn decision<T: Copy>(
@@ -181,7 +195,7 @@ fn decision<T: Copy>(
         reason: d.reason.to_string(),
         decided_by: inputs(d, facts),
         runner_up: d.runner_up.map(id),
-        flip: flip(d, |t| id(t).into()),
+        flips: flips(d, |t| id(t).into()),
         options,
     }
 }
@@ -210,7 +224,7 @@ fn link<'a>(design: &'a Design, a: &LinkAnalysis) -> LinkReport<'a> {
             reason: a.mtls.reason.to_string(),
             decided_by: inputs(&a.mtls, &a.facts),
             runner_up: a.mtls.runner_up,
-            flip: flip(&a.mtls, serde_json::Value::Bool),
+            flips: flips(&a.mtls, serde_json::Value::Bool),
             options: mtls,
         },
     }

@@ -61,8 +61,14 @@ pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
     ]
 }
 
-/// "if needs_response were false: fire-and-forget".
+/// "if needs_response were false (now true): fire-and-forget; if ...": every flip, the
+/// lever a designer controls most first.
 pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option<String> {
-    d.flip
-        .map(|f| format!("{}: {}", f.condition(), show(f.result)))
+    (!d.flips.is_empty()).then(|| {
+        d.flips
+            .iter()
+            .map(|f| format!("{}: {}", f.condition(), show(f.result)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
