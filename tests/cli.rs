@@ -43,7 +43,14 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
         assert!(!link[key].is_null(), "links[].{key}");
     }
     for decision in ["pattern", "events", "auth_flow"] {
-        for key in ["id", "reason", "decided_by", "runner_up", "flips", "options"] {
+        for key in [
+            "id",
+            "reason",
+            "decided_by",
+            "runner_up",
+            "flips",
+            "options",
+        ] {
             assert!(
                 link[decision].get(key).is_some(),
                 "links[].{decision}.{key}"
