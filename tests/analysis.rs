@@ -994,3 +994,39 @@ fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
         }
     }
 }
+
+#[test]
+fn esb_flips_never_propose_a_design_that_cannot_exist() {
+    let small = |n: usize, links: &[(u32, u32, Edit<'_>)]| {
+        let kinds = vec![SystemKind::Erp; n];
+        analysis::analyze(&design(&kinds, links)).esb
+    };
+    let none: Edit<'_> = &|_| {};
+    // Four systems, four connections: never more than the six a full mesh allows.
+    let e = small(4, &[(1, 2, none), (2, 3, none), (3, 4, none), (4, 1, none)]);
+    if let Some(f) = &e.flip {
+        assert!(
+            !f.contains("(7") && !f.contains("(8") && !f.contains("(10"),
+            "{f}"
+        );
+    }
+    // Two systems, one link: no mediation signal for a single link.
+    let e = small(2, &[(1, 2, none)]);
+    if let Some(f) = &e.flip {
+        assert!(!f.contains("protocol-mediation"), "{f}");
+    }
+    for s in patchbay::samples::ALL {
+        let (_, a) = sample(s.file_name);
+        if let Some(f) = &a.esb.flip {
+            if let Some(rest) = f.split_once('(').map(|x| x.1) {
+                let nums: Vec<usize> = rest
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter_map(|t| t.parse().ok())
+                    .collect();
+                if nums.len() >= 2 {
+                    assert!(nums[0] <= a.esb.full_mesh, "{}: {f}", s.file_name);
+                }
+            }
+        }
+    }
+}

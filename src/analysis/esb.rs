@@ -139,20 +139,54 @@ fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize) -> String {
     }
 }
 
-/// The smallest change of the counts or signals that changes the verdict.
+/// The signals as they would be with `n` systems over `p` connections: the two that
+/// the counts raise are recomputed, the others stay as the design has them.
+fn recounted(kinds: &BTreeSet<SignalKind>, n: usize, p: usize) -> BTreeSet<SignalKind> {
+    let mut k = kinds.clone();
+    k.remove(&SignalKind::ManySystems);
+    k.remove(&SignalKind::MoreConnectionsThanSystems);
+    if n > 4 {
+        k.insert(SignalKind::ManySystems);
+    }
+    if p > n {
+        k.insert(SignalKind::MoreConnectionsThanSystems);
+    }
+    k
+}
+
+/// Whether a design of `n` systems over `p` connections can show this signal at all:
+/// two protocol families or formats need two links, a flow through three systems needs
+/// three systems, fan-out needs a publisher and three targets.
+fn possible(kind: SignalKind, n: usize, p: usize) -> bool {
+    match kind {
+        SignalKind::ProtocolMediation | SignalKind::Transformation => p >= 2,
+        SignalKind::Orchestration => n >= 3 && p >= 2,
+        SignalKind::FanOut => n >= 4 && p >= 3,
+        SignalKind::CentralGovernance => true,
+        // Raised by the counts, never changed on their own.
+        SignalKind::ManySystems | SignalKind::MoreConnectionsThanSystems => false,
+    }
+}
+
+/// The smallest change that changes the verdict, found by deciding again on a changed
+/// design with every signal recomputed: a connection added (never past the full mesh)
+/// or removed (never below one link per two systems), or a signal's cause added or
+/// removed where the design could have it.
 fn flip(now: Verdict, n: usize, p: usize, kinds: &BTreeSet<SignalKind>) -> Option<String> {
-    for extra in 1..=10 {
-        let v = verdict(n, p + extra, kinds);
+    let mesh = n * n.saturating_sub(1) / 2;
+    for extra in 1..=mesh.saturating_sub(p).min(50) {
+        let v = verdict(n, p + extra, &recounted(kinds, n, p + extra));
         if v != now {
             return Some(format!(
-                "with {extra} more point-to-point connection{} ({}): {v}",
+                "with {extra} more point-to-point connection{} ({} of at most {mesh}): {v}",
                 if extra == 1 { "" } else { "s" },
                 p + extra
             ));
         }
     }
-    for less in 1..=p.min(10) {
-        let v = verdict(n, p - less, kinds);
+    let floor = n.div_ceil(2).max(1);
+    for less in 1..=p.saturating_sub(floor).min(50) {
+        let v = verdict(n, p - less, &recounted(kinds, n, p - less));
         if v != now {
             return Some(format!(
                 "with {less} fewer point-to-point connection{} ({}): {v}",
@@ -165,11 +199,13 @@ fn flip(now: Verdict, n: usize, p: usize, kinds: &BTreeSet<SignalKind>) -> Optio
         let mut changed = kinds.clone();
         let word = if changed.remove(kind) {
             "without"
-        } else {
+        } else if possible(*kind, n, p) {
             changed.insert(*kind);
             "with"
+        } else {
+            continue;
         };
-        let v = verdict(n, p, &changed);
+        let v = verdict(n, p, &recounted(&changed, n, p));
         if v != now {
             return Some(format!("{word} the {} signal: {v}", kind.id()));
         }
@@ -370,10 +406,15 @@ mod tests {
     #[test]
     fn flip_is_found_by_deciding_again() {
         let none = BTreeSet::new();
+        // Four systems can have at most six connections: the flip stays inside that.
         let text = flip(Verdict::ConsiderHub, 4, 4, &none).expect("a flip");
-        assert_eq!(
-            text,
-            "with 6 more point-to-point connections (10): esb-recommended"
+        assert!(!text.contains("(10"), "{text}");
+        // One link between two systems: no mediation signal can be proposed.
+        let one = flip(Verdict::PointToPoint, 2, 1, &none);
+        assert!(
+            one.as_deref()
+                .is_none_or(|t| !t.contains("protocol-mediation")),
+            "{one:?}"
         );
     }
 }
