@@ -31,6 +31,11 @@ pub trait Decide {
     fn fallback_runner_up(_choice: Self::Choice) -> Option<Self::Choice> {
         None
     }
+    /// True when no input a designer controls can change the choice, so searching for
+    /// pairs of changes is pointless.
+    fn settled(_f: &LinkFacts) -> bool {
+        false
+    }
 }
 
 /// An input change that turns a decision into another choice: one input, or two
@@ -109,12 +114,13 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
             false
         });
     }
-    if flips.is_empty() {
+    if flips.is_empty() && !D::settled(f) {
         flips.extend(first_pair::<D>(f, choice, &order));
     }
+    // Only the inputs a decision reads can change it, so the flips (single or pair)
+    // are the choices it makes next.
     let runner_up = D::fixed_runner_up(step)
         .or(flips.first().map(|fl| fl.result))
-        .or_else(|| next_choice::<D>(f, choice, decided_by))
         .or_else(|| D::fallback_runner_up(choice));
     Decision {
         choice,
@@ -153,53 +159,6 @@ fn first_pair<D: Decide>(
             if found.is_some() {
                 return found;
             }
-        }
-    }
-    None
-}
-
-/// The choice the decision makes next when none of the inputs it reads flips it alone:
-/// any other single input first, then the fewest inputs it reads changed together
-/// (two, then three).
-fn next_choice<D: Decide>(
-    f: &LinkFacts,
-    choice: D::Choice,
-    decided_by: &[Attr],
-) -> Option<D::Choice> {
-    let mut found = None;
-    for &attr in Attr::ALL {
-        if f.alternatives(attr, |to| {
-            let (other, _) = D::decide(&f.with(attr, to));
-            found = (other != choice).then_some(other);
-            found.is_some()
-        }) {
-            return found;
-        }
-    }
-    // The deciding inputs first: the runner-up should be what changing them leads to.
-    let mut attrs: Vec<Attr> = decided_by.to_vec();
-    attrs.extend(D::READS.iter().filter(|a| !decided_by.contains(a)));
-    (2..=3).find_map(|depth| changed_together::<D>(f, choice, &attrs, depth))
-}
-
-/// The first different choice found by changing `depth` of `attrs` at once.
-fn changed_together<D: Decide>(
-    f: &LinkFacts,
-    choice: D::Choice,
-    attrs: &[Attr],
-    depth: usize,
-) -> Option<D::Choice> {
-    if depth == 0 {
-        let (other, _) = D::decide(f);
-        return (other != choice).then_some(other);
-    }
-    for (i, &a) in attrs.iter().enumerate() {
-        let mut found = None;
-        if f.alternatives(a, |v| {
-            found = changed_together::<D>(&f.with(a, v), choice, &attrs[i + 1..], depth - 1);
-            found.is_some()
-        }) {
-            return found;
         }
     }
     None

@@ -110,6 +110,12 @@ impl Decide for EventsDecision {
     // Event mechanisms live on Salesforce's bus: between two other systems, or on a
     // call that waits, no change a designer controls reaches one, yet platform events
     // are what such a link would use once Salesforce is in it.
+    // With no Salesforce end (and a Salesforce org is never proposed as a change), no
+    // input reaches an event mechanism.
+    fn settled(f: &LinkFacts) -> bool {
+        !touches_salesforce(f)
+    }
+
     fn fallback_runner_up(choice: Events) -> Option<Events> {
         Some(match choice {
             Events::None | Events::ChangeDataCapture => Events::PlatformEvents,

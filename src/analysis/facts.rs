@@ -141,7 +141,14 @@ impl LinkFacts {
             Value::Trigger(t) => others(Trigger::ALL, t, Value::Trigger, &mut each),
             Value::Latency(l) => others(Latency::ALL, l, Value::Latency, &mut each),
             Value::Sensitivity(s) => others(Sensitivity::ALL, s, Value::Sensitivity, &mut each),
-            Value::Protocol(p) => others(Protocol::ALL, p, Value::Protocol, &mut each),
+            // Protocols matter to the decisions only as "carries OAuth" or not: one of
+            // each kind is enough.
+            Value::Protocol(p) => others(
+                &[Protocol::Rest, Protocol::Sftp],
+                p,
+                Value::Protocol,
+                &mut each,
+            ),
             // Kinds matter to the decisions only as "Salesforce", "a device" or
             // "anything else"; one representative of each is enough. A Salesforce org
             // is never proposed to become something else, nor anything to become one:

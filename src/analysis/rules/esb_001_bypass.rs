@@ -20,31 +20,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if cx.esb.middleware.is_empty() {
         return;
     }
-    // For each middleware, the systems that exchange data with it (either way).
-    let mut on_bus: Vec<(SystemId, Vec<SystemId>)> =
-        cx.esb.middleware.iter().map(|&m| (m, Vec::new())).collect();
+    // For each system, the middleware systems it exchanges data with (either way).
+    let is_bus = |id: SystemId| cx.esb.middleware.contains(&id);
+    let mut buses: std::collections::HashMap<SystemId, Vec<SystemId>> = Default::default();
     for link in &cx.design.links {
-        for (m, members) in &mut on_bus {
-            let other = if link.from == *m {
-                link.to
-            } else if link.to == *m {
-                link.from
-            } else {
-                continue;
-            };
-            if !members.contains(&other) {
-                members.push(other);
+        for (bus, other) in [(link.from, link.to), (link.to, link.from)] {
+            if is_bus(bus) {
+                let list = buses.entry(other).or_default();
+                if !list.contains(&bus) {
+                    list.push(bus);
+                }
             }
         }
     }
+    let none = Vec::new();
     for (link, _) in cx.each_link() {
-        let bypassed = on_bus.iter().find(|(m, members)| {
-            link.from != *m
-                && link.to != *m
-                && members.contains(&link.from)
-                && members.contains(&link.to)
-        });
-        if let Some((m, _)) = bypassed {
+        let (a, b) = (
+            buses.get(&link.from).unwrap_or(&none),
+            buses.get(&link.to).unwrap_or(&none),
+        );
+        let bypassed = a
+            .iter()
+            .find(|m| **m != link.from && **m != link.to && b.contains(m));
+        if let Some(m) = bypassed {
             let name = cx
                 .design
                 .system(*m)
