@@ -28,6 +28,37 @@ pub const OPTIONS_BETWEEN_OTHERS: &[&str] = &[
     "Certificates expire: agree a rotation plan and an owner before go-live",
 ];
 
+/// Why no client certificate is needed, for a link on this protocol: one fixed
+/// sentence per protocol, so the common case costs no allocation.
+fn enough(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Rest | Protocol::Soap | Protocol::Graphql | Protocol::Grpc => {
+            "For this data on this path, what protects the link is enough: one-way TLS, with an OAuth token at the application layer."
+        }
+        Protocol::Http => {
+            "This data on this path needs no client certificate, but the link has no encryption at all (plain HTTP, nothing encrypted): move it to HTTPS (TLS-001)."
+        }
+        Protocol::Ftp => {
+            "This data on this path needs no client certificate, but the link has no encryption at all (plain FTP, the password itself sent in clear text): move it to SFTP (TLS-001)."
+        }
+        Protocol::Sftp => {
+            "For this data on this path, what protects the link is enough: SSH encryption and SSH keys."
+        }
+        Protocol::Jdbc => {
+            "For this data on this path, what protects the link is enough: the database driver's TLS and database credentials."
+        }
+        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
+            "For this data on this path, what protects the link is enough: the broker's TLS and client credentials or certificates."
+        }
+        Protocol::File => {
+            "For this data on this path, what protects the link is enough: file-system permissions on the shared folder."
+        }
+        Protocol::Email => {
+            "For this data on this path, what protects the link is enough: the mail servers' TLS and authentication."
+        }
+    }
+}
+
 /// What protects a link on this protocol today, without client certificates.
 fn protection(p: Protocol) -> &'static str {
     match p {
@@ -95,12 +126,7 @@ impl Decide for MtlsDecision {
             Step::ConfidentialAcrossBoundary => format!(
                 "Confidential data leaves its trust zone, so certificates on both sides add defence in depth to what protects it now ({now})."
             ),
-            Step::NotNeeded if matches!(f.protocol, Protocol::Http | Protocol::Ftp) => format!(
-                "This data on this path needs no client certificate, but the link has no encryption at all ({now}): move it to HTTPS or SFTP (TLS-001)."
-            ),
-            Step::NotNeeded => {
-                format!("For this data on this path, what protects the link is enough: {now}.")
-            }
+            Step::NotNeeded => return Cow::Borrowed(enough(f.protocol)),
         })
     }
 }
