@@ -36,6 +36,20 @@ fn one_link(from: SystemKind, to: SystemKind, edit: &dyn Fn(&mut Link)) -> Analy
     analysis::analyze(&design(&[from, to], &[(1, 2, edit)]))
 }
 
+/// Every sample and a generated 60-system design made with `seed`.
+fn samples_and_generated(seed: u64) -> Vec<Design> {
+    let mut designs: Vec<Design> = patchbay::samples::ALL
+        .iter()
+        .map(|s| model::parse(s.text).expect("valid"))
+        .collect();
+    designs.push(patchbay::generate::generate(patchbay::generate::Params {
+        systems: 60,
+        links_per_system: 4,
+        seed,
+    }));
+    designs
+}
+
 fn sample(name: &str) -> (Design, Analysis) {
     let s = patchbay::samples::ALL
         .iter()
@@ -583,15 +597,7 @@ fn options_name_salesforce_only_where_salesforce_is_an_end() {
         }
     }
     // And over every link of every sample and a generated design.
-    let mut designs: Vec<Design> = patchbay::samples::ALL
-        .iter()
-        .map(|s| model::parse(s.text).expect("valid"))
-        .collect();
-    designs.push(patchbay::generate::generate(patchbay::generate::Params {
-        systems: 60,
-        links_per_system: 4,
-        seed: 3,
-    }));
+    let designs = samples_and_generated(3);
     for d in &designs {
         let a = analysis::analyze(d);
         for la in &a.links {
@@ -736,15 +742,7 @@ fn wording_is_true_at_the_edges() {
 
 #[test]
 fn every_decision_names_a_runner_up() {
-    let mut designs: Vec<Design> = patchbay::samples::ALL
-        .iter()
-        .map(|s| model::parse(s.text).expect("valid"))
-        .collect();
-    designs.push(patchbay::generate::generate(patchbay::generate::Params {
-        systems: 60,
-        links_per_system: 4,
-        seed: 5,
-    }));
+    let designs = samples_and_generated(5);
     for d in &designs {
         for la in &analysis::analyze(d).links {
             let id = la.link.0;
@@ -950,7 +948,6 @@ fn inputs_that_contradict_each_other_are_findings_and_the_reason_names_the_winne
 
 #[test]
 fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
-    use analysis::facts::Attr;
     // A scheduled run of 1,500 records: the 2,000-record threshold stays visible.
     let a = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
         l.trigger = Trigger::Schedule;
@@ -967,19 +964,7 @@ fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
     );
     assert!(p.flips.len() > 1, "every lever, not only one: {texts:?}");
     // Levers in order: the link's own attributes, then its ends' capabilities, kinds last.
-    let rank = |a: Attr| match a {
-        Attr::FromKind | Attr::ToKind => 2,
-        Attr::FromKeepsSecret
-        | Attr::FromUserPresent
-        | Attr::FromLimitedInput
-        | Attr::FromHasSamlSso
-        | Attr::FromLinkedToIdp
-        | Attr::ToUserPresent
-        | Attr::ToKeepsSecret
-        | Attr::ToRequiresMtls
-        | Attr::CrossesBoundary => 1,
-        _ => 0,
-    };
+    let rank = patchbay::analysis::decision::lever;
     for s in patchbay::samples::ALL {
         let (_, a) = sample(s.file_name);
         for l in &a.links {

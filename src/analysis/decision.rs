@@ -70,9 +70,9 @@ pub struct Decision<T> {
     pub flips: Vec<Flip<T>>,
 }
 
-/// How much a designer controls an input: the link's own attributes first, then the
-/// capabilities of its ends, a change of a system's kind last.
-fn lever(attr: Attr) -> u8 {
+/// How much a designer controls an input: the link's own attributes first (0), then
+/// the capabilities of its ends (1), a change of a system's kind last (2).
+pub fn lever(attr: Attr) -> u8 {
     match attr {
         Attr::FromKind | Attr::ToKind => 2,
         Attr::FromKeepsSecret
