@@ -1015,3 +1015,27 @@ fn esb_flips_never_propose_a_design_that_cannot_exist() {
         }
     }
 }
+
+#[test]
+fn people_read_words_where_the_json_keeps_the_file_keys() {
+    use patchbay::analysis::facts::Attr;
+    for s in patchbay::samples::ALL {
+        let (d, a) = sample(s.file_name);
+        let people = [
+            patchbay::report::text::render(&d, &a),
+            patchbay::report::markdown::render(&d, &a),
+        ];
+        for text in &people {
+            for attr in Attr::ALL {
+                let key = format!("if {} were", attr.id());
+                assert!(!text.contains(&key), "{}: {key}", s.file_name);
+            }
+            assert!(!text.contains("from.user_present"), "{}", s.file_name);
+        }
+        let json = patchbay::report::json::render(&d, &a);
+        assert!(
+            json.contains("\"attribute\": \""),
+            "the JSON keeps its keys"
+        );
+    }
+}

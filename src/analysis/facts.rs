@@ -275,6 +275,102 @@ impl Attr {
     }
 }
 
+impl Attr {
+    /// What a person reads for this input, in place of the file's key.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Attr::NeedsResponse => "the caller waits for the answer",
+            Attr::Trigger => "the trigger",
+            Attr::Latency => "the latency",
+            Attr::Volume => "the records per run",
+            Attr::ExpectedDuration => "the time the work takes",
+            Attr::GuaranteedDelivery => "delivery is guaranteed",
+            Attr::OnBehalfOfUser => "the link acts for the signed-in user",
+            Attr::Virtual => "the data is read on demand (virtual)",
+            Attr::ExternalPublish => "an outside system publishes the events",
+            Attr::Sensitivity => "the sensitivity",
+            Attr::Protocol => "the protocol",
+            Attr::FromKind => "the caller's kind",
+            Attr::ToKind => "the target's kind",
+            Attr::FromKeepsSecret => "the caller can keep a secret",
+            Attr::FromUserPresent => "the caller has a person at it",
+            Attr::FromLimitedInput => "the caller has no browser or keyboard",
+            Attr::FromHasSamlSso => "the caller's user signs in with SAML",
+            Attr::FromLinkedToIdp => "the caller talks to an identity provider",
+            Attr::ToUserPresent => "the target has a person at it",
+            Attr::ToKeepsSecret => "the target has a server side",
+            Attr::ToRequiresMtls => "the target requires mutual TLS",
+            Attr::CrossesBoundary => "the link crosses a zone boundary",
+        }
+    }
+
+    /// The label of a statement, denied.
+    const fn denied(self) -> &'static str {
+        match self {
+            Attr::NeedsResponse => "the caller does not wait for the answer",
+            Attr::GuaranteedDelivery => "delivery is not guaranteed",
+            Attr::OnBehalfOfUser => "the link does not act for the signed-in user",
+            Attr::Virtual => "the data is copied, not read on demand",
+            Attr::ExternalPublish => "no outside system publishes the events",
+            Attr::FromKeepsSecret => "the caller cannot keep a secret",
+            Attr::FromUserPresent => "the caller has nobody at it",
+            Attr::FromLimitedInput => "the caller has a browser and keyboard",
+            Attr::FromHasSamlSso => "the caller's user does not sign in with SAML",
+            Attr::FromLinkedToIdp => "the caller does not talk to an identity provider",
+            Attr::ToUserPresent => "the target has nobody at it",
+            Attr::ToKeepsSecret => "the target has no server side",
+            Attr::ToRequiresMtls => "the target does not require mutual TLS",
+            Attr::CrossesBoundary => "the link stays inside one zone",
+            _ => self.label(),
+        }
+    }
+
+    /// Whether the label is a statement (true or false) rather than a quantity.
+    const fn is_statement(self) -> bool {
+        matches!(
+            self,
+            Attr::NeedsResponse
+                | Attr::GuaranteedDelivery
+                | Attr::OnBehalfOfUser
+                | Attr::Virtual
+                | Attr::ExternalPublish
+                | Attr::FromKeepsSecret
+                | Attr::FromUserPresent
+                | Attr::FromLimitedInput
+                | Attr::FromHasSamlSso
+                | Attr::FromLinkedToIdp
+                | Attr::ToUserPresent
+                | Attr::ToKeepsSecret
+                | Attr::ToRequiresMtls
+                | Attr::CrossesBoundary
+        )
+    }
+
+    /// "if the caller waits for the answer (now it does not)", "if the records per run
+    /// were over 2000 (now 1500)": a change of this input in words.
+    pub fn change_in_words(self, from: Value, to: Value) -> String {
+        match (self.is_statement(), to) {
+            (true, Value::Bool(true)) => format!("{} (now not so)", self.label()),
+            (true, Value::Bool(false)) => format!("{} (now so)", self.denied()),
+            _ => match (from, to) {
+                (Value::Count(a), Value::Count(b)) if b < a => {
+                    format!("{} were {b} or fewer (now {a})", self.label())
+                }
+                (Value::Count(a), Value::Count(b)) => {
+                    format!("{} were over {} (now {a})", self.label(), b - 1)
+                }
+                (Value::Seconds(a), Value::Seconds(b)) if b < a => {
+                    format!("{} were {b} s or less (now {a} s)", self.label())
+                }
+                (Value::Seconds(a), Value::Seconds(b)) => {
+                    format!("{} were over {} s (now {a} s)", self.label(), b - 1.0)
+                }
+                (from, to) => format!("{} were {to} (now {from})", self.label()),
+            },
+        }
+    }
+}
+
 impl fmt::Display for Attr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

@@ -67,7 +67,7 @@ pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option
     (!d.flips.is_empty()).then(|| {
         d.flips
             .iter()
-            .map(|f| format!("{}: {}", f.condition(), show(f.result)))
+            .map(|f| format!("{}: {}", f.in_words(), show(f.result)))
             .collect::<Vec<_>>()
             .join("; ")
     })
