@@ -346,12 +346,12 @@ impl Attr {
         )
     }
 
-    /// "if the caller waits for the answer (now it does not)", "if the records per run
+    /// "if the caller waits for the answer (now not so)", "if the records per run
     /// were over 2000 (now 1500)": a change of this input in words.
     pub fn change_in_words(self, from: Value, to: Value) -> String {
         match (self.is_statement(), to) {
             (true, Value::Bool(true)) => format!("{} (now not so)", self.label()),
-            (true, Value::Bool(false)) => format!("{} (now so)", self.denied()),
+            (true, Value::Bool(false)) => format!("{} (now not so)", self.denied()),
             _ => match (from, to) {
                 (Value::Count(a), Value::Count(b)) if b < a => {
                     format!("{} were {b} or fewer (now {a})", self.label())
