@@ -2,7 +2,7 @@
 //! and every single input change that would flip it (or, where none does, the smallest
 //! pair), found by deciding again.
 
-use super::facts::{Attr, LinkFacts, Value};
+use super::facts::{Attr, LinkFacts, Value, change_of};
 use std::borrow::Cow;
 
 /// One of the per-link decisions (pattern, events, auth flow, mTLS).
@@ -182,10 +182,10 @@ impl<T> Flip<T> {
     /// "if needs_response were false (now true)", thresholds said as ranges; a pair as
     /// "if a were x (now y) and b were z (now w)".
     pub fn condition(&self) -> String {
-        let mut text = format!("if {}", change(self.attr, self.from, self.to));
+        let mut text = format!("if {}", change_of(self.attr.id(), self.from, self.to));
         if let Some((attr, from, to)) = self.also {
             text.push_str(" and ");
-            text.push_str(&change(attr, from, to));
+            text.push_str(&change_of(attr.id(), from, to));
         }
         text
     }
@@ -201,22 +201,5 @@ impl<T> Flip<T> {
             text.push_str(&attr.change_in_words(from, to));
         }
         text
-    }
-}
-
-/// "volume were over 2000 (now 1500)".
-fn change(attr: Attr, from: Value, to: Value) -> String {
-    match (from, to) {
-        (Value::Count(a), Value::Count(b)) if b < a => {
-            format!("{attr} were {b} or fewer (now {a})")
-        }
-        (Value::Count(a), Value::Count(b)) => format!("{attr} were over {} (now {a})", b - 1),
-        (Value::Seconds(a), Value::Seconds(b)) if b < a => {
-            format!("{attr} were {b} s or less (now {a} s)")
-        }
-        (Value::Seconds(a), Value::Seconds(b)) => {
-            format!("{attr} were over {} s (now {a} s)", b - 1.0)
-        }
-        (from, to) => format!("{attr} were {to} (now {from})"),
     }
 }

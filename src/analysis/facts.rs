@@ -325,49 +325,32 @@ impl Attr {
         }
     }
 
-    /// Whether the label is a statement (true or false) rather than a quantity.
-    const fn is_statement(self) -> bool {
-        matches!(
-            self,
-            Attr::NeedsResponse
-                | Attr::GuaranteedDelivery
-                | Attr::OnBehalfOfUser
-                | Attr::Virtual
-                | Attr::ExternalPublish
-                | Attr::FromKeepsSecret
-                | Attr::FromUserPresent
-                | Attr::FromLimitedInput
-                | Attr::FromHasSamlSso
-                | Attr::FromLinkedToIdp
-                | Attr::ToUserPresent
-                | Attr::ToKeepsSecret
-                | Attr::ToRequiresMtls
-                | Attr::CrossesBoundary
-        )
-    }
-
     /// "if the caller waits for the answer (now not so)", "if the records per run
     /// were over 2000 (now 1500)": a change of this input in words.
     pub fn change_in_words(self, from: Value, to: Value) -> String {
-        match (self.is_statement(), to) {
-            (true, Value::Bool(true)) => format!("{} (now not so)", self.label()),
-            (true, Value::Bool(false)) => format!("{} (now not so)", self.denied()),
-            _ => match (from, to) {
-                (Value::Count(a), Value::Count(b)) if b < a => {
-                    format!("{} were {b} or fewer (now {a})", self.label())
-                }
-                (Value::Count(a), Value::Count(b)) => {
-                    format!("{} were over {} (now {a})", self.label(), b - 1)
-                }
-                (Value::Seconds(a), Value::Seconds(b)) if b < a => {
-                    format!("{} were {b} s or less (now {a} s)", self.label())
-                }
-                (Value::Seconds(a), Value::Seconds(b)) => {
-                    format!("{} were over {} s (now {a} s)", self.label(), b - 1.0)
-                }
-                (from, to) => format!("{} were {to} (now {from})", self.label()),
-            },
+        match to {
+            Value::Bool(true) => format!("{} (now not so)", self.label()),
+            Value::Bool(false) => format!("{} (now not so)", self.denied()),
+            _ => change_of(self.label(), from, to),
         }
+    }
+}
+
+/// "volume were over 2000 (now 1500)": a change of the input called `name`, numbers
+/// said as the range past their threshold.
+pub fn change_of(name: &str, from: Value, to: Value) -> String {
+    match (from, to) {
+        (Value::Count(a), Value::Count(b)) if b < a => {
+            format!("{name} were {b} or fewer (now {a})")
+        }
+        (Value::Count(a), Value::Count(b)) => format!("{name} were over {} (now {a})", b - 1),
+        (Value::Seconds(a), Value::Seconds(b)) if b < a => {
+            format!("{name} were {b} s or less (now {a} s)")
+        }
+        (Value::Seconds(a), Value::Seconds(b)) => {
+            format!("{name} were over {} s (now {a} s)", b - 1.0)
+        }
+        (from, to) => format!("{name} were {to} (now {from})"),
     }
 }
 
