@@ -219,20 +219,19 @@ fn bands(design: &Design) -> Vec<usize> {
 /// A link's (source, target) system indices; `None` when an end is missing.
 type Pair = Option<(usize, usize)>;
 
-/// Index of each system and the (source, target) index pairs of every link.
-fn link_pairs(design: &Design) -> (HashMap<SystemId, usize>, Vec<Pair>) {
+/// The (source, target) system indices of every link.
+fn link_pairs(design: &Design) -> Vec<Pair> {
     let index: HashMap<SystemId, usize> = design
         .systems
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let pairs = design
+    design
         .links
         .iter()
         .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
-        .collect();
-    (index, pairs)
+        .collect()
 }
 
 /// The automatic layout's centres for every system, ignoring where they are now, with
@@ -240,9 +239,9 @@ fn link_pairs(design: &Design) -> (HashMap<SystemId, usize>, Vec<Pair>) {
 fn layered_placement(
     design: &Design,
     sizes: &[text::NameLayout],
+    pairs: &[Pair],
     bands_as: layered::Bands,
 ) -> layered::Placement {
-    let (_, pairs) = link_pairs(design);
     let nodes: Vec<layered::Node> = sizes
         .iter()
         .zip(bands(design))
@@ -319,7 +318,7 @@ fn best_layout(
     type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>);
     let mut best: Option<Drawn> = None;
     for &v in variants {
-        let p = layered_placement(design, sizes, v);
+        let p = layered_placement(design, sizes, pairs, v);
         let routes = routes_for(&p.centers, sizes, pairs, &p.vias, &p.channels, true);
         let boxes: Vec<Rect> = p
             .centers
@@ -356,7 +355,7 @@ pub fn auto_layout(design: &Design) -> Vec<(SystemId, Pos)> {
         .iter()
         .map(|s| text::name_layout(&s.name))
         .collect();
-    let (_, pairs) = link_pairs(design);
+    let pairs = link_pairs(design);
     let (centers, _) = best_layout(design, &sizes, &pairs);
     design
         .systems
@@ -398,7 +397,7 @@ impl Geometry {
             .iter()
             .map(|s| text::name_layout(&s.name))
             .collect();
-        let (_, pairs) = link_pairs(design);
+        let pairs = link_pairs(design);
         let none_placed = design.systems.iter().all(|s| s.position.is_none());
         let (centers, routes) = if none_placed && !design.systems.is_empty() {
             best_layout(design, &sizes, &pairs)
