@@ -987,12 +987,11 @@ fn esb_flips_never_propose_a_design_that_cannot_exist() {
     let none: Edit<'_> = &|_| {};
     // Four systems, four connections: never more than the six a full mesh allows.
     let e = small(4, &[(1, 2, none), (2, 3, none), (3, 4, none), (4, 1, none)]);
-    if let Some(f) = &e.flip {
-        assert!(
-            !f.contains("(7") && !f.contains("(8") && !f.contains("(10"),
-            "{f}"
-        );
-    }
+    let f = e.flip.as_deref().expect("a flip");
+    assert!(
+        !f.contains("(7") && !f.contains("(8") && !f.contains("(10"),
+        "{f}"
+    );
     // Two systems, one link: no mediation signal for a single link.
     let e = small(2, &[(1, 2, none)]);
     if let Some(f) = &e.flip {
