@@ -1023,6 +1023,9 @@ fn people_read_words_where_the_json_keeps_the_file_keys() {
             patchbay::report::markdown::render(&d, &a),
         ];
         for text in &people {
+            // The glossary names each input's file key on purpose, for whoever edits
+            // the file; the advice above it does not.
+            let text = text.split("## Inputs named above").next().unwrap();
             for attr in Attr::ALL {
                 let key = format!("if {} were", attr.id());
                 assert!(!text.contains(&key), "{}: {key}", s.file_name);
@@ -1034,5 +1037,45 @@ fn people_read_words_where_the_json_keeps_the_file_keys() {
             json.contains("\"attribute\": \""),
             "the JSON keeps its keys"
         );
+    }
+}
+
+#[test]
+fn one_table_gives_every_input_its_label_caption_and_help() {
+    use patchbay::analysis::facts::Attr;
+    let mut labels = std::collections::HashSet::new();
+    for attr in Attr::ALL {
+        let (label, field, help) = (attr.label(), attr.field(), attr.help());
+        assert!(
+            labels.insert(label),
+            "{attr}: label {label:?} is not unique"
+        );
+        for words in [label, field] {
+            assert!(
+                !words.contains('_') && !words.contains('.'),
+                "{attr}: {words:?} reads like a file key"
+            );
+        }
+        assert!(help.len() > 30 && help.ends_with('.'), "{attr}: {help:?}");
+    }
+    // The reports explain every input their flips name, from the same table.
+    for s in patchbay::samples::ALL {
+        let (d, a) = sample(s.file_name);
+        let named = patchbay::report::inputs_named(&a);
+        assert!(!named.is_empty(), "{}", s.file_name);
+        let md = patchbay::report::markdown::render(&d, &a);
+        let html = patchbay::report::html::render(&d, &a);
+        let glossary = md.split("## Inputs named above").nth(1).expect("glossary");
+        for attr in &named {
+            assert!(glossary.contains(&format!("(`{}`)", attr.id())), "{attr}");
+            assert!(
+                html.contains(&format!("<code>{}</code>", attr.id())),
+                "{attr}"
+            );
+        }
+        // And only those: an input no flip names is not in the glossary.
+        for attr in Attr::ALL.iter().filter(|a| !named.contains(a)) {
+            assert!(!glossary.contains(&format!("(`{}`)", attr.id())), "{attr}");
+        }
     }
 }

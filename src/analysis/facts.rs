@@ -304,6 +304,114 @@ impl Attr {
         }
     }
 
+    /// The caption of the input's widget in the inspector. A capability of either end
+    /// has one caption: the system's inspector shows it without a side.
+    pub const fn field(self) -> &'static str {
+        match self {
+            Attr::NeedsResponse => "needs response",
+            Attr::Trigger => "Trigger",
+            Attr::Latency => "Latency",
+            Attr::Volume => "Volume",
+            Attr::ExpectedDuration => "Expected duration",
+            Attr::GuaranteedDelivery => "guaranteed delivery",
+            Attr::OnBehalfOfUser => "on behalf of user",
+            Attr::Virtual => "virtual (read on demand)",
+            Attr::ExternalPublish => "external publish",
+            Attr::Sensitivity => "Sensitivity",
+            Attr::Protocol => "Protocol",
+            Attr::FromKind | Attr::ToKind => "Kind",
+            Attr::FromKeepsSecret | Attr::ToKeepsSecret => "keeps secret",
+            Attr::FromUserPresent | Attr::ToUserPresent => "user present",
+            Attr::FromLimitedInput => "limited input",
+            Attr::FromHasSamlSso => "has SAML SSO",
+            Attr::ToRequiresMtls => "requires mTLS",
+            Attr::FromLinkedToIdp => "linked to an identity provider",
+            Attr::CrossesBoundary => "crosses a zone boundary",
+        }
+    }
+
+    /// What the input means and what it decides, for the inspector's hover text and
+    /// the reports' glossary.
+    pub const fn help(self) -> &'static str {
+        match self {
+            Attr::NeedsResponse => {
+                "The caller waits for the result before it goes on. A call that waits is \
+                 synchronous; one that does not can be queued or sent as an event."
+            }
+            Attr::Trigger => {
+                "What starts the exchange: a person's action, a change of data, a schedule \
+                 or an event. Scheduled work is never part of a person's call chain."
+            }
+            Attr::Latency => {
+                "How soon the data must arrive: real time (seconds), near real time \
+                 (minutes) or batch (hours). Batch latency allows bulk loading."
+            }
+            Attr::Volume => {
+                "Records moved per run. Above 2,000 records a run, bulk loading beats \
+                 record-by-record calls."
+            }
+            Attr::ExpectedDuration => {
+                "Seconds the target needs to do the work. A call that waits cannot last \
+                 longer than 120 seconds; the default timeout is 10."
+            }
+            Attr::GuaranteedDelivery => {
+                "A message must never be lost: it needs a queue or a retrying mechanism, \
+                 not a call that is gone when it fails."
+            }
+            Attr::OnBehalfOfUser => {
+                "The link acts as the signed-in person rather than as an integration user. \
+                 Then the auth flow must involve that person."
+            }
+            Attr::Virtual => {
+                "The data is read live when someone looks at it and never copied \
+                 (data virtualization)."
+            }
+            Attr::ExternalPublish => {
+                "The source outside Salesforce publishes events into it, rather than \
+                 Salesforce emitting them."
+            }
+            Attr::Sensitivity => {
+                "How harmful a leak would be: public, internal, confidential or regulated \
+                 (PCI, PHI, financial). Regulated data, or confidential data crossing \
+                 zones, asks for mutual TLS."
+            }
+            Attr::Protocol => {
+                "The wire protocol. OAuth and mutual TLS apply to HTTP protocols; file \
+                 transfer and database links are protected by their own transport."
+            }
+            Attr::FromKind | Attr::ToKind => {
+                "What kind of system this is. The kind sets the default capabilities \
+                 and whether Salesforce's own mechanisms apply."
+            }
+            Attr::FromKeepsSecret | Attr::ToKeepsSecret => {
+                "The system has a server side that can hold a client secret or private \
+                 key safely. Browsers and apps on people's devices cannot."
+            }
+            Attr::FromUserPresent | Attr::ToUserPresent => {
+                "A person uses it while it runs: it has a screen someone looks at."
+            }
+            Attr::FromLimitedInput => {
+                "It has no browser or keyboard for signing in (a TV, a device), so a \
+                 person signs in on another device."
+            }
+            Attr::FromHasSamlSso => {
+                "Its users already sign in with SAML single sign-on, so it holds an \
+                 assertion it can exchange for a token."
+            }
+            Attr::FromLinkedToIdp => {
+                "The caller has a link to an identity provider in this design, so it can \
+                 obtain a SAML assertion."
+            }
+            Attr::ToRequiresMtls => {
+                "The system accepts only clients that present a certificate (mutual TLS)."
+            }
+            Attr::CrossesBoundary => {
+                "The two ends sit in different zones, so the link crosses a trust \
+                 boundary. Set by where the systems are placed."
+            }
+        }
+    }
+
     /// The label of a statement, denied.
     const fn denied(self) -> &'static str {
         match self {

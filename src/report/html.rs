@@ -141,6 +141,20 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         h.push_str("</ul>\n");
     }
+    let inputs = super::inputs_named(analysis);
+    if !inputs.is_empty() {
+        h.push_str("<h2>Inputs named above</h2>\n<dl>\n");
+        for attr in inputs {
+            let _ = writeln!(
+                h,
+                "<dt><strong>{}</strong> <code>{}</code></dt><dd>{}</dd>",
+                xml(attr.label()),
+                attr.id(),
+                xml(attr.help())
+            );
+        }
+        h.push_str("</dl>\n");
+    }
     h.push_str("<p class=\"muted\">Made by Patchbay.</p>\n</body>\n</html>\n");
     h
 }

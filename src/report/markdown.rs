@@ -128,5 +128,19 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out);
     }
+    let inputs = super::inputs_named(analysis);
+    if !inputs.is_empty() {
+        let _ = writeln!(out, "## Inputs named above\n");
+        for attr in inputs {
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`): {}",
+                escape(attr.label()),
+                attr.id(),
+                escape(attr.help())
+            );
+        }
+        let _ = writeln!(out);
+    }
     out
 }

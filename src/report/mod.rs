@@ -13,6 +13,7 @@ pub mod svg;
 pub mod text;
 
 use crate::analysis::decision::Decision;
+use crate::analysis::facts::Attr;
 use crate::analysis::{LinkAnalysis, auth, mtls};
 
 /// "7 systems, 9 links, environment: production" plus governance, as plain text for
@@ -59,6 +60,31 @@ pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
             (true, false) => mtls::OPTIONS_BETWEEN_OTHERS,
         },
     ]
+}
+
+/// The inputs the flips of `analysis` name, in table order, each with its label,
+/// its key in the file and its help text: the glossary under a review report.
+pub fn inputs_named(analysis: &crate::analysis::Analysis) -> Vec<Attr> {
+    fn add<T>(d: &Decision<T>, seen: &mut [bool]) {
+        for f in &d.flips {
+            seen[f.attr as usize] = true;
+            if let Some((a, ..)) = f.also {
+                seen[a as usize] = true;
+            }
+        }
+    }
+    let mut seen = vec![false; Attr::ALL.len()];
+    for a in &analysis.links {
+        add(&a.pattern, &mut seen);
+        add(&a.events, &mut seen);
+        add(&a.auth_flow, &mut seen);
+        add(&a.mtls, &mut seen);
+    }
+    Attr::ALL
+        .iter()
+        .copied()
+        .filter(|a| seen[*a as usize])
+        .collect()
 }
 
 /// "if needs_response were false (now true): fire-and-forget; if ...": every flip, the

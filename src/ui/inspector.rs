@@ -4,6 +4,7 @@
 
 use super::{Command, PatchbayApp};
 use crate::analysis::decision::Decision;
+use crate::analysis::facts::Attr;
 use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{
@@ -11,6 +12,20 @@ use crate::model::{
     SystemKind, Trigger, Zone, ZoneId,
 };
 use egui::RichText;
+
+/// A decision input's caption and help text, from the one table the flips and the
+/// reports also read.
+fn field(attr: Attr) -> (&'static str, &'static str) {
+    (attr.field(), attr.help())
+}
+
+/// The format is no input of a link's decisions, but of the design's: the bus's
+/// transformation signal.
+const FORMAT: (&str, &str) = (
+    "Format",
+    "The data format on the wire. Different formats at one system are a reason for a \
+     bus that transforms them.",
+);
 
 /// How a widget's change becomes an undo step.
 enum Change {
@@ -23,13 +38,13 @@ enum Change {
 /// A combo box over a vocabulary, showing labels and storing ids.
 fn choice<T: Copy + PartialEq + 'static>(
     ui: &mut egui::Ui,
-    label: &str,
+    (label, help): (&str, &str),
     value: &mut T,
     all: &[T],
     text: impl Fn(T) -> &'static str,
 ) -> bool {
     let mut changed = false;
-    ui.label(label);
+    ui.label(label).on_hover_text(help);
     egui::ComboBox::from_id_salt(label)
         .selected_text(text(*value))
         .show_ui(ui, |ui| {
@@ -114,7 +129,13 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
             change = Some(Change::Merged("system-name"));
         }
         ui.end_row();
-        if choice(ui, "Kind", &mut new.kind, SystemKind::ALL, |k| k.label()) {
+        if choice(
+            ui,
+            field(Attr::FromKind),
+            &mut new.kind,
+            SystemKind::ALL,
+            |k| k.label(),
+        ) {
             change = Some(Change::Step("Change kind"));
         }
         ui.label("Zone");
@@ -139,40 +160,36 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
             });
         ui.end_row();
         let defaults = new.kind.default_capabilities();
-        let caps: [(&str, &mut Option<bool>, bool, &str); 5] = [
+        let caps: [(Attr, &mut Option<bool>, bool); 5] = [
             (
-                "keeps secret",
+                Attr::FromKeepsSecret,
                 &mut new.keeps_secret,
                 defaults.keeps_secret,
-                "Can hold a client secret or private key safely",
             ),
             (
-                "user present",
+                Attr::FromUserPresent,
                 &mut new.user_present,
                 defaults.user_present,
-                "A person drives it while it runs",
             ),
             (
-                "limited input",
+                Attr::FromLimitedInput,
                 &mut new.limited_input,
                 defaults.limited_input,
-                "No browser or keyboard for signing in",
             ),
             (
-                "has SAML SSO",
+                Attr::FromHasSamlSso,
                 &mut new.has_saml_sso,
                 defaults.has_saml_sso,
-                "Already holds a SAML assertion from single sign-on",
             ),
             (
-                "requires mTLS",
+                Attr::ToRequiresMtls,
                 &mut new.requires_mtls,
                 defaults.requires_mtls,
-                "Accepts only clients with a certificate",
             ),
         ];
-        for (label, value, default, help) in caps {
-            ui.label(label).on_hover_text(help);
+        for (attr, value, default) in caps {
+            let label = attr.field();
+            ui.label(label).on_hover_text(attr.help());
             let text = |v: Option<bool>| match v {
                 None => format!("kind default ({})", if default { "yes" } else { "no" }),
                 Some(true) => "yes".to_owned(),
@@ -247,57 +264,54 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             change = Some(Change::Merged("link-purpose"));
         }
         ui.end_row();
-        let flags: [(&str, &mut bool, &str); 5] = [
-            (
-                "needs response",
-                &mut new.needs_response,
-                "The caller waits for the result before going on",
-            ),
-            (
-                "guaranteed delivery",
-                &mut new.guaranteed_delivery,
-                "A message must never be lost",
-            ),
-            (
-                "on behalf of user",
-                &mut new.on_behalf_of_user,
-                "Acts as the end user rather than an integration user",
-            ),
-            (
-                "virtual (read on demand)",
-                &mut new.is_virtual,
-                "Data is read when needed and never copied",
-            ),
-            (
-                "external publish",
-                &mut new.external_publish,
-                "The source is outside Salesforce and publishes events into it",
-            ),
+        let flags: [(Attr, &mut bool); 5] = [
+            (Attr::NeedsResponse, &mut new.needs_response),
+            (Attr::GuaranteedDelivery, &mut new.guaranteed_delivery),
+            (Attr::OnBehalfOfUser, &mut new.on_behalf_of_user),
+            (Attr::Virtual, &mut new.is_virtual),
+            (Attr::ExternalPublish, &mut new.external_publish),
         ];
-        for (label, value, help) in flags {
+        for (attr, value) in flags {
             ui.label("");
-            if ui.checkbox(value, label).on_hover_text(help).changed() {
+            if ui
+                .checkbox(value, attr.field())
+                .on_hover_text(attr.help())
+                .changed()
+            {
                 change = Some(Change::Step("Change link"));
             }
             ui.end_row();
         }
-        if choice(ui, "Trigger", &mut new.trigger, Trigger::ALL, |v| v.label())
-            | choice(ui, "Latency", &mut new.latency, Latency::ALL, |v| v.label())
-            | choice(
-                ui,
-                "Sensitivity",
-                &mut new.sensitivity,
-                Sensitivity::ALL,
-                |v| v.label(),
-            )
-            | choice(ui, "Protocol", &mut new.protocol, Protocol::ALL, |v| {
-                v.label()
-            })
-            | choice(ui, "Format", &mut new.format, Format::ALL, |v| v.label())
+        if choice(
+            ui,
+            field(Attr::Trigger),
+            &mut new.trigger,
+            Trigger::ALL,
+            |v| v.label(),
+        ) | choice(
+            ui,
+            field(Attr::Latency),
+            &mut new.latency,
+            Latency::ALL,
+            |v| v.label(),
+        ) | choice(
+            ui,
+            field(Attr::Sensitivity),
+            &mut new.sensitivity,
+            Sensitivity::ALL,
+            |v| v.label(),
+        ) | choice(
+            ui,
+            field(Attr::Protocol),
+            &mut new.protocol,
+            Protocol::ALL,
+            |v| v.label(),
+        ) | choice(ui, FORMAT, &mut new.format, Format::ALL, |v| v.label())
         {
             change = Some(Change::Step("Change link"));
         }
-        ui.label("Volume");
+        ui.label(Attr::Volume.field())
+            .on_hover_text(Attr::Volume.help());
         let unit = if new.volume == 1 {
             " record"
         } else {
@@ -315,7 +329,8 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             change = Some(Change::Merged("link-volume"));
         }
         ui.end_row();
-        ui.label("Expected duration");
+        ui.label(Attr::ExpectedDuration.field())
+            .on_hover_text(Attr::ExpectedDuration.help());
         if ui
             .add(
                 egui::DragValue::new(&mut new.expected_duration_s)
@@ -424,7 +439,11 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
         ui.end_row();
         if choice(
             ui,
-            "Environment",
+            (
+                "Environment",
+                "Production or prototype. In a prototype, high-severity findings are \
+                 shown as warnings.",
+            ),
             &mut meta.environment,
             Environment::ALL,
             |e| e.label(),
