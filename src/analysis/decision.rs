@@ -88,17 +88,30 @@ pub fn lever(attr: Attr) -> u8 {
     }
 }
 
+/// How many inputs there are.
+const ATTRS: usize = Attr::ALL.len();
+
 /// Decides, then finds every single input change that flips it: each input the decision
 /// reads, the deciding ones first within each kind of lever. One flip per input and
 /// result. Where no single input flips it, the first pair that does.
 pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     let (choice, step) = D::decide(f);
     let decided_by = D::decided_by(step);
-    let mut order: Vec<Attr> = decided_by.to_vec();
-    order.extend(D::READS.iter().filter(|a| !decided_by.contains(a)));
-    order.sort_by_key(|&a| lever(a));
+    // The inputs to try, each once, by lever and the deciding ones first within a
+    // lever, on the stack: there are at most ATTRS of them.
+    let mut buffer = [Attr::NeedsResponse; ATTRS];
+    let mut len = 0;
+    for level in 0..=2 {
+        for &a in decided_by.iter().chain(D::READS) {
+            if lever(a) == level && !buffer[..len].contains(&a) {
+                buffer[len] = a;
+                len += 1;
+            }
+        }
+    }
+    let order = &buffer[..len];
     let mut flips: Vec<Flip<D::Choice>> = Vec::new();
-    for &attr in &order {
+    for &attr in order.iter() {
         let from = f.get(attr);
         f.alternatives(attr, |to| {
             let (other, _) = D::decide(&f.with(attr, to));
@@ -115,7 +128,7 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
         });
     }
     if flips.is_empty() && !D::settled(f) {
-        flips.extend(first_pair::<D>(f, choice, &order));
+        flips.extend(first_pair::<D>(f, choice, order));
     }
     // Only the inputs a decision reads can change it, so the flips (single or pair)
     // are the choices it makes next.

@@ -21,7 +21,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     // For each system, the middleware systems it exchanges data with (either way).
-    let is_bus = |id: SystemId| cx.esb.middleware.contains(&id);
+    let middleware: std::collections::HashSet<SystemId> =
+        cx.esb.middleware.iter().copied().collect();
+    let is_bus = |id: SystemId| middleware.contains(&id);
     let mut buses: std::collections::HashMap<SystemId, Vec<SystemId>> = Default::default();
     for link in &cx.design.links {
         for (bus, other) in [(link.from, link.to), (link.to, link.from)] {
