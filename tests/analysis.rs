@@ -1079,3 +1079,64 @@ fn one_table_gives_every_input_its_label_caption_and_help() {
         }
     }
 }
+
+#[test]
+fn mutual_authentication_is_told_in_the_transport_s_own_terms() {
+    // Regulated data over SFTP: both sides must prove who they are, but SFTP has no
+    // TLS handshake; the advice is SSH's own mutual authentication.
+    let a = one_link(SystemKind::Erp, SystemKind::FileServer, &|l| {
+        l.protocol = model::Protocol::Sftp;
+        l.sensitivity = model::Sensitivity::Regulated;
+    });
+    let la = &a.links[0];
+    assert!(la.mtls.choice);
+    assert!(la.mtls.reason.contains("host key"), "{}", la.mtls.reason);
+    let [.., how] = patchbay::report::options(la);
+    assert!(how.iter().any(|o| o.contains("host key")), "{how:?}");
+    assert!(
+        !how.iter()
+            .any(|o| o.contains("handshake") || o.contains("Named Credential")),
+        "{how:?}"
+    );
+    // Over REST the same data gets a client certificate in the TLS handshake.
+    let rest = one_link(SystemKind::Erp, SystemKind::SalesforceOrg, &|l| {
+        l.sensitivity = model::Sensitivity::Regulated;
+    });
+    let la = &rest.links[0];
+    assert!(
+        la.mtls.reason.contains("TLS handshake"),
+        "{}",
+        la.mtls.reason
+    );
+    let [.., how] = patchbay::report::options(la);
+    assert!(how.iter().any(|o| o.contains("port 8443")), "{how:?}");
+    // FTP cannot: the advice is to move it.
+    let ftp = one_link(SystemKind::Erp, SystemKind::FileServer, &|l| {
+        l.protocol = model::Protocol::Ftp;
+        l.sensitivity = model::Sensitivity::Regulated;
+    });
+    assert!(ftp.links[0].mtls.reason.contains("move it to SFTP"));
+}
+
+#[test]
+fn a_salesforce_callout_s_runner_up_is_a_flow_not_a_protocol_change() {
+    // The runner-up of a Named Credential is the flow the callout would otherwise run
+    // itself, never "none" (which only a change of protocol would give).
+    for (per_user, second) in [(false, AuthFlow::JwtBearer), (true, AuthFlow::WebServer)] {
+        let a = one_link(SystemKind::SalesforceOrg, SystemKind::Erp, &|l| {
+            l.on_behalf_of_user = per_user;
+        });
+        let auth = &a.links[0].auth_flow;
+        assert_eq!(auth.choice, AuthFlow::NamedCredential);
+        assert_eq!(auth.runner_up, Some(second), "per user: {per_user}");
+        assert_eq!(
+            auth.decided_by
+                .contains(&patchbay::analysis::facts::Attr::OnBehalfOfUser),
+            per_user
+        );
+    }
+    // A registered device's runner-up is the JWT it would sign without an asset.
+    let a = one_link(SystemKind::IotDevice, SystemKind::SalesforceOrg, &|_| {});
+    assert_eq!(a.links[0].auth_flow.choice, AuthFlow::AssetToken);
+    assert_eq!(a.links[0].auth_flow.runner_up, Some(AuthFlow::JwtBearer));
+}

@@ -9,7 +9,10 @@ use std::borrow::Cow;
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
     Transport(Protocol),
-    SalesforceCaller,
+    /// Salesforce calls out; `per_user` when the link acts for the signed-in user.
+    SalesforceCaller {
+        per_user: bool,
+    },
     Device,
     LimitedInput,
     SamlAssertion,
@@ -134,7 +137,12 @@ impl Decide for AuthDecision {
         if transport_auth(f.protocol).is_some() {
             (AuthFlow::None, Step::Transport(f.protocol))
         } else if f.from_kind == SystemKind::SalesforceOrg {
-            (AuthFlow::NamedCredential, Step::SalesforceCaller)
+            (
+                AuthFlow::NamedCredential,
+                Step::SalesforceCaller {
+                    per_user: f.on_behalf_of_user,
+                },
+            )
         } else if f.from_kind == SystemKind::IotDevice {
             (AuthFlow::AssetToken, Step::Device)
         } else if f.person_present() {
@@ -157,7 +165,8 @@ impl Decide for AuthDecision {
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
             Step::Transport(_) => &[Attr::Protocol],
-            Step::SalesforceCaller => &[Attr::FromKind],
+            Step::SalesforceCaller { per_user: false } => &[Attr::FromKind],
+            Step::SalesforceCaller { per_user: true } => &[Attr::FromKind, Attr::OnBehalfOfUser],
             Step::Device => &[Attr::FromKind],
             Step::LimitedInput => &[Attr::FromLimitedInput, Attr::FromUserPresent],
             Step::SamlAssertion => &[
@@ -172,15 +181,15 @@ impl Decide for AuthDecision {
         }
     }
 
-    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
+    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
         match step {
             Step::Transport(p) => Cow::Owned(format!(
                 "{} does not carry OAuth tokens; it authenticates with {}.",
                 p.label(),
                 transport_auth(p).unwrap_or("its own mechanism")
             )),
-            Step::SalesforceCaller => {
-                if f.on_behalf_of_user {
+            Step::SalesforceCaller { per_user } => {
+                if per_user {
                     "Salesforce is the caller: a Named Credential with a per-user principal holds each user's token, so no code ever sees a secret.".into()
                 } else {
                     "Salesforce is the caller: a Named Credential with an external credential (client credentials or JWT) keeps the secret out of code.".into()
@@ -205,6 +214,13 @@ impl Decide for AuthDecision {
             Step::PublicClient => Some(AuthFlow::WebServer),
             // PKCE on top of a confidential client is the safer variant of the same flow.
             Step::ConfidentialUser => Some(AuthFlow::WebServerPkce),
+            // Without a Named Credential, the callout would run the flow itself: the
+            // user's authorization code, or the server-to-server default, with the
+            // tokens in Apex's hands.
+            Step::SalesforceCaller { per_user: true } => Some(AuthFlow::WebServer),
+            Step::SalesforceCaller { per_user: false } => Some(AuthFlow::JwtBearer),
+            // A device that could not be registered as an asset signs its own JWT.
+            Step::Device => Some(AuthFlow::JwtBearer),
             _ => None,
         }
     }

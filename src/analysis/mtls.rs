@@ -28,6 +28,58 @@ pub const OPTIONS_BETWEEN_OTHERS: &[&str] = &[
     "Certificates expire: agree a rotation plan and an owner before go-live",
 ];
 
+/// How mutual TLS, or the transport's counterpart of it, fits SSH file transfer: SSH
+/// has no TLS, but authenticates both sides in its own way.
+pub const OPTIONS_SSH: &[&str] = &[
+    "Pin the server's host key on the client, so a server that changes its key is refused",
+    "Sign in with a key per integration, never a password; keep the private key in a vault",
+    "Keys do not expire by themselves: agree a rotation plan and an owner before go-live",
+];
+
+/// Where the link cannot carry mutual TLS as it is: move it first.
+pub const OPTIONS_MOVE: &[&str] = &[
+    "Move the transfer to SFTP or HTTPS, where both sides can prove who they are",
+    "Then authenticate the client with a key or certificate, never a shared password",
+];
+
+/// How to set mutual TLS up for this link, when it is recommended: by its protocol
+/// first (SSH, a shared folder and e-mail have no TLS handshake to add a certificate
+/// to), then by whether Salesforce is an end.
+pub fn options(protocol: Protocol, salesforce_end: bool) -> &'static [&'static str] {
+    match protocol {
+        Protocol::Sftp => OPTIONS_SSH,
+        Protocol::Ftp | Protocol::File | Protocol::Email => OPTIONS_MOVE,
+        _ if salesforce_end => OPTIONS,
+        _ => OPTIONS_BETWEEN_OTHERS,
+    }
+}
+
+/// How both sides prove who they are on this protocol.
+fn how(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Rest | Protocol::Soap | Protocol::Graphql | Protocol::Grpc => {
+            "a client certificate checked in the TLS handshake"
+        }
+        Protocol::Http => "HTTPS first (TLS-001), then a client certificate in its handshake",
+        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
+            "a client certificate on the broker connection"
+        }
+        Protocol::Jdbc => "a client certificate on the driver's TLS connection",
+        Protocol::Sftp => {
+            "SFTP has no TLS, but SSH's counterpart does it: the client pins the server's host key and signs in with its own key"
+        }
+        Protocol::Ftp => {
+            "FTP cannot, so move it to SFTP (TLS-001) and authenticate both sides with SSH keys"
+        }
+        Protocol::File => {
+            "a shared folder has no handshake, so move the file over SFTP or HTTPS where both sides can"
+        }
+        Protocol::Email => {
+            "mail servers cannot vouch for the sender, so move the exchange to HTTPS with client certificates, or sign and encrypt the message itself (S/MIME)"
+        }
+    }
+}
+
 /// Why no client certificate is needed, for a link on this protocol: one fixed
 /// sentence per protocol, so the common case costs no allocation.
 fn enough(p: Protocol) -> &'static str {
@@ -115,16 +167,16 @@ impl Decide for MtlsDecision {
     }
 
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
-        let now = protection(f.protocol);
+        let (now, how) = (protection(f.protocol), how(f.protocol));
         Cow::Owned(match step {
             Step::Regulated => format!(
-                "The link carries regulated data, where both sides should prove who they are with certificates, on top of what protects it now ({now})."
+                "The link carries regulated data, so both sides should prove who they are, on top of what protects it now ({now}): {how}."
             ),
             Step::TargetRequires => {
-                "The receiving system accepts only clients that present a certificate.".to_owned()
+                format!("The receiving system accepts only clients that prove who they are: {how}.")
             }
             Step::ConfidentialAcrossBoundary => format!(
-                "Confidential data leaves its trust zone, so certificates on both sides add defence in depth to what protects it now ({now})."
+                "Confidential data leaves its trust zone, so both sides proving who they are adds defence in depth to what protects it now ({now}): {how}."
             ),
             Step::NotNeeded => return Cow::Borrowed(enough(f.protocol)),
         })

@@ -54,10 +54,10 @@ pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
         } else {
             auth::options_between_others(a.auth_flow.choice)
         },
-        match (a.mtls.choice, salesforce_end) {
-            (false, _) => &[],
-            (true, true) => mtls::OPTIONS,
-            (true, false) => mtls::OPTIONS_BETWEEN_OTHERS,
+        if a.mtls.choice {
+            mtls::options(a.facts.protocol, salesforce_end)
+        } else {
+            &[]
         },
     ]
 }
