@@ -875,7 +875,7 @@ fn inputs_that_contradict_each_other_are_findings_and_the_reason_names_the_winne
         a.links[0]
             .pattern
             .reason
-            .contains("wins over needs_response")
+            .contains("wins over the caller waiting")
     );
     assert!(fired(&a, "INPUT-001"));
     let cases: [(SystemKind, SystemKind, Edit<'_>, &str); 5] = [
@@ -957,7 +957,7 @@ fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
     assert!(
         texts
             .iter()
-            .any(|t| t == "if volume were over 2000 (now 1500)"),
+            .any(|t| t == "if volume were over 2,000 (now 1,500)"),
         "{texts:?}"
     );
     assert!(p.flips.len() > 1, "every lever, not only one: {texts:?}");

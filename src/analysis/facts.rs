@@ -174,6 +174,22 @@ impl LinkFacts {
     }
 }
 
+/// A count as a person reads it: `2,000`, `15,000`, `-1,500`.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Seconds as a person writes them: `360`, `3.3`.
 pub fn seconds(s: f64) -> String {
     let rounded = (s * 10.0).round() / 10.0;
@@ -434,7 +450,7 @@ impl Attr {
     }
 
     /// "if the caller waits for the answer (now not so)", "if the records per run
-    /// were over 2000 (now 1500)": a change of this input in words.
+    /// were over 2,000 (now 1,500)": a change of this input in words.
     pub fn change_in_words(self, from: Value, to: Value) -> String {
         match to {
             Value::Bool(true) => format!("{} (now not so)", self.label()),
@@ -444,14 +460,16 @@ impl Attr {
     }
 }
 
-/// "volume were over 2000 (now 1500)": a change of the input called `name`, numbers
+/// "volume were over 2,000 (now 1,500)": a change of the input called `name`, numbers
 /// said as the range past their threshold.
 pub fn change_of(name: &str, from: Value, to: Value) -> String {
     match (from, to) {
         (Value::Count(a), Value::Count(b)) if b < a => {
-            format!("{name} were {b} or fewer (now {a})")
+            format!("{name} were {} or fewer (now {})", grouped(b), grouped(a))
         }
-        (Value::Count(a), Value::Count(b)) => format!("{name} were over {} (now {a})", b - 1),
+        (Value::Count(a), Value::Count(b)) => {
+            format!("{name} were over {} (now {})", grouped(b - 1), grouped(a))
+        }
         (Value::Seconds(a), Value::Seconds(b)) if b < a => {
             format!("{name} were {b} s or less (now {a} s)")
         }
@@ -493,5 +511,34 @@ impl fmt::Display for Value {
             Value::Protocol(v) => write!(f, "{v}"),
             Value::Kind(v) => write!(f, "{v}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (2_001, "2,001"),
+            (15_000, "15,000"),
+            (1_234_567, "1,234,567"),
+            (-1_500, "-1,500"),
+            (i64::MIN, "-9,223,372,036,854,775,808"),
+        ] {
+            assert_eq!(grouped(n), text);
+        }
+        assert_eq!(
+            change_of("volume", Value::Count(1_500), Value::Count(2_001)),
+            "volume were over 2,000 (now 1,500)"
+        );
+        assert_eq!(
+            change_of("volume", Value::Count(15_000), Value::Count(2_000)),
+            "volume were 2,000 or fewer (now 15,000)"
+        );
     }
 }

@@ -196,13 +196,13 @@ impl Decide for PatternDecision {
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
         match step {
             Step::Virtual => "Salesforce reads this data live when someone needs it and never stores a copy, so external objects can stand in for a sync.".into(),
-            Step::BatchLatency if f.needs_response => "The data may arrive hours later, so it is moved in bulk on a schedule; batch latency wins over needs_response, since nobody waits hours for an answer (see INPUT-001).".into(),
+            Step::BatchLatency if f.needs_response => "The data may arrive hours later, so it is moved in bulk on a schedule; batch latency wins over the caller waiting, since nobody waits hours for an answer (see INPUT-001).".into(),
             Step::BatchLatency => "The data may arrive hours later, so it can be collected and moved in bulk on a schedule instead of record by record.".into(),
             Step::LargeScheduledVolume => Cow::Owned(format!(
                 "A scheduled run moves {} records, above the {BULK_THRESHOLD} at which bulk loading beats record-by-record API calls{}",
                 f.volume,
                 if f.needs_response {
-                    "; the bulk volume wins over needs_response (see INPUT-002)."
+                    "; the bulk volume wins over the caller waiting (see INPUT-002)."
                 } else {
                     "."
                 }

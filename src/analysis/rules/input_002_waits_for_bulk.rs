@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     checks: "Links that need a response, run on a schedule and move more than 2,000 records a run.",
     why: "A scheduled run of that size is a bulk load that nobody sits and waits for; the recommendation treats it as batch, so the wait is probably not real.",
-    instead: "If someone really waits for the result, split the run or make it real time; otherwise clear needs_response.",
+    instead: "If someone really waits for the result, split the run or make it real time; otherwise untick \"needs response\".",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],
     check,
     #[cfg(test)]

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     checks: "Links marked `virtual` that do not start at a Salesforce org or do not need a response.",
     why: "Data virtualization means Salesforce reads external data on demand and keeps no copy; a link that Salesforce does not start, or that nobody waits on, cannot work that way, so the flag is ignored.",
-    instead: "Clear `virtual`, or draw the link from the Salesforce org that reads the data, waiting for the response.",
+    instead: "Untick \"virtual (read on demand)\", or draw the link from the Salesforce org that reads the data, waiting for the response.",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],
     check,
     #[cfg(test)]

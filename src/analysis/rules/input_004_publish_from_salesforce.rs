@@ -6,9 +6,9 @@ pub static RULE: Rule = Rule {
     id: "INPUT-004",
     title: "Salesforce marked as publishing from outside",
     severity: Severity::Warning,
-    checks: "Links from a Salesforce org marked `external_publish`.",
-    why: "`external_publish` says an outside system publishes events into Salesforce; on a link that Salesforce itself starts it cannot be true, so the flag is ignored.",
-    instead: "Clear `external_publish`, or draw the link from the outside system that publishes.",
+    checks: "Links from a Salesforce org marked \"external publish\" (`external_publish`).",
+    why: "\"External publish\" says an outside system publishes events into Salesforce; on a link that Salesforce itself starts it cannot be true, so the flag is ignored.",
+    instead: "Untick \"external publish\", or draw the link from the outside system that publishes.",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],
     check,
     #[cfg(test)]

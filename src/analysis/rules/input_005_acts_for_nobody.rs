@@ -6,9 +6,9 @@ pub static RULE: Rule = Rule {
     id: "INPUT-005",
     title: "Acts for a user where no user is",
     severity: Severity::Warning,
-    checks: "Links marked `on_behalf_of_user` whose source has no person at it and is not a Salesforce org.",
+    checks: "Links marked \"on behalf of user\" (`on_behalf_of_user`) whose source has no person at it and is not a Salesforce org.",
     why: "A link can only act for the signed-in person if one is there: a service or job with nobody at it has no user to act for, and the auth recommendation then assumes a login that never happens.",
-    instead: "Clear `on_behalf_of_user`, or mark the source as having a person at it (`user_present`) if one really drives it.",
+    instead: "Untick \"on behalf of user\", or set the source's \"user present\" capability if a person really drives it.",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],
     check,
     #[cfg(test)]

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     checks: "Links whose as-is `auth` is an OAuth flow while their protocol (SFTP, FTP, JDBC, JMS, AMQP, Kafka, MQTT, file, email) carries no OAuth token.",
     why: "The flow cannot work on that transport: either the protocol or the recorded flow is wrong, and the check of the as-is flow means nothing until it is fixed.",
-    instead: "Record the transport's own authentication (clear `auth`), or correct the protocol if the link is really an API call.",
+    instead: "Set \"Auth today\" to \"not set\" (the transport authenticates on its own), or correct the protocol if the link is really an API call.",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],
     check,
     #[cfg(test)]
