@@ -199,7 +199,7 @@ fn nothing_selected_shows_the_esb_verdict_and_findings_reveal_their_subject() {
     let mut app = empty_app();
     app.command(Command::OpenSample(4)); // enterprise
     let mut h = harness(app);
-    h.get_by_label("ESB: esb-recommended");
+    h.get_by_label("An ESB is recommended");
     h.get_by_label("Full mesh n(n-1)/2");
     h.get_by_label("91"); // 14 systems: 14 × 13 / 2
     h.get_by_label_contains("GRAPH-002").click();

@@ -154,6 +154,38 @@ fn recounted(kinds: &BTreeSet<SignalKind>, n: usize, p: usize) -> BTreeSet<Signa
     k
 }
 
+impl SignalKind {
+    /// The design changed so that this signal is gone (`present`) or appears, in words.
+    const fn changed(self, present: bool) -> &'static str {
+        match (self, present) {
+            (SignalKind::ProtocolMediation, true) => "the links used one protocol family",
+            (SignalKind::ProtocolMediation, false) => {
+                "the links used more than one protocol family"
+            }
+            (SignalKind::Transformation, true) => "each system's links used one format",
+            (SignalKind::Transformation, false) => "a system's links used different formats",
+            (SignalKind::Orchestration, true) => "no system forwarded what it receives",
+            (SignalKind::Orchestration, false) => {
+                "a flow passed one system's data on through a third"
+            }
+            (SignalKind::CentralGovernance, true) => {
+                "central audit and monitoring were not required"
+            }
+            (SignalKind::CentralGovernance, false) => "central audit and monitoring were required",
+            (SignalKind::FanOut, true) => "no publisher fed three or more targets",
+            (SignalKind::FanOut, false) => "one publisher fed three or more targets",
+            (SignalKind::ManySystems, true) => "four or fewer systems exchanged data",
+            (SignalKind::ManySystems, false) => "more than four systems exchanged data",
+            (SignalKind::MoreConnectionsThanSystems, true) => {
+                "there were no more connections than systems"
+            }
+            (SignalKind::MoreConnectionsThanSystems, false) => {
+                "there were more connections than systems"
+            }
+        }
+    }
+}
+
 /// Whether a design of `n` systems over `p` connections can show this signal at all:
 /// two protocol families or formats need two links, a flow through three systems needs
 /// three systems, fan-out needs a publisher and three targets.
@@ -197,17 +229,16 @@ fn flip(now: Verdict, n: usize, p: usize, kinds: &BTreeSet<SignalKind>) -> Optio
     }
     for kind in SignalKind::ALL {
         let mut changed = kinds.clone();
-        let word = if changed.remove(kind) {
-            "without"
-        } else if possible(*kind, n, p) {
+        let present = changed.remove(kind);
+        if !present {
+            if !possible(*kind, n, p) {
+                continue;
+            }
             changed.insert(*kind);
-            "with"
-        } else {
-            continue;
-        };
+        }
         let v = verdict(n, p, &recounted(&changed, n, p));
         if v != now {
-            return Some(format!("{word} the {} signal: {v}", kind.id()));
+            return Some(format!("if {}: {v}", kind.changed(present)));
         }
     }
     None
@@ -252,7 +283,13 @@ fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Sign
             .collect();
         raise(
             SignalKind::ProtocolMediation,
-            format!("{} protocol families: {}", families.len(), list.join("; ")),
+            // The title says "several protocol families"; the evidence names them.
+            match list.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("the links use {} and {last}", rest.join(", "))
+                }
+                _ => list.join(""),
+            },
         );
     }
 
@@ -287,7 +324,7 @@ fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Sign
         };
         raise(
             SignalKind::Transformation,
-            format!("formats differ at {}{tail}", mixed.join("; ")),
+            format!("{}{tail}", mixed.join("; ")),
         );
     }
 

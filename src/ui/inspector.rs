@@ -525,11 +525,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
 fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
     let esb = &a.esb;
     ui.heading("Enterprise Service Bus");
-    ui.label(
-        RichText::new(format!("ESB: {}", esb.verdict.id()))
-            .strong()
-            .size(15.0),
-    );
+    ui.label(RichText::new(esb.verdict.label()).strong().size(15.0));
     ui.label(&esb.reason);
     egui::Grid::new("esb").num_columns(2).show(ui, |ui| {
         for (k, v) in [
