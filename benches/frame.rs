@@ -8,17 +8,16 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use patchbay::generate::{Params, generate};
-use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp};
-use std::path::PathBuf;
+use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp, Picked};
 use std::time::Duration;
 
 struct NoDialogs;
 impl FileDialogs for NoDialogs {
-    fn open(&mut self) -> Option<PathBuf> {
-        None
+    fn open(&mut self) -> Picked {
+        Picked::Cancelled
     }
-    fn save(&mut self, _: &str) -> Option<PathBuf> {
-        None
+    fn save(&mut self, _: &str) -> Picked {
+        Picked::Cancelled
     }
 }
 

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use patchbay::model::{self, Design};
-use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp};
+use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp, Picked, Purpose};
 use std::path::{Path, PathBuf};
 
 /// File dialogs that answer from a script instead of asking anyone.
@@ -14,14 +14,28 @@ use std::path::{Path, PathBuf};
 struct Scripted {
     open: Vec<PathBuf>,
     save: Vec<PathBuf>,
+    /// Like a desktop with no xdg portal and no zenity: no dialog can be shown.
+    unavailable: bool,
+}
+
+impl Scripted {
+    fn answer(&self, path: Option<PathBuf>) -> Picked {
+        match path {
+            Some(p) => Picked::Path(p),
+            None if self.unavailable => Picked::Unavailable,
+            None => Picked::Cancelled,
+        }
+    }
 }
 
 impl FileDialogs for Scripted {
-    fn open(&mut self) -> Option<PathBuf> {
-        self.open.pop()
+    fn open(&mut self) -> Picked {
+        let p = self.open.pop();
+        self.answer(p)
     }
-    fn save(&mut self, _: &str) -> Option<PathBuf> {
-        self.save.pop()
+    fn save(&mut self, _: &str) -> Picked {
+        let p = self.save.pop();
+        self.answer(p)
     }
 }
 
@@ -35,14 +49,15 @@ fn harness(app: PatchbayApp) -> Harness<'static, PatchbayApp> {
 }
 
 fn empty_app() -> PatchbayApp {
+    empty_app_with(Box::new(Scripted::default()))
+}
+
+fn empty_app_with(dialogs: Box<dyn FileDialogs>) -> PatchbayApp {
     let design = Design {
         name: "Test".into(),
         ..Design::default()
     };
-    PatchbayApp::new(
-        Document::unsaved(design, "Test"),
-        Box::new(Scripted::default()),
-    )
+    PatchbayApp::new(Document::unsaved(design, "Test"), dialogs)
 }
 
 fn sample_path(name: &str) -> PathBuf {
@@ -519,4 +534,101 @@ fn a_system_added_from_the_palette_lands_clear_of_boxes_and_links() {
             assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);
         }
     }
+}
+
+#[test]
+fn without_a_dialog_service_saving_uses_the_window_s_own_dialog_and_says_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = Scripted {
+        unavailable: true,
+        ..Scripted::default()
+    };
+    let mut app = empty_app_with(Box::new(dialogs));
+    app.files_dir = Some(dir.path().to_owned());
+    let mut h = harness(app);
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    let drawn = h.state().doc.design().clone();
+    // New, with unsaved changes: the prompt's Save must save, then go on to New.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    assert_eq!(h.state().builtin_dialog_open(), Some(Purpose::Save));
+    assert!(
+        h.state().doc.is_dirty(),
+        "nothing saved before a file is chosen"
+    );
+    // The window's own dialog suggests a file name from the design's name.
+    h.get_by_label("📥  Save").click(); // the dialog's own button
+    h.run_steps(4);
+    let saved = dir.path().join("test.patchbay.ron");
+    assert_eq!(model::load(&saved).expect("the chosen file"), drawn);
+    assert!(
+        h.state().status.contains(&saved.display().to_string()),
+        "{}",
+        h.state().status
+    );
+    assert!(h.state().builtin_dialog_open().is_none());
+    // And then what the prompt was for: a new, empty design.
+    h.run_steps(2);
+    assert!(h.state().doc.design().systems.is_empty());
+}
+
+#[test]
+fn cancelling_the_window_s_own_dialog_saves_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = empty_app_with(Box::new(Scripted {
+        unavailable: true,
+        ..Scripted::default()
+    }));
+    app.files_dir = Some(dir.path().to_owned());
+    let mut h = harness(app);
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert_eq!(h.state().builtin_dialog_open(), Some(Purpose::Save));
+    h.get_by_label_contains("Cancel").click();
+    h.run_steps(3);
+    assert!(h.state().builtin_dialog_open().is_none());
+    assert!(h.state().doc.is_dirty());
+    assert!(
+        h.state().status.starts_with("Not saved"),
+        "{}",
+        h.state().status
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+#[test]
+fn without_a_dialog_service_export_writes_where_the_window_s_dialog_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = PatchbayApp::with_default_design(Box::new(Scripted {
+        unavailable: true,
+        ..Scripted::default()
+    }));
+    app.files_dir = Some(dir.path().to_owned());
+    let mut h = harness(app);
+    h.state_mut()
+        .command(Command::Export(patchbay::report::export::ExportFormat::Svg));
+    h.run_steps(3);
+    assert!(matches!(
+        h.state().builtin_dialog_open(),
+        Some(Purpose::Export(_))
+    ));
+    h.get_by_label("📥  Save").click();
+    h.run_steps(4);
+    let svg = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "svg"))
+        .expect("an SVG was written");
+    assert!(std::fs::read_to_string(&svg).expect("svg").contains("<svg"));
+    assert!(
+        h.state().status.starts_with("Exported"),
+        "{}",
+        h.state().status
+    );
 }

@@ -7,29 +7,139 @@ use crate::model::{self, Design, Link, Pos};
 use crate::samples;
 use std::path::{Path, PathBuf};
 
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    /// The user chose this file.
+    Path(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown: the app shows its own, in the window.
+    Unavailable,
+}
+
 /// Asks the user for files. The window uses [`RfdDialogs`]; tests script their own.
 pub trait FileDialogs {
     /// A design file to open.
-    fn open(&mut self) -> Option<PathBuf>;
+    fn open(&mut self) -> Picked;
     /// Where to save, starting from `suggested` as the file name.
-    fn save(&mut self, suggested: &str) -> Option<PathBuf>;
+    fn save(&mut self, suggested: &str) -> Picked;
 }
 
-/// The desktop's own file dialogs, through rfd (xdg portal on Linux).
-pub struct RfdDialogs;
+/// The desktop's own file dialogs, through rfd (xdg portal on Linux, or zenity).
+///
+/// Where neither runs, rfd returns at once with nothing, exactly as if the user had
+/// cancelled. Nobody cancels a dialog within a fraction of a second, so an empty answer
+/// that quick means there was no dialog, and from then on the window uses its own.
+/// `PATCHBAY_FILE_DIALOG=builtin` chooses the window's own dialog from the start.
+pub struct RfdDialogs {
+    unavailable: bool,
+}
 
-impl FileDialogs for RfdDialogs {
-    fn open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Patchbay design", &["ron"])
-            .pick_file()
+/// An empty answer quicker than this was no dialog at all.
+const NO_DIALOG: std::time::Duration = std::time::Duration::from_millis(400);
+
+impl RfdDialogs {
+    /// The desktop's dialogs, or the built-in one when the environment asks for it.
+    pub fn new() -> Self {
+        Self {
+            unavailable: std::env::var_os("PATCHBAY_FILE_DIALOG").is_some_and(|v| v == "builtin"),
+        }
     }
 
-    fn save(&mut self, suggested: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Patchbay design", &["ron"])
-            .set_file_name(suggested)
-            .save_file()
+    fn ask(&mut self, dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let started = std::time::Instant::now();
+        match dialog() {
+            Some(path) => Picked::Path(path),
+            None if started.elapsed() < NO_DIALOG => {
+                self.unavailable = true;
+                Picked::Unavailable
+            }
+            None => Picked::Cancelled,
+        }
+    }
+}
+
+impl Default for RfdDialogs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FileDialogs for RfdDialogs {
+    fn open(&mut self) -> Picked {
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter("Patchbay design", &["ron"])
+                .pick_file()
+        })
+    }
+
+    fn save(&mut self, suggested: &str) -> Picked {
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .add_filter("Patchbay design", &["ron"])
+                .set_file_name(suggested)
+                .save_file()
+        })
+    }
+}
+
+/// What the window's own file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Purpose {
+    /// Open a design.
+    Open,
+    /// Save the design.
+    Save,
+    /// Export the design in this format.
+    Export(crate::report::export::ExportFormat),
+}
+
+/// The window's own file dialog, for desktops without a dialog service.
+pub struct BuiltinDialog {
+    dialog: egui_file_dialog::FileDialog,
+    /// What the chosen file is for.
+    pub purpose: Purpose,
+}
+
+impl BuiltinDialog {
+    fn new(purpose: Purpose, dir: PathBuf, suggested: &str) -> Self {
+        let title = match purpose {
+            Purpose::Open => "Open a design".to_owned(),
+            Purpose::Save => "Save the design as".to_owned(),
+            Purpose::Export(f) => format!("Export as {}", f.label()),
+        };
+        let mut dialog = egui_file_dialog::FileDialog::new()
+            .id("patchbay-file-dialog")
+            .title(&title)
+            .initial_directory(dir)
+            .default_file_name(suggested)
+            .default_size([720.0, 460.0]);
+        match purpose {
+            Purpose::Open => {
+                dialog = dialog
+                    .add_file_filter_extensions("Patchbay design", vec!["ron"])
+                    .default_file_filter("Patchbay design");
+                dialog.pick_file();
+            }
+            Purpose::Save | Purpose::Export(_) => dialog.save_file(),
+        }
+        Self { dialog, purpose }
+    }
+
+    /// Shows the dialog; the chosen file once it is chosen, `Some(None)` when the user
+    /// closed it without choosing.
+    fn update(&mut self, ctx: &egui::Context) -> Option<Option<PathBuf>> {
+        self.dialog.update(ctx);
+        match self.dialog.state() {
+            egui_file_dialog::DialogState::Open => None,
+            egui_file_dialog::DialogState::Picked(_) => Some(self.dialog.take_picked()),
+            _ => Some(None),
+        }
     }
 }
 
@@ -66,11 +176,11 @@ impl PatchbayApp {
                 },
                 "Untitled",
             )),
-            Command::Open => {
-                if let Some(path) = self.dialogs.open() {
-                    self.open_path(&path);
-                }
-            }
+            Command::Open => match self.dialogs.open() {
+                Picked::Path(path) => self.open_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.builtin_dialog(Purpose::Open, ""),
+            },
             Command::OpenPath(path) => self.open_path(&path),
             Command::OpenSample(i) => {
                 if let Some(sample) = samples::ALL.get(i) {
@@ -95,8 +205,10 @@ impl PatchbayApp {
                     file_stem(&self.doc.design().name),
                     model::file::EXTENSION
                 );
-                if let Some(path) = self.dialogs.save(&suggested) {
-                    self.save_to(path);
+                match self.dialogs.save(&suggested) {
+                    Picked::Path(path) => self.save_to(path),
+                    Picked::Cancelled => self.after_save = None,
+                    Picked::Unavailable => self.builtin_dialog(Purpose::Save, &suggested),
                 }
             }
             Command::SaveTo(path) => self.save_to(path),
@@ -106,8 +218,10 @@ impl PatchbayApp {
                     file_stem(&self.doc.design().name),
                     format.extension()
                 );
-                if let Some(path) = self.dialogs.save(&suggested) {
-                    self.export_to(format, &path);
+                match self.dialogs.save(&suggested) {
+                    Picked::Path(path) => self.export_to(format, &path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.builtin_dialog(Purpose::Export(format), &suggested),
                 }
             }
             Command::Edit(edit) => {
@@ -210,6 +324,7 @@ impl PatchbayApp {
         match model::load(path) {
             Ok(design) => {
                 self.replace(Document::from_file(design, path.to_owned()));
+                self.status = format!("Opened {}", path.display());
                 self.remember(path);
             }
             Err(model::LoadError::Invalid { file, problems }) => {
@@ -237,15 +352,70 @@ impl PatchbayApp {
                 model::file::write_atomic(path, |w| w.write_all(&bytes))
                     .map_err(|e| format!("could not write {}: {e}", path.display()))
             });
-        if let Err(message) = result {
-            self.dialog = Some(Dialog::Error(message));
+        match result {
+            Ok(()) => self.status = format!("Exported {} to {}", format.label(), path.display()),
+            Err(message) => {
+                self.status = format!("Nothing exported: {message}");
+                self.dialog = Some(Dialog::Error(message));
+            }
         }
     }
 
     fn save_to(&mut self, path: PathBuf) {
         match self.doc.save_to(path.clone()) {
-            Ok(()) => self.remember(&path),
-            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+            Ok(()) => {
+                self.status = format!("Saved to {}", path.display());
+                self.remember(&path);
+                if let Some(next) = self.after_save.take() {
+                    self.queue.push(next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.status = format!("Not saved: {e}");
+                self.dialog = Some(Dialog::Error(format!("The design was not saved: {e}")));
+            }
+        }
+    }
+
+    /// Where file dialogs start: the folder of the open file, else the one set for the
+    /// app, else the working directory.
+    fn dialog_dir(&self) -> PathBuf {
+        self.doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| self.files_dir.clone())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    fn builtin_dialog(&mut self, purpose: Purpose, suggested: &str) {
+        self.builtin = Some(BuiltinDialog::new(purpose, self.dialog_dir(), suggested));
+    }
+
+    /// Shows the window's own file dialog while one is open, and acts on its answer.
+    pub(super) fn builtin_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.builtin else {
+            return;
+        };
+        let Some(answer) = dialog.update(ctx) else {
+            return;
+        };
+        let purpose = dialog.purpose;
+        self.builtin = None;
+        match (answer, purpose) {
+            // Unsaved changes were asked about before the dialog opened.
+            (Some(path), Purpose::Open) => self.open_path(&path),
+            (Some(path), Purpose::Save) => self.save_to(path),
+            (Some(path), Purpose::Export(format)) => self.export_to(format, &path),
+            (None, Purpose::Save) => {
+                self.after_save = None;
+                self.status = "Not saved: no file was chosen".into();
+            }
+            (None, _) => {}
         }
     }
 
@@ -373,10 +543,10 @@ impl PatchbayApp {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
+                            // What was asked for runs once the save has succeeded,
+                            // also when the file is chosen in the window's own dialog.
+                            self.after_save = Some((**next).clone());
                             self.run(ctx, Command::Save);
-                            if !self.doc.is_dirty() {
-                                then = Some((**next).clone());
-                            }
                             close = true;
                         }
                         if ui.button("Discard changes").clicked() {

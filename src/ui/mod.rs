@@ -11,7 +11,7 @@ mod shapes;
 mod theme;
 
 pub use document::Document;
-pub use files::{FileDialogs, RfdDialogs};
+pub use files::{FileDialogs, Picked, Purpose, RfdDialogs};
 
 use crate::model::edit::Edit;
 use crate::model::{LinkId, Pos, System, SystemId, SystemKind};
@@ -125,6 +125,12 @@ pub struct PatchbayApp {
     pub dialog: Option<Dialog>,
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
+    /// What the last file operation did, shown in the status line.
+    pub status: String,
+    /// Where file dialogs start when the design has no file yet.
+    pub files_dir: Option<PathBuf>,
+    builtin: Option<files::BuiltinDialog>,
+    after_save: Option<Command>,
     canvas: Canvas,
     connect_mode: bool,
     renaming: Option<(SystemId, String)>,
@@ -150,6 +156,10 @@ impl PatchbayApp {
             selection: Selection::default(),
             dialog: None,
             recent: Vec::new(),
+            status: String::new(),
+            files_dir: None,
+            builtin: None,
+            after_save: None,
             canvas,
             connect_mode: false,
             renaming: None,
@@ -189,6 +199,11 @@ impl PatchbayApp {
         self.canvas.rect
     }
 
+    /// The window's own file dialog is open, for this purpose.
+    pub fn builtin_dialog_open(&self) -> Option<Purpose> {
+        self.builtin.as_ref().map(|d| d.purpose)
+    }
+
     /// The canvas's zoom level in the last frame, 1.0 at actual size.
     pub fn zoom(&self) -> f32 {
         self.canvas.zoom()
@@ -217,6 +232,7 @@ impl PatchbayApp {
             .retain(|id| self.doc.design().link(*id).is_some());
 
         egui::Panel::top("menu").show(ui, |ui| panels::menu_ui(ui, self));
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, self));
         egui::Panel::left("palette")
             .default_size(210.0)
             .min_size(190.0)
@@ -231,6 +247,7 @@ impl PatchbayApp {
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
 
         self.rename_ui(&ctx);
+        self.builtin_dialog_ui(&ctx);
         self.dialog_ui(&ctx);
         self.run_commands(&ctx);
         self.end_gesture(&ctx);
@@ -429,7 +446,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
         "Patchbay",
         options,
         Box::new(move |cc| {
-            let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs));
+            let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
                 app.recent = recent
                     .lines()

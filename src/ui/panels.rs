@@ -187,6 +187,21 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     }
 }
 
+/// The status line: where the design lives and what the last file operation did.
+pub(super) fn status_ui(ui: &mut egui::Ui, app: &PatchbayApp) {
+    ui.horizontal(|ui| {
+        let file = match &app.doc.path {
+            Some(p) => p.display().to_string(),
+            None => "not saved to a file yet".to_owned(),
+        };
+        ui.label(egui::RichText::new(file).small().weak());
+        if !app.status.is_empty() {
+            ui.separator();
+            ui.label(egui::RichText::new(&app.status).small());
+        }
+    });
+}
+
 pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     let Some(analysis) = app.doc.cached_analysis() else {
         return;
