@@ -632,3 +632,40 @@ fn without_a_dialog_service_export_writes_where_the_window_s_dialog_says() {
         h.state().status
     );
 }
+
+#[test]
+fn looking_at_any_system_or_link_never_changes_the_design() {
+    let mut files: Vec<PathBuf> = patchbay::samples::ALL
+        .iter()
+        .map(|s| sample_path(s.file_name))
+        .collect();
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/edge/edge-values.patchbay.ron"));
+    for file in files {
+        let mut h = harness(empty_app());
+        h.state_mut().command(Command::OpenPath(file.clone()));
+        h.run_steps(3);
+        let design = h.state().doc.design().clone();
+        assert!(!design.links.is_empty(), "{}", file.display());
+        let revision = h.state().doc.revision();
+        let select: Vec<Command> = design
+            .systems
+            .iter()
+            .map(|s| Command::SelectSystem(s.id))
+            .chain(design.links.iter().map(|l| Command::SelectLink(l.id)))
+            .chain([Command::Undo]) // with nothing done, undo has nothing to undo
+            .collect();
+        for c in select {
+            let what = format!("{c:?}");
+            h.state_mut().command(c);
+            h.run_steps(3);
+            assert_eq!(
+                h.state().doc.revision(),
+                revision,
+                "{}: {what} changed the document",
+                file.display()
+            );
+        }
+        assert!(!h.state().doc.is_dirty(), "{}", file.display());
+        assert_eq!(*h.state().doc.design(), design, "{}", file.display());
+    }
+}

@@ -174,9 +174,29 @@ impl System {
 }
 
 /// Default values of link attributes that a file may leave out.
-mod defaults {
+/// The defaults and bounds of a link's numbers: the one source that the file format,
+/// validation and the inspector's widgets share, so a widget can never hold a value
+/// the file allows back to a narrower range (and so edit a link just by showing it).
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    /// Records per run when the file does not say.
     pub const VOLUME: i64 = 1;
+    /// Every valid volume.
+    pub const VOLUME_RANGE: RangeInclusive<i64> = 0..=i64::MAX;
+    /// Seconds of work when the file does not say.
     pub const EXPECTED_DURATION_S: f64 = 1.0;
+    /// Every valid duration: zero or more seconds, and finite.
+    pub const EXPECTED_DURATION_RANGE: RangeInclusive<f64> = 0.0..=f64::MAX;
+
+    /// A valid volume.
+    pub fn volume_ok(v: i64) -> bool {
+        VOLUME_RANGE.contains(&v)
+    }
+    /// A valid duration.
+    pub fn duration_ok(s: f64) -> bool {
+        s.is_finite() && EXPECTED_DURATION_RANGE.contains(&s)
+    }
 
     pub fn volume() -> i64 {
         VOLUME
@@ -210,50 +230,47 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub purpose: String,
     /// The caller waits for the result before going on (synchronous).
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub needs_response: bool,
     /// What starts an exchange.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub trigger: Trigger,
     /// How soon the data must arrive.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub latency: Latency,
     /// Records per run, or per day for continuous flows.
-    #[serde(
-        default = "defaults::volume",
-        skip_serializing_if = "defaults::is_volume"
-    )]
+    #[serde(default = "limits::volume", skip_serializing_if = "limits::is_volume")]
     pub volume: i64,
     /// Seconds the remote side takes to finish the work.
     #[serde(
-        default = "defaults::expected_duration_s",
-        skip_serializing_if = "defaults::is_expected_duration_s"
+        default = "limits::expected_duration_s",
+        skip_serializing_if = "limits::is_expected_duration_s"
     )]
     pub expected_duration_s: f64,
     /// A message must never be lost.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub guaranteed_delivery: bool,
     /// Acts as the end user rather than as an integration user.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub on_behalf_of_user: bool,
     /// Data is read on demand and never copied.
     #[serde(
         rename = "virtual",
         default,
-        skip_serializing_if = "defaults::is_default"
+        skip_serializing_if = "limits::is_default"
     )]
     pub is_virtual: bool,
     /// The source is outside Salesforce and must publish events into it.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub external_publish: bool,
     /// How sensitive the data is.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub sensitivity: Sensitivity,
     /// The wire protocol.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub protocol: Protocol,
     /// The payload format.
-    #[serde(default, skip_serializing_if = "defaults::is_default")]
+    #[serde(default, skip_serializing_if = "limits::is_default")]
     pub format: Format,
     /// The flow the link uses today, to be audited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,8 +291,8 @@ impl Link {
             needs_response: false,
             trigger: Trigger::default(),
             latency: Latency::default(),
-            volume: defaults::VOLUME,
-            expected_duration_s: defaults::EXPECTED_DURATION_S,
+            volume: limits::VOLUME,
+            expected_duration_s: limits::EXPECTED_DURATION_S,
             guaranteed_delivery: false,
             on_behalf_of_user: false,
             is_virtual: false,

@@ -9,7 +9,7 @@ pub mod locate;
 pub mod validate;
 pub mod vocab;
 
-pub use design::{Capabilities, Design, Link, Pos, System, Zone};
+pub use design::{Capabilities, Design, Link, Pos, System, Zone, limits};
 pub use file::{LoadError, Problem, SaveError, load, parse, save, to_ron_string};
 pub use ids::{LinkId, SystemId, ZoneId};
 pub use vocab::{

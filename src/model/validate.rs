@@ -109,13 +109,13 @@ pub fn validate(design: &Design) -> Vec<Issue> {
                 ),
             ));
         }
-        if l.volume < 0 {
+        if !super::limits::volume_ok(l.volume) {
             out.push(issue(
                 at("volume"),
                 format!("link {} has a negative volume ({})", l.id.0, l.volume),
             ));
         }
-        if !(l.expected_duration_s.is_finite() && l.expected_duration_s >= 0.0) {
+        if !super::limits::duration_ok(l.expected_duration_s) {
             out.push(issue(
                 at("expected_duration_s"),
                 format!(

@@ -9,7 +9,7 @@ use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{
     AuthFlow, Design, Environment, Format, Latency, Link, Protocol, Sensitivity, System,
-    SystemKind, Trigger, Zone, ZoneId,
+    SystemKind, Trigger, Zone, ZoneId, limits,
 };
 use egui::RichText;
 
@@ -320,7 +320,8 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
         if ui
             .add(
                 egui::DragValue::new(&mut new.volume)
-                    .range(0..=i64::MAX)
+                    .range(limits::VOLUME_RANGE)
+                    .clamp_existing_to_range(false)
                     .speed(10.0)
                     .suffix(unit),
             )
@@ -334,7 +335,8 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
         if ui
             .add(
                 egui::DragValue::new(&mut new.expected_duration_s)
-                    .range(0.0..=86_400.0)
+                    .range(limits::EXPECTED_DURATION_RANGE)
+                    .clamp_existing_to_range(false)
                     .speed(0.5)
                     .suffix(" s"),
             )
