@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod document;
 pub mod generate;
 pub mod geometry;
 pub mod model;

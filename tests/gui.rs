@@ -4,7 +4,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use patchbay::model::{self, Design};
 use patchbay::ui::{Command, Document, FileDialogs, PatchbayApp, Picked, Purpose};
 use std::path::{Path, PathBuf};
@@ -668,4 +668,59 @@ fn looking_at_any_system_or_link_never_changes_the_design() {
         assert!(!h.state().doc.is_dirty(), "{}", file.display());
         assert_eq!(*h.state().doc.design(), design, "{}", file.display());
     }
+}
+
+#[test]
+fn renaming_two_zones_in_a_row_undoes_one_zone_at_a_time() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let original = h.state().doc.design().clone();
+    let zones: Vec<String> = original.zones.iter().map(|z| z.name.clone()).collect();
+    zone_field(&h, &zones[1]).click();
+    h.run_steps(2);
+    zone_field(&h, &zones[1]).type_text("X");
+    h.run_steps(2);
+    // Tab on to the next zone's name and type there.
+    zone_field(&h, &zones[2]).click();
+    h.run_steps(2);
+    zone_field(&h, &zones[2]).type_text("Y");
+    h.run_steps(2);
+    let names = |h: &Harness<'_, PatchbayApp>| -> Vec<String> {
+        h.state()
+            .doc
+            .design()
+            .zones
+            .iter()
+            .map(|z| z.name.clone())
+            .collect()
+    };
+    let typed = names(&h);
+    assert_ne!(typed[1], zones[1]);
+    assert_ne!(typed[2], zones[2]);
+    assert_eq!(
+        h.state().doc.history_labels().0,
+        Some("Rename zone"),
+        "a label in words, not an internal key"
+    );
+    h.state_mut().command(Command::Undo);
+    h.run_steps(2);
+    assert_eq!(names(&h)[2], zones[2], "the second rename undoes first");
+    assert_eq!(names(&h)[1], typed[1]);
+    h.state_mut().command(Command::Undo);
+    h.run_steps(2);
+    assert_eq!(*h.state().doc.design(), original);
+    assert!(
+        !h.state().doc.is_dirty(),
+        "back at the opened state: nothing unsaved"
+    );
+    assert!(!h.state().title().contains('•'), "{}", h.state().title());
+}
+
+/// The text field holding a zone's name (the zone's title on the canvas has the same
+/// text).
+fn zone_field<'a>(h: &'a Harness<'_, PatchbayApp>, name: &'a str) -> egui_kittest::Node<'a> {
+    h.get_all_by_value(name)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("a text field with the zone's name")
 }

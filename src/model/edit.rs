@@ -73,6 +73,26 @@ impl Edit {
         }
     }
 
+    /// What consecutive edits must share to merge into one undo step: the same label
+    /// (the field) and the same items.
+    pub fn merge_key(&self) -> String {
+        use std::fmt::Write;
+        let mut key = self.label.clone();
+        for (id, _) in &self.zones {
+            let _ = write!(key, " z{}", id.0);
+        }
+        for (id, _) in &self.systems {
+            let _ = write!(key, " s{}", id.0);
+        }
+        for (id, _) in &self.links {
+            let _ = write!(key, " l{}", id.0);
+        }
+        if self.meta.is_some() {
+            key.push_str(" design");
+        }
+        key
+    }
+
     /// True when applying it would change nothing.
     pub fn is_empty(&self) -> bool {
         self.systems.is_empty()
@@ -176,8 +196,12 @@ impl Edit {
 /// Undo and redo stacks of inverse edits.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    /// Inverses of the applied steps, each with the serial of the state it led to.
+    undo: Vec<(Edit, u64)>,
+    /// Undone steps, each with the serial of the state redoing it leads to.
+    redo: Vec<(Edit, u64)>,
+    /// The last serial handed out.
+    serial: u64,
 }
 
 impl History {
@@ -187,36 +211,74 @@ impl History {
             return;
         }
         let inverse = edit.apply(design);
-        self.undo.push(inverse);
+        self.serial += 1;
+        self.undo.push((inverse, self.serial));
+        self.redo.clear();
+    }
+
+    /// Applies an edit as part of the last step (typing on in a field): one undo then
+    /// reverts both. Whatever the edit touches that the step did not is added to the
+    /// step's inverse, so merging never loses the way back, whatever was merged.
+    pub fn apply_merged(&mut self, design: &mut Design, edit: Edit) {
+        if edit.is_empty() {
+            return;
+        }
+        let Some((step, state)) = self.undo.last_mut() else {
+            self.apply(design, edit);
+            return;
+        };
+        let inverse = edit.apply(design);
+        fn keep_first<K: PartialEq + Copy, V>(into: &mut Vec<(K, V)>, from: Vec<(K, V)>) {
+            for (id, old) in from {
+                if !into.iter().any(|(k, _)| *k == id) {
+                    into.push((id, old));
+                }
+            }
+        }
+        keep_first(&mut step.zones, inverse.zones);
+        keep_first(&mut step.systems, inverse.systems);
+        keep_first(&mut step.links, inverse.links);
+        if step.meta.is_none() {
+            step.meta = inverse.meta;
+        }
+        // A new state: a save made before the merge no longer matches it.
+        self.serial += 1;
+        *state = self.serial;
         self.redo.clear();
     }
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self, design: &mut Design) -> bool {
-        let Some(edit) = self.undo.pop() else {
+        let Some((edit, state)) = self.undo.pop() else {
             return false;
         };
-        self.redo.push(edit.apply(design));
+        self.redo.push((edit.apply(design), state));
         true
     }
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self, design: &mut Design) -> bool {
-        let Some(edit) = self.redo.pop() else {
+        let Some((edit, state)) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(edit.apply(design));
+        self.undo.push((edit.apply(design), state));
         true
+    }
+
+    /// Which state the design is in: equal numbers mean equal designs (the same steps
+    /// applied), so undoing back to a saved state can be recognised. 0 before any step.
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |(_, s)| *s)
     }
 
     /// The label of the step undo would revert.
     pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|e| e.label.as_str())
+        self.undo.last().map(|(e, _)| e.label.as_str())
     }
 
     /// The label of the step redo would repeat.
     pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|e| e.label.as_str())
+        self.redo.last().map(|(e, _)| e.label.as_str())
     }
 
     /// Forgets every step (a new design was opened).

@@ -224,24 +224,12 @@ impl PatchbayApp {
                     Picked::Unavailable => self.builtin_dialog(Purpose::Export(format), &suggested),
                 }
             }
-            Command::Edit(edit) => {
-                self.merge_key = None;
-                self.doc.apply(edit);
-            }
-            Command::EditMerged(key, edit) => {
-                if self.merge_key.as_deref() == Some(key.as_str()) {
-                    self.doc.apply_merged(edit);
-                } else {
-                    self.doc.apply(edit);
-                    self.merge_key = Some(key);
-                }
-            }
+            Command::Edit(edit) => self.doc.apply(edit),
+            Command::EditMerged(edit) => self.doc.apply_merged(edit),
             Command::Undo => {
-                self.merge_key = None;
                 self.doc.undo();
             }
             Command::Redo => {
-                self.merge_key = None;
                 self.doc.redo();
             }
             Command::AddSystem(kind) => self.add_system(kind, self.view_center),
@@ -315,7 +303,6 @@ impl PatchbayApp {
         self.doc = doc;
         self.selection.clear();
         self.renaming = None;
-        self.merge_key = None;
         self.canvas.fit();
     }
 
@@ -342,10 +329,7 @@ impl PatchbayApp {
 
     /// Exports the design through the same path as `patchbay export`.
     pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
-        self.doc.analysis();
-        let Some(analysis) = self.doc.cached_analysis() else {
-            return;
-        };
+        let analysis = self.doc.analysis();
         let result = crate::report::export::export(self.doc.design(), analysis, format, 2.0)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {

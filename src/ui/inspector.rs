@@ -12,6 +12,15 @@ use crate::model::{
     SystemKind, Trigger, Zone, ZoneId, limits,
 };
 use egui::RichText;
+use std::borrow::Cow;
+
+impl Change {
+    fn label(&self) -> &str {
+        match self {
+            Change::Step(l) | Change::Merged(l) => l,
+        }
+    }
+}
 
 /// A decision input's caption and help text, from the one table the flips and the
 /// reports also read.
@@ -29,10 +38,11 @@ const FORMAT: (&str, &str) = (
 
 /// How a widget's change becomes an undo step.
 enum Change {
-    /// One step per change (a checkbox, a choice).
-    Step(&'static str),
-    /// Merged while the same widget is in use (typing, dragging a number).
-    Merged(&'static str),
+    /// One step per change (a checkbox, a choice), with the undo menu's label.
+    Step(Cow<'static, str>),
+    /// Merged while the same field of the same item is edited (typing, dragging a
+    /// number), with the undo menu's label.
+    Merged(Cow<'static, str>),
 }
 
 /// A combo box over a vocabulary, showing labels and storing ids.
@@ -79,7 +89,7 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                         if reverse {
                             command = Some(Command::Reverse(l.id));
                         }
-                        if let Some(a) = app.doc.cached_analysis().and_then(|a| a.link(l.id)) {
+                        if let Some(a) = app.doc.analysis().link(l.id) {
                             ui.separator();
                             recommendations_ui(ui, a);
                         }
@@ -88,10 +98,8 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 ([], []) => {
                     ui.heading("Design");
                     out = design_ui(ui, design);
-                    if let Some(a) = app.doc.cached_analysis() {
-                        ui.separator();
-                        esb_ui(ui, a);
-                    }
+                    ui.separator();
+                    esb_ui(ui, app.doc.analysis());
                 }
                 (systems, links) => {
                     ui.heading("Selection");
@@ -111,7 +119,7 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             if let Some((change, edit)) = out {
                 app.command(match change {
                     Change::Step(_) => Command::Edit(edit),
-                    Change::Merged(key) => Command::EditMerged(key.to_owned(), edit),
+                    Change::Merged(_) => Command::EditMerged(edit),
                 });
             }
             if let Some(c) = command {
@@ -126,7 +134,7 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
     egui::Grid::new("system").num_columns(2).show(ui, |ui| {
         ui.label("Name");
         if ui.text_edit_singleline(&mut new.name).changed() {
-            change = Some(Change::Merged("system-name"));
+            change = Some(Change::Merged("Rename system".into()));
         }
         ui.end_row();
         if choice(
@@ -136,7 +144,7 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
             SystemKind::ALL,
             |k| k.label(),
         ) {
-            change = Some(Change::Step("Change kind"));
+            change = Some(Change::Step("Change kind".into()));
         }
         ui.label("Zone");
         let zone_name = |z: Option<ZoneId>| {
@@ -147,14 +155,14 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
             .selected_text(zone_name(new.zone))
             .show_ui(ui, |ui| {
                 if ui.selectable_value(&mut new.zone, None, "none").changed() {
-                    change = Some(Change::Step("Change zone"));
+                    change = Some(Change::Step("Change zone".into()));
                 }
                 for z in &design.zones {
                     if ui
                         .selectable_value(&mut new.zone, Some(z.id), &z.name)
                         .changed()
                     {
-                        change = Some(Change::Step("Change zone"));
+                        change = Some(Change::Step("Change zone".into()));
                     }
                 }
             });
@@ -200,7 +208,7 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
                 .show_ui(ui, |ui| {
                     for v in [None, Some(true), Some(false)] {
                         if ui.selectable_value(value, v, text(v)).changed() {
-                            change = Some(Change::Step("Change capability"));
+                            change = Some(Change::Step(format!("Change {label}").into()));
                         }
                     }
                 });
@@ -208,7 +216,7 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
         }
         ui.label("Notes");
         if ui.text_edit_multiline(&mut new.notes).changed() {
-            change = Some(Change::Merged("system-notes"));
+            change = Some(Change::Merged("Change system notes".into()));
         }
         ui.end_row();
     });
@@ -222,10 +230,8 @@ fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, 
         );
     }
     let change = change?;
-    let label = match change {
-        Change::Step(l) | Change::Merged(l) => l,
-    };
-    (new != *s).then(|| (change, Edit::set_system(label, new)))
+    let edit = Edit::set_system(change.label(), new.clone());
+    (new != *s).then_some((change, edit))
 }
 
 /// "Connect to…": a keyboard-friendly way to draw a link from this system.
@@ -261,7 +267,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
     egui::Grid::new("link").num_columns(2).show(ui, |ui| {
         ui.label("Purpose");
         if ui.text_edit_singleline(&mut new.purpose).changed() {
-            change = Some(Change::Merged("link-purpose"));
+            change = Some(Change::Merged("Change purpose".into()));
         }
         ui.end_row();
         let flags: [(Attr, &mut bool); 5] = [
@@ -278,7 +284,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
                 .on_hover_text(attr.help())
                 .changed()
             {
-                change = Some(Change::Step("Change link"));
+                change = Some(Change::Step(format!("Change {}", attr.field()).into()));
             }
             ui.end_row();
         }
@@ -288,27 +294,38 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             &mut new.trigger,
             Trigger::ALL,
             |v| v.label(),
-        ) | choice(
+        ) {
+            change = Some(Change::Step("Change trigger".into()));
+        }
+        if choice(
             ui,
             field(Attr::Latency),
             &mut new.latency,
             Latency::ALL,
             |v| v.label(),
-        ) | choice(
+        ) {
+            change = Some(Change::Step("Change latency".into()));
+        }
+        if choice(
             ui,
             field(Attr::Sensitivity),
             &mut new.sensitivity,
             Sensitivity::ALL,
             |v| v.label(),
-        ) | choice(
+        ) {
+            change = Some(Change::Step("Change sensitivity".into()));
+        }
+        if choice(
             ui,
             field(Attr::Protocol),
             &mut new.protocol,
             Protocol::ALL,
             |v| v.label(),
-        ) | choice(ui, FORMAT, &mut new.format, Format::ALL, |v| v.label())
-        {
-            change = Some(Change::Step("Change link"));
+        ) {
+            change = Some(Change::Step("Change protocol".into()));
+        }
+        if choice(ui, FORMAT, &mut new.format, Format::ALL, |v| v.label()) {
+            change = Some(Change::Step("Change format".into()));
         }
         ui.label(Attr::Volume.field())
             .on_hover_text(Attr::Volume.help());
@@ -327,7 +344,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             )
             .changed()
         {
-            change = Some(Change::Merged("link-volume"));
+            change = Some(Change::Merged("Change volume".into()));
         }
         ui.end_row();
         ui.label(Attr::ExpectedDuration.field())
@@ -342,7 +359,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             )
             .changed()
         {
-            change = Some(Change::Merged("link-duration"));
+            change = Some(Change::Merged("Change expected duration".into()));
         }
         ui.end_row();
         ui.label("Auth today");
@@ -352,22 +369,20 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
             .show_ui(ui, |ui| {
                 for v in std::iter::once(None).chain(AuthFlow::ALL.iter().copied().map(Some)) {
                     if ui.selectable_value(&mut new.auth, v, text(v)).changed() {
-                        change = Some(Change::Step("Change auth"));
+                        change = Some(Change::Step("Change auth".into()));
                     }
                 }
             });
         ui.end_row();
         ui.label("Notes");
         if ui.text_edit_multiline(&mut new.notes).changed() {
-            change = Some(Change::Merged("link-notes"));
+            change = Some(Change::Merged("Change link notes".into()));
         }
         ui.end_row();
     });
     let edit = change.and_then(|change| {
-        let label = match change {
-            Change::Step(l) | Change::Merged(l) => l,
-        };
-        (new != *l).then(|| (change, Edit::set_link(label, new)))
+        let edit = Edit::set_link(change.label(), new.clone());
+        (new != *l).then_some((change, edit))
     });
     (edit, reverse)
 }
@@ -431,12 +446,12 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
     egui::Grid::new("design").num_columns(2).show(ui, |ui| {
         ui.label("Name");
         if ui.text_edit_singleline(&mut meta.name).changed() {
-            change = Some(Change::Merged("design-name"));
+            change = Some(Change::Merged("Rename design".into()));
         }
         ui.end_row();
         ui.label("Description");
         if ui.text_edit_multiline(&mut meta.description).changed() {
-            change = Some(Change::Merged("design-description"));
+            change = Some(Change::Merged("Change description".into()));
         }
         ui.end_row();
         if choice(
@@ -450,7 +465,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
             Environment::ALL,
             |e| e.label(),
         ) {
-            change = Some(Change::Step("Change environment"));
+            change = Some(Change::Step("Change environment".into()));
         }
         ui.label("");
         if ui
@@ -458,14 +473,12 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
             .on_hover_text("Every exchange must be centrally audited and monitored")
             .changed()
         {
-            change = Some(Change::Step("Change governance"));
+            change = Some(Change::Step("Change governance".into()));
         }
         ui.end_row();
     });
     let mut edit = change.map(|c| {
-        let label = match c {
-            Change::Step(l) | Change::Merged(l) => l,
-        };
+        let label = c.label().to_owned();
         (
             c,
             Edit {
@@ -487,7 +500,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
                         name: name.clone(),
                     }),
                 ));
-                edit = Some((Change::Merged("zone-name"), e));
+                edit = Some((Change::Merged("Rename zone".into()), e));
             }
             if ui
                 .small_button("✖")
@@ -505,7 +518,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
                         }),
                     ));
                 }
-                edit = Some((Change::Step("Remove zone"), e));
+                edit = Some((Change::Step("Remove zone".into()), e));
             }
         });
     }
@@ -519,7 +532,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
                 name: format!("Zone {}", id.0),
             }),
         ));
-        edit = Some((Change::Step("Add zone"), e));
+        edit = Some((Change::Step("Add zone".into()), e));
     }
     edit
 }

@@ -3,14 +3,13 @@
 //! the frame, so every gesture is one undo step and tests can drive it all.
 
 mod canvas;
-mod document;
 mod files;
 mod inspector;
 mod panels;
 mod shapes;
 mod theme;
 
-pub use document::Document;
+pub use crate::document::Document;
 pub use files::{FileDialogs, Picked, Purpose, RfdDialogs};
 
 use crate::model::edit::Edit;
@@ -41,8 +40,9 @@ pub enum Command {
     Export(crate::report::export::ExportFormat),
     /// Apply an edit as one undo step.
     Edit(Edit),
-    /// Apply an edit, merged with the previous one while the same widget is in use.
-    EditMerged(String, Edit),
+    /// Apply an edit, merged with the previous one while the same field of the same
+    /// items is being edited.
+    EditMerged(Edit),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -136,7 +136,6 @@ pub struct PatchbayApp {
     renaming: Option<(SystemId, String)>,
     queue: Vec<Command>,
     dialogs: Box<dyn FileDialogs>,
-    merge_key: Option<String>,
     quitting: bool,
     shown_title: String,
     rename_rect: Option<egui::Rect>,
@@ -165,7 +164,6 @@ impl PatchbayApp {
             renaming: None,
             queue: Vec::new(),
             dialogs,
-            merge_key: None,
             quitting: false,
             shown_title: String::new(),
             rename_rect: None,
@@ -223,7 +221,6 @@ impl PatchbayApp {
         self.handle_close_request(&ctx);
 
         let revision = self.doc.revision();
-        self.doc.analysis();
         self.selection
             .systems
             .retain(|id| self.doc.design().system(*id).is_some());
@@ -391,7 +388,7 @@ impl PatchbayApp {
     fn end_gesture(&mut self, ctx: &egui::Context) {
         let busy = ctx.memory(|m| m.focused().is_some()) || ctx.input(|i| i.pointer.any_down());
         if !busy {
-            self.merge_key = None;
+            self.doc.end_gesture();
         }
     }
 

@@ -49,8 +49,8 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
         ui.menu_button("Edit", |ui| {
             let (undo, redo) = app.doc.history_labels();
             let (undo, redo) = (
-                undo.map(|s| format!("Undo {s}")),
-                redo.map(|s| format!("Redo {s}")),
+                undo.map(|s| format!("Undo {}", lowercase_first(s))),
+                redo.map(|s| format!("Redo {}", lowercase_first(s))),
             );
             if ui
                 .add_enabled(
@@ -203,9 +203,7 @@ pub(super) fn status_ui(ui: &mut egui::Ui, app: &PatchbayApp) {
 }
 
 pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
-    let Some(analysis) = app.doc.cached_analysis() else {
-        return;
-    };
+    let analysis = app.doc.analysis();
     let (high, warning, info) = analysis.counts();
     ui.horizontal(|ui| {
         ui.heading("Findings");
@@ -336,4 +334,12 @@ pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32, queue: &
                     });
                 });
         });
+}
+
+/// "Change expected duration" as it reads after "Undo": "change expected duration".
+fn lowercase_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
