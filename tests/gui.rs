@@ -341,7 +341,7 @@ fn dragging_a_system_moves_it_in_one_undo_step() {
 #[test]
 fn connect_by_dragging_from_caller_to_callee() {
     let mut h = startup();
-    h.get_by_label("🔗 Connect by dragging").click();
+    h.get_by_label("Connect by dragging").click();
     h.run_steps(2);
     let (a, b) = (on_screen(&h, 2).center(), on_screen(&h, 1).center());
     drag(&mut h, a, b);
@@ -723,4 +723,137 @@ fn zone_field<'a>(h: &'a Harness<'_, PatchbayApp>, name: &'a str) -> egui_kittes
     h.get_all_by_value(name)
         .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
         .expect("a text field with the zone's name")
+}
+
+/// Every text the window shows, as its accessibility tree has it.
+fn shown_texts(h: &Harness<'_, PatchbayApp>) -> Vec<String> {
+    h.query_all_by(|n| n.label().is_some() || n.value().is_some())
+        .flat_map(|n| {
+            let n = n.accesskit_node();
+            [n.label(), n.value()]
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn every_text_the_window_shows_has_its_glyphs_in_the_font() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let design = h.state().doc.design().clone();
+    let states = [
+        None,
+        Some(Command::SelectSystem(design.systems[0].id)),
+        Some(Command::SelectLink(design.links[0].id)),
+    ];
+    let font = egui::FontId::proportional(14.0);
+    for state in states {
+        if let Some(c) = state {
+            h.state_mut().command(c);
+        }
+        h.run_steps(3);
+        let ctx = h.ctx.clone();
+        for text in shown_texts(&h) {
+            let missing: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !ctx.fonts_mut(|f| f.has_glyph(&font, *c)))
+                .collect();
+            assert!(missing.is_empty(), "{text:?} has no glyph for {missing:?}");
+        }
+    }
+}
+
+#[test]
+fn escape_answers_a_prompt_as_cancel() {
+    let mut h = harness(empty_app());
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    let edited = h.state().doc.design().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label_contains("A new design is about to replace it");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none());
+    assert_eq!(*h.state().doc.design(), edited, "Escape keeps the work");
+    // An error report closes with Escape too.
+    h.state_mut().command(Command::Connect); // nothing selected: an error
+    h.run_steps(2);
+    assert!(h.state().dialog.is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().dialog.is_none());
+}
+
+#[test]
+fn panels_stay_within_bounds_and_reset_layout_restores_them() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let default_canvas = h.state().canvas_rect().width();
+    // Whatever a drag left behind (a 770-point palette): the panel is held to its
+    // maximum, and the canvas keeps at least a third of the window.
+    h.ctx.data_mut(|d| {
+        d.insert_persisted(
+            egui::Id::new("palette"),
+            egui::containers::panel::PanelState {
+                outer_rect: egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(770.0, 800.0)),
+            },
+        );
+    });
+    h.run_steps(3);
+    let canvas = h.state().canvas_rect().width();
+    assert!(canvas > 1400.0 / 3.0, "canvas {canvas}");
+    h.state_mut().command(Command::ResetLayout);
+    h.run_steps(3);
+    let reset = h.state().canvas_rect().width();
+    assert!(
+        (reset - default_canvas).abs() < 2.0,
+        "{reset} vs {default_canvas}"
+    );
+}
+
+#[test]
+fn picking_a_link_in_the_list_brings_it_into_view() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    h.state_mut().command(Command::Zoom(3.0));
+    h.run_steps(3);
+    let design = h.state().doc.design().clone();
+    // Far from the view's centre at 300%: the last link.
+    let l = design.links.last().expect("links");
+    let name = patchbay::analysis::findings::link_name(&design, l).replace('→', "->");
+    let row = h
+        .get_all_by_label(&name)
+        .next()
+        .expect("the link's row in the Links list");
+    row.click();
+    h.run_steps(4);
+    assert_eq!(h.state().selection.links, vec![l.id]);
+    let (a, b) = (
+        design
+            .system(l.from)
+            .and_then(|s| s.position)
+            .expect("placed"),
+        design
+            .system(l.to)
+            .and_then(|s| s.position)
+            .expect("placed"),
+    );
+    let mid = h.state().design_on_screen(patchbay::model::Pos {
+        x: (a.x + b.x) / 2.0,
+        y: (a.y + b.y) / 2.0,
+    });
+    assert!(h.state().canvas_rect().contains(mid), "{mid:?}");
+}
+
+#[test]
+fn the_window_never_grows_past_the_largest_texture() {
+    use patchbay::ui::max_window_points;
+    assert_eq!(max_window_points(8192, 1.0), egui::vec2(8192.0, 8192.0));
+    assert_eq!(max_window_points(8192, 2.0), egui::vec2(4096.0, 4096.0));
+    assert_eq!(max_window_points(16384, 1.5), egui::vec2(10922.0, 10922.0));
 }

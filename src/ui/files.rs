@@ -292,6 +292,14 @@ impl PatchbayApp {
                 };
             }
             Command::Reveal(subject) => self.reveal(subject),
+            Command::ResetLayout => {
+                ctx.data_mut(|d| {
+                    for id in [super::PALETTE, super::INSPECTOR, super::FINDINGS] {
+                        d.remove::<egui::containers::panel::PanelState>(egui::Id::new(id));
+                    }
+                });
+                self.canvas.fit();
+            }
             Command::Quit => {
                 self.quitting = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -516,15 +524,33 @@ impl PatchbayApp {
         };
         let mut close = false;
         let mut then: Option<Command> = None;
+        // Escape answers every prompt as its safe choice: Cancel, or Close.
+        let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if escape {
+            close = true;
+        }
         egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &dialog {
                 Dialog::Unsaved { then: next } => {
                     ui.heading("Unsaved changes");
                     ui.label(format!(
-                        "\"{}\" has changes that are not saved.",
-                        self.doc.title
+                        "\"{}\" has changes that are not saved. {}",
+                        self.doc.title,
+                        match &**next {
+                            Command::Quit => "Patchbay is about to close.",
+                            Command::New => "A new design is about to replace it.",
+                            _ => "Another design is about to replace it.",
+                        }
                     ));
+                    ui.label(
+                        egui::RichText::new(
+                            "Save writes it to its file first (asking where if it has none), \
+                             then goes on. Discard goes on and loses the changes. Cancel \
+                             (or Escape) goes back to the design as it is.",
+                        )
+                        .small(),
+                    );
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
                             // What was asked for runs once the save has succeeded,
@@ -545,7 +571,8 @@ impl PatchbayApp {
                 Dialog::Problems { file, problems } => {
                     ui.heading("This file cannot be opened");
                     ui.label(format!(
-                        "{file} has {} problem{}. Your current design is unchanged.",
+                        "{file} has {} problem{}. Your current design is unchanged; fix \
+                         the file at the places below and open it again.",
                         problems.len(),
                         if problems.len() == 1 { "" } else { "s" }
                     ));
@@ -563,6 +590,12 @@ impl PatchbayApp {
                 Dialog::Error(message) => {
                     ui.heading("Something went wrong");
                     ui.label(message);
+                    ui.label(
+                        egui::RichText::new(
+                            "Your design is unchanged. Close (or Escape) goes back to it.",
+                        )
+                        .small(),
+                    );
                     if ui.button("Close").clicked() {
                         close = true;
                     }

@@ -67,8 +67,11 @@ fn choice<T: Copy + PartialEq + 'static>(
 }
 
 pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+    // The inspector keeps the panel's width whatever is selected: text wraps inside it
+    // rather than widening the panel.
     egui::ScrollArea::vertical()
         .id_salt("inspector")
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             let design = app.doc.design();
             let mut out: Option<(Change, Edit)> = None;
@@ -258,7 +261,7 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{} -> {}", name(l.from), name(l.to))).strong());
         reverse = ui
-            .button("⇄ Reverse")
+            .button("Reverse")
             .on_hover_text("Make the other end start the exchange")
             .clicked();
     });
@@ -503,7 +506,7 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
                 edit = Some((Change::Merged("Rename zone".into()), e));
             }
             if ui
-                .small_button("✖")
+                .small_button("Remove")
                 .on_hover_text("Remove the zone; its systems stay")
                 .clicked()
             {

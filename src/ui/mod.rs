@@ -75,6 +75,8 @@ pub enum Command {
     SelectLink(LinkId),
     /// Select a finding's subject and bring it into view.
     Reveal(crate::analysis::Subject),
+    /// Put the side panels back to their default sizes.
+    ResetLayout,
     /// Leave Patchbay.
     Quit,
 }
@@ -143,6 +145,9 @@ pub struct PatchbayApp {
 }
 
 const RECENT_KEY: &str = "patchbay.recent";
+const PALETTE: &str = "palette";
+const INSPECTOR: &str = "inspector";
+const FINDINGS: &str = "findings";
 const RECENT_MAX: usize = 8;
 
 impl PatchbayApp {
@@ -230,16 +235,21 @@ impl PatchbayApp {
 
         egui::Panel::top("menu").show(ui, |ui| panels::menu_ui(ui, self));
         egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, self));
-        egui::Panel::left("palette")
+        // Bounded panels: however they were dragged (or restored), the canvas keeps
+        // at least half the window. View > Reset layout puts them back.
+        let width = ui.available_width();
+        let height = ui.available_height();
+        egui::Panel::left(PALETTE)
             .default_size(210.0)
-            .min_size(190.0)
+            .size_range(190.0..=(width * 0.25).max(190.0))
             .show(ui, |ui| panels::palette_ui(ui, self));
-        egui::Panel::right("inspector")
+        egui::Panel::right(INSPECTOR)
             .default_size(360.0)
-            .min_size(330.0)
+            .size_range(330.0..=(width * 0.35).max(330.0))
             .show(ui, |ui| inspector::inspector_ui(ui, self));
-        egui::Panel::bottom("findings")
+        egui::Panel::bottom(FINDINGS)
             .default_size(170.0)
+            .size_range(60.0..=(height * 0.4).max(60.0))
             .show(ui, |ui| panels::findings_ui(ui, self));
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
 
@@ -429,12 +439,24 @@ impl PatchbayApp {
     }
 }
 
+/// The largest 2D texture every wgpu device supports (its default limit).
+const SAFE_TEXTURE_SIZE: u32 = 8192;
+
+/// The largest window, in points, whose surface fits in a texture of `max_texture`
+/// pixels at `pixels_per_point`.
+pub fn max_window_points(max_texture: u32, pixels_per_point: f32) -> egui::Vec2 {
+    let side = (max_texture as f32 / pixels_per_point.max(0.1)).floor();
+    egui::vec2(side, side)
+}
+
 /// Opens the window on `file`, or on the built-in retail design when there is none.
 pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
+            // Until the device is known: the texture size every wgpu device supports.
+            .with_max_inner_size(max_window_points(SAFE_TEXTURE_SIZE, 1.0))
             .with_title("Patchbay")
             .with_drag_and_drop(true),
         ..Default::default()
@@ -443,6 +465,14 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
         "Patchbay",
         options,
         Box::new(move |cc| {
+            // A window larger than the largest texture the graphics device can draw
+            // crashes wgpu (and loses the work): never let it grow past that.
+            if let Some(render) = &cc.wgpu_render_state {
+                let max = render.device.limits().max_texture_dimension_2d;
+                let size = max_window_points(max, cc.egui_ctx.pixels_per_point());
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::MaxInnerSize(size));
+            }
             let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
                 app.recent = recent

@@ -101,6 +101,14 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             if ui.button("Auto-layout").clicked() {
                 app.command(Command::AutoLayout);
             }
+            ui.separator();
+            if ui
+                .button("Reset layout")
+                .on_hover_text("Put the side and bottom panels back to their default sizes")
+                .clicked()
+            {
+                app.command(Command::ResetLayout);
+            }
         });
         ui.menu_button("Samples", |ui| {
             for (i, s) in samples::ALL.iter().enumerate() {
@@ -110,7 +118,7 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             }
         });
         ui.separator();
-        ui.toggle_value(&mut app.connect_mode, "🔗 Connect by dragging")
+        ui.toggle_value(&mut app.connect_mode, "Connect by dragging")
             .on_hover_text("Drag from the system that starts the exchange to the one it calls");
         if ui.button("Fit").clicked() {
             app.command(Command::Fit);
@@ -124,9 +132,11 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
 pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
     ui.heading("Add a system");
     ui.label(RichText::new("Click to add in view, or drag onto the canvas.").small());
+    // The scroll bar stays visible: kinds below the fold must look reachable.
     egui::ScrollArea::vertical()
         .id_salt("palette")
         .max_height(ui.available_height() * 0.45)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             for &kind in SystemKind::ALL {
                 let (color, tag) = theme::kind_style(kind);
@@ -158,10 +168,17 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
         .id_salt("systems")
         .max_height(ui.available_height() * 0.5)
         .show_rows(ui, row, design.systems.len(), |ui, range| {
+            // One line per row, as show_rows counts them; the full name on hover.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for s in &design.systems[range] {
                 let selected = app.selection.systems.contains(&s.id);
-                if ui.selectable_label(selected, &s.name).clicked() {
-                    picked = Some(Command::SelectSystem(s.id));
+                if ui
+                    .selectable_label(selected, &s.name)
+                    .on_hover_text(&s.name)
+                    .clicked()
+                {
+                    // Picked from the list: select it and bring it into view.
+                    picked = Some(Command::Reveal(crate::analysis::Subject::System(s.id)));
                 }
             }
         });
@@ -171,13 +188,16 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
         row,
         design.links.len(),
         |ui, range| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for l in &design.links[range] {
                 let selected = app.selection.links.contains(&l.id);
+                let name = theme::plain(&link_name(design, l));
                 if ui
-                    .selectable_label(selected, theme::plain(&link_name(design, l)))
+                    .selectable_label(selected, &name)
+                    .on_hover_text(&name)
                     .clicked()
                 {
-                    picked = Some(Command::SelectLink(l.id));
+                    picked = Some(Command::Reveal(crate::analysis::Subject::Link(l.id)));
                 }
             }
         },
