@@ -281,15 +281,20 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
 
 /// A one-line key to the colours along the bottom of the canvas.
 pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
+    // Anchored at its bottom left, beside the zoom controls: on a narrow canvas it
+    // wraps upwards rather than running under them.
+    const ZOOM_CONTROLS: f32 = 190.0;
     egui::Area::new(egui::Id::new("legend"))
-        .fixed_pos(canvas.left_bottom() + egui::vec2(6.0, -28.0))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(canvas.left_bottom() + egui::vec2(6.0, -4.0))
         .order(egui::Order::Middle)
         .interactable(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .inner_margin(4.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
+                    ui.set_max_width((canvas.width() - ZOOM_CONTROLS).max(120.0));
+                    ui.horizontal_wrapped(|ui| {
                         let swatch = |ui: &mut egui::Ui, color: Color32, round: bool| {
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(14.0, 10.0), egui::Sense::hover());
