@@ -26,6 +26,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What the title bar calls it: the file name, or the sample's title.
     pub title: String,
+    /// The comment block the file started with, written back on save.
+    pub header: String,
     revision: u64,
     /// The history state that is on disk (or that was opened).
     saved_state: u64,
@@ -45,6 +47,7 @@ impl Document {
             design,
             path: None,
             title: title.into(),
+            header: String::new(),
             revision: next_revision(),
             saved_state: 0,
             history: History::default(),
@@ -61,6 +64,12 @@ impl Document {
             path: Some(path),
             ..Self::unsaved(design, title)
         }
+    }
+
+    /// The same document, keeping `header` (the file's leading comments) on save.
+    pub fn with_header(mut self, header: impl Into<String>) -> Self {
+        self.header = header.into();
+        self
     }
 
     /// The design.
@@ -153,7 +162,7 @@ impl Document {
 
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: PathBuf) -> Result<(), model::SaveError> {
-        model::save(&self.design, &path)?;
+        model::save_with_header(&self.design, &path, &self.header)?;
         self.title = file_title(&path);
         self.path = Some(path);
         self.saved_state = self.history.state();

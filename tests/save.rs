@@ -107,3 +107,40 @@ fn a_new_file_gets_the_permissions_file_create_would_give() {
         |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode(&path), mode(&reference));
 }
+
+#[test]
+fn saving_keeps_the_leading_comments_and_writes_quotes_as_people_do() {
+    use patchbay::document::Document;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hand.patchbay.ron");
+    let text = "// Our integration estate.\n// Reviewed every quarter.\n\n(\n    format_version: 1,\n    name: \"The customer's view\",\n    systems: [\n        (id: 1, name: \"A \\\"quoted\\\" back\\\\slash\", kind: \"erp\"),\n        (id: 2, name: \"Org\", kind: \"salesforce-org\"),\n    ],\n    links: [\n        (id: 1, from: 1, to: 2, purpose: \"It's 'quoted'\"),\n    ],\n)\n";
+    std::fs::write(&path, text).expect("written");
+    let (design, header) = model::load_with_header(&path).expect("loads");
+    assert_eq!(
+        header,
+        "// Our integration estate.\n// Reviewed every quarter.\n"
+    );
+    let mut doc = Document::from_file(design.clone(), path.clone()).with_header(header);
+    doc.save_to(path.clone()).expect("saved");
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        saved.starts_with("// Our integration estate.\n// Reviewed every quarter.\n#![enable"),
+        "{saved}"
+    );
+    assert!(saved.contains("The customer's view"), "{saved}");
+    assert!(saved.contains("It's 'quoted'"), "{saved}");
+    assert!(!saved.contains("\\'"), "{saved}");
+    // Every other escape stays, and the file reads back to the same design.
+    assert!(saved.contains(r#"A \"quoted\" back\\slash"#), "{saved}");
+    assert_eq!(model::load(&path).expect("reloads"), design);
+}
+
+#[test]
+fn a_file_without_leading_comments_has_no_header() {
+    assert_eq!(model::leading_comments("(\n    // not leading\n)"), "");
+    assert_eq!(
+        model::leading_comments("\n\n// a\n\n// b\n\n(x)"),
+        "\n\n// a\n\n// b\n"
+    );
+    assert_eq!(model::leading_comments("// only\n"), "// only\n");
+}

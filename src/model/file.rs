@@ -300,6 +300,12 @@ fn start_of_string_before(text: &str, at: Location) -> Location {
 
 /// Reads and validates a design file.
 pub fn load(path: &Path) -> Result<Design, LoadError> {
+    load_with_header(path).map(|(design, _)| design)
+}
+
+/// Reads and validates a design file, with its leading comment block (see
+/// [`leading_comments`]) so saving can keep it.
+pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
     let unreadable = |source| LoadError::Unreadable {
         path: path.to_owned(),
         source,
@@ -332,7 +338,51 @@ pub fn load(path: &Path) -> Result<Design, LoadError> {
             )]));
         }
     };
-    parse(&text).map_err(invalid)
+    let design = parse(&text).map_err(invalid)?;
+    Ok((design, leading_comments(&text).to_owned()))
+}
+
+/// The comment block a file starts with: its leading `//` lines (and the blank lines
+/// among them), empty when the file starts with anything else. Saving keeps it;
+/// comments further down are not kept.
+pub fn leading_comments(text: &str) -> &str {
+    let mut end = 0;
+    let mut last_comment = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("//") {
+            end += line.len();
+            last_comment = end;
+        } else if trimmed.is_empty() {
+            end += line.len();
+        } else {
+            break;
+        }
+    }
+    &text[..last_comment]
+}
+
+/// RON escapes a single quote inside a string (`customer\'s`); a person writes
+/// `customer's`, and a save should not rewrite it. Drops exactly those escapes: every
+/// other escape (`\\`, `\"`, `\n`, ...) is kept as it is.
+fn unescape_single_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('\'') => out.push('\''),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The location just after `text`.
@@ -361,18 +411,41 @@ pub fn to_ron_string(design: &Design) -> Result<String, ron::Error> {
         .depth_limit(2)
         .indentor("    ")
         .extensions(Extensions::IMPLICIT_SOME);
-    let mut text = ron::Options::default().to_string_pretty(&file, pretty)?;
+    let text = ron::Options::default().to_string_pretty(&file, pretty)?;
+    let mut text = unescape_single_quotes(&text);
     text.push('\n');
+    Ok(text)
+}
+
+/// The design as file text under `header`, a comment block kept from the file it was
+/// read from.
+pub fn to_ron_string_with_header(design: &Design, header: &str) -> Result<String, ron::Error> {
+    let body = to_ron_string(design)?;
+    if header.is_empty() {
+        return Ok(body);
+    }
+    let mut text = String::with_capacity(header.len() + 1 + body.len());
+    text.push_str(header);
+    if !header.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&body);
     Ok(text)
 }
 
 /// Saves a design atomically: the previous file survives any failure part-way.
 pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
+    save_with_header(design, path, "")
+}
+
+/// Saves a design atomically under a comment block kept from the file it was read from.
+pub fn save_with_header(design: &Design, path: &Path, header: &str) -> Result<(), SaveError> {
     let failed = |source| SaveError {
         path: path.to_owned(),
         source,
     };
-    let text = to_ron_string(design).map_err(|e| failed(io::Error::other(e.to_string())))?;
+    let text = to_ron_string_with_header(design, header)
+        .map_err(|e| failed(io::Error::other(e.to_string())))?;
     write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(failed)
 }
 

@@ -10,7 +10,10 @@ pub mod validate;
 pub mod vocab;
 
 pub use design::{Capabilities, Design, Link, Pos, System, Zone, limits};
-pub use file::{LoadError, Problem, SaveError, load, parse, save, to_ron_string};
+pub use file::{
+    LoadError, Problem, SaveError, leading_comments, load, load_with_header, parse, save,
+    save_with_header, to_ron_string,
+};
 pub use ids::{LinkId, SystemId, ZoneId};
 pub use vocab::{
     AuthFlow, Environment, Format, Latency, Protocol, Sensitivity, SystemKind, Trigger,

@@ -185,7 +185,10 @@ impl PatchbayApp {
             Command::OpenSample(i) => {
                 if let Some(sample) = samples::ALL.get(i) {
                     match model::parse(sample.text) {
-                        Ok(design) => self.replace(Document::unsaved(design, sample.title)),
+                        Ok(design) => self.replace(
+                            Document::unsaved(design, sample.title)
+                                .with_header(model::leading_comments(sample.text)),
+                        ),
                         Err(p) => {
                             self.dialog = Some(Dialog::Error(format!(
                                 "the sample {} is broken: {p:?}",
@@ -316,9 +319,9 @@ impl PatchbayApp {
 
     /// Opens a file; a bad one is reported and the current design stays as it is.
     pub fn open_path(&mut self, path: &Path) {
-        match model::load(path) {
-            Ok(design) => {
-                self.replace(Document::from_file(design, path.to_owned()));
+        match model::load_with_header(path) {
+            Ok((design, header)) => {
+                self.replace(Document::from_file(design, path.to_owned()).with_header(header));
                 self.status = format!("Opened {}", path.display());
                 self.remember(path);
             }

@@ -179,7 +179,9 @@ impl PatchbayApp {
     /// The built-in retail design, as the app opens with no file.
     pub fn with_default_design(dialogs: Box<dyn FileDialogs>) -> Self {
         let design = crate::model::parse(samples::DEFAULT.text).unwrap_or_default();
-        Self::new(Document::unsaved(design, samples::DEFAULT.title), dialogs)
+        let doc = Document::unsaved(design, samples::DEFAULT.title)
+            .with_header(crate::model::leading_comments(samples::DEFAULT.text));
+        Self::new(doc, dialogs)
     }
 
     /// Queues a command, as a menu item or button would.
