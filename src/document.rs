@@ -160,6 +160,13 @@ impl Document {
         (self.history.undo_label(), self.history.redo_label())
     }
 
+    /// Replaces the design with a recovered copy of it, as one undoable step: undo
+    /// gives back the design as it was opened.
+    pub fn recover(&mut self, copy: &Design) {
+        let edit = Edit::replace_all("Recover unsaved changes", &self.design, copy);
+        self.apply(edit);
+    }
+
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: PathBuf) -> Result<(), model::SaveError> {
         model::save_with_header(&self.design, &path, &self.header)?;

@@ -8,6 +8,7 @@ pub mod document;
 pub mod generate;
 pub mod geometry;
 pub mod model;
+pub mod recovery;
 pub mod report;
 pub mod samples;
 #[cfg(feature = "gui")]

@@ -857,3 +857,94 @@ fn the_window_never_grows_past_the_largest_texture() {
     assert_eq!(max_window_points(8192, 2.0), egui::vec2(4096.0, 4096.0));
     assert_eq!(max_window_points(16384, 1.5), egui::vec2(10922.0, 10922.0));
 }
+
+/// A process id no running process has (Linux's pid_max stays far below it).
+const DEAD_PID: u32 = u32::MAX - 7;
+
+#[test]
+fn unsaved_work_of_a_crashed_window_is_offered_and_recovered_as_one_undoable_step() {
+    use patchbay::recovery::Autosave;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = dir.path().join("recovery");
+    let user_file = dir.path().join("startup.patchbay.ron");
+    std::fs::copy(sample_path("startup.patchbay.ron"), &user_file).expect("copied");
+    let on_disk = model::load(&user_file).expect("loads");
+    let mut crashed = on_disk.clone();
+    crashed.systems[0].name = "Typed before the crash".into();
+    Autosave::for_pid(recovery.clone(), DEAD_PID)
+        .write(&crashed, Some(&user_file), "startup.patchbay.ron")
+        .expect("the crashed window's copy");
+
+    let app = empty_app().with_autosave(Autosave::new(recovery.clone()));
+    let mut h = harness(app);
+    h.get_by_label("Recover unsaved changes?");
+    h.get_by_label_contains("changes to");
+    h.get_by_label("Recover").click();
+    h.run_steps(3);
+    assert_eq!(*h.state().doc.design(), crashed);
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.path.as_deref(), Some(user_file.as_path()));
+    assert_eq!(
+        model::load(&user_file).expect("loads"),
+        on_disk,
+        "the file is untouched"
+    );
+    // The crashed window's copy is gone; this window keeps its own.
+    let left: Vec<_> = std::fs::read_dir(&recovery)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !left.iter().any(|n| n.starts_with(&DEAD_PID.to_string())),
+        "{left:?}"
+    );
+    assert!(
+        left.iter()
+            .any(|n| n.starts_with(&std::process::id().to_string())),
+        "{left:?}"
+    );
+    h.state_mut().command(Command::Undo);
+    h.run_steps(2);
+    assert_eq!(*h.state().doc.design(), on_disk, "undo gives back the file");
+}
+
+#[test]
+fn unsaved_changes_are_copied_every_30_seconds_and_the_copy_goes_with_a_save() {
+    use patchbay::recovery::{Autosave, INTERVAL};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = dir.path().join("recovery");
+    let saved = dir.path().join("d.patchbay.ron");
+    let app = empty_app_with(Box::new(Scripted {
+        save: vec![saved.clone()],
+        ..Scripted::default()
+    }))
+    .with_autosave(Autosave::new(recovery.clone()));
+    let mut h = harness(app);
+    assert!(h.state().dialog.is_none(), "nothing to recover");
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    let copy = recovery.join(format!("{}.patchbay.ron", std::process::id()));
+    assert_eq!(
+        model::load(&copy).expect("copied at once"),
+        *h.state().doc.design()
+    );
+    h.get_by_label("Database").click();
+    h.run_steps(2);
+    assert_eq!(
+        model::load(&copy).expect("copy").systems.len(),
+        1,
+        "not yet due"
+    );
+    let later = std::time::Instant::now() + INTERVAL;
+    h.state_mut().autosave_tick(later);
+    assert_eq!(
+        model::load(&copy).expect("copy").systems.len(),
+        2,
+        "due after 30 s"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert!(!h.state().doc.is_dirty());
+    assert!(!copy.exists(), "saved: no copy left behind");
+}

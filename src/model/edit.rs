@@ -73,6 +73,35 @@ impl Edit {
         }
     }
 
+    /// Turns `from` into `to` in one step: every item of `to` set, every item only in
+    /// `from` removed, and the design's own fields.
+    pub fn replace_all(label: &str, from: &Design, to: &Design) -> Self {
+        let mut e = Edit::new(label);
+        for z in &from.zones {
+            if !to.zones.iter().any(|x| x.id == z.id) {
+                e.zones.push((z.id, None));
+            }
+        }
+        for l in &from.links {
+            if !to.links.iter().any(|x| x.id == l.id) {
+                e.links.push((l.id, None));
+            }
+        }
+        for s in &from.systems {
+            if !to.systems.iter().any(|x| x.id == s.id) {
+                e.systems.push((s.id, None));
+            }
+        }
+        e.zones
+            .extend(to.zones.iter().map(|z| (z.id, Some(z.clone()))));
+        e.systems
+            .extend(to.systems.iter().map(|s| (s.id, Some(s.clone()))));
+        e.links
+            .extend(to.links.iter().map(|l| (l.id, Some(l.clone()))));
+        e.meta = Some(DesignMeta::of(to));
+        e
+    }
+
     /// What consecutive edits must share to merge into one undo step: the same label
     /// (the field) and the same items.
     pub fn merge_key(&self) -> String {

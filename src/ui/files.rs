@@ -414,6 +414,36 @@ impl PatchbayApp {
         }
     }
 
+    /// Opens a recovered copy: the file it belongs to as it is on disk (or an empty
+    /// design), then the copy as one undoable step. The copy's own file goes once this
+    /// window keeps a copy of its own.
+    fn recover(&mut self, copy: &crate::recovery::Recovered) {
+        let base = copy
+            .about
+            .path
+            .as_deref()
+            .and_then(|p| Some((p, model::load_with_header(p).ok()?)));
+        let mut doc = match base {
+            Some((path, (design, header))) => {
+                Document::from_file(design, path.to_owned()).with_header(header)
+            }
+            None => Document::unsaved(
+                Design {
+                    name: copy.design.name.clone(),
+                    ..Design::default()
+                },
+                copy.about.title.clone(),
+            ),
+        };
+        doc.recover(&copy.design);
+        self.replace(doc);
+        // Keep a copy of this window's own at once, then drop the old one.
+        self.autosaved = None;
+        self.autosave_tick(std::time::Instant::now());
+        crate::recovery::discard(&copy.file);
+        self.status = "Recovered unsaved changes: Edit > Undo goes back to the file".into();
+    }
+
     fn remember(&mut self, path: &Path) {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
         self.recent.retain(|p| *p != path);
@@ -563,6 +593,12 @@ impl PatchbayApp {
                             close = true;
                         }
                         if ui.button("Discard changes").clicked() {
+                            // Losing them is what was asked: no recovery copy either.
+                            if let Some(autosave) = &self.autosave {
+                                autosave.clear();
+                            }
+                            self.autosaved = None;
+                            self.discarding = matches!(**next, Command::Quit);
                             then = Some((**next).clone());
                             close = true;
                         }
@@ -589,6 +625,35 @@ impl PatchbayApp {
                     if ui.button("Close").clicked() {
                         close = true;
                     }
+                }
+                Dialog::Recover(copy) => {
+                    ui.heading("Recover unsaved changes?");
+                    ui.label(format!(
+                        "Patchbay closed without saving {}.",
+                        copy.describe(std::time::SystemTime::now())
+                    ));
+                    ui.label(
+                        egui::RichText::new(
+                            "Recover opens them as one step you can undo; nothing is \
+                             written to your file until you save. Discard deletes the copy \
+                             for good. Later (or Escape) keeps it for the next start.",
+                        )
+                        .small(),
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button("Recover").clicked() {
+                            self.recover(copy);
+                            close = true;
+                        }
+                        if ui.button("Discard").clicked() {
+                            crate::recovery::discard(&copy.file);
+                            self.status = "Discarded the recovery copy".into();
+                            close = true;
+                        }
+                        if ui.button("Later").clicked() {
+                            close = true;
+                        }
+                    });
                 }
                 Dialog::Error(message) => {
                     ui.heading("Something went wrong");

@@ -115,6 +115,8 @@ pub enum Dialog {
     Problems { file: String, problems: Vec<String> },
     /// Something else went wrong.
     Error(String),
+    /// A window that crashed or was killed left unsaved changes.
+    Recover(Box<crate::recovery::Recovered>),
 }
 
 /// The Patchbay window.
@@ -133,6 +135,12 @@ pub struct PatchbayApp {
     pub files_dir: Option<PathBuf>,
     builtin: Option<files::BuiltinDialog>,
     after_save: Option<Command>,
+    /// Where unsaved changes are copied, if anywhere.
+    autosave: Option<crate::recovery::Autosave>,
+    /// When the last copy was written, if this window has one.
+    autosaved: Option<std::time::Instant>,
+    /// The user chose to lose the changes: nothing is copied on the way out.
+    discarding: bool,
     canvas: Canvas,
     connect_mode: bool,
     renaming: Option<(SystemId, String)>,
@@ -164,6 +172,9 @@ impl PatchbayApp {
             files_dir: None,
             builtin: None,
             after_save: None,
+            autosave: None,
+            autosaved: None,
+            discarding: false,
             canvas,
             connect_mode: false,
             renaming: None,
@@ -182,6 +193,56 @@ impl PatchbayApp {
         let doc = Document::unsaved(design, samples::DEFAULT.title)
             .with_header(crate::model::leading_comments(samples::DEFAULT.text));
         Self::new(doc, dialogs)
+    }
+
+    /// Copies unsaved changes into `autosave`'s folder every 30 seconds, and offers
+    /// the copies that crashed windows left there.
+    pub fn with_autosave(mut self, autosave: crate::recovery::Autosave) -> Self {
+        let orphans = autosave.orphans();
+        if let Some(newest) = orphans.into_iter().next() {
+            self.dialog = Some(Dialog::Recover(Box::new(newest)));
+        }
+        self.autosave = Some(autosave);
+        self
+    }
+
+    /// Writes the copy of unsaved changes when it is due at `now` (or removes it once
+    /// they are saved).
+    pub fn autosave_tick(&mut self, now: std::time::Instant) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.doc.is_dirty() {
+            if self.autosaved.take().is_some() {
+                autosave.clear();
+            }
+            return;
+        }
+        let due = self
+            .autosaved
+            .is_none_or(|at| now.duration_since(at) >= crate::recovery::INTERVAL);
+        if due {
+            let doc = &self.doc;
+            match autosave.write(doc.design(), doc.path.as_deref(), &doc.title) {
+                Ok(()) => {}
+                Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
+            }
+            self.autosaved = Some(now);
+        }
+    }
+
+    /// On the way out: unsaved changes the user did not discard are copied, so the
+    /// next start can offer them; otherwise the copy goes.
+    pub fn leave(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if self.doc.is_dirty() && !self.discarding {
+            let doc = &self.doc;
+            let _ = autosave.write(doc.design(), doc.path.as_deref(), &doc.title);
+        } else {
+            autosave.clear();
+        }
     }
 
     /// Queues a command, as a menu item or button would.
@@ -255,6 +316,11 @@ impl PatchbayApp {
             .show(ui, |ui| panels::findings_ui(ui, self));
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
 
+        self.autosave_tick(std::time::Instant::now());
+        if self.doc.is_dirty() && self.autosave.is_some() {
+            // Wake up for the next copy even when nothing else happens.
+            ctx.request_repaint_after(crate::recovery::INTERVAL);
+        }
         self.rename_ui(&ctx);
         self.builtin_dialog_ui(&ctx);
         self.dialog_ui(&ctx);
@@ -476,6 +542,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
                     .send_viewport_cmd(egui::ViewportCommand::MaxInnerSize(size));
             }
             let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
+            if let Some(dir) = crate::recovery::Autosave::default_dir() {
+                app = app.with_autosave(crate::recovery::Autosave::new(dir));
+            }
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
                 app.recent = recent
                     .lines()
@@ -495,6 +564,10 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
 impl eframe::App for PatchbayApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.leave();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,0 +1,180 @@
+//! Autosave and crash recovery: unsaved changes are copied, every 30 seconds, into the
+//! app's own data folder (never over the user's file); after a crash or a kill, the
+//! next start finds the copy and offers it back. No egui here: the window drives it,
+//! and tests kill a real process and recover without one.
+
+use crate::model::{self, Design};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// How often unsaved changes are copied.
+pub const INTERVAL: Duration = Duration::from_secs(30);
+
+/// What is known about a copy besides the design.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct About {
+    /// The process that wrote it; a copy of a running process is not offered.
+    pub pid: u32,
+    /// The file the design belongs to, if it had one.
+    pub path: Option<PathBuf>,
+    /// The title it had in the window.
+    pub title: String,
+    /// When it was written, in seconds since 1970.
+    pub written: u64,
+}
+
+/// A copy found in the folder.
+#[derive(Clone, Debug)]
+pub struct Recovered {
+    /// What is known about it.
+    pub about: About,
+    /// The unsaved design.
+    pub design: Design,
+    /// The copy's design file, to discard it.
+    pub file: PathBuf,
+}
+
+impl Recovered {
+    /// "retail.patchbay.ron, 7 systems and 9 links, written 5 minutes ago".
+    pub fn describe(&self, now: SystemTime) -> String {
+        let age = now
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+            .saturating_sub(self.about.written);
+        let when = match age {
+            0..=59 => "less than a minute ago".to_owned(),
+            60..=3599 => plural(age / 60, "minute") + " ago",
+            3600..=86_399 => plural(age / 3600, "hour") + " ago",
+            _ => plural(age / 86_400, "day") + " ago",
+        };
+        let whose = match &self.about.path {
+            Some(p) => format!("changes to {}", p.display()),
+            None => format!("\"{}\", never saved to a file", self.about.title),
+        };
+        format!(
+            "{whose}: {} and {}, written {when}",
+            plural(self.design.systems.len() as u64, "system"),
+            plural(self.design.links.len() as u64, "link"),
+        )
+    }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The copies of one window, in a folder of the app's own.
+#[derive(Clone, Debug)]
+pub struct Autosave {
+    dir: PathBuf,
+    pid: u32,
+}
+
+impl Autosave {
+    /// Copies for this process, in `dir`.
+    pub fn new(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            pid: std::process::id(),
+        }
+    }
+
+    /// Copies as if written by process `pid`: for tools and tests that leave a copy
+    /// behind as a crashed window would.
+    pub fn for_pid(dir: PathBuf, pid: u32) -> Self {
+        Self { dir, pid }
+    }
+
+    /// The app's own folder: `recovery` in the data folder eframe uses.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "Patchbay").map(|d| d.data_dir().join("recovery"))
+    }
+
+    fn design_file(&self) -> PathBuf {
+        self.dir.join(format!("{}.patchbay.ron", self.pid))
+    }
+
+    fn about_file(design_file: &Path) -> PathBuf {
+        design_file.with_extension("about.json")
+    }
+
+    /// Writes this window's copy, replacing the last one.
+    pub fn write(&self, design: &Design, path: Option<&Path>, title: &str) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let file = self.design_file();
+        model::save(design, &file).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let about = About {
+            pid: self.pid,
+            path: path.map(Path::to_path_buf),
+            title: title.to_owned(),
+            written: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        };
+        let json = serde_json::to_vec_pretty(&about).map_err(std::io::Error::other)?;
+        model::file::write_atomic(&Self::about_file(&file), |w| w.write_all(&json))
+    }
+
+    /// Removes this window's copy (the design was saved, or its changes discarded).
+    pub fn clear(&self) {
+        discard(&self.design_file());
+    }
+
+    /// Copies left by windows that are no longer running, newest first. A copy that
+    /// cannot be read is skipped, never deleted: it may be someone's only copy.
+    pub fn orphans(&self) -> Vec<Recovered> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Recovered> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".patchbay.ron"))
+            .filter_map(|file| {
+                let about: About =
+                    serde_json::from_slice(&std::fs::read(Self::about_file(&file)).ok()?).ok()?;
+                if about.pid == self.pid || running(about.pid) {
+                    return None;
+                }
+                let design = model::load(&file).ok()?;
+                Some(Recovered {
+                    about,
+                    design,
+                    file,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.about.written.cmp(&a.about.written));
+        found
+    }
+}
+
+/// Removes a copy and what is known about it.
+pub fn discard(design_file: &Path) {
+    let _ = std::fs::remove_file(Autosave::about_file(design_file));
+    let _ = std::fs::remove_file(design_file);
+}
+
+/// Whether a process is running. Linux only knows for sure; elsewhere every other
+/// process is taken as gone, so its copy is offered (offering too much loses nothing).
+fn running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.is_dir() && proc.join(pid.to_string()).exists() && !zombie(pid)
+}
+
+/// A killed child stays a zombie until its parent reaps it: not running.
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit(')')
+                .next()
+                .map(|rest| rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
+}
