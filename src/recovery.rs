@@ -149,7 +149,7 @@ impl Autosave {
                 })
             })
             .collect();
-        found.sort_by(|a, b| b.about.written.cmp(&a.about.written));
+        found.sort_by_key(|c| std::cmp::Reverse(c.about.written));
         found
     }
 }
