@@ -59,10 +59,6 @@ impl Layout<FixedState> for FixedLayout {
     fn state(&self) -> FixedState {
         FixedState
     }
-
-    fn needs_repaint(&self) -> bool {
-        false
-    }
 }
 
 /// What the user did on the canvas this frame.

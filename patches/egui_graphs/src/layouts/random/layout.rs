@@ -51,10 +51,6 @@ impl Layout<State> for Random {
         self.state.clone()
     }
 
-    fn needs_repaint(&self) -> bool {
-        !self.state.triggered
-    }
-
     fn from_state(state: State) -> impl Layout<State> {
         Self { state }
     }
