@@ -59,6 +59,10 @@ impl Layout<FixedState> for FixedLayout {
     fn state(&self) -> FixedState {
         FixedState
     }
+
+    fn needs_repaint(&self) -> bool {
+        false
+    }
 }
 
 /// What the user did on the canvas this frame.

@@ -262,7 +262,7 @@ where
     fn show(mut self, ui: &mut Ui) -> GraphViewResponse<Ix> {
         // Measure layout step time
         let t0 = Instant::now();
-        self.sync_layout(ui);
+        let layout_needs_repaint = self.sync_layout(ui);
         let step_ms = t0.elapsed().as_secs_f32() * 1000.0;
 
         // Compute effective interactions once per frame
@@ -319,7 +319,11 @@ where
         // Consolidated writes at the end of the frame
         view.save(ui, resp.id, &self.custom_id);
 
-        ui.ctx().request_repaint();
+        // Only an animating layout needs the next frame; input and state changes
+        // already make egui repaint.
+        if layout_needs_repaint {
+            ui.ctx().request_repaint();
+        }
 
         GraphViewResponse {
             response: resp,
@@ -622,16 +626,19 @@ where
         }
     }
 
-    fn sync_layout(&mut self, ui: &mut Ui) {
+    /// Runs one layout step; returns whether the layout wants another frame.
+    fn sync_layout(&mut self, ui: &mut Ui) -> bool {
         let id = self.custom_id.clone();
 
         let state = S::load(ui, id.clone());
 
         let mut layout = L::from_state(state);
         layout.next(self.g, ui);
+        let needs_repaint = layout.needs_repaint();
         let new_state = layout.state();
 
         new_state.save(ui, id);
+        needs_repaint
     }
 
     fn sync_state(&mut self, meta: &mut MetadataFrame) {

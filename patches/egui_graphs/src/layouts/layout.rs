@@ -66,4 +66,11 @@ where
 
     /// Returns the current state of the layout.
     fn state(&self) -> S;
+
+    /// Whether the layout will move nodes on the next frame. `GraphView` asks egui for
+    /// another frame only while this is true, so a settled graph costs no CPU when
+    /// nothing else happens. Layouts that cannot tell keep the default (always).
+    fn needs_repaint(&self) -> bool {
+        true
+    }
 }

@@ -51,6 +51,10 @@ impl Layout<State> for Random {
         self.state.clone()
     }
 
+    fn needs_repaint(&self) -> bool {
+        !self.state.triggered
+    }
+
     fn from_state(state: State) -> impl Layout<State> {
         Self { state }
     }
