@@ -119,14 +119,21 @@ pub mod exit {
     pub const USAGE: u8 = 2;
 }
 
-/// Parses the process arguments and runs the command.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    ExitCode::from(run(cli))
+impl Cli {
+    /// The process's arguments; prints help or a usage error and exits on bad ones.
+    pub fn from_args() -> Self {
+        Self::parse()
+    }
+
+    /// Runs the command and returns its exit code; with no command, gives back the file
+    /// to open in the window (which this module, headless, does not open).
+    pub fn run(self) -> Result<ExitCode, Option<PathBuf>> {
+        run(self).map(ExitCode::from)
+    }
 }
 
-fn run(cli: Cli) -> u8 {
-    match cli.command {
+fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
+    Ok(match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Analyze {
             file,
@@ -154,8 +161,8 @@ fn run(cli: Cli) -> u8 {
             },
             output,
         ),
-        None => open_window(cli.file),
-    }
+        None => return Err(cli.file),
+    })
 }
 
 fn check(files: &[PathBuf]) -> u8 {
@@ -356,29 +363,4 @@ fn generate_design(params: Params, output: Option<PathBuf>) -> u8 {
             }
         },
     }
-}
-
-#[cfg(feature = "gui")]
-fn open_window(file: Option<PathBuf>) -> u8 {
-    match crate::ui::run(file) {
-        Ok(()) => exit::OK,
-        Err(e) => {
-            eprintln!("error: the window could not be opened: {e}");
-            eprintln!("The headless commands work without a display: run `patchbay --help`.");
-            exit::PROBLEMS
-        }
-    }
-}
-
-#[cfg(not(feature = "gui"))]
-fn open_window(file: Option<PathBuf>) -> u8 {
-    let what = file.map_or_else(
-        || "the built-in retail sample".to_owned(),
-        |f| f.display().to_string(),
-    );
-    eprintln!(
-        "patchbay: this build has no window (it was built without the `gui` feature), so {what} cannot be opened.\n\
-         The headless commands work: run `patchbay --help` to list them, e.g. `patchbay check FILE`."
-    );
-    exit::USAGE
 }
