@@ -5,7 +5,12 @@
 fn the_readme_rules_table_matches_the_rules() {
     let mut expected = String::from("| id | default | title |\n|---|---|---|\n");
     for r in patchbay::analysis::rules::ALL {
-        expected.push_str(&format!("| {} | {} | {} |\n", r.id, r.severity.id(), r.title));
+        expected.push_str(&format!(
+            "| {} | {} | {} |\n",
+            r.id,
+            r.severity.id(),
+            r.title
+        ));
     }
     let readme = include_str!("../README.md");
     let start = readme

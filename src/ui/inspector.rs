@@ -2,10 +2,10 @@
 //! the design's own fields when nothing is selected, and the recommendations with
 //! their reasons.
 
-use super::{Command, PatchbayApp};
-use crate::analysis::decision::Decision;
+use super::app::PatchbayApp;
+use super::commands::Command;
+use super::explanation::{esb_ui, recommendations_ui};
 use crate::analysis::facts::Attr;
-use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{
     AuthFlow, Design, Environment, Format, Latency, Link, Protocol, Sensitivity, System,
@@ -390,59 +390,6 @@ fn link_ui(ui: &mut egui::Ui, design: &Design, l: &Link) -> (Option<(Change, Edi
     (edit, reverse)
 }
 
-fn decision_ui<T: Copy>(
-    ui: &mut egui::Ui,
-    title: &str,
-    d: &Decision<T>,
-    show: impl Fn(T) -> String + Copy,
-    options: &[&str],
-) {
-    ui.label(
-        RichText::new(format!("{title}: {}", show(d.choice)))
-            .strong()
-            .size(15.0),
-    );
-    ui.label(d.reason.as_ref());
-    if let Some(r) = d.runner_up {
-        ui.label(RichText::new(format!("Runner-up: {}", show(r))).italics());
-    }
-    match crate::report::flip_text(d, show) {
-        Some(flip) => ui.label(format!("Would change {flip}")),
-        None => ui.label("No single input change alters it."),
-    };
-    if !options.is_empty() {
-        egui::CollapsingHeader::new(format!("How to build it ({title})"))
-            .id_salt(title)
-            .show(ui, |ui| {
-                for o in options {
-                    ui.label(format!("• {o}"));
-                }
-            });
-    }
-    ui.add_space(6.0);
-}
-
-fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
-    ui.heading("Recommendations");
-    let [pattern, events, auth, mtls] = crate::report::options(a);
-    decision_ui(ui, "Pattern", &a.pattern, |p| p.id().to_owned(), pattern);
-    decision_ui(ui, "Events", &a.events, |e| e.id().to_owned(), events);
-    decision_ui(ui, "Auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);
-    decision_ui(
-        ui,
-        "mTLS",
-        &a.mtls,
-        |b| {
-            if b {
-                "recommended".into()
-            } else {
-                "not needed".into()
-            }
-        },
-        mtls,
-    );
-}
-
 fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
     let mut meta = DesignMeta::of(design);
     let mut change = None;
@@ -538,33 +485,4 @@ fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
         edit = Some((Change::Step("Add zone".into()), e));
     }
     edit
-}
-
-fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
-    let esb = &a.esb;
-    ui.heading("Enterprise Service Bus");
-    ui.label(RichText::new(esb.verdict.label()).strong().size(15.0));
-    ui.label(&esb.reason);
-    egui::Grid::new("esb").num_columns(2).show(ui, |ui| {
-        for (k, v) in [
-            ("Systems exchanging data (n)", esb.systems),
-            ("Point-to-point today (p)", esb.point_to_point),
-            ("Full mesh n(n-1)/2", esb.full_mesh),
-            ("Through a hub", esb.via_hub),
-        ] {
-            ui.label(k);
-            ui.label(v.to_string());
-            ui.end_row();
-        }
-    });
-    for s in &esb.signals {
-        ui.label(super::theme::plain(&format!(
-            "• {}: {}",
-            s.kind.label(),
-            s.evidence
-        )));
-    }
-    if let Some(flip) = &esb.flip {
-        ui.label(format!("Would change {flip}"));
-    }
 }

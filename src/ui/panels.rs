@@ -1,7 +1,9 @@
 //! The menu bar, the palette with the lists of systems and links, the findings list
 //! and the canvas legend.
 
-use super::{Command, PatchbayApp, theme};
+use super::app::PatchbayApp;
+use super::commands::Command;
+use super::theme;
 use crate::analysis::findings::Finding;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Pattern, Severity};

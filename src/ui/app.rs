@@ -1,0 +1,352 @@
+//! The window's state and its frame: panels around the canvas, shortcuts, the
+//! in-place rename, and the glue between the canvas and the document.
+
+use super::canvas::{Canvas, CanvasAction};
+use super::commands::{Command, Selection};
+use super::dialogs::Dialog;
+use super::files::{BuiltinDialog, FileDialogs, Purpose};
+use super::{inspector, panels};
+use crate::document::Document;
+use crate::model::edit::Edit;
+use crate::model::{Pos, System, SystemId, SystemKind};
+use crate::samples;
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// The Patchbay window.
+pub struct PatchbayApp {
+    /// The open design.
+    pub doc: Document,
+    /// What is selected.
+    pub selection: Selection,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// What the last file operation did, shown in the status line.
+    pub status: String,
+    /// Where file dialogs start when the design has no file yet.
+    pub files_dir: Option<PathBuf>,
+    pub(super) builtin: Option<BuiltinDialog>,
+    pub(super) after_save: Option<Command>,
+    /// Where unsaved changes are copied, if anywhere.
+    pub(super) autosave: Option<crate::recovery::Autosave>,
+    /// When the last copy was written, if this window has one.
+    pub(super) autosaved: Option<std::time::Instant>,
+    /// The user chose to lose the changes: nothing is copied on the way out.
+    pub(super) discarding: bool,
+    pub(super) canvas: Canvas,
+    pub(super) connect_mode: bool,
+    pub(super) renaming: Option<(SystemId, String)>,
+    pub(super) queue: Vec<Command>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) quitting: bool,
+    pub(super) shown_title: String,
+    pub(super) rename_rect: Option<egui::Rect>,
+    pub(super) view_center: Pos,
+}
+
+pub(super) const RECENT_KEY: &str = "patchbay.recent";
+pub(super) const PALETTE: &str = "palette";
+pub(super) const INSPECTOR: &str = "inspector";
+pub(super) const FINDINGS: &str = "findings";
+pub(super) const RECENT_MAX: usize = 8;
+
+impl PatchbayApp {
+    /// An app showing `doc`, asking for files through `dialogs`.
+    pub fn new(doc: Document, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut canvas = Canvas::default();
+        canvas.fit();
+        Self {
+            doc,
+            selection: Selection::default(),
+            dialog: None,
+            recent: Vec::new(),
+            status: String::new(),
+            files_dir: None,
+            builtin: None,
+            after_save: None,
+            autosave: None,
+            autosaved: None,
+            discarding: false,
+            canvas,
+            connect_mode: false,
+            renaming: None,
+            queue: Vec::new(),
+            dialogs,
+            quitting: false,
+            shown_title: String::new(),
+            rename_rect: None,
+            view_center: Pos::default(),
+        }
+    }
+
+    /// The built-in retail design, as the app opens with no file.
+    pub fn with_default_design(dialogs: Box<dyn FileDialogs>) -> Self {
+        let design = crate::model::parse(samples::DEFAULT.text).unwrap_or_default();
+        let doc = Document::unsaved(design, samples::DEFAULT.title)
+            .with_header(crate::model::leading_comments(samples::DEFAULT.text));
+        Self::new(doc, dialogs)
+    }
+
+    /// Queues a command, as a menu item or button would.
+    pub fn command(&mut self, c: Command) {
+        self.queue.push(c);
+    }
+
+    /// Where a system was drawn on the canvas in the last frame, in screen points.
+    pub fn system_on_screen(&self, id: SystemId) -> Option<egui::Rect> {
+        self.canvas.last_screen_rect(id)
+    }
+
+    /// Where a point of the design was drawn in the last frame, in screen points.
+    pub fn design_on_screen(&self, at: Pos) -> egui::Pos2 {
+        self.canvas.to_screen(at)
+    }
+
+    /// The canvas's rectangle on screen in the last frame.
+    pub fn canvas_rect(&self) -> egui::Rect {
+        self.canvas.rect
+    }
+
+    /// The window's own file dialog is open, for this purpose.
+    pub fn builtin_dialog_open(&self) -> Option<Purpose> {
+        self.builtin.as_ref().map(|d| d.purpose)
+    }
+
+    /// The canvas's zoom level in the last frame, 1.0 at actual size.
+    pub fn zoom(&self) -> f32 {
+        self.canvas.zoom()
+    }
+
+    /// The window title: file name, and a marker for unsaved changes.
+    pub fn title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        format!("{}{dirty} — Patchbay", self.doc.title)
+    }
+
+    /// Draws one frame and applies what the user did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_shortcuts(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+
+        let revision = self.doc.revision();
+        self.selection
+            .systems
+            .retain(|id| self.doc.design().system(*id).is_some());
+        self.selection
+            .links
+            .retain(|id| self.doc.design().link(*id).is_some());
+
+        egui::Panel::top("menu").show(ui, |ui| panels::menu_ui(ui, self));
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, self));
+        // Bounded panels: however they were dragged (or restored), the canvas keeps
+        // at least half the window. View > Reset layout puts them back.
+        let width = ui.available_width();
+        let height = ui.available_height();
+        egui::Panel::left(PALETTE)
+            .default_size(210.0)
+            .size_range(190.0..=(width * 0.25).max(190.0))
+            .show(ui, |ui| panels::palette_ui(ui, self));
+        egui::Panel::right(INSPECTOR)
+            .default_size(360.0)
+            .size_range(330.0..=(width * 0.35).max(330.0))
+            .show(ui, |ui| inspector::inspector_ui(ui, self));
+        egui::Panel::bottom(FINDINGS)
+            .default_size(170.0)
+            .size_range(60.0..=(height * 0.4).max(60.0))
+            .show(ui, |ui| panels::findings_ui(ui, self));
+        egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
+
+        self.autosave_tick(std::time::Instant::now());
+        if self.doc.is_dirty() && self.autosave.is_some() {
+            // Wake up for the next copy even when nothing else happens.
+            ctx.request_repaint_after(crate::recovery::INTERVAL);
+        }
+        self.rename_ui(&ctx);
+        self.builtin_dialog_ui(&ctx);
+        self.dialog_ui(&ctx);
+        self.run_commands(&ctx);
+        self.end_gesture(&ctx);
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui, revision: u64) {
+        let geometry = self.doc.geometry();
+        self.canvas.sync(
+            revision,
+            &geometry,
+            (&self.selection.systems, &self.selection.links),
+        );
+        let actions = self.canvas.ui(ui, self.connect_mode);
+        if self.doc.design().systems.is_empty() {
+            let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
+            ui.painter().text(
+                self.canvas.rect.center(),
+                egui::Align2::CENTER_CENTER,
+                hint,
+                egui::FontId::proportional(16.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+        panels::legend_ui(ui, self.canvas.rect);
+        panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom(), &mut self.queue);
+        for a in actions {
+            self.canvas_action(a);
+        }
+        if let Some((id, _)) = &self.renaming {
+            self.rename_rect = self.canvas.system_screen_rect(ui, *id);
+        }
+        self.view_center = self.canvas.visible_center(ui);
+    }
+
+    pub(super) fn canvas_action(&mut self, action: CanvasAction) {
+        match action {
+            CanvasAction::SelectSystem { id, add } => {
+                if add {
+                    Selection::toggle(&mut self.selection.systems, id);
+                } else {
+                    self.selection.clear();
+                    self.selection.systems.push(id);
+                }
+            }
+            CanvasAction::SelectLink { id, add } => {
+                if add {
+                    Selection::toggle(&mut self.selection.links, id);
+                } else {
+                    self.selection.clear();
+                    self.selection.links.push(id);
+                }
+            }
+            CanvasAction::ClearSelection => self.selection.clear(),
+            CanvasAction::Moved(moves) => {
+                let edit = Edit::move_systems(self.doc.design(), &moves);
+                self.queue.push(Command::Edit(edit));
+            }
+            CanvasAction::Connect { from, to } => {
+                self.selection.systems = vec![from, to];
+                self.queue.push(Command::Connect);
+            }
+            CanvasAction::Place { kind, at } => self.queue.push(Command::AddSystemAt(kind, at)),
+            CanvasAction::Rename(id) => self.queue.push(Command::StartRename(id)),
+        }
+    }
+
+    /// Adds a system and selects it; called while commands run, after the frame.
+    pub(super) fn add_system(&mut self, kind: SystemKind, at: Pos) {
+        // The nearest spot where the new box covers no box, link or label, so it never
+        // looks connected to something it is not.
+        let at = self.doc.geometry().free_spot(at);
+        let design = self.doc.design();
+        let id = design.next_system_id();
+        let number = design.systems.iter().filter(|s| s.kind == kind).count() + 1;
+        let mut system = System::new(id, format!("{} {number}", kind.label()), kind);
+        system.position = Some(at);
+        self.doc.apply(Edit::add_system(system));
+        self.selection.clear();
+        self.selection.systems.push(id);
+    }
+
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |m: Modifiers, k: Key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
+        };
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        if pressed(Modifiers::COMMAND, Key::N) {
+            self.queue.push(Command::New);
+        }
+        if pressed(Modifiers::COMMAND, Key::O) {
+            self.queue.push(Command::Open);
+        }
+        if pressed(cmd_shift, Key::S) {
+            self.queue.push(Command::SaveAs);
+        } else if pressed(Modifiers::COMMAND, Key::S) {
+            self.queue.push(Command::Save);
+        }
+        if typing {
+            return;
+        }
+        if pressed(cmd_shift, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
+            self.queue.push(Command::Redo);
+        } else if pressed(Modifiers::COMMAND, Key::Z) {
+            self.queue.push(Command::Undo);
+        }
+        if pressed(Modifiers::COMMAND, Key::D) {
+            self.queue.push(Command::Duplicate);
+        }
+        if pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace) {
+            self.queue.push(Command::Delete);
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .into_iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| p.to_string_lossy().ends_with(crate::model::file::EXTENSION))
+        {
+            self.queue.push(Command::OpenPath(path));
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Command::Quit),
+            });
+        }
+    }
+
+    /// Ends a merged edit when the widget that made it is no longer in use.
+    pub(super) fn end_gesture(&mut self, ctx: &egui::Context) {
+        let busy = ctx.memory(|m| m.focused().is_some()) || ctx.input(|i| i.pointer.any_down());
+        if !busy {
+            self.doc.end_gesture();
+        }
+    }
+
+    pub(super) fn rename_ui(&mut self, ctx: &egui::Context) {
+        let (Some((id, mut name)), Some(rect)) = (self.renaming.take(), self.rename_rect) else {
+            return;
+        };
+        let mut done = false;
+        let mut keep = true;
+        egui::Area::new(egui::Id::new("rename"))
+            .fixed_pos(rect.left_top())
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut name)
+                        .desired_width(rect.width())
+                        .hint_text("System name"),
+                );
+                edit.request_focus();
+                if ui.input(|i| i.key_pressed(Key::Escape)) {
+                    keep = false;
+                } else if edit.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                    done = true;
+                }
+            });
+        if done {
+            if let Some(s) = self.doc.design().system(id) {
+                if !name.trim().is_empty() && s.name != name.trim() {
+                    let mut s = s.clone();
+                    s.name = name.trim().to_owned();
+                    self.queue
+                        .push(Command::Edit(Edit::set_system("Rename system", s)));
+                }
+            }
+        } else if keep {
+            self.renaming = Some((id, name));
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! What the user can ask for, and running it: every panel and shortcut queues a
+//! [`Command`]; they run in one place after the frame, so every gesture is one undo
+//! step and tests can drive it all.
+
+use super::app::PatchbayApp;
+use super::dialogs::Dialog;
+use super::files::{Picked, Purpose, file_stem};
+use crate::document::Document;
+use crate::model::edit::Edit;
+use crate::model::{self, Design, Link, LinkId, Pos, SystemId, SystemKind};
+use crate::samples;
+use std::path::PathBuf;
+
+/// Something the user asked for, applied after the frame.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Start an empty design.
+    New,
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open a built-in sample.
+    OpenSample(usize),
+    /// Save to the current file, or ask where.
+    Save,
+    /// Ask where, then save.
+    SaveAs,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Ask where, then export in this format.
+    Export(crate::report::export::ExportFormat),
+    /// Apply an edit as one undo step.
+    Edit(Edit),
+    /// Apply an edit, merged with the previous one while the same field of the same
+    /// items is being edited.
+    EditMerged(Edit),
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Add a system of this kind where the user is looking.
+    AddSystem(SystemKind),
+    /// Add a system of this kind at a place on the canvas.
+    AddSystemAt(SystemKind, Pos),
+    /// Delete the selection.
+    Delete,
+    /// Copy the selected systems and the links between them.
+    Duplicate,
+    /// Link the two selected systems, first to second.
+    Connect,
+    /// Link one system to another.
+    ConnectTo(SystemId, SystemId),
+    /// Turn the selected link around.
+    Reverse(LinkId),
+    /// Arrange the design in layers, sources to targets.
+    AutoLayout,
+    /// Fit the design in view.
+    Fit,
+    /// Set the zoom (1.0 = actual size), keeping the centre of the view.
+    Zoom(f32),
+    /// Open the in-place name editor on a system (double-click).
+    StartRename(SystemId),
+    /// Select one system.
+    SelectSystem(SystemId),
+    /// Select one link.
+    SelectLink(LinkId),
+    /// Select a finding's subject and bring it into view.
+    Reveal(crate::analysis::Subject),
+    /// Put the side panels back to their default sizes.
+    ResetLayout,
+    /// Leave Patchbay.
+    Quit,
+}
+
+/// What is selected, in the order it was picked (the first is a connection's source).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Selected systems.
+    pub systems: Vec<SystemId>,
+    /// Selected links.
+    pub links: Vec<LinkId>,
+}
+
+impl Selection {
+    pub(super) fn clear(&mut self) {
+        self.systems.clear();
+        self.links.clear();
+    }
+
+    pub(super) fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+        match list.iter().position(|x| *x == item) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(item),
+        }
+    }
+}
+
+/// Commands that throw the current design away, and so ask first when it has changes.
+fn discards(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::New
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::OpenSample(_)
+            | Command::Quit
+    )
+}
+
+impl PatchbayApp {
+    pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.queue) {
+            if discards(&c) && self.doc.is_dirty() {
+                self.dialog = Some(Dialog::Unsaved { then: Box::new(c) });
+                continue;
+            }
+            self.run(ctx, c);
+        }
+    }
+
+    /// Runs a command now, without asking about unsaved changes.
+    pub(super) fn run(&mut self, ctx: &egui::Context, c: Command) {
+        match c {
+            Command::New => self.replace(Document::unsaved(
+                Design {
+                    name: "Untitled design".into(),
+                    ..Design::default()
+                },
+                "Untitled",
+            )),
+            Command::Open => match self.dialogs.open() {
+                Picked::Path(path) => self.open_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.builtin_dialog(Purpose::Open, ""),
+            },
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenSample(i) => {
+                if let Some(sample) = samples::ALL.get(i) {
+                    match model::parse(sample.text) {
+                        Ok(design) => self.replace(
+                            Document::unsaved(design, sample.title)
+                                .with_header(model::leading_comments(sample.text)),
+                        ),
+                        Err(p) => {
+                            self.dialog = Some(Dialog::Error(format!(
+                                "the sample {} is broken: {p:?}",
+                                sample.file_name
+                            )))
+                        }
+                    }
+                }
+            }
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => self.save_to(path),
+                None => self.run(ctx, Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let suggested = format!(
+                    "{}.{}",
+                    file_stem(&self.doc.design().name),
+                    model::file::EXTENSION
+                );
+                match self.dialogs.save(&suggested) {
+                    Picked::Path(path) => self.save_to(path),
+                    Picked::Cancelled => self.after_save = None,
+                    Picked::Unavailable => self.builtin_dialog(Purpose::Save, &suggested),
+                }
+            }
+            Command::SaveTo(path) => self.save_to(path),
+            Command::Export(format) => {
+                let suggested = format!(
+                    "{}.{}",
+                    file_stem(&self.doc.design().name),
+                    format.extension()
+                );
+                match self.dialogs.save(&suggested) {
+                    Picked::Path(path) => self.export_to(format, &path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.builtin_dialog(Purpose::Export(format), &suggested),
+                }
+            }
+            Command::Edit(edit) => self.doc.apply(edit),
+            Command::EditMerged(edit) => self.doc.apply_merged(edit),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::AddSystem(kind) => self.add_system(kind, self.view_center),
+            Command::AddSystemAt(kind, at) => self.add_system(kind, at),
+            Command::Delete => {
+                if !self.selection.systems.is_empty() || !self.selection.links.is_empty() {
+                    let edit = Edit::delete(
+                        self.doc.design(),
+                        &self.selection.systems,
+                        &self.selection.links,
+                    );
+                    self.doc.apply(edit);
+                    self.selection.clear();
+                }
+            }
+            Command::Duplicate => self.duplicate(),
+            Command::Connect => self.connect(),
+            Command::ConnectTo(from, to) => {
+                self.selection = Selection {
+                    systems: vec![from, to],
+                    links: vec![],
+                };
+                self.connect();
+            }
+            Command::Reverse(id) => {
+                if let Some(l) = self.doc.design().link(id) {
+                    let mut l = l.clone();
+                    std::mem::swap(&mut l.from, &mut l.to);
+                    self.doc.apply(Edit::set_link("Reverse link", l));
+                }
+            }
+            Command::AutoLayout => {
+                let moves = crate::geometry::auto_layout(self.doc.design());
+                let mut edit = Edit::move_systems(self.doc.design(), &moves);
+                edit.label = "Auto-layout".into();
+                self.doc.apply(edit);
+                self.canvas.fit();
+            }
+            Command::Fit => self.canvas.fit(),
+            Command::Zoom(z) => self.canvas.zoom_to(z),
+            Command::StartRename(id) => {
+                if let Some(s) = self.doc.design().system(id) {
+                    self.renaming = Some((id, s.name.clone()));
+                    self.selection = Selection {
+                        systems: vec![id],
+                        links: vec![],
+                    };
+                }
+            }
+            Command::SelectSystem(id) => {
+                self.selection = Selection {
+                    systems: vec![id],
+                    links: vec![],
+                };
+            }
+            Command::SelectLink(id) => {
+                self.selection = Selection {
+                    systems: vec![],
+                    links: vec![id],
+                };
+            }
+            Command::Reveal(subject) => self.reveal(subject),
+            Command::ResetLayout => {
+                ctx.data_mut(|d| {
+                    for id in [
+                        super::app::PALETTE,
+                        super::app::INSPECTOR,
+                        super::app::FINDINGS,
+                    ] {
+                        d.remove::<egui::containers::panel::PanelState>(egui::Id::new(id));
+                    }
+                });
+                self.canvas.fit();
+            }
+            Command::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn replace(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection.clear();
+        self.renaming = None;
+        self.canvas.fit();
+    }
+
+    pub(super) fn duplicate(&mut self) {
+        let design = self.doc.design();
+        let mut next_system = design.next_system_id();
+        let mut next_link = design.next_link_id();
+        let mut edit = Edit::new("Duplicate");
+        let mut copies = Vec::new();
+        for &id in &self.selection.systems {
+            let Some(s) = design.system(id) else { continue };
+            let mut copy = s.clone();
+            copy.id = next_system;
+            next_system.0 += 1;
+            copy.name = format!("{} copy", s.name);
+            let p = s.position.unwrap_or_default();
+            copy.position = Some(Pos {
+                x: p.x + 40.0,
+                y: p.y + 40.0,
+            });
+            copies.push((id, copy.id));
+            edit.systems.push((copy.id, Some(copy)));
+        }
+        let new_of = |id| {
+            copies
+                .iter()
+                .find(|(old, _)| *old == id)
+                .map(|(_, new)| *new)
+        };
+        for l in &design.links {
+            if let (Some(from), Some(to)) = (new_of(l.from), new_of(l.to)) {
+                let copy = Link {
+                    id: next_link,
+                    from,
+                    to,
+                    ..l.clone()
+                };
+                next_link.0 += 1;
+                edit.links.push((copy.id, Some(copy)));
+            }
+        }
+        self.selection = Selection {
+            systems: copies.iter().map(|(_, n)| *n).collect(),
+            links: vec![],
+        };
+        self.doc.apply(edit);
+    }
+
+    pub(super) fn connect(&mut self) {
+        let [from, to] = self.selection.systems[..] else {
+            self.dialog = Some(Dialog::Error(
+                "Select exactly two systems to connect: the one that starts the exchange first."
+                    .into(),
+            ));
+            return;
+        };
+        let id = self.doc.design().next_link_id();
+        self.doc
+            .apply(Edit::set_link("Connect", Link::new(id, from, to)));
+        self.selection = Selection {
+            systems: vec![],
+            links: vec![id],
+        };
+    }
+
+    pub(super) fn reveal(&mut self, subject: crate::analysis::Subject) {
+        use crate::analysis::Subject;
+        let design = self.doc.design();
+        let at = match subject {
+            Subject::System(id) => {
+                self.selection = Selection {
+                    systems: vec![id],
+                    links: vec![],
+                };
+                design.system(id).and_then(|s| s.position)
+            }
+            Subject::Link(id) => {
+                self.selection = Selection {
+                    systems: vec![],
+                    links: vec![id],
+                };
+                design.link(id).and_then(|l| {
+                    let (a, b) = (
+                        design.system(l.from)?.position?,
+                        design.system(l.to)?.position?,
+                    );
+                    Some(Pos {
+                        x: (a.x + b.x) / 2.0,
+                        y: (a.y + b.y) / 2.0,
+                    })
+                })
+            }
+            Subject::Design => {
+                self.selection.clear();
+                None
+            }
+        };
+        match at {
+            Some(p) => self.canvas.reveal(p),
+            None => self.canvas.fit(),
+        }
+    }
+}

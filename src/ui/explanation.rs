@@ -1,0 +1,88 @@
+//! The explanation of a recommendation: the choice, why, what came second, every
+//! input change that would change it, and how to build it; and the ESB verdict.
+
+use crate::analysis::decision::Decision;
+use crate::analysis::{Analysis, LinkAnalysis};
+use egui::RichText;
+
+fn decision_ui<T: Copy>(
+    ui: &mut egui::Ui,
+    title: &str,
+    d: &Decision<T>,
+    show: impl Fn(T) -> String + Copy,
+    options: &[&str],
+) {
+    ui.label(
+        RichText::new(format!("{title}: {}", show(d.choice)))
+            .strong()
+            .size(15.0),
+    );
+    ui.label(d.reason.as_ref());
+    if let Some(r) = d.runner_up {
+        ui.label(RichText::new(format!("Runner-up: {}", show(r))).italics());
+    }
+    match crate::report::flip_text(d, show) {
+        Some(flip) => ui.label(format!("Would change {flip}")),
+        None => ui.label("No single input change alters it."),
+    };
+    if !options.is_empty() {
+        egui::CollapsingHeader::new(format!("How to build it ({title})"))
+            .id_salt(title)
+            .show(ui, |ui| {
+                for o in options {
+                    ui.label(format!("• {o}"));
+                }
+            });
+    }
+    ui.add_space(6.0);
+}
+
+pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
+    ui.heading("Recommendations");
+    let [pattern, events, auth, mtls] = crate::report::options(a);
+    decision_ui(ui, "Pattern", &a.pattern, |p| p.id().to_owned(), pattern);
+    decision_ui(ui, "Events", &a.events, |e| e.id().to_owned(), events);
+    decision_ui(ui, "Auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);
+    decision_ui(
+        ui,
+        "mTLS",
+        &a.mtls,
+        |b| {
+            if b {
+                "recommended".into()
+            } else {
+                "not needed".into()
+            }
+        },
+        mtls,
+    );
+}
+
+pub(super) fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
+    let esb = &a.esb;
+    ui.heading("Enterprise Service Bus");
+    ui.label(RichText::new(esb.verdict.label()).strong().size(15.0));
+    ui.label(&esb.reason);
+    egui::Grid::new("esb").num_columns(2).show(ui, |ui| {
+        for (k, v) in [
+            ("Systems exchanging data (n)", esb.systems),
+            ("Point-to-point today (p)", esb.point_to_point),
+            ("Full mesh n(n-1)/2", esb.full_mesh),
+            ("Through a hub", esb.via_hub),
+        ] {
+            ui.label(k);
+            ui.label(v.to_string());
+            ui.end_row();
+        }
+    });
+    for s in &esb.signals {
+        ui.label(super::theme::plain(&format!(
+            "• {}: {}",
+            s.kind.label(),
+            s.evidence
+        )));
+    }
+    if let Some(flip) = &esb.flip {
+        ui.label(format!("Would change {flip}"));
+    }
+}

@@ -1,0 +1,130 @@
+//! The native window: eframe, the device's size limit, persistence of recent files,
+//! and autosave with crash recovery.
+
+use super::app::{PatchbayApp, RECENT_KEY};
+use super::dialogs::Dialog;
+use super::files::RfdDialogs;
+use std::path::PathBuf;
+
+impl PatchbayApp {
+    /// Copies unsaved changes into `autosave`'s folder every 30 seconds, and offers
+    /// the copies that crashed windows left there.
+    pub fn with_autosave(mut self, autosave: crate::recovery::Autosave) -> Self {
+        let orphans = autosave.orphans();
+        if let Some(newest) = orphans.into_iter().next() {
+            self.dialog = Some(Dialog::Recover(Box::new(newest)));
+        }
+        self.autosave = Some(autosave);
+        self
+    }
+    /// Writes the copy of unsaved changes when it is due at `now` (or removes it once
+    /// they are saved).
+    pub fn autosave_tick(&mut self, now: std::time::Instant) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.doc.is_dirty() {
+            if self.autosaved.take().is_some() {
+                autosave.clear();
+            }
+            return;
+        }
+        let due = self
+            .autosaved
+            .is_none_or(|at| now.duration_since(at) >= crate::recovery::INTERVAL);
+        if due {
+            let doc = &self.doc;
+            match autosave.write(doc.design(), doc.path.as_deref(), &doc.title) {
+                Ok(()) => {}
+                Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
+            }
+            self.autosaved = Some(now);
+        }
+    }
+    /// On the way out: unsaved changes the user did not discard are copied, so the
+    /// next start can offer them; otherwise the copy goes.
+    pub fn leave(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if self.doc.is_dirty() && !self.discarding {
+            let doc = &self.doc;
+            let _ = autosave.write(doc.design(), doc.path.as_deref(), &doc.title);
+        } else {
+            autosave.clear();
+        }
+    }
+}
+
+/// The largest 2D texture every wgpu device supports (its default limit).
+const SAFE_TEXTURE_SIZE: u32 = 8192;
+
+/// The largest window, in points, whose surface fits in a texture of `max_texture`
+/// pixels at `pixels_per_point`.
+pub fn max_window_points(max_texture: u32, pixels_per_point: f32) -> egui::Vec2 {
+    let side = (max_texture as f32 / pixels_per_point.max(0.1)).floor();
+    egui::vec2(side, side)
+}
+
+/// Opens the window on `file`, or on the built-in retail design when there is none.
+pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            // Until the device is known: the texture size every wgpu device supports.
+            .with_max_inner_size(max_window_points(SAFE_TEXTURE_SIZE, 1.0))
+            .with_title("Patchbay")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Patchbay",
+        options,
+        Box::new(move |cc| {
+            // A window larger than the largest texture the graphics device can draw
+            // crashes wgpu (and loses the work): never let it grow past that.
+            if let Some(render) = &cc.wgpu_render_state {
+                let max = render.device.limits().max_texture_dimension_2d;
+                let size = max_window_points(max, cc.egui_ctx.pixels_per_point());
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::MaxInnerSize(size));
+            }
+            let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
+            if let Some(dir) = crate::recovery::Autosave::default_dir() {
+                app = app.with_autosave(crate::recovery::Autosave::new(dir));
+            }
+            if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
+                app.recent = recent
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from)
+                    .collect();
+            }
+            if let Some(path) = file {
+                // A bad file leaves the built-in design open with its problems shown.
+                app.open_path(&path);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}
+
+impl eframe::App for PatchbayApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.leave();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let recent: Vec<String> = self
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        storage.set_string(RECENT_KEY, recent.join("\n"));
+    }
+}
