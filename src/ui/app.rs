@@ -140,24 +140,41 @@ impl PatchbayApp {
             .links
             .retain(|id| self.doc.design().link(*id).is_some());
 
-        egui::Panel::top("menu").show(ui, |ui| panels::menu_ui(ui, self));
-        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, self));
+        // Panels see the document and the selection, never the app; what the user
+        // did comes back as commands, run after the frame.
+        let (doc, selection) = (&self.doc, &self.selection);
+        let mut commands = egui::Panel::top("menu")
+            .show(ui, |ui| {
+                panels::menu_ui(ui, doc, &self.recent, self.connect_mode)
+            })
+            .inner;
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
         // Bounded panels: however they were dragged (or restored), the canvas keeps
         // at least half the window. View > Reset layout puts them back.
         let width = ui.available_width();
         let height = ui.available_height();
-        egui::Panel::left(PALETTE)
-            .default_size(210.0)
-            .size_range(190.0..=(width * 0.25).max(190.0))
-            .show(ui, |ui| panels::palette_ui(ui, self));
-        egui::Panel::right(INSPECTOR)
-            .default_size(360.0)
-            .size_range(330.0..=(width * 0.35).max(330.0))
-            .show(ui, |ui| inspector::inspector_ui(ui, self));
-        egui::Panel::bottom(FINDINGS)
-            .default_size(170.0)
-            .size_range(60.0..=(height * 0.4).max(60.0))
-            .show(ui, |ui| panels::findings_ui(ui, self));
+        commands.extend(
+            egui::Panel::left(PALETTE)
+                .default_size(210.0)
+                .size_range(190.0..=(width * 0.25).max(190.0))
+                .show(ui, |ui| panels::palette_ui(ui, doc, selection))
+                .inner,
+        );
+        commands.extend(
+            egui::Panel::right(INSPECTOR)
+                .default_size(360.0)
+                .size_range(330.0..=(width * 0.35).max(330.0))
+                .show(ui, |ui| inspector::inspector_ui(ui, doc, selection))
+                .inner,
+        );
+        commands.extend(
+            egui::Panel::bottom(FINDINGS)
+                .default_size(170.0)
+                .size_range(60.0..=(height * 0.4).max(60.0))
+                .show(ui, |ui| panels::findings_ui(ui, doc))
+                .inner,
+        );
+        self.queue.extend(commands);
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
 
         self.autosave_tick(std::time::Instant::now());
@@ -196,7 +213,8 @@ impl PatchbayApp {
             );
         }
         panels::legend_ui(ui, self.canvas.rect);
-        panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom(), &mut self.queue);
+        let zoom = panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom());
+        self.queue.extend(zoom);
         for a in actions {
             self.canvas_action(a);
         }

@@ -67,6 +67,8 @@ pub enum Command {
     SelectLink(LinkId),
     /// Select a finding's subject and bring it into view.
     Reveal(crate::analysis::Subject),
+    /// Turn dragging from one system to another into drawing a link (or back).
+    ConnectMode(bool),
     /// Put the side panels back to their default sizes.
     ResetLayout,
     /// Leave Patchbay.
@@ -250,6 +252,7 @@ impl PatchbayApp {
                 };
             }
             Command::Reveal(subject) => self.reveal(subject),
+            Command::ConnectMode(on) => self.connect_mode = on,
             Command::ResetLayout => {
                 ctx.data_mut(|d| {
                     for id in [

@@ -2,10 +2,10 @@
 //! the design's own fields when nothing is selected, and the recommendations with
 //! their reasons.
 
-use super::app::PatchbayApp;
-use super::commands::Command;
+use super::commands::{Command, Selection};
 use super::explanation::{esb_ui, recommendations_ui};
 use crate::analysis::facts::Attr;
+use crate::document::Document;
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{
     AuthFlow, Design, Environment, Format, Latency, Link, Protocol, Sensitivity, System,
@@ -66,17 +66,23 @@ fn choice<T: Copy + PartialEq + 'static>(
     changed
 }
 
-pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+/// The inspector for `selection` in `doc`; what the user changed, as commands.
+pub(super) fn inspector_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     // The inspector keeps the panel's width whatever is selected: text wraps inside it
     // rather than widening the panel.
     egui::ScrollArea::vertical()
         .id_salt("inspector")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let design = app.doc.design();
+            let design = doc.design();
             let mut out: Option<(Change, Edit)> = None;
             let mut command = None;
-            match (&app.selection.systems[..], &app.selection.links[..]) {
+            match (&selection.systems[..], &selection.links[..]) {
                 ([id], []) => {
                     if let Some(s) = design.system(*id) {
                         ui.heading("System");
@@ -92,7 +98,7 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                         if reverse {
                             command = Some(Command::Reverse(l.id));
                         }
-                        if let Some(a) = app.doc.analysis().link(l.id) {
+                        if let Some(a) = doc.analysis().link(l.id) {
                             ui.separator();
                             recommendations_ui(ui, a);
                         }
@@ -102,7 +108,7 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                     ui.heading("Design");
                     out = design_ui(ui, design);
                     ui.separator();
-                    esb_ui(ui, app.doc.analysis());
+                    esb_ui(ui, doc.analysis());
                 }
                 (systems, links) => {
                     ui.heading("Selection");
@@ -120,15 +126,14 @@ pub(super) fn inspector_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 }
             }
             if let Some((change, edit)) = out {
-                app.command(match change {
+                commands.push(match change {
                     Change::Step(_) => Command::Edit(edit),
                     Change::Merged(_) => Command::EditMerged(edit),
                 });
             }
-            if let Some(c) = command {
-                app.command(c);
-            }
+            commands.extend(command);
         });
+    commands
 }
 
 fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, Edit)> {

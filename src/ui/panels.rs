@@ -1,17 +1,25 @@
 //! The menu bar, the palette with the lists of systems and links, the findings list
 //! and the canvas legend.
 
-use super::app::PatchbayApp;
-use super::commands::Command;
+use super::commands::{Command, Selection};
 use super::theme;
 use crate::analysis::findings::Finding;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Pattern, Severity};
+use crate::document::Document;
 use crate::model::SystemKind;
 use crate::samples;
 use egui::{Color32, RichText};
+use std::path::PathBuf;
 
-pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+/// The menu bar; what was picked, as commands.
+pub(super) fn menu_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recent: &[PathBuf],
+    connect_mode: bool,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let mut item = |ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command| {
@@ -19,7 +27,7 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                     .add(egui::Button::new(text).shortcut_text(shortcut))
                     .clicked()
                 {
-                    app.command(c);
+                    commands.push(c);
                 }
             };
             item(ui, "New", "Ctrl+N", Command::New);
@@ -27,29 +35,29 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             item(ui, "Save", "Ctrl+S", Command::Save);
             item(ui, "Save As…", "Ctrl+Shift+S", Command::SaveAs);
             ui.menu_button("Open Recent", |ui| {
-                if app.recent.is_empty() {
+                if recent.is_empty() {
                     ui.label("No recent files");
                 }
-                for path in app.recent.clone() {
+                for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        app.command(Command::OpenPath(path));
+                        commands.push(Command::OpenPath(path.clone()));
                     }
                 }
             });
             ui.menu_button("Export", |ui| {
                 for &format in crate::report::export::ExportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
-                        app.command(Command::Export(format));
+                        commands.push(Command::Export(format));
                     }
                 }
             });
             ui.separator();
             if ui.button("Quit").clicked() {
-                app.command(Command::Quit);
+                commands.push(Command::Quit);
             }
         });
         ui.menu_button("Edit", |ui| {
-            let (undo, redo) = app.doc.history_labels();
+            let (undo, redo) = doc.history_labels();
             let (undo, redo) = (
                 undo.map(|s| format!("Undo {}", lowercase_first(s))),
                 redo.map(|s| format!("Redo {}", lowercase_first(s))),
@@ -61,7 +69,7 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 )
                 .clicked()
             {
-                app.command(Command::Undo);
+                commands.push(Command::Undo);
             }
             if ui
                 .add_enabled(
@@ -71,37 +79,37 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 )
                 .clicked()
             {
-                app.command(Command::Redo);
+                commands.push(Command::Redo);
             }
             ui.separator();
             if ui
                 .add(egui::Button::new("Connect selected").shortcut_text("first -> second"))
                 .clicked()
             {
-                app.command(Command::Connect);
+                commands.push(Command::Connect);
             }
             if ui
                 .add(egui::Button::new("Duplicate").shortcut_text("Ctrl+D"))
                 .clicked()
             {
-                app.command(Command::Duplicate);
+                commands.push(Command::Duplicate);
             }
             if ui
                 .add(egui::Button::new("Delete").shortcut_text("Del"))
                 .clicked()
             {
-                app.command(Command::Delete);
+                commands.push(Command::Delete);
             }
         });
         ui.menu_button("View", |ui| {
             if ui.button("Fit design in view").clicked() {
-                app.command(Command::Fit);
+                commands.push(Command::Fit);
             }
             if ui.button("Actual size (100%)").clicked() {
-                app.command(Command::Zoom(1.0));
+                commands.push(Command::Zoom(1.0));
             }
             if ui.button("Auto-layout").clicked() {
-                app.command(Command::AutoLayout);
+                commands.push(Command::AutoLayout);
             }
             ui.separator();
             if ui
@@ -109,29 +117,38 @@ pub(super) fn menu_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 .on_hover_text("Put the side and bottom panels back to their default sizes")
                 .clicked()
             {
-                app.command(Command::ResetLayout);
+                commands.push(Command::ResetLayout);
             }
         });
         ui.menu_button("Samples", |ui| {
             for (i, s) in samples::ALL.iter().enumerate() {
                 if ui.button(s.title).clicked() {
-                    app.command(Command::OpenSample(i));
+                    commands.push(Command::OpenSample(i));
                 }
             }
         });
         ui.separator();
-        ui.toggle_value(&mut app.connect_mode, "Connect by dragging")
-            .on_hover_text("Drag from the system that starts the exchange to the one it calls");
+        let mut connect = connect_mode;
+        if ui
+            .toggle_value(&mut connect, "Connect by dragging")
+            .on_hover_text("Drag from the system that starts the exchange to the one it calls")
+            .changed()
+        {
+            commands.push(Command::ConnectMode(connect));
+        }
         if ui.button("Fit").clicked() {
-            app.command(Command::Fit);
+            commands.push(Command::Fit);
         }
         if ui.button("Auto-layout").clicked() {
-            app.command(Command::AutoLayout);
+            commands.push(Command::AutoLayout);
         }
     });
+    commands
 }
 
-pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
+/// The palette and the lists of systems and links; what was picked, as commands.
+pub(super) fn palette_ui(ui: &mut egui::Ui, doc: &Document, selection: &Selection) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.heading("Add a system");
     ui.label(RichText::new("Click to add in view, or drag onto the canvas.").small());
     // The scroll bar stays visible: kinds below the fold must look reachable.
@@ -156,13 +173,13 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                     ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
                 }
                 if response.clicked() {
-                    app.command(Command::AddSystem(kind));
+                    commands.push(Command::AddSystem(kind));
                 }
             }
         });
     ui.separator();
     ui.heading("Systems");
-    let design = app.doc.design();
+    let design = doc.design();
     let mut picked = None;
     // Lists only lay out the rows in view, so a design of thousands stays fast.
     let row = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
@@ -173,7 +190,7 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             // One line per row, as show_rows counts them; the full name on hover.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for s in &design.systems[range] {
-                let selected = app.selection.systems.contains(&s.id);
+                let selected = selection.systems.contains(&s.id);
                 if ui
                     .selectable_label(selected, &s.name)
                     .on_hover_text(&s.name)
@@ -192,7 +209,7 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
         |ui, range| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for l in &design.links[range] {
-                let selected = app.selection.links.contains(&l.id);
+                let selected = selection.links.contains(&l.id);
                 let name = theme::plain(&link_name(design, l));
                 if ui
                     .selectable_label(selected, &name)
@@ -204,34 +221,35 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
             }
         },
     );
-    if let Some(c) = picked {
-        app.command(c);
-    }
+    commands.extend(picked);
+    commands
 }
 
 /// The status line: where the design lives and what the last file operation did.
-pub(super) fn status_ui(ui: &mut egui::Ui, app: &PatchbayApp) {
+pub(super) fn status_ui(ui: &mut egui::Ui, doc: &Document, status: &str) {
     ui.horizontal(|ui| {
-        let file = match &app.doc.path {
+        let file = match &doc.path {
             Some(p) => p.display().to_string(),
             None => "not saved to a file yet".to_owned(),
         };
         ui.label(egui::RichText::new(file).small().weak());
-        if !app.status.is_empty() {
+        if !status.is_empty() {
             ui.separator();
-            ui.label(egui::RichText::new(&app.status).small());
+            ui.label(egui::RichText::new(status).small());
         }
     });
 }
 
-pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
-    let analysis = app.doc.analysis();
+/// The findings, grouped by severity; the one clicked, as a command.
+pub(super) fn findings_ui(ui: &mut egui::Ui, doc: &Document) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let analysis = doc.analysis();
     let (high, warning, info) = analysis.counts();
     ui.horizontal(|ui| {
         ui.heading("Findings");
         ui.label(format!("{high} high · {warning} warning · {info} info"));
     });
-    let design = app.doc.design();
+    let design = doc.design();
     let mut picked = None;
     // One flat list of headers and findings, so only the rows in view are laid out.
     let mut rows: Vec<Result<(Severity, usize), &Finding>> = Vec::new();
@@ -276,9 +294,8 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, app: &mut PatchbayApp) {
                 }
             }
         });
-    if let Some(subject) = picked {
-        app.command(Command::Reveal(subject));
-    }
+    commands.extend(picked.map(Command::Reveal));
+    commands
 }
 
 /// A one-line key to the colours along the bottom of the canvas.
@@ -327,7 +344,8 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
 
 /// Zoom out, the zoom level (click for 100%), zoom in and fit, at the canvas's bottom
 /// right corner, on the legend's row that fitting keeps clear of the drawing.
-pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32, queue: &mut Vec<Command>) {
+pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32) -> Vec<Command> {
+    let mut queue = Vec::new();
     egui::Area::new(egui::Id::new("zoom"))
         .pivot(egui::Align2::RIGHT_BOTTOM)
         .fixed_pos(canvas.right_bottom() + egui::vec2(-6.0, -4.0))
@@ -361,6 +379,7 @@ pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32, queue: &
                     });
                 });
         });
+    queue
 }
 
 /// "Change expected duration" as it reads after "Undo": "change expected duration".
