@@ -4,6 +4,7 @@
 use super::app::{PatchbayApp, RECENT_KEY};
 use super::dialogs::Dialog;
 use super::files::RfdDialogs;
+use eframe::egui_wgpu::wgpu;
 use std::path::PathBuf;
 
 impl PatchbayApp {
@@ -89,6 +90,21 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
                 let size = max_window_points(max, cc.egui_ctx.pixels_per_point());
                 cc.egui_ctx
                     .send_viewport_cmd(egui::ViewportCommand::MaxInnerSize(size));
+                // Where no window manager enforces that limit (or one ignores it), the
+                // window can still be made larger; wgpu's default answer to the
+                // oversized surface is a panic. Report it once instead: the window
+                // draws again when it is made smaller, and the work is never lost.
+                let reported = std::sync::atomic::AtomicBool::new(false);
+                render
+                    .device
+                    .on_uncaptured_error(std::sync::Arc::new(move |e: wgpu::Error| {
+                        if !reported.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                            eprintln!(
+                                "patchbay: the graphics device refused a frame ({e}); the window \
+                                 may stay blank until it is made smaller than {max} pixels."
+                            );
+                        }
+                    }));
             }
             let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
             if let Some(dir) = crate::recovery::Autosave::default_dir() {
