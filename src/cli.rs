@@ -173,10 +173,10 @@ fn check(files: &[PathBuf]) -> u8 {
             Ok(design) => {
                 let _ = writeln!(
                     stdout,
-                    "{}: ok ({} systems, {} links)",
+                    "{}: ok ({}, {})",
                     path.display(),
-                    design.systems.len(),
-                    design.links.len()
+                    report::counted(design.systems.len(), "system"),
+                    report::counted(design.links.len(), "link")
                 );
             }
             Err(model::LoadError::Invalid { file, problems }) => {
@@ -340,10 +340,10 @@ fn generate_design(params: Params, output: Option<PathBuf>) -> u8 {
         Some(path) => match model::save(&design, &path) {
             Ok(()) => {
                 eprintln!(
-                    "wrote {} ({} systems, {} links)",
+                    "wrote {} ({}, {})",
                     path.display(),
-                    design.systems.len(),
-                    design.links.len()
+                    report::counted(design.systems.len(), "system"),
+                    report::counted(design.links.len(), "link")
                 );
                 exit::OK
             }

@@ -44,9 +44,9 @@ impl Recovered {
             .saturating_sub(self.about.written);
         let when = match age {
             0..=59 => "less than a minute ago".to_owned(),
-            60..=3599 => plural(age / 60, "minute") + " ago",
-            3600..=86_399 => plural(age / 3600, "hour") + " ago",
-            _ => plural(age / 86_400, "day") + " ago",
+            60..=3599 => counted(age / 60, "minute") + " ago",
+            3600..=86_399 => counted(age / 3600, "hour") + " ago",
+            _ => counted(age / 86_400, "day") + " ago",
         };
         let whose = match &self.about.path {
             Some(p) => format!("changes to {}", p.display()),
@@ -54,18 +54,14 @@ impl Recovered {
         };
         format!(
             "{whose}: {} and {}, written {when}",
-            plural(self.design.systems.len() as u64, "system"),
-            plural(self.design.links.len() as u64, "link"),
+            crate::report::counted(self.design.systems.len(), "system"),
+            crate::report::counted(self.design.links.len(), "link"),
         )
     }
 }
 
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+fn counted(n: u64, noun: &str) -> String {
+    crate::report::counted(usize::try_from(n).unwrap_or(usize::MAX), noun)
 }
 
 /// The copies of one window, in a folder of the app's own.

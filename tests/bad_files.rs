@@ -246,3 +246,14 @@ fn deeply_nested_brackets_do_not_overflow_the_stack() {
     let got = model::parse(&text).expect_err("invalid");
     assert_eq!(got.len(), 1);
 }
+
+#[test]
+fn a_control_character_in_a_name_is_refused_where_it_is() {
+    expect(
+        "control-character.patchbay.ron",
+        &[(
+            "6:23",
+            "system 1 has a control character (U+000D) in its name",
+        )],
+    );
+}

@@ -51,6 +51,19 @@ const HOSTILE: &[&str] = &[
     "# heading *bold* _it_ <b>html</b>",
     "quote ' and \" and \\ backslash",
     "]]> <!-- comment",
+    // Entities Graphviz, PlantUML and Markdown would decode.
+    "&lt;b&gt; &amp; &copy; &#36; AT&T",
+    // PlantUML's preprocessor functions and variables.
+    "%dirpath() %date() %getenv(\"HOME\") $var !include x",
+    // Creole and Markdown inline markup.
+    "--strike-- __under__ //ital// ~~wave~~ ==mono== **bold** \"\"",
+    // A name like an alias; Markdown autolinks and block starts.
+    "s1",
+    "www.example.com https://example.com user@example.com",
+    "- not a list",
+    "1. not a list either",
+    // Emoji, and a carriage return inside a name.
+    "Sales 🙂 Cloud",
 ];
 
 fn hostile_design() -> Design {
@@ -63,6 +76,14 @@ fn hostile_design() -> Design {
         id: ZoneId(1),
         name: "</g><script>z</script>".into(),
     });
+    // A zone named like a system's alias, and two zones with the same name: they must
+    // stay apart from the systems and from each other.
+    for id in [2, 3] {
+        d.zones.push(Zone {
+            id: ZoneId(id),
+            name: "s1".into(),
+        });
+    }
     for (i, name) in HOSTILE.iter().enumerate() {
         let mut s = System::new(
             SystemId(i as u32 + 1),
@@ -70,10 +91,12 @@ fn hostile_design() -> Design {
             SystemKind::ALL[i % SystemKind::ALL.len()],
         );
         s.position = Some(Pos {
-            x: (i % 4) as f32 * 260.0,
+            // Far enough apart for the widest hostile name's box.
+            x: (i % 4) as f32 * 340.0,
             y: (i / 4) as f32 * 150.0,
         });
-        s.zone = (i % 3 == 0).then_some(ZoneId(1));
+        // Two rows of the grid per zone, so each zone is one region of the drawing.
+        s.zone = Some(ZoneId([1, 2, 3][(i / 8) % 3]));
         d.systems.push(s);
     }
     for i in 1..HOSTILE.len() as u32 {
@@ -171,11 +194,19 @@ fn html_parses_and_the_hostile_corpus_adds_no_element_or_attribute() {
         body.contains("<script>alert(1)</script>"),
         "names appear as text"
     );
-    assert!(
-        !html.contains("http://") && !html.contains("https://")
-            || html.matches("http").count() == html.matches("http://www.w3.org/2000/svg").count(),
-        "no external requests"
-    );
+    // No external requests: no attribute points anywhere but the SVG namespace (a
+    // name may well contain a web address, as text).
+    for node in doc.root_element().descendants() {
+        if let Some(e) = node.value().as_element() {
+            for (k, v) in e.attrs() {
+                assert!(
+                    !v.contains("://") || (k == "xmlns" && v == "http://www.w3.org/2000/svg"),
+                    "<{} {k}={v:?}> reaches outside the page",
+                    e.name()
+                );
+            }
+        }
+    }
 }
 
 fn graphviz(dot: &str) -> serde_json::Value {
@@ -206,9 +237,14 @@ fn graphviz(dot: &str) -> serde_json::Value {
 fn dot_is_parsed_by_graphviz_with_exactly_the_designs_nodes_and_edges() {
     for (stem, design) in samples().into_iter().chain([("hostile", hostile_design())]) {
         let g = graphviz(&text(&design, ExportFormat::Dot));
+        // Clusters have member lists; the legend is the one node of Patchbay's own.
         let nodes: Vec<&serde_json::Value> = g["objects"]
             .as_array()
-            .map(|o| o.iter().filter(|n| n.get("nodes").is_none()).collect())
+            .map(|o| {
+                o.iter()
+                    .filter(|n| n.get("nodes").is_none() && n["name"] != "legend")
+                    .collect()
+            })
             .unwrap_or_default();
         assert_eq!(nodes.len(), design.systems.len(), "{stem}: nodes");
         assert_eq!(
@@ -217,8 +253,14 @@ fn dot_is_parsed_by_graphviz_with_exactly_the_designs_nodes_and_edges() {
             "{stem}: edges"
         );
         for s in &design.systems {
-            // Graphviz keeps labels as escape strings: backslashes and `\n` stay written out.
-            let label = s.name.replace('\\', "\\\\").replace('\n', "\\n");
+            // Graphviz keeps labels as escape strings: backslashes and `\n` stay written out,
+            // and `&` as the entity that keeps it from being read as one.
+            let label = s
+                .name
+                .replace('\\', "\\\\")
+                .replace('\n', "\\n")
+                .replace('\r', "")
+                .replace('&', "&amp;");
             assert!(
                 nodes
                     .iter()
@@ -253,8 +295,8 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
     }
     assert_eq!(
         mermaid.lines().filter(|l| l.trim() == "end").count(),
-        1,
-        "one subgraph"
+        design.zones.len(),
+        "one subgraph per zone, the two called the same kept apart"
     );
 
     let puml = text(&design, ExportFormat::Plantuml);
@@ -262,15 +304,24 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
     assert_eq!(lines.first(), Some(&"@startuml"));
     assert_eq!(lines.last(), Some(&"@enduml"));
     assert_eq!(puml.matches('@').count(), 2, "no other @ reaches PlantUML");
-    for l in &lines[1..lines.len() - 1] {
+    let legend = lines
+        .iter()
+        .position(|l| *l == "legend right")
+        .expect("a legend");
+    for l in &lines[1..legend] {
         let l = l.trim();
         let ok = l.starts_with("title ")
             || l.starts_with("skinparam ")
             || l == "left to right direction"
             || l == "}"
-            || (l.starts_with("package \"") && l.ends_with("\" {") && l.matches('"').count() == 2)
-            || (l.starts_with("component \"") && l.matches('"').count() == 2)
-            || (l.starts_with('s') && l.contains("]-> s") && !l.contains('"'));
+            || (l.starts_with("package \"")
+                && l.contains("\" as zone_")
+                && l.ends_with(" {")
+                && l.matches('"').count() == 2)
+            || (l.starts_with("component \"")
+                && l.contains("\" as sys_")
+                && l.matches('"').count() == 2)
+            || (l.starts_with("sys_") && l.contains("]-> sys_") && !l.contains('"'));
         assert!(ok, "unexpected PlantUML line: {l}");
     }
 }
@@ -278,13 +329,24 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
 #[test]
 fn markdown_renders_no_html_and_one_mermaid_block() {
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
-    let md = text(&hostile_design(), ExportFormat::Markdown);
+    let mut design = hostile_design();
+    // A description that would start a list, with a strike and an entity in it.
+    design.description = "- ~~not~~ a list &copy; www.example.com".into();
+    let md = text(&design, ExportFormat::Markdown);
     let mut mermaid_blocks = 0;
-    for event in Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES) {
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_GFM;
+    let mut body = String::new();
+    for event in Parser::new_ext(&md, options) {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => {
                 assert!(h.as_ref() == "<br>", "user text became HTML: {h:?}");
             }
+            Event::Start(Tag::Strikethrough | Tag::Link { .. }) => {
+                panic!("user text became markup: {event:?}");
+            }
+            Event::Text(t) => body.push_str(&t),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
                 assert_eq!(lang.as_ref(), "mermaid");
                 mermaid_blocks += 1;
@@ -293,6 +355,17 @@ fn markdown_renders_no_html_and_one_mermaid_block() {
         }
     }
     assert_eq!(mermaid_blocks, 1);
+    // Every name and the description read as typed (entities included).
+    assert!(
+        body.contains("- ~~not~~ a list &copy; www.example.com"),
+        "the description is not plain text"
+    );
+    for name in HOSTILE.iter().filter(|n| !n.contains('\n')) {
+        assert!(
+            body.contains(name),
+            "{name:?} is not plain text in the Markdown"
+        );
+    }
 }
 
 #[test]
@@ -364,6 +437,81 @@ fn hostile_names_are_drawn_whole_and_clear_of_each_other() {
                 "{line:?} overflows {}",
                 s.rect.width()
             );
+        }
+    }
+}
+
+/// Renders PlantUML files to SVG with the real PlantUML, in one run.
+fn plantuml_svgs(sources: &[(String, String)]) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut files = Vec::new();
+    for (stem, text) in sources {
+        let path = dir.path().join(format!("{stem}.puml"));
+        std::fs::write(&path, text).expect("written");
+        files.push(path);
+    }
+    let out = Command::new("plantuml")
+        .arg("-tsvg")
+        .args(&files)
+        .output()
+        .expect("PlantUML must be installed (`.ci/run` installs Debian's plantuml)");
+    assert!(
+        out.status.success(),
+        "plantuml failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    sources
+        .iter()
+        .map(|(stem, _)| {
+            let svg = std::fs::read_to_string(dir.path().join(format!("{stem}.svg")))
+                .unwrap_or_else(|e| panic!("{stem}: no SVG from PlantUML: {e}"));
+            (stem.clone(), svg)
+        })
+        .collect()
+}
+
+#[test]
+fn plantuml_renders_every_name_as_plain_text() {
+    let designs: Vec<(String, Design)> = samples()
+        .into_iter()
+        .map(|(stem, d)| (stem.to_owned(), d))
+        .chain([("hostile".to_owned(), hostile_design())])
+        .collect();
+    let sources: Vec<(String, String)> = designs
+        .iter()
+        .map(|(stem, d)| (stem.clone(), text(d, ExportFormat::Plantuml)))
+        .collect();
+    for ((stem, svg), (_, design)) in plantuml_svgs(&sources).iter().zip(&designs) {
+        // PlantUML draws its errors as a picture and still exits 0.
+        for error in ["error has occured", "Syntax Error", "java.lang"] {
+            assert!(
+                !svg.contains(error),
+                "{stem}: PlantUML drew an error:\n{svg}"
+            );
+        }
+        let doc = roxmltree::Document::parse(svg).expect("PlantUML's SVG parses");
+        let texts: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| n.text().unwrap_or_default().to_owned())
+            .collect();
+        let names = design
+            .systems
+            .iter()
+            .map(|s| &s.name)
+            .chain(design.zones.iter().map(|z| &z.name));
+        for name in names {
+            // Line breaks are written as spaces; nothing else changes, no function is
+            // expanded and no markup applied.
+            let shown = name.replace('\n', " ");
+            assert!(
+                texts.contains(&shown),
+                "{stem}: {name:?} is not the text of any element: {texts:?}"
+            );
+        }
+        if stem == "hostile" {
+            // The system called s1 and the two zones called s1: three, none merged.
+            assert_eq!(texts.iter().filter(|t| *t == "s1").count(), 3, "{texts:?}");
         }
     }
 }

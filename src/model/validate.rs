@@ -16,12 +16,35 @@ fn issue(path: String, message: String) -> Issue {
     Issue { path, message }
 }
 
+/// A name is drawn on boxes, zones and titles in every export: a control character in
+/// it (a carriage return pasted from a spreadsheet, an escape code) cannot be drawn
+/// and no reader shows it the same way, so the file refuses it. Line breaks and tabs
+/// are allowed: names wrap.
+fn control_in(name: &str) -> Option<String> {
+    name.chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .map(|c| format!("U+{:04X}", c as u32))
+}
+
+fn check_name(out: &mut Vec<Issue>, path: String, what: &str, name: &str) {
+    if let Some(c) = control_in(name) {
+        out.push(issue(
+            path,
+            format!(
+                "{what} has a control character ({c}) in its name; names may hold line \
+                 breaks and tabs, but no other control characters"
+            ),
+        ));
+    }
+}
+
 /// Every problem with the design; empty when it is valid.
 pub fn validate(design: &Design) -> Vec<Issue> {
     let mut out = Vec::new();
     if design.name.trim().is_empty() {
         out.push(issue("name".into(), "the design has an empty name".into()));
     }
+    check_name(&mut out, "name".into(), "the design", &design.name);
 
     let mut zone_ids = HashMap::new();
     for (i, z) in design.zones.iter().enumerate() {
@@ -40,6 +63,12 @@ pub fn validate(design: &Design) -> Vec<Issue> {
                 format!("zone {} has an empty name", z.id.0),
             ));
         }
+        check_name(
+            &mut out,
+            format!("zones[{i}].name"),
+            &format!("zone {}", z.id.0),
+            &z.name,
+        );
     }
 
     let mut system_ids = HashMap::new();
@@ -53,6 +82,12 @@ pub fn validate(design: &Design) -> Vec<Issue> {
                 ),
             ));
         }
+        check_name(
+            &mut out,
+            format!("systems[{i}].name"),
+            &format!("system {}", s.id.0),
+            &s.name,
+        );
         if s.name.trim().is_empty() {
             out.push(issue(
                 format!("systems[{i}].name"),

@@ -42,12 +42,18 @@ pub fn mermaid(text: &str) -> String {
 }
 
 /// Text inside a double-quoted Graphviz DOT string.
+///
+/// Neutralises: the quote and backslash that would end the string or start an escape
+/// (`\N`, `\G`, `\l` are Graphviz's own label escapes), newlines (written as
+/// `\n`), and `&`: Graphviz decodes HTML entities in every label, so `&lt;` would
+/// show as `<` and an unknown one like `&copy;` made its SVG output invalid XML.
 pub fn dot(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c if c.is_control() => out.push(' '),
@@ -57,15 +63,32 @@ pub fn dot(text: &str) -> String {
     out
 }
 
-/// Text inside a double-quoted PlantUML name or label. PlantUML has no escape for
-/// quotes inside quotes and reads `@startuml`/`@enduml` anywhere on a line, so those
-/// characters become HTML-style character references, which it renders as text.
+/// Text inside a double-quoted PlantUML name or label.
+///
+/// PlantUML reads a name three times, and each must see plain text:
+/// - its preprocessor runs first, on every line: `%date()`, `%dirpath()`,
+///   `%getenv(..)` are expanded and `$x` read as a variable, so `%` and `$` are
+///   written as `<U+0025>` and `<U+0024>`;
+/// - creole markup is applied to the text: `**b**`, `//i//`, `__u__`, `--s--`,
+///   `~~w~~`, `==m==`, `""m""`, and `~` escapes, so every one of those characters is
+///   written as its `<U+XXXX>` code, which PlantUML shows as the character without
+///   reading it as markup;
+/// - character references (`&#36;`) are decoded by a regular-expression replacement
+///   that crashes PlantUML 1.2020 on `$` and `\` (the picture becomes a Java stack
+///   trace while the exit code stays 0), so `&` is encoded too, and no `&#..;` is ever
+///   written.
+///
+/// The quote that would end the name, `\` (an escape), `@` (`@enduml` ends the
+/// diagram wherever it appears), `<`/`>` (HTML-like tags), and `[`, `]`, `{`, `}`,
+/// `|`, `#`, `` ` ``, `!`, `'` are encoded the same way. Line breaks become spaces.
+/// Checked with PlantUML 1.2020 (Debian): the text of the SVG equals the name.
 pub fn plantuml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '"' | '@' | '<' | '>' | '[' | ']' | '\\' | '{' | '}' | '|' | '#' | '`' | '*' => {
-                out.push_str(&format!("&#{};", c as u32));
+            '"' | '\\' | '@' | '<' | '>' | '%' | '$' | '&' | '*' | '/' | '_' | '-' | '~' | '='
+            | '[' | ']' | '{' | '}' | '|' | '#' | '`' | '!' | '\'' | '^' => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
             }
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => out.push(' '),
@@ -87,7 +110,10 @@ mod tests {
         );
         assert_eq!(mermaid("a\"]; b"), "a#34;#93;#59; b");
         assert_eq!(dot("\"]; evil [label=\"x"), "\\\"]; evil [label=\\\"x");
-        assert_eq!(plantuml("@enduml"), "&#64;enduml");
+        assert_eq!(plantuml("@enduml"), "<U+0040>enduml");
+        assert_eq!(plantuml("%date() $x"), "<U+0025>date() <U+0024>x");
+        assert_eq!(plantuml("--s--"), "<U+002D><U+002D>s<U+002D><U+002D>");
+        assert!(!plantuml("&#36; \\").contains("&#"));
         assert_eq!(dot("two\nlines"), "two\\nlines");
     }
 }

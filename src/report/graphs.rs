@@ -96,8 +96,15 @@ pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
 /// A Graphviz DOT digraph.
 pub fn dot(design: &Design, analysis: &Analysis) -> String {
     let mut s = format!("digraph \"{}\" {{\n", escape::dot(&design.name));
-    s.push_str("  rankdir=LR;\n  graph [fontname=\"Helvetica\", fontsize=11];\n");
-    s.push_str("  node [shape=box, style=\"rounded,filled\", fontcolor=\"#ffffff\", fontname=\"Helvetica\"];\n");
+    // newrank: clusters (zones) with labelled edges otherwise make Graphviz 2.43 fail
+    // ("trouble in init_rank") and drop edges on most designs of 8 systems and more.
+    s.push_str("  rankdir=LR;\n  newrank=true;\n");
+    let _ = writeln!(
+        s,
+        "  graph [fontname=\"Helvetica\", fontsize=13, label=\"{}\", labelloc=t];",
+        escape::dot(&design.name)
+    );
+    s.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n");
     s.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (zone, members) in by_zone(design) {
         let indent = if zone.is_some() { "    " } else { "  " };
@@ -116,31 +123,57 @@ pub fn dot(design: &Design, analysis: &Analysis) -> String {
             let sys = &design.systems[i];
             let _ = writeln!(
                 s,
-                "{indent}s{} [label=\"{}\", fillcolor=\"{}\"];",
+                "{indent}s{} [label=\"{}\", fillcolor=\"{}\", fontcolor=\"{}\"];",
                 sys.id.0,
                 escape::dot(&sys.name),
-                kind_color(sys.kind).0
+                kind_color(sys.kind).0,
+                super::palette::hex(super::palette::text_on(super::palette::kind(sys.kind).0))
             );
         }
         if zone.is_some() {
             s.push_str("  }\n");
         }
     }
-    for (i, label, color) in link_labels(analysis) {
-        let l = &design.links[i];
+    for a in &analysis.links {
+        let l = &design.links[a.index];
+        let line = super::palette::pattern(a.pattern.choice);
         let _ = writeln!(
             s,
-            "  s{} -> s{} [label=\"{}\", color=\"{color}\", fontcolor=\"{color}\"];",
+            "  s{} -> s{} [label=\"{} · {}\", color=\"{}\", fontcolor=\"{}\"];",
             l.from.0,
             l.to.0,
-            escape::dot(&label)
+            a.pattern.choice.id(),
+            a.auth_flow.choice.id(),
+            super::palette::hex(line),
+            // The label is text on the white page: the same hue, dark enough to read.
+            super::palette::hex(super::palette::readable_on_white(line))
         );
     }
+    s.push_str(&dot_legend());
     s.push_str("}\n");
     s
 }
 
-/// A PlantUML component diagram.
+/// The key to the link colours, as one HTML-like table node beside the drawing (fixed
+/// text: nothing of the user's goes into it).
+fn dot_legend() -> String {
+    let mut rows = String::new();
+    for p in crate::analysis::Pattern::ALL {
+        let _ = write!(
+            rows,
+            "<TR><TD BGCOLOR=\"{}\" WIDTH=\"18\"></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+            pattern_color(*p),
+            p.id()
+        );
+    }
+    format!(
+        "  legend [shape=plaintext, fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"2\"><B>Pattern</B></TD></TR>{rows}</TABLE>>];\n"
+    )
+}
+
+/// A PlantUML component diagram. Systems are `sys_N` and zones `zone_N` (aliases no
+/// name can take, since names are always quoted), so a zone called `s1` or two zones
+/// with one name stay apart.
 pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
     let mut s = String::from("@startuml\n");
     let _ = writeln!(s, "title {}", escape::plantuml(&design.name));
@@ -153,18 +186,22 @@ pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
             }
             let _ = writeln!(
                 s,
-                "package \"{}\" {{",
-                escape::plantuml(zone_name(design, z))
+                "package \"{}\" as zone_{} {{",
+                escape::plantuml(zone_name(design, z)),
+                z.0
             );
         }
         for i in members {
             let sys = &design.systems[i];
+            let (fill, _) = kind_color(sys.kind);
             let _ = writeln!(
                 s,
-                "{indent}component \"{}\" as s{} {}",
+                "{indent}component \"{}\" as sys_{} {fill};text:{}",
                 escape::plantuml(&sys.name),
                 sys.id.0,
-                kind_color(sys.kind).0
+                // PlantUML takes the text colour's hex digits without `#`.
+                super::palette::hex(super::palette::text_on(super::palette::kind(sys.kind).0))
+                    .trim_start_matches('#')
             );
         }
         if zone.is_some() {
@@ -175,12 +212,17 @@ pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
         let l = &design.links[i];
         let _ = writeln!(
             s,
-            "s{} -[{color}]-> s{} : {}",
+            "sys_{} -[{color}]-> sys_{} : {}",
             l.from.0,
             l.to.0,
             escape::plantuml(&label)
         );
     }
-    s.push_str("@enduml\n");
+    // The key to the link colours (fixed text).
+    s.push_str("legend right\n  Links by pattern\n");
+    for p in crate::analysis::Pattern::ALL {
+        let _ = writeln!(s, "  <color:{}>━━</color> {}", pattern_color(*p), p.id());
+    }
+    s.push_str("endlegend\n@enduml\n");
     s
 }

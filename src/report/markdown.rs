@@ -8,20 +8,66 @@ use crate::model::Design;
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or line: no markup, no table breaks.
+///
+/// Neutralises CommonMark's inline markup (`*`, `_`, `` ` ``, `[`, `]`, `!`, `<`, `>`,
+/// `\\`) and block starts (`#`, and a leading `-`, `+`, `=` or `1.` that would make
+/// a list or a heading), GitHub's extensions (`~~strike~~`, tables' `|`, and the
+/// autolinks it makes of `www.`, `http://` and `e-mail@addresses`), and character
+/// references: `&` is written `&amp;`, so `&lt;` or `&copy;` in a name stay as typed.
+/// Line breaks become spaces.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
         match c {
             '\n' | '\r' => out.push(' '),
             '|' => out.push_str("\\|"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' => {
+            '&' => out.push_str("&amp;"),
+            // "http://" is an autolink on GitHub: escape its colon, and only that one.
+            ':' if chars.clone().take(2).eq("//".chars()) => out.push_str("\\:"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
-            _ => out.push(c),
+            // A line that starts like a list item or a heading underline.
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            // "1. " at the start is an ordered list.
+            '0'..='9' if at_start => {
+                out.push(c);
+                while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                    out.push(d);
+                }
+                // Only "1. " or "1)" at the end makes a list; "2.5 s" stays as it is.
+                let mut ahead = chars.clone();
+                if matches!(ahead.next(), Some('.' | ')'))
+                    && ahead.next().is_none_or(char::is_whitespace)
+                {
+                    out.push('\\');
+                    out.extend(chars.next());
+                }
+            }
+            // "www." is an autolink on GitHub: escape its dot.
+            'w' | 'W' if www_ahead(c, &chars) => {
+                out.push(c);
+                out.extend(chars.by_ref().take(2));
+                chars.next();
+                out.push_str("\\.");
+            }
+            c => out.push(c),
         }
+        at_start = false;
     }
     out
+}
+
+/// Whether `first` and the next three characters spell `www.`, in any case.
+fn www_ahead(first: char, chars: &std::iter::Peekable<std::str::Chars<'_>>) -> bool {
+    let ahead: String = chars.clone().take(3).collect();
+    first.eq_ignore_ascii_case(&'w') && ahead.eq_ignore_ascii_case("ww.")
 }
 
 fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
@@ -143,4 +189,26 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markdown_text_stays_text() {
+        for (text, escaped) in [
+            ("~~wave~~", "\\~\\~wave\\~\\~"),
+            ("&lt;b&gt; &copy;", "&amp;lt;b&amp;gt; &amp;copy;"),
+            ("See WWW.example.com", "See WWW\\.example.com"),
+            ("https://x.org", "https\\://x.org"),
+            ("me@x.org", "me\\@x.org"),
+            ("- not a list", "\\- not a list"),
+            ("12. not a list", "12\\. not a list"),
+            ("a - b", "a - b"),
+            ("2.5 s", "2.5 s"),
+        ] {
+            assert_eq!(escape(text), escaped, "{text}");
+        }
+    }
 }

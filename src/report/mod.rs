@@ -16,13 +16,22 @@ use crate::analysis::decision::Decision;
 use crate::analysis::facts::Attr;
 use crate::analysis::{LinkAnalysis, auth, mtls};
 
+/// "1 link", "7 systems": a count with its noun, singular for one.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "7 systems, 9 links, environment: production" plus governance, as plain text for
 /// every report's heading.
 pub fn summary(design: &crate::model::Design) -> String {
     format!(
-        "{} systems, {} links, environment: {}{}",
-        design.systems.len(),
-        design.links.len(),
+        "{}, {}, environment: {}{}",
+        counted(design.systems.len(), "system"),
+        counted(design.links.len(), "link"),
         design.environment,
         if design.central_governance {
             ", central governance required"

@@ -7,27 +7,28 @@ use crate::model::SystemKind;
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 
-/// The fill of a system kind and the short tag drawn on its box.
+/// The fill of a system kind and the short tag drawn on its box. Every fill carries
+/// white text at WCAG AA contrast (4.5:1 or more); a test checks each.
 pub const fn kind(kind: SystemKind) -> (Rgb, &'static str) {
     match kind {
         SystemKind::SalesforceOrg => ([0, 112, 210], "SF"),
-        SystemKind::WebApp => ([46, 139, 87], "WEB"),
-        SystemKind::Spa => ([60, 170, 113], "SPA"),
-        SystemKind::MobileApp => ([34, 160, 140], "MOB"),
-        SystemKind::DesktopApp => ([70, 130, 110], "APP"),
+        SystemKind::WebApp => ([42, 127, 79], "WEB"),
+        SystemKind::Spa => ([60, 120, 40], "SPA"),
+        SystemKind::MobileApp => ([24, 128, 112], "MOB"),
+        SystemKind::DesktopApp => ([67, 124, 105], "APP"),
         SystemKind::BackendService => ([95, 100, 120], "SVC"),
         SystemKind::Middleware => ([140, 70, 170], "ESB"),
-        SystemKind::Erp => ([200, 120, 30], "ERP"),
-        SystemKind::Database => ([150, 110, 60], "DB"),
+        SystemKind::Erp => ([168, 100, 23], "ERP"),
+        SystemKind::Database => ([144, 105, 57], "DB"),
         SystemKind::IdentityProvider => ([180, 60, 90], "IDP"),
-        SystemKind::IotDevice => ([40, 150, 190], "IOT"),
+        SystemKind::IotDevice => ([32, 126, 160], "IOT"),
         SystemKind::LimitedInputDevice => ([60, 120, 170], "KIO"),
-        SystemKind::MarketingPlatform => ([210, 90, 140], "MKT"),
-        SystemKind::PaymentService => ([170, 140, 20], "PAY"),
-        SystemKind::FileServer => ([120, 120, 80], "FTP"),
+        SystemKind::MarketingPlatform => ([184, 78, 122], "MKT"),
+        SystemKind::PaymentService => ([137, 112, 15], "PAY"),
+        SystemKind::FileServer => ([115, 115, 76], "FTP"),
         SystemKind::MessageBroker => ([120, 80, 200], "MQ"),
         SystemKind::LegacySystem => ([130, 90, 80], "OLD"),
-        SystemKind::PartnerApi => ([90, 140, 60], "EXT"),
+        SystemKind::PartnerApi => ([82, 128, 54], "EXT"),
         SystemKind::Other => ([110, 110, 110], "SYS"),
     }
 }
@@ -53,6 +54,49 @@ pub const fn severity(s: Severity) -> Rgb {
     }
 }
 
+/// The relative luminance of an sRGB colour (WCAG 2).
+pub fn luminance([r, g, b]: Rgb) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// The WCAG contrast ratio of two colours, from 1 to 21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// White.
+pub const WHITE: Rgb = [255, 255, 255];
+/// The dark text colour.
+pub const INK: Rgb = [29, 35, 48];
+
+/// The text colour for a fill: white where it reads, else dark ink.
+pub fn text_on(fill: Rgb) -> Rgb {
+    if contrast(fill, WHITE) >= 4.5 {
+        WHITE
+    } else {
+        INK
+    }
+}
+
+/// The colour itself where it reads as text on white (4.5:1), else the same hue
+/// darkened until it does: for labels written in a link's colour.
+pub fn readable_on_white(rgb: Rgb) -> Rgb {
+    let mut c = rgb;
+    while contrast(c, WHITE) < 4.5 {
+        c = c.map(|v| (f64::from(v) * 0.9) as u8);
+    }
+    c
+}
+
 /// `#rrggbb`.
 pub fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
@@ -72,4 +116,39 @@ pub fn kind_hex(k: SystemKind) -> (String, &'static str) {
 /// The colour of a severity as `#rrggbb`.
 pub fn severity_hex(s: Severity) -> String {
     hex(severity(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_on_a_colour_passes_wcag_aa() {
+        for k in SystemKind::ALL {
+            let (fill, _) = kind(*k);
+            let ratio = contrast(fill, WHITE);
+            assert!(ratio >= 4.5, "white on {k}: {ratio:.2}");
+            assert_eq!(text_on(fill), WHITE, "{k}");
+        }
+        // Link labels and severity marks written in their colour on white.
+        for p in Pattern::ALL {
+            let ratio = contrast(readable_on_white(pattern(*p)), WHITE);
+            assert!(ratio >= 4.5, "{p} label on white: {ratio:.2}");
+        }
+        for s in [Severity::High, Severity::Warning, Severity::Info] {
+            let ratio = contrast(readable_on_white(severity(s)), WHITE);
+            assert!(ratio >= 4.5, "{s:?} on white: {ratio:.2}");
+        }
+        assert!(contrast(INK, WHITE) >= 4.5);
+        // The HTML report's own text colours.
+        for css in [
+            [180, 30, 30],
+            [154, 107, 0],
+            [45, 95, 166],
+            [91, 101, 118],
+            INK,
+        ] {
+            assert!(contrast(css, WHITE) >= 4.5, "{css:?}");
+        }
+    }
 }

@@ -99,10 +99,15 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     let name_of = |id| g.system(id).map_or("", |s| s.name.as_str());
     for l in &g.links {
         let color = pattern_hex(l.pattern);
-        let label_color = l
-            .severity
-            .filter(|s| *s != Severity::Info)
-            .map_or_else(|| "#333333".to_owned(), severity_hex);
+        // A finding's colour marks the label, dark enough to read on the white page.
+        let label_color = l.severity.filter(|s| *s != Severity::Info).map_or_else(
+            || "#333333".to_owned(),
+            |s| {
+                super::palette::hex(super::palette::readable_on_white(super::palette::severity(
+                    s,
+                )))
+            },
+        );
         let _ = write!(
             s,
             r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2" marker-end="url(#head-{})"/>"##,
@@ -147,7 +152,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             .map_or_else(|| "#1e1e1e".to_owned(), severity_hex);
         let _ = write!(
             s,
-            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#ffffff" fill-opacity="0.8">{tag}</text>"##,
+            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#ffffff">{tag}</text>"##,
             sys.id.0,
             xml(&sys.name),
             r.x0 + ox,
