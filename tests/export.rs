@@ -515,3 +515,54 @@ fn plantuml_renders_every_name_as_plain_text() {
         }
     }
 }
+
+/// Generated designs of the sizes where Graphviz used to fail (8, 30 and 50 systems,
+/// three seeds each); 100 and 300 systems are in `scripts/real-readers.sh`, too slow for
+/// every test run.
+fn generated() -> Vec<(String, Design)> {
+    let mut out = Vec::new();
+    for systems in [8, 30, 50] {
+        for seed in 1..=3 {
+            let d = patchbay::generate::generate(patchbay::generate::Params {
+                systems,
+                links_per_system: 5,
+                seed,
+            });
+            out.push((format!("generated-{systems}-{seed}"), d));
+        }
+    }
+    out
+}
+
+#[test]
+fn graphviz_keeps_every_edge_of_generated_designs() {
+    for (stem, design) in generated() {
+        let g = graphviz(&text(&design, ExportFormat::Dot));
+        assert_eq!(
+            g["edges"].as_array().map_or(0, Vec::len),
+            design.links.len(),
+            "{stem}: Graphviz dropped edges"
+        );
+    }
+}
+
+#[test]
+fn plantuml_renders_generated_designs_without_an_error_picture() {
+    let designs = generated();
+    let sources: Vec<(String, String)> = designs
+        .iter()
+        .map(|(stem, d)| (stem.clone(), text(d, ExportFormat::Plantuml)))
+        .collect();
+    for ((stem, svg), (_, design)) in plantuml_svgs(&sources).iter().zip(&designs) {
+        for error in ["error has occured", "Syntax Error", "java.lang"] {
+            assert!(!svg.contains(error), "{stem}: PlantUML drew an error");
+        }
+        for s in &design.systems {
+            assert!(
+                svg.contains(&format!(">{}</text>", s.name)),
+                "{stem}: {}",
+                s.name
+            );
+        }
+    }
+}
