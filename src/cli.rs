@@ -71,6 +71,10 @@ enum Command {
         /// PNG scale: pixels per design unit.
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
+        /// Write a Mermaid diagram even when it is over Mermaid's limits (50,000
+        /// characters or 500 links), which mermaid-cli, GitHub and GitLab refuse.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
     Generate {
@@ -145,7 +149,8 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
             to,
             output,
             scale,
-        }) => export(&file, to, output, scale),
+            force,
+        }) => export(&file, to, output, scale, force),
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Generate {
@@ -248,7 +253,13 @@ fn export_format(id: &str) -> Result<ExportFormat, String> {
     })
 }
 
-fn export(path: &std::path::Path, format: ExportFormat, output: Option<PathBuf>, scale: f32) -> u8 {
+fn export(
+    path: &std::path::Path,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    scale: f32,
+    force: bool,
+) -> u8 {
     let design = match load_or_report(path) {
         Ok(d) => d,
         Err(code) => return code,
@@ -265,6 +276,19 @@ fn export(path: &std::path::Path, format: ExportFormat, output: Option<PathBuf>,
             return exit::PROBLEMS;
         }
     };
+    if format == ExportFormat::Mermaid {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Some(why) = report::graphs::mermaid_too_big(&text, design.links.len()) {
+            if !force {
+                eprintln!(
+                    "error: {why}, so it would not render where it is pasted. Export SVG or \
+                     PNG for a picture of this size, or add --force to write it anyway."
+                );
+                return exit::PROBLEMS;
+            }
+            eprintln!("warning: {why}; written anyway (--force)");
+        }
+    }
     match output {
         Some(out) => match model::file::write_atomic(&out, |w| w.write_all(&bytes)) {
             Ok(()) => exit::OK,

@@ -288,3 +288,43 @@ fn export_refuses_unknown_formats_bad_files_and_png_on_a_terminal() {
         "{err}"
     );
 }
+
+#[test]
+fn a_mermaid_export_over_mermaid_s_limits_fails_unless_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.patchbay.ron");
+    let out = dir.path().join("big.mmd");
+    let (code, ..) = patchbay(&[
+        "generate",
+        "--systems",
+        "300",
+        "--seed",
+        "1",
+        "-o",
+        path(&big),
+    ]);
+    assert_eq!(code, 0);
+    let (code, stdout, stderr) = patchbay(&["export", path(&big), "--to", "mermaid"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "nothing written to paste");
+    assert!(
+        stderr.contains("refuses diagrams over 50,000") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = patchbay(&[
+        "export",
+        path(&big),
+        "--to",
+        "mermaid",
+        "--force",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("warning:"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("written")
+            .starts_with("flowchart LR")
+    );
+}

@@ -289,8 +289,9 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
                 && l.contains(" -->|\"")
                 && l.matches('"').count() == 2
                 && l.matches('|').count() == 2)
-            || l.starts_with("linkStyle ")
-            || l.starts_with("style s");
+            || (l.starts_with("linkStyle ") && !l.contains('"'))
+            || (l.starts_with("classDef ") && !l.contains('"'))
+            || (l.starts_with("class s") && !l.contains('"'));
         assert!(ok, "unexpected Mermaid line: {line}");
     }
     assert_eq!(
@@ -565,4 +566,33 @@ fn plantuml_renders_generated_designs_without_an_error_picture() {
             );
         }
     }
+}
+
+#[test]
+fn mermaid_stays_within_its_limits_or_says_so() {
+    use patchbay::report::graphs::{MERMAID_MAX_TEXT, mermaid_too_big};
+    let design = |systems| {
+        patchbay::generate::generate(patchbay::generate::Params {
+            systems,
+            links_per_system: 5,
+            seed: 1,
+        })
+    };
+    // 100 systems: compact enough to render (it was over the limit with a style line
+    // per system and per link).
+    let d = design(100);
+    let m = text(&d, ExportFormat::Mermaid);
+    assert!(m.len() < MERMAID_MAX_TEXT, "{}", m.len());
+    assert_eq!(mermaid_too_big(&m, d.links.len()), None);
+    assert!(text(&d, ExportFormat::Markdown).contains("```mermaid"));
+    // 300 systems: too big, and the Markdown report says so instead of a broken block.
+    let d = design(300);
+    let m = text(&d, ExportFormat::Mermaid);
+    let why = mermaid_too_big(&m, d.links.len()).expect("over the limit");
+    assert!(why.contains("50,000"), "{why}");
+    let md = text(&d, ExportFormat::Markdown);
+    assert!(
+        !md.contains("```mermaid") && md.contains("Not drawn here"),
+        "{md:.300}"
+    );
 }

@@ -40,7 +40,39 @@ fn zone_name(design: &Design, id: ZoneId) -> &str {
     design.zone(id).map_or("", |z| z.name.as_str())
 }
 
-/// A Mermaid flowchart.
+/// Mermaid's default limits, as mermaid-cli, GitHub and GitLab apply them: a diagram
+/// over this many characters is refused ("Maximum text size in diagram exceeded")...
+pub const MERMAID_MAX_TEXT: usize = 50_000;
+/// ...and one with more links than this.
+pub const MERMAID_MAX_EDGES: usize = 500;
+
+fn grouped(n: usize) -> String {
+    crate::analysis::facts::grouped(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// Why a Mermaid diagram would not render where people paste it, if it would not.
+pub fn mermaid_too_big(text: &str, links: usize) -> Option<String> {
+    if text.len() > MERMAID_MAX_TEXT {
+        Some(format!(
+            "the Mermaid diagram is {} characters, and Mermaid (mermaid-cli, GitHub, GitLab) \
+             refuses diagrams over {}",
+            grouped(text.len()),
+            grouped(MERMAID_MAX_TEXT)
+        ))
+    } else if links > MERMAID_MAX_EDGES {
+        Some(format!(
+            "the design has {} links, and Mermaid (mermaid-cli, GitHub, GitLab) \
+             refuses diagrams with more than {MERMAID_MAX_EDGES}",
+            grouped(links)
+        ))
+    } else {
+        None
+    }
+}
+
+/// A Mermaid flowchart. Compact, so large designs stay within Mermaid's limits: one
+/// `classDef` per kind used and one `class` line listing its systems, one `linkStyle`
+/// line per pattern listing its links (no style line per item).
 pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
     let mut s = String::from("flowchart LR\n");
     for (zone, members) in by_zone(design) {
@@ -69,26 +101,54 @@ pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
             s.push_str("  end\n");
         }
     }
-    let mut styles = String::new();
-    for (n, (i, label, color)) in link_labels(analysis).enumerate() {
-        let l = &design.links[i];
+    // Links in drawing order; Mermaid numbers them from 0 for linkStyle.
+    let mut by_pattern: Vec<(crate::analysis::Pattern, Vec<usize>)> = Vec::new();
+    for (n, a) in analysis.links.iter().enumerate() {
+        let l = &design.links[a.index];
         let _ = writeln!(
             s,
             "  s{} -->|\"{}\"| s{}",
             l.from.0,
-            escape::mermaid(&label),
+            escape::mermaid(&format!(
+                "{} · {}",
+                a.pattern.choice.id(),
+                a.auth_flow.choice.id()
+            )),
             l.to.0
         );
-        let _ = writeln!(styles, "  linkStyle {n} stroke:{color},stroke-width:2px");
+        match by_pattern.iter_mut().find(|(p, _)| *p == a.pattern.choice) {
+            Some((_, list)) => list.push(n),
+            None => by_pattern.push((a.pattern.choice, vec![n])),
+        }
     }
-    s.push_str(&styles);
-    for sys in &design.systems {
+    for (p, links) in &by_pattern {
+        let list: Vec<String> = links.iter().map(usize::to_string).collect();
         let _ = writeln!(
             s,
-            "  style s{} fill:{},color:#ffffff",
-            sys.id.0,
-            kind_color(sys.kind).0
+            "  linkStyle {} stroke:{},stroke-width:2px",
+            list.join(","),
+            pattern_color(*p)
         );
+    }
+    for kind in crate::model::SystemKind::ALL {
+        let ids: Vec<String> = design
+            .systems
+            .iter()
+            .filter(|x| x.kind == *kind)
+            .map(|x| format!("s{}", x.id.0))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let (fill, _) = super::palette::kind(*kind);
+        let class = kind.id().replace('-', "_");
+        let _ = writeln!(
+            s,
+            "  classDef {class} fill:{},color:{},stroke:#1e1e1e",
+            super::palette::hex(fill),
+            super::palette::hex(super::palette::text_on(fill))
+        );
+        let _ = writeln!(s, "  class {} {class}", ids.join(","));
     }
     s
 }

@@ -93,12 +93,21 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     }
     let _ = writeln!(out, "{}.\n", escape(&super::summary(design)));
 
-    // Hosts that render Mermaid (GitHub, GitLab, many wikis) show the picture.
-    let _ = writeln!(
-        out,
-        "## Diagram\n\n```mermaid\n{}```\n",
-        super::graphs::mermaid(design, analysis)
-    );
+    // Hosts that render Mermaid (GitHub, GitLab, many wikis) show the picture; past
+    // Mermaid's limits they show an error instead, so a note takes its place.
+    let diagram = super::graphs::mermaid(design, analysis);
+    match super::graphs::mermaid_too_big(&diagram, design.links.len()) {
+        None => {
+            let _ = writeln!(out, "## Diagram\n\n```mermaid\n{diagram}```\n");
+        }
+        Some(why) => {
+            let _ = writeln!(
+                out,
+                "## Diagram\n\nNot drawn here: {why}. Export the design as SVG or PNG \
+                 (`patchbay export FILE --to svg`) and link the picture.\n"
+            );
+        }
+    }
 
     let esb = &analysis.esb;
     let _ = writeln!(out, "## Enterprise Service Bus: {}\n", esb.verdict.label());
