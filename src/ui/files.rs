@@ -168,15 +168,30 @@ impl PatchbayApp {
 
     /// Exports the design through the same path as `patchbay export`.
     pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
+        use crate::report::export::ExportFormat;
         let analysis = self.doc.analysis();
+        let mut warning = None;
         let result = crate::report::export::export(self.doc.design(), analysis, format, 2.0)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
+                if format == ExportFormat::Mermaid {
+                    warning = crate::report::graphs::mermaid_too_big(
+                        &String::from_utf8_lossy(&bytes),
+                        self.doc.design().links.len(),
+                    );
+                }
                 model::file::write_atomic(path, |w| w.write_all(&bytes))
                     .map_err(|e| format!("could not write {}: {e}", path.display()))
             });
         match result {
-            Ok(()) => self.status = format!("Exported {} to {}", format.label(), path.display()),
+            Ok(()) => {
+                self.status = format!("Exported {} to {}", format.label(), path.display());
+                // Written as asked, but said plainly: it will not render where pasted.
+                if let Some(why) = warning {
+                    self.status
+                        .push_str(&format!(". Warning: {why}; export SVG or PNG instead"));
+                }
+            }
             Err(message) => {
                 self.status = format!("Nothing exported: {message}");
                 self.dialog = Some(Dialog::Error(message));
