@@ -6,6 +6,7 @@ use patchbay::model::{
     self, Design, Link, LinkId, Pos, System, SystemId, SystemKind, Zone, ZoneId,
 };
 use patchbay::report::export::{ExportFormat, export};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn text(design: &Design, format: ExportFormat) -> String {
@@ -595,4 +596,80 @@ fn mermaid_stays_within_its_limits_or_says_so() {
         !md.contains("```mermaid") && md.contains("Not drawn here"),
         "{md:.300}"
     );
+}
+
+/// mermaid-cli's `mmdc`: `$MMDC`, or where `.ci/run` installs it.
+fn mmdc() -> PathBuf {
+    std::env::var_os("MMDC").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/mermaid-cli/node_modules/.bin/mmdc"),
+        PathBuf::from,
+    )
+}
+
+#[test]
+fn mermaid_cli_renders_every_diagram_with_every_link() {
+    let mmdc = mmdc();
+    assert!(
+        mmdc.exists(),
+        "mermaid-cli is not at {} (`.ci/run` installs it; or set MMDC)",
+        mmdc.display()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let puppeteer = dir.path().join("puppeteer.json");
+    let chromium = std::env::var("MMDC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    std::fs::write(
+        &puppeteer,
+        format!(r#"{{"executablePath": "{chromium}", "args": ["--no-sandbox"]}}"#),
+    )
+    .expect("config");
+    // Every diagram in one Markdown file: mermaid-cli renders each block, in one browser.
+    let mut designs: Vec<(String, Design)> = samples()
+        .into_iter()
+        .map(|(stem, d)| (stem.to_owned(), d))
+        .chain([("hostile".to_owned(), hostile_design())])
+        .collect();
+    designs.extend(generated());
+    let mut md = String::new();
+    for (_, d) in &designs {
+        md.push_str(&format!(
+            "```mermaid\n{}```\n\n",
+            text(d, ExportFormat::Mermaid)
+        ));
+    }
+    // And the block of a Markdown report, as a wiki would get it.
+    md.push_str(&text(&hostile_design(), ExportFormat::Markdown));
+    let input = dir.path().join("all.md");
+    std::fs::write(&input, md).expect("written");
+    let out = Command::new(&mmdc)
+        .arg("-p")
+        .arg(&puppeteer)
+        .arg("-i")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("out.md"))
+        .output()
+        .expect("mmdc runs");
+    assert!(
+        out.status.success(),
+        "mmdc failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let links = designs
+        .iter()
+        .map(|(stem, d)| (stem.clone(), d.links.len()))
+        .chain([("hostile report".to_owned(), hostile_design().links.len())]);
+    for (n, (stem, links)) in links.enumerate() {
+        let svg = std::fs::read_to_string(dir.path().join(format!("out-{}.svg", n + 1)))
+            .unwrap_or_else(|e| panic!("{stem}: no picture: {e}"));
+        for error in ["Syntax error", "Maximum text size", "Parse error"] {
+            assert!(!svg.contains(error), "{stem}: {error}");
+        }
+        assert_eq!(
+            // Each drawn link's path carries the class; the style sheet names it once more.
+            svg.matches("flowchart-link\"").count(),
+            links,
+            "{stem}: every link drawn"
+        );
+    }
 }
