@@ -97,6 +97,24 @@ pub fn readable_on_white(rgb: Rgb) -> Rgb {
     c
 }
 
+/// The colour itself where it reads as text on a dark background `bg` (4.5:1), else
+/// the same hue lightened until it does: for labels on the window's dark canvas.
+pub fn readable_on_dark(rgb: Rgb, bg: Rgb) -> Rgb {
+    let mut c = rgb;
+    while contrast(c, bg) < 4.5 && c != WHITE {
+        c = c.map(|v| v.saturating_add(((255 - u16::from(v)) / 8).max(1) as u8));
+    }
+    c
+}
+
+/// The darkest the window's label backdrop gets behind text: black at 75% over the
+/// dark canvas.
+pub const WINDOW_LABEL_BG: Rgb = [34, 34, 34];
+/// The window's canvas behind zone titles, zone fill included.
+pub const WINDOW_ZONE_BG: Rgb = [36, 39, 44];
+/// Zone outlines and titles in the window.
+pub const WINDOW_ZONE_TEXT: Rgb = [140, 160, 190];
+
 /// `#rrggbb`.
 pub fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
@@ -140,6 +158,13 @@ mod tests {
             assert!(ratio >= 4.5, "{s:?} on white: {ratio:.2}");
         }
         assert!(contrast(INK, WHITE) >= 4.5);
+        // The window: finding-coloured labels and zone titles on the dark canvas.
+        for s in [Severity::High, Severity::Warning, Severity::Info] {
+            let c = readable_on_dark(severity(s), WINDOW_LABEL_BG);
+            assert!(contrast(c, WINDOW_LABEL_BG) >= 4.5, "{s:?} in the window");
+        }
+        assert!(contrast(WINDOW_ZONE_TEXT, WINDOW_ZONE_BG) >= 4.5);
+        assert!(contrast([235, 235, 235], WINDOW_LABEL_BG) >= 4.5);
         // The HTML report's own text colours.
         for css in [
             [180, 30, 30],

@@ -304,7 +304,7 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
                     .data
                     .severity
                     .filter(|s| *s != Severity::Info)
-                    .map_or(Color32::from_gray(235), theme::severity_color);
+                    .map_or(Color32::from_gray(235), theme::severity_text);
                 let galley = ctx.painter.layout_no_wrap(
                     text.clone(),
                     FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),

@@ -43,9 +43,22 @@ pub fn severity_color(severity: Severity) -> Color32 {
     color(crate::report::palette::severity(severity))
 }
 
+/// A finding's colour for text on the canvas's dark label backdrop, lightened where
+/// needed to 4.5:1.
+pub fn severity_text(severity: Severity) -> Color32 {
+    use crate::report::palette;
+    color(palette::readable_on_dark(
+        palette::severity(severity),
+        palette::WINDOW_LABEL_BG,
+    ))
+}
+
 /// The outline of a selected system or link.
 pub const SELECTION: Color32 = Color32::from_rgb(255, 215, 0);
 /// The fill of a zone.
 pub const ZONE_FILL: Color32 = Color32::from_rgba_premultiplied(60, 80, 110, 40);
-/// The outline and label of a zone.
-pub const ZONE_STROKE: Color32 = Color32::from_rgb(110, 130, 160);
+/// The outline and label of a zone (4.5:1 on the zone's fill over the canvas).
+pub const ZONE_STROKE: Color32 = {
+    let [r, g, b] = crate::report::palette::WINDOW_ZONE_TEXT;
+    Color32::from_rgb(r, g, b)
+};
