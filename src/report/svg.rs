@@ -9,6 +9,12 @@ use crate::geometry::{Geometry, Pos, quality::name_line_rects, text};
 use crate::model::Design;
 use std::fmt::Write;
 
+/// The font families the picture asks for, in order; the PNG export keeps their faces
+/// in memory.
+pub const FONT_FAMILIES: &[&str] = &["DejaVu Sans", "Verdana", "Arial"];
+/// The same list as the SVG writes it, with the generic fallback.
+const FONT_FAMILY_LIST: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+
 const MARGIN: f32 = 30.0;
 const LEGEND_HEIGHT: f32 = 64.0;
 const LEGEND_WIDTH: f32 = 2.0 * MARGIN + 6.0 * 135.0;
@@ -64,7 +70,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     let mut s = String::with_capacity(1024 + 500 * (g.systems.len() + g.links.len()));
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" role="img" aria-label="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT_FAMILY_LIST}" role="img" aria-label="{}">"#,
         xml(&design.name)
     );
     let _ = writeln!(s, "<title>{}</title>", xml(&design.name));
@@ -224,4 +230,15 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     }
     s.push_str("</g>\n</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_font_list_names_the_families_the_png_keeps_in_memory() {
+        assert_eq!(
+            super::FONT_FAMILY_LIST,
+            format!("{}, sans-serif", super::FONT_FAMILIES.join(", "))
+        );
+    }
 }
