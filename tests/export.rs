@@ -673,3 +673,36 @@ fn mermaid_cli_renders_every_diagram_with_every_link() {
         );
     }
 }
+
+#[test]
+fn the_png_draws_emoji_in_colour_where_a_system_font_has_them() {
+    // Noto Color Emoji is installed by `.ci/run`. The same Salesforce box (blue, white
+    // text) named with a yellow emoji and with a plain letter: the emoji's yellow
+    // pixels appear only if it is drawn (the box's warning mark is amber in both).
+    let yellow_pixels = |name: &str| {
+        let mut design = Design {
+            name: "Emoji".into(),
+            ..Design::default()
+        };
+        let mut s = System::new(SystemId(1), name, SystemKind::SalesforceOrg);
+        s.position = Some(Pos { x: 0.0, y: 0.0 });
+        design.systems.push(s);
+        let analysis = analyze(&design);
+        let png = export(&design, &analysis, ExportFormat::Png, 2.0).expect("png");
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decodes");
+        pixmap
+            .pixels()
+            .iter()
+            .filter(|p| {
+                let c = p.demultiply();
+                c.red() > 200 && c.green() > 150 && c.blue() < 90
+            })
+            .count()
+    };
+    let (emoji, letter) = (yellow_pixels("🙂"), yellow_pixels("o"));
+    assert!(
+        emoji > letter + 20,
+        "the emoji is not drawn ({emoji} yellow pixels against {letter}); is \
+         fonts-noto-color-emoji installed?"
+    );
+}
