@@ -107,7 +107,7 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         ExportFormat::Svg => super::svg::render(design, analysis).into_bytes(),
-        ExportFormat::Png => png(&super::svg::render(design, analysis), scale)?,
+        ExportFormat::Png => png(&super::svg::render_for_raster(design, analysis), scale)?,
         ExportFormat::Html => super::html::render(design, analysis).into_bytes(),
         ExportFormat::Markdown => super::markdown::render(design, analysis).into_bytes(),
         ExportFormat::Json => super::json::render(design, analysis).into_bytes(),

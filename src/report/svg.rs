@@ -62,6 +62,23 @@ pub fn route_path(route: &[Pos], ox: f32, oy: f32) -> String {
 
 /// The design as a standalone SVG document.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
+    render_with(design, analysis, false)
+}
+
+/// The SVG the PNG is rendered from: the same picture, with links drawn without
+/// anti-aliasing. They are orthogonal, so they look the same (their rounded bends a
+/// little stepped), and rasterising anti-aliased strokes that span a large picture
+/// was most of a large PNG's time (300 systems: 3.0 s -> 1.4 s).
+pub fn render_for_raster(design: &Design, analysis: &Analysis) -> String {
+    render_with(design, analysis, true)
+}
+
+fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
+    let crisp = if raster {
+        r#" shape-rendering="crispEdges""#
+    } else {
+        ""
+    };
     let g = Geometry::new(design, analysis);
     let b = g.bounds;
     let (ox, oy) = (MARGIN - b.x0, MARGIN - b.y0);
@@ -116,7 +133,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         );
         let _ = write!(
             s,
-            r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2" marker-end="url(#head-{})"/>"##,
+            r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2"{crisp} marker-end="url(#head-{})"/>"##,
             l.id.0,
             xml(name_of(l.from)),
             xml(name_of(l.to)),
