@@ -1141,3 +1141,67 @@ fn a_salesforce_callout_s_runner_up_is_a_flow_not_a_protocol_change() {
     assert_eq!(a.links[0].auth_flow.choice, AuthFlow::AssetToken);
     assert_eq!(a.links[0].auth_flow.runner_up, Some(AuthFlow::JwtBearer));
 }
+
+#[test]
+fn the_decision_path_is_the_decision_itself_traced() {
+    use patchbay::analysis::decision::path;
+    fn check<D: Decide>(
+        d: &Decision<D::Choice>,
+        facts: &patchbay::analysis::facts::LinkFacts,
+        what: &str,
+    ) where
+        D::Choice: std::fmt::Debug,
+    {
+        let p = path::<D>(facts);
+        assert_eq!(
+            p.choice, d.choice,
+            "{what}: the path ends where the decision did"
+        );
+        assert!(!p.steps.is_empty(), "{what}: at least one question");
+        // Every question reads only inputs the decision reads, so a student who changes
+        // the answer's inputs sees the decision move.
+        for (q, _) in &p.steps {
+            for attr in q.reads {
+                assert!(D::READS.contains(attr), "{what}: {:?} reads {attr}", q.text);
+            }
+            assert!(q.text.ends_with('?'), "{:?}", q.text);
+        }
+        // Only the last question can have stopped the decision with a yes; every earlier
+        // yes led on to a narrower question (the auth flow's "is a person in it").
+        for (q, answer) in &p.steps[..p.steps.len() - 1] {
+            if *answer {
+                assert!(
+                    q.text.starts_with("Is a person in the exchange"),
+                    "{what}: {:?} answered yes but the decision went on",
+                    q.text
+                );
+            }
+        }
+    }
+    for d in samples_and_generated(3) {
+        for la in &analysis::analyze(&d).links {
+            let what = format!("{} link {}", d.name, la.link.0);
+            check::<pattern::PatternDecision>(&la.pattern, &la.facts, &what);
+            check::<events::EventsDecision>(&la.events, &la.facts, &what);
+            check::<auth::AuthDecision>(&la.auth_flow, &la.facts, &what);
+            check::<mtls::MtlsDecision>(&la.mtls, &la.facts, &what);
+        }
+    }
+    // One path read as a student would: a nightly bulk run stops at the batch question.
+    let a = one_link(SystemKind::Erp, SystemKind::SalesforceOrg, &|l| {
+        l.latency = model::Latency::Batch;
+    });
+    let p = path::<pattern::PatternDecision>(&a.links[0].facts);
+    let asked: Vec<(&str, bool)> = p.steps.iter().map(|(q, a)| (q.text, *a)).collect();
+    assert_eq!(
+        asked,
+        [
+            (
+                "Does Salesforce read the data live, waiting for it, and never copy it?",
+                false
+            ),
+            ("Can the data arrive hours later?", true),
+        ]
+    );
+    assert_eq!(p.choice, Pattern::BatchDataSync);
+}

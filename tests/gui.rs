@@ -948,3 +948,23 @@ fn unsaved_changes_are_copied_every_30_seconds_and_the_copy_goes_with_a_save() {
     assert!(!h.state().doc.is_dirty());
     assert!(!copy.exists(), "saved: no copy left behind");
 }
+
+#[test]
+fn a_recommendation_opens_as_the_questions_its_decision_asked() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    // The nightly product load from the ERP: a batch link.
+    let design = h.state().doc.design().clone();
+    let batch = design
+        .links
+        .iter()
+        .find(|l| l.latency == model::Latency::Batch)
+        .expect("a batch link in the retail sample");
+    h.state_mut().command(Command::SelectLink(batch.id));
+    h.run_steps(3);
+    h.get_by_label("How it was decided (Pattern)").click();
+    h.run_steps(3);
+    h.get_by_label("2. Can the data arrive hours later? Yes.");
+    h.get_by_label("So: batch-data-sync");
+}

@@ -1,6 +1,6 @@
 //! Which OAuth flow the link's source should use to get its token (DOMAIN 2.3).
 
-use super::decision::Decide;
+use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::{AuthFlow, Protocol, SystemKind};
 use std::borrow::Cow;
@@ -114,6 +114,43 @@ pub const fn options(flow: AuthFlow) -> &'static [&'static str] {
     }
 }
 
+static Q_TRANSPORT: Question = Question {
+    text: "Is it a protocol that carries no OAuth token (file transfer, database, messaging, e-mail)?",
+    reads: &[Attr::Protocol],
+};
+static Q_SALESFORCE_CALLS: Question = Question {
+    text: "Is Salesforce the caller?",
+    reads: &[Attr::FromKind],
+};
+static Q_DEVICE: Question = Question {
+    text: "Is the caller a registered device?",
+    reads: &[Attr::FromKind],
+};
+static Q_PERSON: Question = Question {
+    text: "Is a person in the exchange: the link acts for the signed-in user, or the caller is an app on a person's device that cannot keep a secret?",
+    reads: &[
+        Attr::OnBehalfOfUser,
+        Attr::FromUserPresent,
+        Attr::FromKeepsSecret,
+    ],
+};
+static Q_NO_KEYBOARD: Question = Question {
+    text: "Does the person's device lack a browser or keyboard?",
+    reads: &[Attr::FromLimitedInput],
+};
+static Q_SAML: Question = Question {
+    text: "Has the person already signed in with SAML single sign-on?",
+    reads: &[Attr::FromHasSamlSso, Attr::FromLinkedToIdp],
+};
+static Q_SECRET: Question = Question {
+    text: "Can the caller keep a secret on a server?",
+    reads: &[Attr::FromKeepsSecret],
+};
+static Q_INTEGRATION_USER: Question = Question {
+    text: "Does the caller have a person at it, calling as an integration user?",
+    reads: &[Attr::FromUserPresent],
+};
+
 /// The auth-flow decision.
 pub struct AuthDecision;
 
@@ -133,29 +170,32 @@ impl Decide for AuthDecision {
         Attr::Protocol,
     ];
 
-    fn decide(f: &LinkFacts) -> (AuthFlow, Step) {
-        if transport_auth(f.protocol).is_some() {
+    fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (AuthFlow, Step) {
+        if t.ask(&Q_TRANSPORT, transport_auth(f.protocol).is_some()) {
             (AuthFlow::None, Step::Transport(f.protocol))
-        } else if f.from_kind == SystemKind::SalesforceOrg {
+        } else if t.ask(
+            &Q_SALESFORCE_CALLS,
+            f.from_kind == SystemKind::SalesforceOrg,
+        ) {
             (
                 AuthFlow::NamedCredential,
                 Step::SalesforceCaller {
                     per_user: f.on_behalf_of_user,
                 },
             )
-        } else if f.from_kind == SystemKind::IotDevice {
+        } else if t.ask(&Q_DEVICE, f.from_kind == SystemKind::IotDevice) {
             (AuthFlow::AssetToken, Step::Device)
-        } else if f.person_present() {
-            if f.from.limited_input {
+        } else if t.ask(&Q_PERSON, f.person_present()) {
+            if t.ask(&Q_NO_KEYBOARD, f.from.limited_input) {
                 (AuthFlow::Device, Step::LimitedInput)
-            } else if f.from.has_saml_sso || f.from_linked_to_idp {
+            } else if t.ask(&Q_SAML, f.from.has_saml_sso || f.from_linked_to_idp) {
                 (AuthFlow::SamlAssertion, Step::SamlAssertion)
-            } else if f.from.keeps_secret {
+            } else if t.ask(&Q_SECRET, f.from.keeps_secret) {
                 (AuthFlow::WebServer, Step::ConfidentialUser)
             } else {
                 (AuthFlow::WebServerPkce, Step::PublicClient)
             }
-        } else if f.from.user_present {
+        } else if t.ask(&Q_INTEGRATION_USER, f.from.user_present) {
             (AuthFlow::JwtBearer, Step::IntegrationUser)
         } else {
             (AuthFlow::JwtBearer, Step::ServerToServer)

@@ -16,8 +16,14 @@ pub trait Decide {
     /// Every input the decision reads; only these can flip it.
     const READS: &'static [Attr];
 
+    /// The choice and the branch that made it, every question asked on the way told
+    /// to `trace` with its answer. The decision is this one function; its path (what a
+    /// student sees) is the same run traced, so the two cannot disagree.
+    fn decide_with(f: &LinkFacts, trace: &mut impl Trace) -> (Self::Choice, Self::Step);
     /// The choice and the branch that made it.
-    fn decide(f: &LinkFacts) -> (Self::Choice, Self::Step);
+    fn decide(f: &LinkFacts) -> (Self::Choice, Self::Step) {
+        Self::decide_with(f, &mut ())
+    }
     /// The inputs the branch looked at, most decisive first.
     fn decided_by(step: Self::Step) -> &'static [Attr];
     /// One plain sentence saying why, in terms of this link's values.
@@ -36,6 +42,54 @@ pub trait Decide {
     fn settled(_f: &LinkFacts) -> bool {
         false
     }
+}
+
+/// A question a decision asks, in plain words, with the inputs its answer depends on.
+#[derive(Debug, PartialEq)]
+pub struct Question {
+    /// "Can the data arrive hours later?"
+    pub text: &'static str,
+    /// The inputs the answer reads.
+    pub reads: &'static [Attr],
+}
+
+/// Receives each question a decision asks and its answer.
+pub trait Trace {
+    /// Records `question` and passes its `answer` through.
+    fn ask(&mut self, question: &'static Question, answer: bool) -> bool;
+}
+
+/// No tracing: the decision as the analysis runs it, at no cost.
+impl Trace for () {
+    #[inline]
+    fn ask(&mut self, _: &'static Question, answer: bool) -> bool {
+        answer
+    }
+}
+
+/// The questions asked, in order, with their answers.
+impl Trace for Vec<(&'static Question, bool)> {
+    fn ask(&mut self, question: &'static Question, answer: bool) -> bool {
+        self.push((question, answer));
+        answer
+    }
+}
+
+/// How a decision was reached for one link: the questions it asked in order, each with
+/// this link's answer, and the choice where it stopped (after the last question).
+#[derive(Debug)]
+pub struct Path<T> {
+    /// The questions asked and their answers.
+    pub steps: Vec<(&'static Question, bool)>,
+    /// What the decision chose.
+    pub choice: T,
+}
+
+/// The decision's path for these facts, by running the decision itself with a trace.
+pub fn path<D: Decide>(f: &LinkFacts) -> Path<D::Choice> {
+    let mut steps = Vec::new();
+    let (choice, _) = D::decide_with(f, &mut steps);
+    Path { steps, choice }
 }
 
 /// An input change that turns a decision into another choice: one input, or two

@@ -1,6 +1,6 @@
 //! Which Salesforce event mechanism carries an asynchronous link (DOMAIN 2.2).
 
-use super::decision::Decide;
+use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
@@ -67,6 +67,35 @@ pub enum Step {
     PlainCallIn,
 }
 
+static Q_WAITS: Question = Question {
+    text: "Does the caller wait for its answer on the same connection?",
+    reads: &[Attr::NeedsResponse],
+};
+static Q_BATCH: Question = Question {
+    text: "Can the data arrive hours later?",
+    reads: &[Attr::Latency],
+};
+static Q_NO_SALESFORCE: Question = Question {
+    text: "Is neither end a Salesforce org?",
+    reads: &[Attr::FromKind, Attr::ToKind],
+};
+static Q_PUBLISHED_IN: Question = Question {
+    text: "Does an outside system publish the events into Salesforce?",
+    reads: &[Attr::ExternalPublish, Attr::FromKind],
+};
+static Q_RECORD_CHANGE_OUT: Question = Question {
+    text: "Does a record change leave Salesforce?",
+    reads: &[Attr::FromKind, Attr::Trigger],
+};
+static Q_BUSINESS_EVENT: Question = Question {
+    text: "Is it a business event?",
+    reads: &[Attr::Trigger],
+};
+static Q_SALESFORCE_SENDS: Question = Question {
+    text: "Does Salesforce send it out?",
+    reads: &[Attr::FromKind],
+};
+
 /// The event-mechanism decision.
 pub struct EventsDecision;
 
@@ -86,21 +115,24 @@ impl Decide for EventsDecision {
         Attr::Trigger,
     ];
 
-    fn decide(f: &LinkFacts) -> (Events, Step) {
+    fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (Events, Step) {
         let from_salesforce = f.from_kind == SystemKind::SalesforceOrg;
-        if f.needs_response {
+        if t.ask(&Q_WAITS, f.needs_response) {
             (Events::None, Step::Synchronous)
-        } else if f.latency == Latency::Batch {
+        } else if t.ask(&Q_BATCH, f.latency == Latency::Batch) {
             (Events::None, Step::Bulk)
-        } else if !touches_salesforce(f) {
+        } else if t.ask(&Q_NO_SALESFORCE, !touches_salesforce(f)) {
             (Events::None, Step::NoSalesforce)
-        } else if f.external_publish && !from_salesforce {
+        } else if t.ask(&Q_PUBLISHED_IN, f.external_publish && !from_salesforce) {
             (Events::PlatformEvents, Step::ExternalPublish)
-        } else if from_salesforce && f.trigger == Trigger::RecordChange {
+        } else if t.ask(
+            &Q_RECORD_CHANGE_OUT,
+            from_salesforce && f.trigger == Trigger::RecordChange,
+        ) {
             (Events::ChangeDataCapture, Step::RecordChangeOut)
-        } else if f.trigger == Trigger::BusinessEvent {
+        } else if t.ask(&Q_BUSINESS_EVENT, f.trigger == Trigger::BusinessEvent) {
             (Events::PlatformEvents, Step::BusinessEvent)
-        } else if from_salesforce {
+        } else if t.ask(&Q_SALESFORCE_SENDS, from_salesforce) {
             (Events::PlatformEvents, Step::CustomOut)
         } else {
             (Events::None, Step::PlainCallIn)

@@ -1,6 +1,6 @@
 //! Whether a link warrants mutual TLS (DOMAIN 2.4).
 
-use super::decision::Decide;
+use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::{Protocol, Sensitivity};
 use std::borrow::Cow;
@@ -129,6 +129,19 @@ fn protection(p: Protocol) -> &'static str {
     }
 }
 
+static Q_REGULATED: Question = Question {
+    text: "Is the data regulated (PCI, PHI, financial)?",
+    reads: &[Attr::Sensitivity],
+};
+static Q_TARGET_REQUIRES: Question = Question {
+    text: "Does the target accept only clients with a certificate?",
+    reads: &[Attr::ToRequiresMtls],
+};
+static Q_CONFIDENTIAL_CROSSES: Question = Question {
+    text: "Does confidential data cross a zone boundary?",
+    reads: &[Attr::Sensitivity, Attr::CrossesBoundary],
+};
+
 /// The mTLS decision; the choice is whether it is recommended.
 pub struct MtlsDecision;
 
@@ -141,12 +154,15 @@ impl Decide for MtlsDecision {
         Attr::CrossesBoundary,
     ];
 
-    fn decide(f: &LinkFacts) -> (bool, Step) {
-        if f.sensitivity == Sensitivity::Regulated {
+    fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (bool, Step) {
+        if t.ask(&Q_REGULATED, f.sensitivity == Sensitivity::Regulated) {
             (true, Step::Regulated)
-        } else if f.to.requires_mtls {
+        } else if t.ask(&Q_TARGET_REQUIRES, f.to.requires_mtls) {
             (true, Step::TargetRequires)
-        } else if f.sensitivity == Sensitivity::Confidential && f.crosses_boundary {
+        } else if t.ask(
+            &Q_CONFIDENTIAL_CROSSES,
+            f.sensitivity == Sensitivity::Confidential && f.crosses_boundary,
+        ) {
             (true, Step::ConfidentialAcrossBoundary)
         } else {
             (false, Step::NotNeeded)

@@ -1,6 +1,6 @@
 //! Which integration pattern fits a link (DOMAIN 2.1).
 
-use super::decision::Decide;
+use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, BULK_THRESHOLD, DEFAULT_TIMEOUT_S, LinkFacts, SYNC_CEILING_S};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
@@ -129,6 +129,40 @@ pub enum Step {
     Async,
 }
 
+static Q_VIRTUAL: Question = Question {
+    text: "Does Salesforce read the data live, waiting for it, and never copy it?",
+    reads: &[Attr::Virtual, Attr::NeedsResponse, Attr::FromKind],
+};
+static Q_BATCH: Question = Question {
+    text: "Can the data arrive hours later?",
+    reads: &[Attr::Latency],
+};
+static Q_BULK: Question = Question {
+    text: "Is it a scheduled run of more than 2,000 records?",
+    reads: &[Attr::Trigger, Attr::Volume],
+};
+static Q_INTO_SALESFORCE: Question = Question {
+    text: "Does an outside system call into Salesforce?",
+    reads: &[Attr::ToKind, Attr::FromKind],
+};
+static Q_TO_SCREEN: Question = Question {
+    text: "Is a record change pushed, without waiting, to a screen with no server of its own?",
+    reads: &[
+        Attr::Trigger,
+        Attr::NeedsResponse,
+        Attr::ToUserPresent,
+        Attr::ToKeepsSecret,
+    ],
+};
+static Q_TOO_LONG: Question = Question {
+    text: "Does the caller wait for work that takes more than 120 seconds?",
+    reads: &[Attr::NeedsResponse, Attr::ExpectedDuration],
+};
+static Q_WAITS: Question = Question {
+    text: "Does the caller wait for the answer?",
+    reads: &[Attr::NeedsResponse],
+};
+
 /// The pattern decision.
 pub struct PatternDecision;
 
@@ -148,27 +182,40 @@ impl Decide for PatternDecision {
         Attr::ExpectedDuration,
     ];
 
-    fn decide(f: &LinkFacts) -> (Pattern, Step) {
-        if f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg {
+    fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (Pattern, Step) {
+        if t.ask(
+            &Q_VIRTUAL,
+            f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg,
+        ) {
             (Pattern::DataVirtualization, Step::Virtual)
-        } else if f.latency == Latency::Batch {
+        } else if t.ask(&Q_BATCH, f.latency == Latency::Batch) {
             (Pattern::BatchDataSync, Step::BatchLatency)
-        } else if f.trigger == Trigger::Schedule && f.volume > BULK_THRESHOLD {
+        } else if t.ask(
+            &Q_BULK,
+            f.trigger == Trigger::Schedule && f.volume > BULK_THRESHOLD,
+        ) {
             (Pattern::BatchDataSync, Step::LargeScheduledVolume)
-        } else if f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg
-        {
+        } else if t.ask(
+            &Q_INTO_SALESFORCE,
+            f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg,
+        ) {
             (Pattern::RemoteCallIn, Step::IntoSalesforce)
-        } else if f.trigger == Trigger::RecordChange
-            && !f.needs_response
-            && f.to.user_present
-            && !f.to.keeps_secret
-        {
+        } else if t.ask(
+            &Q_TO_SCREEN,
+            f.trigger == Trigger::RecordChange
+                && !f.needs_response
+                && f.to.user_present
+                && !f.to.keeps_secret,
+        ) {
             // A screen with no server of its own (a public client with a person at it);
             // a web app's server side takes record changes as any backend would.
             (Pattern::UiUpdate, Step::RecordChangeToScreen)
-        } else if f.needs_response && f.expected_duration_s > SYNC_CEILING_S {
+        } else if t.ask(
+            &Q_TOO_LONG,
+            f.needs_response && f.expected_duration_s > SYNC_CEILING_S,
+        ) {
             (Pattern::FireAndForget, Step::TooLongForSync)
-        } else if f.needs_response {
+        } else if t.ask(&Q_WAITS, f.needs_response) {
             (Pattern::RequestReply, Step::Sync)
         } else {
             (Pattern::FireAndForget, Step::Async)

@@ -1,14 +1,15 @@
 //! The explanation of a recommendation: the choice, why, what came second, every
 //! input change that would change it, and how to build it; and the ESB verdict.
 
-use crate::analysis::decision::Decision;
-use crate::analysis::{Analysis, LinkAnalysis};
+use crate::analysis::decision::{Decision, Path, path};
+use crate::analysis::{Analysis, LinkAnalysis, auth, events, mtls, pattern};
 use egui::RichText;
 
 fn decision_ui<T: Copy>(
     ui: &mut egui::Ui,
     title: &str,
     d: &Decision<T>,
+    path: &Path<T>,
     show: impl Fn(T) -> String + Copy,
     options: &[&str],
 ) {
@@ -25,6 +26,27 @@ fn decision_ui<T: Copy>(
         Some(flip) => ui.label(format!("Would change {flip}")),
         None => ui.label("No single input change alters it."),
     };
+    // The decision's own questions, as this link answered them: the decision run again
+    // with a trace, so it cannot disagree with the recommendation above.
+    egui::CollapsingHeader::new(format!("How it was decided ({title})"))
+        .id_salt(("path", title))
+        .show(ui, |ui| {
+            let last = path.steps.len().saturating_sub(1);
+            for (i, (question, answer)) in path.steps.iter().enumerate() {
+                let text = format!(
+                    "{}. {} {}",
+                    i + 1,
+                    question.text,
+                    if *answer { "Yes." } else { "No." }
+                );
+                if i == last {
+                    ui.label(RichText::new(text).strong());
+                } else {
+                    ui.label(text);
+                }
+            }
+            ui.label(RichText::new(format!("So: {}", show(path.choice))).strong());
+        });
     if !options.is_empty() {
         egui::CollapsingHeader::new(format!("How to build it ({title})"))
             .id_salt(title)
@@ -39,14 +61,37 @@ fn decision_ui<T: Copy>(
 
 pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
     ui.heading("Recommendations");
-    let [pattern, events, auth, mtls] = crate::report::options(a);
-    decision_ui(ui, "Pattern", &a.pattern, |p| p.id().to_owned(), pattern);
-    decision_ui(ui, "Events", &a.events, |e| e.id().to_owned(), events);
-    decision_ui(ui, "Auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);
+    let [pattern_options, events_options, auth_options, mtls_options] = crate::report::options(a);
+    let f = &a.facts;
+    decision_ui(
+        ui,
+        "Pattern",
+        &a.pattern,
+        &path::<pattern::PatternDecision>(f),
+        |p| p.id().to_owned(),
+        pattern_options,
+    );
+    decision_ui(
+        ui,
+        "Events",
+        &a.events,
+        &path::<events::EventsDecision>(f),
+        |e| e.id().to_owned(),
+        events_options,
+    );
+    decision_ui(
+        ui,
+        "Auth flow",
+        &a.auth_flow,
+        &path::<auth::AuthDecision>(f),
+        |f| f.id().to_owned(),
+        auth_options,
+    );
     decision_ui(
         ui,
         "mTLS",
         &a.mtls,
+        &path::<mtls::MtlsDecision>(f),
         |b| {
             if b {
                 "recommended".into()
@@ -54,7 +99,7 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
                 "not needed".into()
             }
         },
-        mtls,
+        mtls_options,
     );
 }
 
