@@ -29,6 +29,29 @@ fn analysis(c: &mut Criterion) {
         );
     }
     group.finish();
+
+    // The what-if table of one link, all four decisions: computed live in the
+    // inspector, so it must stay far under a frame (target: under 1 ms).
+    let design = generate(Params {
+        systems: 100,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let analysis = analyze(&design);
+    let facts = analysis.links[0].facts;
+    c.bench_function("what-if table, one link", |b| {
+        use patchbay::analysis::decision::what_if;
+        use patchbay::analysis::{auth, events, mtls, pattern};
+        b.iter(|| {
+            let f = black_box(&facts);
+            (
+                what_if::<pattern::PatternDecision>(f).len(),
+                what_if::<events::EventsDecision>(f).len(),
+                what_if::<auth::AuthDecision>(f).len(),
+                what_if::<mtls::MtlsDecision>(f).len(),
+            )
+        });
+    });
 }
 
 criterion_group!(benches, analysis);

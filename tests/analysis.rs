@@ -1205,3 +1205,66 @@ fn the_decision_path_is_the_decision_itself_traced() {
     );
     assert_eq!(p.choice, Pattern::BatchDataSync);
 }
+
+#[test]
+fn the_what_if_table_is_the_decision_decided_again() {
+    use patchbay::analysis::decision::what_if;
+    fn check<D: Decide>(d: &Decision<D::Choice>, f: &patchbay::analysis::facts::LinkFacts)
+    where
+        D::Choice: std::fmt::Debug,
+    {
+        let table = what_if::<D>(f);
+        assert_eq!(table.len(), D::READS.len(), "one row group per input read");
+        for input in &table {
+            let (now, choice, current) = input.rows[0];
+            assert!(current);
+            assert_eq!(now, f.get(input.attr));
+            assert_eq!(choice, d.choice);
+            for (value, choice, current) in &input.rows[1..] {
+                assert!(!current);
+                assert_eq!(*choice, D::decide(&f.with(input.attr, *value)).0);
+            }
+        }
+        // Every listed flip is a row of the table.
+        for flip in d.flips.iter().filter(|fl| fl.also.is_none()) {
+            let input = table.iter().find(|t| t.attr == flip.attr).expect("input");
+            assert!(
+                input
+                    .rows
+                    .iter()
+                    .any(|(v, c, _)| *v == flip.to && *c == flip.result),
+                "{:?}",
+                flip.attr
+            );
+        }
+    }
+    for d in samples_and_generated(4) {
+        for la in &analysis::analyze(&d).links {
+            check::<pattern::PatternDecision>(&la.pattern, &la.facts);
+            check::<events::EventsDecision>(&la.events, &la.facts);
+            check::<auth::AuthDecision>(&la.auth_flow, &la.facts);
+            check::<mtls::MtlsDecision>(&la.mtls, &la.facts);
+        }
+    }
+    // The bulk threshold shows at its boundary: 1,500 records now, 2,001 tried.
+    let a = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
+        l.trigger = Trigger::Schedule;
+        l.volume = 1_500;
+    });
+    let table = what_if::<pattern::PatternDecision>(&a.links[0].facts);
+    let volume = table
+        .iter()
+        .find(|t| t.attr == patchbay::analysis::facts::Attr::Volume)
+        .expect("volume");
+    assert_eq!(
+        volume
+            .rows
+            .iter()
+            .map(|(v, c, _)| (v.to_string(), *c))
+            .collect::<Vec<_>>(),
+        [
+            ("1500".to_owned(), Pattern::FireAndForget),
+            ("2001".to_owned(), Pattern::BatchDataSync)
+        ]
+    );
+}

@@ -968,3 +968,26 @@ fn a_recommendation_opens_as_the_questions_its_decision_asked() {
     h.get_by_label("2. Can the data arrive hours later? Yes.");
     h.get_by_label("So: batch-data-sync");
 }
+
+#[test]
+fn the_what_if_table_shows_each_value_and_what_it_would_give() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let design = h.state().doc.design().clone();
+    let batch = design
+        .links
+        .iter()
+        .find(|l| l.latency == model::Latency::Batch)
+        .expect("a batch link");
+    h.state_mut().command(Command::SelectLink(batch.id));
+    h.run_steps(3);
+    h.get_by_label("What if (Pattern)").click();
+    h.run_steps(3);
+    h.get_by_label("the latency");
+    h.get_by_label("real-time");
+    assert!(
+        h.get_all_by_label("batch-data-sync").count() >= 2,
+        "the current value's row and others"
+    );
+}

@@ -92,6 +92,35 @@ pub fn path<D: Decide>(f: &LinkFacts) -> Path<D::Choice> {
     Path { steps, choice }
 }
 
+/// One input of a decision with every value worth trying and what the decision would
+/// be with it: a row of the what-if table.
+#[derive(Debug)]
+pub struct WhatIf<T> {
+    /// The input.
+    pub attr: Attr,
+    /// Each value with the choice it gives; the link's own value is marked `true`.
+    pub rows: Vec<(Value, T, bool)>,
+}
+
+/// Every input the decision reads, with its current value and every other value worth
+/// trying (each other value of a small vocabulary, the other side of a threshold for
+/// numbers), each decided again. Inputs no designer can change here (a Salesforce
+/// org's kind) show their current value only.
+pub fn what_if<D: Decide>(f: &LinkFacts) -> Vec<WhatIf<D::Choice>> {
+    D::READS
+        .iter()
+        .map(|&attr| {
+            let now = f.get(attr);
+            let mut rows = vec![(now, D::decide(f).0, true)];
+            f.alternatives(attr, |value| {
+                rows.push((value, D::decide(&f.with(attr, value)).0, false));
+                false
+            });
+            WhatIf { attr, rows }
+        })
+        .collect()
+}
+
 /// An input change that turns a decision into another choice: one input, or two
 /// changed together where no single one does.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,15 +1,27 @@
 //! The explanation of a recommendation: the choice, why, what came second, every
 //! input change that would change it, and how to build it; and the ESB verdict.
 
-use crate::analysis::decision::{Decision, Path, path};
+use crate::analysis::decision::{Decision, Path, WhatIf, path, what_if};
+use crate::analysis::facts::{Value, grouped, seconds};
 use crate::analysis::{Analysis, LinkAnalysis, auth, events, mtls, pattern};
 use egui::RichText;
+
+/// A value as the what-if table shows it.
+fn value_text(v: Value) -> String {
+    match v {
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::Count(n) => grouped(n),
+        Value::Seconds(s) => format!("{} s", seconds(s)),
+        other => other.to_string(),
+    }
+}
 
 fn decision_ui<T: Copy>(
     ui: &mut egui::Ui,
     title: &str,
     d: &Decision<T>,
-    path: &Path<T>,
+    (path, table): (&Path<T>, &[WhatIf<T>]),
     show: impl Fn(T) -> String + Copy,
     options: &[&str],
 ) {
@@ -47,6 +59,37 @@ fn decision_ui<T: Copy>(
             }
             ui.label(RichText::new(format!("So: {}", show(path.choice))).strong());
         });
+    // Every input the decision reads, each value worth trying, and what it would give,
+    // decided again; this link's own values in bold.
+    egui::CollapsingHeader::new(format!("What if ({title})"))
+        .id_salt(("what-if", title))
+        .show(ui, |ui| {
+            egui::Grid::new(("what-if-grid", title))
+                .striped(true)
+                .show(ui, |ui| {
+                    for input in table {
+                        for (i, (value, choice, current)) in input.rows.iter().enumerate() {
+                            let cells = [
+                                if i == 0 {
+                                    input.attr.label().to_owned()
+                                } else {
+                                    String::new()
+                                },
+                                value_text(*value),
+                                show(*choice),
+                            ];
+                            for cell in cells {
+                                if *current {
+                                    ui.label(RichText::new(cell).strong());
+                                } else {
+                                    ui.label(cell);
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    }
+                });
+        });
     if !options.is_empty() {
         egui::CollapsingHeader::new(format!("How to build it ({title})"))
             .id_salt(title)
@@ -67,7 +110,10 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         ui,
         "Pattern",
         &a.pattern,
-        &path::<pattern::PatternDecision>(f),
+        (
+            &path::<pattern::PatternDecision>(f),
+            &what_if::<pattern::PatternDecision>(f),
+        ),
         |p| p.id().to_owned(),
         pattern_options,
     );
@@ -75,7 +121,10 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         ui,
         "Events",
         &a.events,
-        &path::<events::EventsDecision>(f),
+        (
+            &path::<events::EventsDecision>(f),
+            &what_if::<events::EventsDecision>(f),
+        ),
         |e| e.id().to_owned(),
         events_options,
     );
@@ -83,7 +132,10 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         ui,
         "Auth flow",
         &a.auth_flow,
-        &path::<auth::AuthDecision>(f),
+        (
+            &path::<auth::AuthDecision>(f),
+            &what_if::<auth::AuthDecision>(f),
+        ),
         |f| f.id().to_owned(),
         auth_options,
     );
@@ -91,7 +143,10 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         ui,
         "mTLS",
         &a.mtls,
-        &path::<mtls::MtlsDecision>(f),
+        (
+            &path::<mtls::MtlsDecision>(f),
+            &what_if::<mtls::MtlsDecision>(f),
+        ),
         |b| {
             if b {
                 "recommended".into()
