@@ -64,31 +64,20 @@ fn decision_ui<T: Copy>(
     egui::CollapsingHeader::new(format!("What if ({title})"))
         .id_salt(("what-if", title))
         .show(ui, |ui| {
-            egui::Grid::new(("what-if-grid", title))
-                .striped(true)
-                .show(ui, |ui| {
-                    for input in table {
-                        for (i, (value, choice, current)) in input.rows.iter().enumerate() {
-                            let cells = [
-                                if i == 0 {
-                                    input.attr.label().to_owned()
-                                } else {
-                                    String::new()
-                                },
-                                value_text(*value),
-                                show(*choice),
-                            ];
-                            for cell in cells {
-                                if *current {
-                                    ui.label(RichText::new(cell).strong());
-                                } else {
-                                    ui.label(cell);
-                                }
-                            }
-                            ui.end_row();
+            // One input after another, its values wrapping within the panel's width.
+            for input in table {
+                ui.label(RichText::new(input.attr.label()).italics());
+                ui.horizontal_wrapped(|ui| {
+                    for (value, choice, current) in &input.rows {
+                        let cell = format!("{}: {}", value_text(*value), show(*choice));
+                        if *current {
+                            ui.label(RichText::new(cell).strong());
+                        } else {
+                            ui.label(RichText::new(cell).weak());
                         }
                     }
                 });
+            }
         });
     if !options.is_empty() {
         egui::CollapsingHeader::new(format!("How to build it ({title})"))
