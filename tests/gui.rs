@@ -851,7 +851,7 @@ fn picking_a_link_in_the_list_brings_it_into_view() {
 }
 
 #[test]
-fn the_window_never_grows_past_the_largest_texture() {
+fn the_maximum_window_size_is_the_texture_limit_in_points() {
     use patchbay::ui::max_window_points;
     assert_eq!(max_window_points(8192, 1.0), egui::vec2(8192.0, 8192.0));
     assert_eq!(max_window_points(8192, 2.0), egui::vec2(4096.0, 4096.0));
@@ -951,18 +951,7 @@ fn unsaved_changes_are_copied_every_30_seconds_and_the_copy_goes_with_a_save() {
 
 #[test]
 fn a_recommendation_opens_as_the_questions_its_decision_asked() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
-    // The nightly product load from the ERP: a batch link.
-    let design = h.state().doc.design().clone();
-    let batch = design
-        .links
-        .iter()
-        .find(|l| l.latency == model::Latency::Batch)
-        .expect("a batch link in the retail sample");
-    h.state_mut().command(Command::SelectLink(batch.id));
-    h.run_steps(3);
+    let mut h = retail_with_a_batch_link_selected();
     h.get_by_label("How it was decided (Pattern)").click();
     h.run_steps(3);
     h.get_by_label("2. Can the data arrive hours later? Yes.");
@@ -971,21 +960,30 @@ fn a_recommendation_opens_as_the_questions_its_decision_asked() {
 
 #[test]
 fn the_what_if_table_shows_each_value_and_what_it_would_give() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
-    let design = h.state().doc.design().clone();
-    let batch = design
-        .links
-        .iter()
-        .find(|l| l.latency == model::Latency::Batch)
-        .expect("a batch link");
-    h.state_mut().command(Command::SelectLink(batch.id));
-    h.run_steps(3);
+    let mut h = retail_with_a_batch_link_selected();
     h.get_by_label("What if (Pattern)").click();
     h.run_steps(3);
     h.get_by_label("the latency");
     h.get_by_label("batch: batch-data-sync"); // this link's value
     // The nightly load if it were live: still a scheduled run of 40,000 records.
     h.get_by_label("real-time: batch-data-sync");
+}
+
+/// The retail sample with its first batch link (the nightly load from the ERP) selected.
+fn retail_with_a_batch_link_selected() -> Harness<'static, PatchbayApp> {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let batch = h
+        .state()
+        .doc
+        .design()
+        .links
+        .iter()
+        .find(|l| l.latency == model::Latency::Batch)
+        .map(|l| l.id)
+        .expect("a batch link in the retail sample");
+    h.state_mut().command(Command::SelectLink(batch));
+    h.run_steps(3);
+    h
 }

@@ -76,22 +76,30 @@ impl Edit {
     /// Turns `from` into `to` in one step: every item of `to` set, every item only in
     /// `from` removed, and the design's own fields.
     pub fn replace_all(label: &str, from: &Design, to: &Design) -> Self {
+        use std::collections::HashSet;
         let mut e = Edit::new(label);
-        for z in &from.zones {
-            if !to.zones.iter().any(|x| x.id == z.id) {
-                e.zones.push((z.id, None));
-            }
-        }
-        for l in &from.links {
-            if !to.links.iter().any(|x| x.id == l.id) {
-                e.links.push((l.id, None));
-            }
-        }
-        for s in &from.systems {
-            if !to.systems.iter().any(|x| x.id == s.id) {
-                e.systems.push((s.id, None));
-            }
-        }
+        // Sets, so a design of thousands of items is not compared item by item.
+        let zones: HashSet<ZoneId> = to.zones.iter().map(|z| z.id).collect();
+        let systems: HashSet<SystemId> = to.systems.iter().map(|s| s.id).collect();
+        let links: HashSet<LinkId> = to.links.iter().map(|l| l.id).collect();
+        e.zones.extend(
+            from.zones
+                .iter()
+                .filter(|z| !zones.contains(&z.id))
+                .map(|z| (z.id, None)),
+        );
+        e.links.extend(
+            from.links
+                .iter()
+                .filter(|l| !links.contains(&l.id))
+                .map(|l| (l.id, None)),
+        );
+        e.systems.extend(
+            from.systems
+                .iter()
+                .filter(|s| !systems.contains(&s.id))
+                .map(|s| (s.id, None)),
+        );
         e.zones
             .extend(to.zones.iter().map(|z| (z.id, Some(z.clone()))));
         e.systems

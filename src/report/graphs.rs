@@ -2,20 +2,14 @@
 //! the design, with the recommendations on the links and zones as groups.
 
 use super::escape;
-use super::palette::{kind_hex as kind_color, pattern_hex as pattern_color};
+use super::palette::pattern_hex as pattern_color;
 use crate::analysis::Analysis;
 use crate::model::{Design, ZoneId};
 use std::fmt::Write;
 
-/// "batch-data-sync · jwt-bearer" for each analyzed link, by index into `design.links`.
-fn link_labels(analysis: &Analysis) -> impl Iterator<Item = (usize, String, String)> + '_ {
-    analysis.links.iter().map(|a| {
-        (
-            a.index,
-            format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id()),
-            pattern_color(a.pattern.choice),
-        )
-    })
+/// "batch-data-sync · jwt-bearer": what every diagram-as-code format writes on a link.
+fn link_label(a: &crate::analysis::LinkAnalysis) -> String {
+    format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id())
 }
 
 /// Systems grouped by zone (zones in id order), then those in no zone.
@@ -109,11 +103,7 @@ pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
             s,
             "  s{} -->|\"{}\"| s{}",
             l.from.0,
-            escape::mermaid(&format!(
-                "{} · {}",
-                a.pattern.choice.id(),
-                a.auth_flow.choice.id()
-            )),
+            escape::mermaid(&link_label(a)),
             l.to.0
         );
         match by_pattern.iter_mut().find(|(p, _)| *p == a.pattern.choice) {
@@ -181,13 +171,14 @@ pub fn dot(design: &Design, analysis: &Analysis) -> String {
         }
         for i in members {
             let sys = &design.systems[i];
+            let (fill, _) = super::palette::kind(sys.kind);
             let _ = writeln!(
                 s,
                 "{indent}s{} [label=\"{}\", fillcolor=\"{}\", fontcolor=\"{}\"];",
                 sys.id.0,
                 escape::dot(&sys.name),
-                kind_color(sys.kind).0,
-                super::palette::hex(super::palette::text_on(super::palette::kind(sys.kind).0))
+                super::palette::hex(fill),
+                super::palette::hex(super::palette::text_on(fill))
             );
         }
         if zone.is_some() {
@@ -199,11 +190,10 @@ pub fn dot(design: &Design, analysis: &Analysis) -> String {
         let line = super::palette::pattern(a.pattern.choice);
         let _ = writeln!(
             s,
-            "  s{} -> s{} [label=\"{} · {}\", color=\"{}\", fontcolor=\"{}\"];",
+            "  s{} -> s{} [label=\"{}\", color=\"{}\", fontcolor=\"{}\"];",
             l.from.0,
             l.to.0,
-            a.pattern.choice.id(),
-            a.auth_flow.choice.id(),
+            escape::dot(&link_label(a)),
             super::palette::hex(line),
             // The label is text on the white page: the same hue, dark enough to read.
             super::palette::hex(super::palette::readable_on_white(line))
@@ -253,29 +243,30 @@ pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
         }
         for i in members {
             let sys = &design.systems[i];
-            let (fill, _) = kind_color(sys.kind);
+            let (fill, _) = super::palette::kind(sys.kind);
             let _ = writeln!(
                 s,
-                "{indent}component \"{}\" as sys_{} {fill};text:{}",
+                "{indent}component \"{}\" as sys_{} {};text:{}",
                 escape::plantuml(&sys.name),
                 sys.id.0,
+                super::palette::hex(fill),
                 // PlantUML takes the text colour's hex digits without `#`.
-                super::palette::hex(super::palette::text_on(super::palette::kind(sys.kind).0))
-                    .trim_start_matches('#')
+                super::palette::hex(super::palette::text_on(fill)).trim_start_matches('#')
             );
         }
         if zone.is_some() {
             s.push_str("}\n");
         }
     }
-    for (i, label, color) in link_labels(analysis) {
-        let l = &design.links[i];
+    for a in &analysis.links {
+        let l = &design.links[a.index];
         let _ = writeln!(
             s,
-            "sys_{} -[{color}]-> sys_{} : {}",
+            "sys_{} -[{}]-> sys_{} : {}",
             l.from.0,
+            pattern_color(a.pattern.choice),
             l.to.0,
-            escape::plantuml(&label)
+            escape::plantuml(&link_label(a))
         );
     }
     // The key to the link colours (fixed text).

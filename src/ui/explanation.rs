@@ -21,7 +21,8 @@ fn decision_ui<T: Copy>(
     ui: &mut egui::Ui,
     title: &str,
     d: &Decision<T>,
-    (path, table): (&Path<T>, &[WhatIf<T>]),
+    // Computed only while their section is open: not on every frame a link is selected.
+    (path, table): (impl FnOnce() -> Path<T>, impl FnOnce() -> Vec<WhatIf<T>>),
     show: impl Fn(T) -> String + Copy,
     options: &[&str],
 ) {
@@ -43,6 +44,7 @@ fn decision_ui<T: Copy>(
     egui::CollapsingHeader::new(format!("How it was decided ({title})"))
         .id_salt(("path", title))
         .show(ui, |ui| {
+            let path = path();
             let last = path.steps.len().saturating_sub(1);
             for (i, (question, answer)) in path.steps.iter().enumerate() {
                 let text = format!(
@@ -65,7 +67,7 @@ fn decision_ui<T: Copy>(
         .id_salt(("what-if", title))
         .show(ui, |ui| {
             // One input after another, its values wrapping within the panel's width.
-            for input in table {
+            for input in table() {
                 ui.label(RichText::new(input.attr.label()).italics());
                 ui.horizontal_wrapped(|ui| {
                     for (value, choice, current) in &input.rows {
@@ -100,8 +102,8 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         "Pattern",
         &a.pattern,
         (
-            &path::<pattern::PatternDecision>(f),
-            &what_if::<pattern::PatternDecision>(f),
+            || path::<pattern::PatternDecision>(f),
+            || what_if::<pattern::PatternDecision>(f),
         ),
         |p| p.id().to_owned(),
         pattern_options,
@@ -111,8 +113,8 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         "Events",
         &a.events,
         (
-            &path::<events::EventsDecision>(f),
-            &what_if::<events::EventsDecision>(f),
+            || path::<events::EventsDecision>(f),
+            || what_if::<events::EventsDecision>(f),
         ),
         |e| e.id().to_owned(),
         events_options,
@@ -122,8 +124,8 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         "Auth flow",
         &a.auth_flow,
         (
-            &path::<auth::AuthDecision>(f),
-            &what_if::<auth::AuthDecision>(f),
+            || path::<auth::AuthDecision>(f),
+            || what_if::<auth::AuthDecision>(f),
         ),
         |f| f.id().to_owned(),
         auth_options,
@@ -133,8 +135,8 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
         "mTLS",
         &a.mtls,
         (
-            &path::<mtls::MtlsDecision>(f),
-            &what_if::<mtls::MtlsDecision>(f),
+            || path::<mtls::MtlsDecision>(f),
+            || what_if::<mtls::MtlsDecision>(f),
         ),
         |b| {
             if b {
