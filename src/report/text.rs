@@ -52,7 +52,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         esb.systems, esb.point_to_point, esb.full_mesh, esb.via_hub
     );
     for s in &esb.signals {
-        let _ = writeln!(out, "  signal {}: {}", s.kind, s.evidence);
+        let _ = writeln!(out, "  signal: {}: {}", s.kind.label(), s.evidence);
     }
     if let Some(flip) = &esb.flip {
         let _ = writeln!(out, "  would change {flip}");
