@@ -1,6 +1,7 @@
 //! The document: systems, links, zones, ids and the file format. Knows nothing of
 //! analysis or the GUI.
 
+pub mod bus;
 mod design;
 pub mod edit;
 pub mod file;

@@ -1,0 +1,315 @@
+//! Concept cards: a short explanation of each idea the recommendations rest on, with
+//! where to read more. Recommendations, findings and exercises link to them by id.
+
+use crate::analysis::{Events, Pattern};
+use crate::model::AuthFlow;
+
+/// One concept a student meets in the recommendations.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Concept {
+    /// Stable id, e.g. `pkce`.
+    pub id: &'static str,
+    /// The card's title.
+    pub title: &'static str,
+    /// What it is, when it fits and what it costs, in a few sentences.
+    pub body: &'static str,
+    /// Where to read more: RFC numbers and the seed's topic.
+    pub references: &'static [&'static str],
+}
+
+const SEED_AUTH: &str = "Seed: The Different Types of Authentication Flows";
+const SEED_PATTERNS: &str = "Seed: What are Integration Patterns?";
+const SEED_EVENTS: &str = "Seed: How to Choose Between Platform Events and Change Data Capture";
+const SEED_ESB: &str = "Seed: What is an Enterprise Service Bus (ESB)?";
+const SEED_TLS: &str = "Seed: What is TLS and mTLS?";
+
+/// Every card, in the order the Concepts list shows them.
+pub static CONCEPTS: &[Concept] = &[
+    Concept {
+        id: "oauth",
+        title: "OAuth 2.0 and access tokens",
+        body: "OAuth lets one system call another's API without ever holding a person's password. The caller (the client) obtains an access token from an authorization server and presents it with each call; the token is short-lived and limited to the scopes that were granted. A refresh token, kept safely, gets a new access token without another login. Which grant (flow) a client uses depends on whether a person is present and whether the client can keep a secret.",
+        references: &[
+            "RFC 6749 (OAuth 2.0)",
+            "RFC 6750 (bearer tokens)",
+            SEED_AUTH,
+        ],
+    },
+    Concept {
+        id: "web-server-flow",
+        title: "Web server flow (authorization code)",
+        body: "For an application with its own server that acts for a signed-in person. The browser is sent to the login page; after consent it comes back with a one-time code, and the application's server trades that code, together with its client secret, for tokens. The token never passes through the browser, which is why this is the default for user-facing integrations.",
+        references: &["RFC 6749 section 4.1", SEED_AUTH],
+    },
+    Concept {
+        id: "pkce",
+        title: "PKCE (proof key for code exchange)",
+        body: "An addition to the authorization code flow for clients that cannot keep a secret: single-page apps, mobile and desktop apps. The client invents a random verifier, sends only its hash with the login request, and must show the verifier itself when it exchanges the code. A stolen code is then worthless. PKCE replaces the implicit (user-agent) flow, and servers with a secret benefit from it too.",
+        references: &[
+            "RFC 7636 (PKCE)",
+            "RFC 9700 (OAuth 2.0 security best current practice)",
+            SEED_AUTH,
+        ],
+    },
+    Concept {
+        id: "user-agent-flow",
+        title: "User-agent flow (implicit grant)",
+        body: "The older way for browser and mobile apps: the token comes back directly in the address bar's fragment, with no code exchange. Anything that can read the browser's history or the page can read the token, so current guidance says not to use it; use the authorization code flow with PKCE instead.",
+        references: &["RFC 6749 section 4.2", "RFC 9700 section 2.1.2", SEED_AUTH],
+    },
+    Concept {
+        id: "jwt-bearer",
+        title: "JWT bearer flow",
+        body: "The standard flow between servers when no person is involved. The caller signs a short-lived JSON Web Token with its private key and exchanges it for an access token; the matching certificate is registered with the authorization server. No password is stored and nothing waits for a login, which makes it the default for middleware, scheduled jobs and back-end services.",
+        references: &["RFC 7523 (JWT bearer grant)", "RFC 7519 (JWT)", SEED_AUTH],
+    },
+    Concept {
+        id: "client-credentials",
+        title: "Client credentials",
+        body: "A server-to-server grant where the client authenticates with its own id and secret and gets a token for itself, with no person involved. Simple, but the shared secret must be stored, vaulted and rotated; where the target supports it, a signed JWT or a client certificate is the stronger choice.",
+        references: &["RFC 6749 section 4.4", SEED_AUTH],
+    },
+    Concept {
+        id: "device-flow",
+        title: "Device flow",
+        body: "For devices with no browser or keyboard worth typing on: smart TVs, set-top boxes, command-line tools. The device shows a short code; the person enters it on a phone or computer and signs in there, while the device polls until the token is issued. A person must be there to approve, just not at the device.",
+        references: &["RFC 8628 (device authorization grant)", SEED_AUTH],
+    },
+    Concept {
+        id: "username-password",
+        title: "Username-password flow",
+        body: "The client sends a person's user name and password (and, for Salesforce, a security token) to get a token. It stores credentials where they can leak, cannot do multi-factor authentication and is being restricted by the platforms. Fine for a quick test; in production it is a design to replace, usually with the JWT bearer flow.",
+        references: &[
+            "RFC 6749 section 4.3",
+            "RFC 9700 section 2.4 (must not be used)",
+            SEED_AUTH,
+        ],
+    },
+    Concept {
+        id: "saml-assertion",
+        title: "SAML assertion flow",
+        body: "Where single sign-on already runs on SAML (an identity provider such as Okta, Entra ID or ADFS), an application that holds a valid SAML assertion can exchange it for an OAuth access token, so API access follows the same sign-on the person already did.",
+        references: &["RFC 7522 (SAML 2.0 bearer assertion grant)", SEED_AUTH],
+    },
+    Concept {
+        id: "asset-token",
+        title: "Asset token flow",
+        body: "For connected devices registered as assets in Salesforce. The device presents a signed JWT tied to its own asset record and receives a token scoped to that device, so each device can be identified, limited and revoked on its own rather than sharing one integration user.",
+        references: &["RFC 7523 (JWT bearer grant)", SEED_AUTH],
+    },
+    Concept {
+        id: "named-credential",
+        title: "Named Credential",
+        body: "Salesforce's place to keep an outbound endpoint and how to authenticate to it. Apex callouts and flows refer to the name; the URL, the OAuth flow or certificate, and the secrets stay in Setup, out of code, and can be rotated without a deployment. It is how Salesforce itself calls out, point-to-point.",
+        references: &[SEED_ESB, SEED_TLS],
+    },
+    Concept {
+        id: "tls",
+        title: "TLS",
+        body: "Transport Layer Security encrypts a connection and proves the server's identity with a certificate the client checks against trusted authorities. It is one-way: the server learns nothing about the client from TLS, so the client proves itself with a token or key at the application layer. Plain HTTP and FTP have no encryption at all.",
+        references: &["RFC 8446 (TLS 1.3)", SEED_TLS],
+    },
+    Concept {
+        id: "mtls",
+        title: "Mutual TLS",
+        body: "Both sides present certificates, so the server also knows which client connected before any data flows. It is worth its cost (certificates to issue, store and rotate before they expire) where the target demands it, where the data is highly sensitive, or where a link crosses a trust boundary and a token alone is not enough defence.",
+        references: &[
+            "RFC 8705 (OAuth mutual-TLS client authentication)",
+            "RFC 8446 (TLS 1.3)",
+            SEED_TLS,
+        ],
+    },
+    Concept {
+        id: "request-reply",
+        title: "Request-reply",
+        body: "The caller sends a request and waits for the answer before it goes on: the simplest pattern and the right one for live reads such as a price or a credit check. Its cost is coupling: a slow or absent target stalls the caller, and Salesforce stops a synchronous callout after 120 seconds, so long work cannot be done this way.",
+        references: &[SEED_PATTERNS],
+    },
+    Concept {
+        id: "fire-and-forget",
+        title: "Fire-and-forget",
+        body: "The caller hands a message over and continues without waiting for the outcome. It decouples the two sides and survives a slow target, but the sender no longer knows whether the message was processed, so delivery that matters needs retries, acknowledgements or a replayable channel.",
+        references: &[SEED_PATTERNS],
+    },
+    Concept {
+        id: "batch-data-sync",
+        title: "Batch data synchronization",
+        body: "Large volumes moved on a schedule, collected and loaded in bulk rather than record by record. Efficient for catalogues, migrations and reconciliations; unsuitable when the data must be current. Above about 2,000 records a bulk interface (such as Bulk API 2.0) beats individual calls.",
+        references: &[SEED_PATTERNS],
+    },
+    Concept {
+        id: "remote-call-in",
+        title: "Remote call-in",
+        body: "An outside system calls into Salesforce's APIs (REST, SOAP, composite, GraphQL or custom Apex services). The caller chooses when and how often, so it needs a proper token and must respect API limits.",
+        references: &[SEED_PATTERNS],
+    },
+    Concept {
+        id: "ui-update",
+        title: "UI update on data change",
+        body: "A person's screen refreshes when data changes, without reloading: the page subscribes to an event stream and redraws on each change.",
+        references: &[SEED_PATTERNS, SEED_EVENTS],
+    },
+    Concept {
+        id: "data-virtualization",
+        title: "Data virtualization",
+        body: "Salesforce reads the outside data live, on demand, and never copies it in (for example through external objects). Nothing goes stale and nothing is stored twice, at the cost of a round trip on every read.",
+        references: &[SEED_PATTERNS],
+    },
+    Concept {
+        id: "platform-events",
+        title: "Platform events",
+        body: "Event messages whose fields you define and which your code or an outside system publishes explicitly. They carry business events that are not one record's change (an order placed, a payment received) and can be published into Salesforce from outside. Subscribers can replay missed events for 72 hours (high volume) or 24 hours (standard volume).",
+        references: &[SEED_EVENTS],
+    },
+    Concept {
+        id: "change-data-capture",
+        title: "Change data capture",
+        body: "Salesforce publishes a change event by itself whenever a record of an enabled object is created, updated, deleted or undeleted, with the changed fields; no publishing code is written. It only flows out of Salesforce, respects field security and can be replayed for three days. Start with it to replicate record changes.",
+        references: &[SEED_EVENTS],
+    },
+    Concept {
+        id: "point-to-point",
+        title: "Point-to-point integration",
+        body: "Each pair of systems that exchange data has its own connection. With one or two integrations it is the right size and nothing else is needed. The number of connections can grow to n(n-1)/2 for n systems: 10 for 5 systems, 45 for 10, each with its own mapping, credentials and failure handling.",
+        references: &[SEED_ESB],
+    },
+    Concept {
+        id: "esb",
+        title: "Enterprise Service Bus",
+        body: "Middleware that every system connects to once (n connections for n systems), which routes, transforms formats, mediates between protocols, orchestrates multi-step flows and logs centrally. It pays off with more than a handful of systems, different protocols and formats, or audit demands; for two simple links it is overhead.",
+        references: &[SEED_ESB],
+    },
+];
+
+/// The card with this id.
+pub fn get(id: &str) -> Option<&'static Concept> {
+    CONCEPTS.iter().find(|c| c.id == id)
+}
+
+/// The cards a recommended pattern rests on.
+pub fn for_pattern(p: Pattern) -> &'static [&'static str] {
+    match p {
+        Pattern::RequestReply => &["request-reply"],
+        Pattern::FireAndForget => &["fire-and-forget"],
+        Pattern::BatchDataSync => &["batch-data-sync"],
+        Pattern::RemoteCallIn => &["remote-call-in"],
+        Pattern::UiUpdate => &["ui-update", "platform-events"],
+        Pattern::DataVirtualization => &["data-virtualization"],
+    }
+}
+
+/// The cards a recommended event mechanism rests on.
+pub fn for_events(e: Events) -> &'static [&'static str] {
+    match e {
+        Events::PlatformEvents => &["platform-events"],
+        Events::ChangeDataCapture => &["change-data-capture"],
+        Events::None => &[],
+    }
+}
+
+/// The cards a recommended auth flow rests on.
+pub fn for_auth(f: AuthFlow) -> &'static [&'static str] {
+    match f {
+        AuthFlow::WebServer => &["web-server-flow", "oauth"],
+        AuthFlow::WebServerPkce => &["pkce", "web-server-flow"],
+        AuthFlow::UserAgent => &["user-agent-flow", "pkce"],
+        AuthFlow::JwtBearer => &["jwt-bearer", "oauth"],
+        AuthFlow::Device => &["device-flow", "oauth"],
+        AuthFlow::UsernamePassword => &["username-password", "jwt-bearer"],
+        AuthFlow::SamlAssertion => &["saml-assertion", "oauth"],
+        AuthFlow::AssetToken => &["asset-token", "jwt-bearer"],
+        AuthFlow::ClientCredentials => &["client-credentials", "oauth"],
+        AuthFlow::NamedCredential => &["named-credential", "oauth"],
+        AuthFlow::None => &["tls"],
+    }
+}
+
+/// The cards an mTLS recommendation rests on.
+pub fn for_mtls(recommended: bool) -> &'static [&'static str] {
+    if recommended {
+        &["mtls", "tls"]
+    } else {
+        &["tls"]
+    }
+}
+
+/// The cards behind a finding's rule.
+pub fn for_rule(rule: &str) -> &'static [&'static str] {
+    match rule {
+        "AUTH-001" => &["username-password", "jwt-bearer"],
+        "AUTH-002" => &["user-agent-flow", "pkce"],
+        "AUTH-003" | "INPUT-005" => &["oauth"],
+        "INPUT-006" => &["oauth", "tls"],
+        "PAT-001" | "PAT-002" | "GRAPH-001" | "GRAPH-002" => &["request-reply", "fire-and-forget"],
+        "INPUT-001" | "INPUT-002" => &["batch-data-sync", "request-reply"],
+        "INPUT-003" => &["data-virtualization"],
+        "INPUT-004" => &["platform-events", "change-data-capture"],
+        "EVT-001" => &["platform-events", "change-data-capture"],
+        "GRAPH-006" => &["change-data-capture"],
+        "TLS-001" => &["tls", "mtls"],
+        "ESB-001" | "ESB-002" => &["esb", "point-to-point"],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::rules;
+
+    #[test]
+    fn ids_are_unique_and_every_link_resolves() {
+        for (i, c) in CONCEPTS.iter().enumerate() {
+            assert!(CONCEPTS[..i].iter().all(|d| d.id != c.id), "{}", c.id);
+            assert!(!c.references.is_empty(), "{} has no reference", c.id);
+        }
+        let linked = Pattern::ALL
+            .iter()
+            .flat_map(|&p| for_pattern(p))
+            .chain(Events::ALL.iter().flat_map(|&e| for_events(e)))
+            .chain(AuthFlow::ALL.iter().flat_map(|&f| for_auth(f)))
+            .chain(for_mtls(true))
+            .chain(rules::ALL.iter().flat_map(|r| for_rule(r.id)));
+        for id in linked {
+            assert!(get(id).is_some(), "no card {id}");
+        }
+    }
+
+    #[test]
+    fn every_card_is_linked_from_somewhere() {
+        let mut linked: Vec<&str> = Pattern::ALL
+            .iter()
+            .flat_map(|&p| for_pattern(p))
+            .chain(Events::ALL.iter().flat_map(|&e| for_events(e)))
+            .chain(AuthFlow::ALL.iter().flat_map(|&f| for_auth(f)))
+            .chain(for_mtls(true))
+            .chain(rules::ALL.iter().flat_map(|r| for_rule(r.id)))
+            .copied()
+            .collect();
+        linked.sort_unstable();
+        for c in CONCEPTS {
+            assert!(
+                linked.binary_search(&c.id).is_ok(),
+                "{} is never linked",
+                c.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_auth_flow_card_names_its_rfc() {
+        for id in [
+            "pkce",
+            "jwt-bearer",
+            "device-flow",
+            "saml-assertion",
+            "mtls",
+        ] {
+            let card = get(id).expect("card");
+            assert!(
+                card.references.iter().any(|r| r.starts_with("RFC ")),
+                "{id}"
+            );
+        }
+    }
+}

@@ -1,0 +1,645 @@
+//! The built-in exercises: a starting design, a task, hints, and a goal the analyzer
+//! checks. A goal is either a choice question, whose right answer is what the analyzer
+//! recommends on the starting design (never a stored answer), or conditions on the
+//! student's design.
+
+use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze};
+use crate::model::{AuthFlow, Design, SystemKind};
+
+/// A link of the exercise's design, named by its two systems (ids change when a
+/// student redraws a link; names are what the task talks about).
+#[derive(Clone, Copy, Debug)]
+pub struct LinkRef {
+    /// The system that starts the exchange.
+    pub from: &'static str,
+    /// The system it calls or feeds.
+    pub to: &'static str,
+}
+
+/// What a choice question asks for.
+#[derive(Clone, Copy, Debug)]
+pub enum Asks {
+    /// The auth flow recommended for a link.
+    Auth(LinkRef),
+    /// The event mechanism recommended for a link.
+    Events(LinkRef),
+    /// How many connections a full mesh of the design's systems needs.
+    FullMesh,
+}
+
+/// One condition a design must meet.
+#[derive(Clone, Copy, Debug)]
+pub enum Condition {
+    /// The auth the link uses today (its `auth` field) is this flow.
+    AuthInUse(LinkRef, AuthFlow),
+    /// The recommended pattern of the link is this one.
+    Pattern(LinkRef, Pattern),
+    /// The recommended event mechanism of the link is this one.
+    Events(LinkRef, Events),
+    /// Mutual TLS is recommended for the link (or not).
+    Mtls(LinkRef, bool),
+    /// The rule raises no finding.
+    NoRule(&'static str),
+    /// No finding of this severity or worse.
+    NoFindings(Severity),
+    /// The design has a middleware system and every link starts or ends at one.
+    EverythingThroughAHub,
+}
+
+/// What the student must do or answer.
+#[derive(Clone, Copy, Debug)]
+pub enum Goal {
+    /// Answer a question before the recommendation is shown.
+    Choose {
+        /// What is asked.
+        asks: Asks,
+        /// The answers offered, as the choices' ids (or numbers).
+        options: &'static [&'static str],
+    },
+    /// Change the design until every condition holds.
+    Design(&'static [Condition]),
+}
+
+/// One exercise.
+#[derive(Debug)]
+pub struct Exercise {
+    /// Stable id, used on the command line and in the progress file.
+    pub id: &'static str,
+    /// Its title in the Learn menu.
+    pub title: &'static str,
+    /// The task, in plain words.
+    pub task: &'static str,
+    /// Hints, shown one at a time on request.
+    pub hints: &'static [&'static str],
+    /// The concept cards it practises.
+    pub concepts: &'static [&'static str],
+    /// The starting design's text (a `.patchbay.ron` file under `lessons/`).
+    pub design: &'static str,
+    /// What counts as solved.
+    pub goal: Goal,
+}
+
+const PORTAL: LinkRef = LinkRef {
+    from: "Customer portal",
+    to: "Salesforce",
+};
+const SPA: LinkRef = LinkRef {
+    from: "Field sales app",
+    to: "Salesforce",
+};
+const TV: LinkRef = LinkRef {
+    from: "Showroom TV",
+    to: "Salesforce",
+};
+const JOB: LinkRef = LinkRef {
+    from: "Invoice export job",
+    to: "Salesforce",
+};
+const CABINET: LinkRef = LinkRef {
+    from: "Cabinet sensor",
+    to: "Salesforce",
+};
+const TECHNICIAN: LinkRef = LinkRef {
+    from: "Technician app",
+    to: "Salesforce",
+};
+const SCORING: LinkRef = LinkRef {
+    from: "Salesforce",
+    to: "Scoring ERP",
+};
+const CATALOGUE: LinkRef = LinkRef {
+    from: "ERP",
+    to: "Salesforce",
+};
+const BILLING: LinkRef = LinkRef {
+    from: "Salesforce",
+    to: "Billing",
+};
+const PAYMENT: LinkRef = LinkRef {
+    from: "Payment provider",
+    to: "Salesforce",
+};
+const REFUNDS: LinkRef = LinkRef {
+    from: "Salesforce",
+    to: "Bank gateway",
+};
+
+const FLOWS: &[&str] = &[
+    "web-server",
+    "web-server-pkce",
+    "user-agent",
+    "jwt-bearer",
+    "device",
+    "username-password",
+    "asset-token",
+];
+
+macro_rules! lesson {
+    ($file:literal) => {
+        include_str!(concat!("../../lessons/", $file, ".patchbay.ron"))
+    };
+}
+
+/// Every exercise, in the order the Learn menu lists them.
+pub static ALL: &[Exercise] = &[
+    Exercise {
+        id: "web-app-flow",
+        title: "A portal with its own server",
+        task: "Customers sign in to the portal, and the portal's server reads their cases from Salesforce as that customer. Which OAuth flow should the portal use to get its token?",
+        hints: &[
+            "Two questions decide most flows: is a person signing in, and can the caller keep a secret?",
+            "The portal has a server of its own, so a secret can stay there, out of the browser.",
+        ],
+        concepts: &["web-server-flow", "oauth", "pkce"],
+        design: lesson!("web-app-flow"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(PORTAL),
+            options: FLOWS,
+        },
+    },
+    Exercise {
+        id: "spa-pkce",
+        title: "Retire the implicit flow",
+        task: "The field sales app runs entirely in the browser and still gets its token with the user-agent (implicit) flow, which leaves the token where any script on the page can read it. Change what the link uses today so that no high finding remains and the app uses the flow Patchbay recommends for it.",
+        hints: &[
+            "Select the link and read the AUTH-002 finding and the auth recommendation.",
+            "A browser app cannot keep a client secret; PKCE protects the code exchange instead.",
+            "Set the link's \"Auth today\" to the recommended flow.",
+        ],
+        concepts: &["user-agent-flow", "pkce"],
+        design: lesson!("spa-pkce"),
+        goal: Goal::Design(&[
+            Condition::AuthInUse(SPA, AuthFlow::WebServerPkce),
+            Condition::NoRule("AUTH-002"),
+        ]),
+    },
+    Exercise {
+        id: "smart-tv",
+        title: "A screen without a keyboard",
+        task: "A smart TV in the showroom shows the signed-in store manager's targets. It has a remote control and no browser. Which OAuth flow fits it?",
+        hints: &[
+            "A person is involved, so a server-to-server flow is out.",
+            "Where would the manager type a password on this device?",
+        ],
+        concepts: &["device-flow", "oauth"],
+        design: lesson!("smart-tv"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(TV),
+            options: FLOWS,
+        },
+    },
+    Exercise {
+        id: "nightly-job",
+        title: "A job that stores a password",
+        task: "The nightly invoice export signs in to Salesforce with a user name, password and security token from its configuration file. Make the design production-worthy: no high findings, and the job using the flow recommended for it.",
+        hints: &[
+            "Read the AUTH-001 finding: why is a stored password a problem?",
+            "No person is present when the job runs. Which flow is made for servers?",
+            "Set the link's \"Auth today\" to jwt-bearer.",
+        ],
+        concepts: &["username-password", "jwt-bearer"],
+        design: lesson!("nightly-job"),
+        goal: Goal::Design(&[
+            Condition::AuthInUse(JOB, AuthFlow::JwtBearer),
+            Condition::NoFindings(Severity::High),
+        ]),
+    },
+    Exercise {
+        id: "connected-devices",
+        title: "Devices registered as assets",
+        task: "Refrigerated cabinets report their temperature to Salesforce; each is registered as an asset and nobody stands at it. Which OAuth flow should a cabinet use?",
+        hints: &[
+            "No person is present, and the device is known to Salesforce individually.",
+            "Which flow ties the token to one device record?",
+        ],
+        concepts: &["asset-token", "jwt-bearer"],
+        design: lesson!("connected-devices"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(CABINET),
+            options: FLOWS,
+        },
+    },
+    Exercise {
+        id: "mobile-pkce",
+        title: "PKCE or implicit on a phone",
+        task: "Technicians close work orders in a store-installed mobile app. Anything built into the app can be read by whoever holds the phone. Which OAuth flow should it use?",
+        hints: &[
+            "Can an app installed on thousands of phones keep a client secret?",
+            "The implicit flow hands the token over in a redirect; current guidance says not to use it.",
+        ],
+        concepts: &["pkce", "user-agent-flow"],
+        design: lesson!("mobile-pkce"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(TECHNICIAN),
+            options: FLOWS,
+        },
+    },
+    Exercise {
+        id: "sync-ceiling",
+        title: "Three minutes is too long to wait",
+        task: "Salesforce asks the scoring engine for a credit decision and waits; scoring takes about three minutes. Scoring cannot be made faster. Change the design so that Salesforce no longer waits on the line: the link should be fire-and-forget, with no PAT-001 finding.",
+        hints: &[
+            "How long may a synchronous callout from Salesforce take?",
+            "Pretending the work is faster hides the problem; it does not solve it.",
+            "If the rep does not wait, the decision can come back later by callback.",
+        ],
+        concepts: &["request-reply", "fire-and-forget"],
+        design: lesson!("sync-ceiling"),
+        goal: Goal::Design(&[
+            Condition::Pattern(SCORING, Pattern::FireAndForget),
+            Condition::NoRule("PAT-001"),
+        ]),
+    },
+    Exercise {
+        id: "bulk-threshold",
+        title: "Fifty thousand records a night",
+        task: "The whole catalogue of 50,000 products goes to Salesforce once a night, but the link is described as a trickle of record changes that must arrive at once. Describe it as it really runs, so that Patchbay recommends a bulk load.",
+        hints: &[
+            "Open \"What if (Pattern)\" for this link: which inputs lead to batch-data-sync?",
+            "What starts the transfer, and how soon must the data arrive?",
+        ],
+        concepts: &["batch-data-sync", "remote-call-in"],
+        design: lesson!("bulk-threshold"),
+        goal: Goal::Design(&[Condition::Pattern(CATALOGUE, Pattern::BatchDataSync)]),
+    },
+    Exercise {
+        id: "cdc-or-events",
+        title: "Record changes out of Salesforce",
+        task: "Every new or changed account must reach the billing system within a minute. Which event mechanism should carry the changes?",
+        hints: &[
+            "Is this a custom business event, or the change of a record?",
+            "One mechanism needs no publishing code at all.",
+        ],
+        concepts: &["change-data-capture", "platform-events"],
+        design: lesson!("cdc-or-events"),
+        goal: Goal::Choose {
+            asks: Asks::Events(BILLING),
+            options: &["platform-events", "change-data-capture", "none"],
+        },
+    },
+    Exercise {
+        id: "publish-from-outside",
+        title: "An event from outside",
+        task: "Several processes in Salesforce must react to each payment the provider confirms, so the provider should announce it as an event rather than call one API. Change the link so that Patchbay recommends an event channel the provider can publish to.",
+        hints: &[
+            "Can change data capture be published from outside Salesforce?",
+            "Look at the link's checkboxes: one says who publishes the events.",
+        ],
+        concepts: &["platform-events", "change-data-capture"],
+        design: lesson!("publish-from-outside"),
+        goal: Goal::Design(&[Condition::Events(PAYMENT, Events::PlatformEvents)]),
+    },
+    Exercise {
+        id: "mtls-gateway",
+        title: "A gateway that wants a certificate",
+        task: "The bank's gateway accepts connections only from clients that present a registered certificate. Record that fact in the design so that Patchbay recommends mutual TLS for the refunds link.",
+        hints: &[
+            "The requirement belongs to the bank's system, not to the link.",
+            "Select the bank gateway and look at its capabilities.",
+        ],
+        concepts: &["mtls", "tls"],
+        design: lesson!("mtls-gateway"),
+        goal: Goal::Design(&[Condition::Mtls(REFUNDS, true)]),
+    },
+    Exercise {
+        id: "mesh-count",
+        title: "Counting connections",
+        task: "Five systems exchange data over six direct links. If every system had to reach every other one directly, how many point-to-point connections would there be?",
+        hints: &[
+            "Each of the n systems connects to n - 1 others, and each connection joins two systems.",
+            "Compare with a hub: one connection per system.",
+        ],
+        concepts: &["point-to-point", "esb"],
+        design: lesson!("mesh-count"),
+        goal: Goal::Choose {
+            asks: Asks::FullMesh,
+            options: &["5", "6", "10", "20", "25"],
+        },
+    },
+    Exercise {
+        id: "introduce-bus",
+        title: "Put a bus in the middle",
+        task: "Six systems talk over eleven direct links in four protocol families, and audit wants one place that logs every exchange. Route every exchange through one middleware system.",
+        hints: &[
+            "With nothing selected, the design panel shows the ESB verdict and its counts.",
+            "Open \"The bus, side by side\" to compare today's links with a hub.",
+            "Adding a middleware box is not enough: the links must go through it. Try \"Introduce a bus\".",
+        ],
+        concepts: &["esb", "point-to-point"],
+        design: lesson!("introduce-bus"),
+        goal: Goal::Design(&[Condition::EverythingThroughAHub]),
+    },
+];
+
+/// The exercise with this id.
+pub fn get(id: &str) -> Option<&'static Exercise> {
+    ALL.iter().find(|e| e.id == id)
+}
+
+/// What "Check my answer" says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feedback {
+    /// Every condition met (or the right answer given).
+    pub solved: bool,
+    /// One line per condition or per answer: whether it holds and why, in the
+    /// product's own words.
+    pub lines: Vec<(bool, String)>,
+}
+
+impl Exercise {
+    /// The starting design.
+    pub fn start(&self) -> Design {
+        crate::model::parse(self.design).unwrap_or_else(|problems| {
+            // The lessons are part of the binary and a test parses every one.
+            unreachable!("lesson {} does not parse: {problems:?}", self.id)
+        })
+    }
+
+    /// Checks a choice answer against what the analyzer recommends on `design` (the
+    /// starting design unless the student changed it), or, for a design goal, each
+    /// condition on `design`.
+    pub fn check(&self, design: &Design, answer: Option<&str>) -> Feedback {
+        let analysis = analyze(design);
+        match self.goal {
+            Goal::Choose { asks, .. } => match answer {
+                Some(answer) => choose(design, &analysis, asks, answer.trim()),
+                None => Feedback {
+                    solved: false,
+                    lines: vec![(false, "Pick an answer first.".into())],
+                },
+            },
+            Goal::Design(conditions) => {
+                let lines: Vec<(bool, String)> = conditions
+                    .iter()
+                    .map(|c| condition(design, &analysis, *c))
+                    .collect();
+                Feedback {
+                    solved: lines.iter().all(|(ok, _)| *ok),
+                    lines,
+                }
+            }
+        }
+    }
+
+    /// The question of a choice exercise in words, for lists and the command line.
+    pub fn is_choice(&self) -> bool {
+        matches!(self.goal, Goal::Choose { .. })
+    }
+}
+
+/// The link `r` names, with its analysis.
+fn find<'a>(design: &Design, analysis: &'a Analysis, r: LinkRef) -> Option<&'a LinkAnalysis> {
+    let named = |id, name: &str| design.system(id).is_some_and(|s| s.name == name);
+    let link = design
+        .links
+        .iter()
+        .find(|l| named(l.from, r.from) && named(l.to, r.to))?;
+    analysis.link(link.id)
+}
+
+fn missing(r: LinkRef) -> (bool, String) {
+    (
+        false,
+        format!(
+            "There is no link from {} to {}: the task is about that link, so keep both systems and their names.",
+            r.from, r.to
+        ),
+    )
+}
+
+/// The first flip of `d` that leads to `target`, in words.
+fn lever<T: PartialEq + Copy>(
+    d: &crate::analysis::decision::Decision<T>,
+    target: T,
+) -> Option<String> {
+    d.flips
+        .iter()
+        .find(|f| f.result == target)
+        .map(|f| f.in_words())
+}
+
+fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Feedback {
+    let (right, line) = match asks {
+        Asks::Auth(r) => {
+            let Some(a) = find(design, analysis, r) else {
+                return Feedback {
+                    solved: false,
+                    lines: vec![missing(r)],
+                };
+            };
+            let d = &a.auth_flow;
+            let given = answer.parse::<AuthFlow>().ok();
+            judge(d, given, answer, |f| f.id())
+        }
+        Asks::Events(r) => {
+            let Some(a) = find(design, analysis, r) else {
+                return Feedback {
+                    solved: false,
+                    lines: vec![missing(r)],
+                };
+            };
+            let d = &a.events;
+            let given = answer.parse::<Events>().ok();
+            judge(d, given, answer, |e| e.id())
+        }
+        Asks::FullMesh => {
+            let esb = &analysis.esb;
+            let n = esb.systems;
+            let right = answer.parse::<usize>().ok() == Some(esb.full_mesh);
+            let why = format!(
+                "Each of the {n} systems would connect to the {} others, and each connection joins two of them: {n} × {} / 2 = {}. Today there are {}; through a hub there would be {}, one per system.",
+                n.saturating_sub(1),
+                n.saturating_sub(1),
+                esb.full_mesh,
+                esb.point_to_point,
+                esb.via_hub
+            );
+            let line = if right {
+                format!("Right: {}. {why}", esb.full_mesh)
+            } else {
+                format!("Not {answer}. {why}")
+            };
+            (right, line)
+        }
+    };
+    Feedback {
+        solved: right,
+        lines: vec![(right, line)],
+    }
+}
+
+/// The verdict on a choice: right with the decision's reason, or wrong with what the
+/// analyzer recommends, why, and what would have to be true for the given answer.
+fn judge<T: PartialEq + Copy>(
+    d: &crate::analysis::decision::Decision<T>,
+    given: Option<T>,
+    answer: &str,
+    id: impl Fn(T) -> &'static str,
+) -> (bool, String) {
+    if given == Some(d.choice) {
+        return (true, format!("Right: {}. {}", id(d.choice), d.reason));
+    }
+    let mut text = format!(
+        "Not {answer}: Patchbay recommends {}. {}",
+        id(d.choice),
+        d.reason
+    );
+    match given.and_then(|g| lever(d, g)) {
+        Some(condition) => text.push_str(&format!(" It would be {answer} {condition}.")),
+        None => text.push_str(&format!(
+            " No single change of this link's inputs would make it {answer}."
+        )),
+    }
+    (false, text)
+}
+
+fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, String) {
+    let name = |r: LinkRef| format!("{} → {}", r.from, r.to);
+    match c {
+        Condition::AuthInUse(r, flow) => {
+            let Some(link) = design.links.iter().find(|l| {
+                design.system(l.from).is_some_and(|s| s.name == r.from)
+                    && design.system(l.to).is_some_and(|s| s.name == r.to)
+            }) else {
+                return missing(r);
+            };
+            match link.auth {
+                Some(now) if now == flow => {
+                    (true, format!("{} uses {} today.", name(r), flow.id()))
+                }
+                now => (
+                    false,
+                    format!(
+                        "{} uses {} today; the goal is {}.",
+                        name(r),
+                        now.map_or("no recorded flow", |f| f.id()),
+                        flow.id()
+                    ),
+                ),
+            }
+        }
+        Condition::Pattern(r, p) => {
+            let Some(a) = find(design, analysis, r) else {
+                return missing(r);
+            };
+            recommended(&name(r), "pattern", &a.pattern, p, |p| p.id())
+        }
+        Condition::Events(r, e) => {
+            let Some(a) = find(design, analysis, r) else {
+                return missing(r);
+            };
+            recommended(&name(r), "event mechanism", &a.events, e, |e| e.id())
+        }
+        Condition::Mtls(r, want) => {
+            let Some(a) = find(design, analysis, r) else {
+                return missing(r);
+            };
+            let say = |b: bool| if b { "recommended" } else { "not needed" };
+            recommended(&name(r), "mutual TLS", &a.mtls, want, say)
+        }
+        Condition::NoRule(rule) => {
+            let hits: Vec<_> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.rule.id == rule)
+                .collect();
+            match hits.first() {
+                None => (true, format!("No {rule} finding.")),
+                Some(f) => (
+                    false,
+                    format!(
+                        "{rule} still fires: {}: {}",
+                        f.subject.name(design),
+                        f.message
+                    ),
+                ),
+            }
+        }
+        Condition::NoFindings(severity) => {
+            let worse: Vec<_> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.severity >= severity)
+                .collect();
+            match worse.first() {
+                None => (true, format!("No {} findings.", severity.id())),
+                Some(f) => (
+                    false,
+                    format!(
+                        "{} {} finding{} left, such as {} on {}: {}",
+                        worse.len(),
+                        severity.id(),
+                        if worse.len() == 1 { "" } else { "s" },
+                        f.rule.id,
+                        f.subject.name(design),
+                        f.message
+                    ),
+                ),
+            }
+        }
+        Condition::EverythingThroughAHub => {
+            let hubs: Vec<_> = design
+                .systems
+                .iter()
+                .filter(|s| s.kind == SystemKind::Middleware)
+                .map(|s| s.id)
+                .collect();
+            if hubs.is_empty() {
+                return (
+                    false,
+                    "The design has no middleware system to act as the hub.".into(),
+                );
+            }
+            let direct = design
+                .links
+                .iter()
+                .filter(|l| !hubs.contains(&l.from) && !hubs.contains(&l.to))
+                .count();
+            let esb = &analysis.esb;
+            if direct == 0 {
+                (
+                    true,
+                    format!(
+                        "Every link goes through the hub: {} systems over {} connections, where a full mesh would need {}.",
+                        esb.systems, esb.point_to_point, esb.full_mesh
+                    ),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "{direct} link{} still go{} directly between two systems, past the hub.",
+                        if direct == 1 { "" } else { "s" },
+                        if direct == 1 { "es" } else { "" }
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Whether a recommendation is the one wanted, with the decision's reason either way.
+fn recommended<T: PartialEq + Copy>(
+    link: &str,
+    what: &str,
+    d: &crate::analysis::decision::Decision<T>,
+    want: T,
+    show: impl Fn(T) -> &'static str,
+) -> (bool, String) {
+    if d.choice == want {
+        (
+            true,
+            format!("{link}: the {what} is {}. {}", show(want), d.reason),
+        )
+    } else {
+        (
+            false,
+            format!(
+                "{link}: the {what} is {}, not {}. {}",
+                show(d.choice),
+                show(want),
+                d.reason
+            ),
+        )
+    }
+}

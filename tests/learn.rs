@@ -1,0 +1,375 @@
+//! Learn mode, headless: every exercise starts unsolved, a known solution solves it,
+//! a plausible wrong answer is named in the feedback; the bus comparison and the
+//! input edits behind the clickable decision path.
+
+use patchbay::analysis::facts::{Attr, Value};
+use patchbay::analysis::{analyze, decision};
+use patchbay::learn::exercises::{self, Goal};
+use patchbay::learn::{concepts, set_input};
+use patchbay::model::{AuthFlow, Design, LinkId, edit::Edit};
+
+/// The link between the systems named `from` and `to`.
+fn link(design: &Design, from: &str, to: &str) -> LinkId {
+    let named = |id, name: &str| design.system(id).is_some_and(|s| s.name == name);
+    design
+        .links
+        .iter()
+        .find(|l| named(l.from, from) && named(l.to, to))
+        .unwrap_or_else(|| panic!("no link {from} -> {to}"))
+        .id
+}
+
+fn system(design: &Design, name: &str) -> patchbay::model::System {
+    design
+        .systems
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no system {name}"))
+        .clone()
+}
+
+fn set_auth(design: &Design, from: &str, to: &str, flow: AuthFlow) -> Edit {
+    let mut l = design.link(link(design, from, to)).expect("link").clone();
+    l.auth = Some(flow);
+    Edit::set_link("Change auth", l)
+}
+
+fn input(design: &Design, from: &str, to: &str, attr: Attr, value: Value) -> Edit {
+    set_input(design, link(design, from, to), attr, value).expect("settable")
+}
+
+/// A known solution of each design exercise, as the edits a student would make, and a
+/// plausible wrong attempt with a word its feedback must contain.
+type Attempt = fn(&Design) -> Vec<Edit>;
+fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
+    use patchbay::model::{Latency, Trigger};
+    vec![
+        (
+            "spa-pkce",
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Field sales app",
+                    "Salesforce",
+                    AuthFlow::WebServerPkce,
+                )]
+            },
+            // Server-side flow on a browser app: the finding goes, the goal is missed.
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Field sales app",
+                    "Salesforce",
+                    AuthFlow::WebServer,
+                )]
+            },
+            "web-server-pkce",
+        ),
+        (
+            "nightly-job",
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Invoice export job",
+                    "Salesforce",
+                    AuthFlow::JwtBearer,
+                )]
+            },
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Invoice export job",
+                    "Salesforce",
+                    AuthFlow::UserAgent,
+                )]
+            },
+            "AUTH-002",
+        ),
+        (
+            "sync-ceiling",
+            |d| {
+                vec![input(
+                    d,
+                    "Salesforce",
+                    "Scoring ERP",
+                    Attr::NeedsResponse,
+                    Value::Bool(false),
+                )]
+            },
+            // Pretending the work is faster: PAT-001 goes, the link stays synchronous.
+            |d| {
+                vec![input(
+                    d,
+                    "Salesforce",
+                    "Scoring ERP",
+                    Attr::ExpectedDuration,
+                    Value::Seconds(100.0),
+                )]
+            },
+            "request-reply",
+        ),
+        (
+            "bulk-threshold",
+            |d| {
+                let e = input(
+                    d,
+                    "ERP",
+                    "Salesforce",
+                    Attr::Trigger,
+                    Value::Trigger(Trigger::Schedule),
+                );
+                let mut d2 = d.clone();
+                e.clone().apply(&mut d2);
+                vec![
+                    e,
+                    input(
+                        &d2,
+                        "ERP",
+                        "Salesforce",
+                        Attr::Latency,
+                        Value::Latency(Latency::Batch),
+                    ),
+                ]
+            },
+            // Shrinking the load instead of describing how it runs.
+            |d| {
+                vec![input(
+                    d,
+                    "ERP",
+                    "Salesforce",
+                    Attr::Volume,
+                    Value::Count(1_500),
+                )]
+            },
+            "remote-call-in",
+        ),
+        (
+            "publish-from-outside",
+            |d| {
+                vec![input(
+                    d,
+                    "Payment provider",
+                    "Salesforce",
+                    Attr::ExternalPublish,
+                    Value::Bool(true),
+                )]
+            },
+            |d| {
+                vec![input(
+                    d,
+                    "Payment provider",
+                    "Salesforce",
+                    Attr::GuaranteedDelivery,
+                    Value::Bool(true),
+                )]
+            },
+            "platform-events",
+        ),
+        (
+            "mtls-gateway",
+            |d| {
+                vec![input(
+                    d,
+                    "Salesforce",
+                    "Bank gateway",
+                    Attr::ToRequiresMtls,
+                    Value::Bool(true),
+                )]
+            },
+            // Marking the data more sensitive is not the fact the bank gave.
+            |d| {
+                let mut s = system(d, "Bank gateway");
+                s.notes = "Requires a client certificate".into();
+                vec![Edit::set_system("Change notes", s)]
+            },
+            "not needed",
+        ),
+        (
+            "introduce-bus",
+            |d| vec![patchbay::model::bus::introduce(d).expect("links to route")],
+            // A middleware box beside the links routes nothing.
+            |d| {
+                let id = d.next_system_id();
+                vec![Edit::add_system(patchbay::model::System::new(
+                    id,
+                    "Mule",
+                    patchbay::model::SystemKind::Middleware,
+                ))]
+            },
+            "directly",
+        ),
+    ]
+}
+
+fn apply(design: &Design, edits: Vec<Edit>) -> Design {
+    let mut d = design.clone();
+    for e in edits {
+        e.apply(&mut d);
+    }
+    d
+}
+
+#[test]
+fn there_are_at_least_ten_exercises_each_with_a_task_hints_and_concepts() {
+    assert!(exercises::ALL.len() >= 10, "{}", exercises::ALL.len());
+    for (i, e) in exercises::ALL.iter().enumerate() {
+        assert!(exercises::ALL[..i].iter().all(|o| o.id != e.id), "{}", e.id);
+        assert!(!e.task.is_empty() && !e.hints.is_empty(), "{}", e.id);
+        assert!(!e.concepts.is_empty(), "{}", e.id);
+        for c in e.concepts {
+            assert!(concepts::get(c).is_some(), "{}: no card {c}", e.id);
+        }
+        // Parses, and checks without an answer or a change as not solved.
+        let start = e.start();
+        let fb = e.check(&start, None);
+        assert!(
+            !fb.solved,
+            "{} is solved at its start: {:?}",
+            e.id, fb.lines
+        );
+        assert!(!fb.lines.is_empty());
+    }
+}
+
+#[test]
+fn every_design_exercise_is_solved_by_its_solution_and_not_by_a_wrong_attempt() {
+    let cases = design_cases();
+    for e in exercises::ALL.iter().filter(|e| !e.is_choice()) {
+        let (_, solve, wrong, named) = cases
+            .iter()
+            .find(|c| c.0 == e.id)
+            .unwrap_or_else(|| panic!("no solution for {}", e.id));
+        let start = e.start();
+        let solved = e.check(&apply(&start, solve(&start)), None);
+        assert!(solved.solved, "{}: {:?}", e.id, solved.lines);
+        let attempt = e.check(&apply(&start, wrong(&start)), None);
+        assert!(!attempt.solved, "{} solved by the wrong attempt", e.id);
+        let unmet: Vec<&String> = attempt
+            .lines
+            .iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            unmet.iter().any(|t| t.contains(named)),
+            "{}: feedback does not name {named}: {unmet:?}",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn a_choice_is_right_only_when_it_is_what_the_analyzer_recommends() {
+    // The answer a student would give, and a plausible wrong one.
+    let answers = [
+        ("web-app-flow", "web-server", "user-agent"),
+        ("smart-tv", "device", "web-server-pkce"),
+        ("connected-devices", "asset-token", "jwt-bearer"),
+        ("mobile-pkce", "web-server-pkce", "user-agent"),
+        ("cdc-or-events", "change-data-capture", "platform-events"),
+        ("mesh-count", "10", "6"),
+    ];
+    for e in exercises::ALL.iter().filter(|e| e.is_choice()) {
+        let (_, right, wrong) = answers
+            .iter()
+            .find(|a| a.0 == e.id)
+            .unwrap_or_else(|| panic!("no answer for {}", e.id));
+        let Goal::Choose { options, .. } = e.goal else {
+            unreachable!()
+        };
+        assert!(
+            options.contains(right) && options.contains(wrong),
+            "{}",
+            e.id
+        );
+        let start = e.start();
+        let fb = e.check(&start, Some(right));
+        assert!(fb.solved, "{}: {:?}", e.id, fb.lines);
+        assert!(fb.lines[0].1.starts_with("Right"), "{:?}", fb.lines);
+        let fb = e.check(&start, Some(wrong));
+        assert!(!fb.solved);
+        let text = &fb.lines[0].1;
+        assert!(text.starts_with(&format!("Not {wrong}")), "{text}");
+        assert!(
+            text.contains(right),
+            "{}: the feedback hides the answer: {text}",
+            e.id
+        );
+    }
+    // The wrong choice says what would make it right.
+    let tv = exercises::get("smart-tv").expect("exercise");
+    let fb = tv.check(&tv.start(), Some("web-server-pkce"));
+    assert!(
+        fb.lines[0]
+            .1
+            .contains("It would be web-server-pkce if the caller has a browser and keyboard"),
+        "{:?}",
+        fb.lines
+    );
+}
+
+#[test]
+fn the_answer_follows_the_design_not_a_stored_key() {
+    // Give the TV a keyboard: the same question now has another right answer.
+    let tv = exercises::get("smart-tv").expect("exercise");
+    let start = tv.start();
+    let with_keyboard = apply(
+        &start,
+        vec![input(
+            &start,
+            "Showroom TV",
+            "Salesforce",
+            Attr::FromLimitedInput,
+            Value::Bool(false),
+        )],
+    );
+    assert!(!tv.check(&with_keyboard, Some("device")).solved);
+    assert!(tv.check(&with_keyboard, Some("web-server-pkce")).solved);
+}
+
+#[test]
+fn a_renamed_system_is_reported_not_guessed() {
+    let e = exercises::get("sync-ceiling").expect("exercise");
+    let mut d = e.start();
+    d.systems[1].name = "Scoring".into();
+    let fb = e.check(&d, None);
+    assert!(!fb.solved);
+    assert!(
+        fb.lines[0]
+            .1
+            .contains("no link from Salesforce to Scoring ERP"),
+        "{:?}",
+        fb.lines
+    );
+}
+
+#[test]
+fn clicking_an_answer_of_the_path_changes_that_input_and_the_path_follows() {
+    // Every answer of every decision's path on every exercise: flipping the question's
+    // first settable input changes that answer or stops the path earlier.
+    for e in exercises::ALL {
+        let d = e.start();
+        for a in &analyze(&d).links {
+            let path = decision::path::<patchbay::analysis::auth::AuthDecision>(&a.facts);
+            for (question, _) in &path.steps {
+                for &attr in question.reads {
+                    let mut value = None;
+                    a.facts.alternatives(attr, |v| {
+                        value = Some(v);
+                        true
+                    });
+                    let Some(value) = value else { continue };
+                    match set_input(&d, a.link, attr, value) {
+                        Ok(edit) => {
+                            let changed = apply(&d, vec![edit]);
+                            let after = analyze(&changed);
+                            let now = after.link(a.link).expect("link").facts.get(attr);
+                            assert_eq!(now, value, "{}: {attr}", e.id);
+                        }
+                        Err(why) => assert!(!why.to_string().is_empty()),
+                    }
+                }
+            }
+        }
+    }
+}
