@@ -328,3 +328,85 @@ fn a_mermaid_export_over_mermaid_s_limits_fails_unless_forced() {
             .starts_with("flowchart LR")
     );
 }
+
+#[test]
+fn lesson_commands_hand_out_and_grade_exercises() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("progress.ron");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_patchbay"))
+            .args(args)
+            .env("PATCHBAY_PROGRESS", &progress)
+            .output()
+            .expect("run patchbay");
+        (
+            out.status.code().expect("exit code"),
+            String::from_utf8(out.stdout).expect("utf-8"),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, list, _) = run(&["lesson", "list"]);
+    assert_eq!(code, 0);
+    assert!(list.lines().count() >= 10, "{list}");
+    assert!(
+        list.contains("sync-ceiling") && list.contains("new"),
+        "{list}"
+    );
+
+    // Hand out the starting design; it does not meet the goal.
+    let start = dir.path().join("start.patchbay.ron");
+    let (code, shown, _) = run(&[
+        "lesson",
+        "show",
+        "sync-ceiling",
+        "--hints",
+        "--design",
+        path(&start),
+    ]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("Hints\n  1. "), "{shown}");
+    let (code, feedback, _) = run(&["lesson", "check", "sync-ceiling", path(&start)]);
+    assert_eq!(code, 1, "{feedback}");
+    assert!(feedback.contains("todo PAT-001 still fires"), "{feedback}");
+
+    // The student's fix: the caller no longer waits.
+    let text = std::fs::read_to_string(&start).expect("read");
+    let solved = dir.path().join("solved.patchbay.ron");
+    std::fs::write(&solved, text.replace("needs_response: true, ", "")).expect("write");
+    let (code, feedback, _) = run(&["lesson", "check", "sync-ceiling", path(&solved)]);
+    assert_eq!(code, 0, "{feedback}");
+    assert!(feedback.contains("Solved"), "{feedback}");
+
+    // A question is answered with --answer; a wrong one says what is right and why.
+    let (code, feedback, _) = run(&["lesson", "check", "smart-tv", "--answer", "jwt-bearer"]);
+    assert_eq!(code, 1);
+    assert!(
+        feedback.contains("Patchbay recommends device"),
+        "{feedback}"
+    );
+    assert_eq!(
+        run(&["lesson", "check", "smart-tv", "--answer", "device"]).0,
+        0
+    );
+
+    // Usage errors: exit 2 with a message.
+    for args in [
+        &["lesson", "show", "no-such"][..],
+        &["lesson", "check", "smart-tv"][..],
+        &["lesson", "check", "sync-ceiling"][..],
+    ] {
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.starts_with("error: "), "{err}");
+    }
+    // A broken submission is reported with its line and column.
+    let broken = dir.path().join("broken.patchbay.ron");
+    std::fs::write(
+        &broken,
+        "(format_version: 1, name: \"x\", systems: [(id: 1,]",
+    )
+    .expect("write");
+    let (code, _, err) = run(&["lesson", "check", "sync-ceiling", path(&broken)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("broken.patchbay.ron:1:"), "{err}");
+}

@@ -10,6 +10,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod lesson;
+
 /// Patchbay: draw how your systems talk and get a reasoned integration recommendation
 /// for every link.
 #[derive(Debug, Parser)]
@@ -76,6 +78,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Exercises for students: list them, show one, check a design (or an answer)
+    /// against its goal.
+    #[command(subcommand)]
+    Lesson(lesson::Lesson),
     /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
     Generate {
         /// How many systems.
@@ -152,6 +158,7 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
             force,
         }) => export(&file, to, output, scale, force),
         Some(Command::Rules) => list_rules(),
+        Some(Command::Lesson(command)) => lesson::run(command),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Generate {
             systems,
@@ -206,7 +213,7 @@ fn check(files: &[PathBuf]) -> u8 {
 }
 
 /// Loads a design for a command, printing its problems; `Err` carries the exit code.
-fn load_or_report(path: &std::path::Path) -> Result<model::Design, u8> {
+pub(crate) fn load_or_report(path: &std::path::Path) -> Result<model::Design, u8> {
     match model::load(path) {
         Ok(design) => Ok(design),
         Err(model::LoadError::Invalid { file, problems }) => {
