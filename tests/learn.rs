@@ -343,33 +343,67 @@ fn a_renamed_system_is_reported_not_guessed() {
     );
 }
 
-#[test]
-fn clicking_an_answer_of_the_path_changes_that_input_and_the_path_follows() {
-    // Every answer of every decision's path on every exercise: flipping the question's
-    // first settable input changes that answer or stops the path earlier.
-    for e in exercises::ALL {
-        let d = e.start();
-        for a in &analyze(&d).links {
-            let path = decision::path::<patchbay::analysis::auth::AuthDecision>(&a.facts);
-            for (question, _) in &path.steps {
-                for &attr in question.reads {
-                    let mut value = None;
-                    a.facts.alternatives(attr, |v| {
-                        value = Some(v);
-                        true
-                    });
-                    let Some(value) = value else { continue };
-                    match set_input(&d, a.link, attr, value) {
-                        Ok(edit) => {
-                            let changed = apply(&d, vec![edit]);
-                            let after = analyze(&changed);
-                            let now = after.link(a.link).expect("link").facts.get(attr);
-                            assert_eq!(now, value, "{}: {attr}", e.id);
-                        }
-                        Err(why) => assert!(!why.to_string().is_empty()),
-                    }
-                }
-            }
+/// Clicking each answer of a decision's path: the edit it makes sets the input, and the
+/// path run again on the changed design answers that question the other way or stops
+/// before it.
+fn click_every_answer<D: decision::Decide>(name: &str, design: &Design) -> usize {
+    let mut clicked = 0;
+    for a in &analyze(design).links {
+        let path = decision::path::<D>(&a.facts);
+        for (step, &(question, answer)) in path.steps.iter().enumerate() {
+            let Some((attr, value)) = decision::answer_flip::<D>(&a.facts, step) else {
+                continue;
+            };
+            let Ok(edit) = set_input(design, a.link, attr, value) else {
+                assert!(attr.is_drawn(), "{name}: {attr} cannot be set");
+                continue;
+            };
+            let changed = apply(design, vec![edit]);
+            let facts = analyze(&changed).link(a.link).expect("link").facts;
+            assert_eq!(facts.get(attr), value, "{name}: {attr}");
+            let after = decision::path::<D>(&facts);
+            let same = after
+                .steps
+                .get(step)
+                .is_some_and(|&(q, ans)| std::ptr::eq(q, question) && ans == answer);
+            assert!(
+                !same,
+                "{name}: clicking \"{}\" changed nothing",
+                question.text
+            );
+            clicked += 1;
         }
     }
+    clicked
+}
+
+#[test]
+fn clicking_an_answer_of_the_path_changes_that_input_and_the_path_follows() {
+    use patchbay::analysis::{auth, events, mtls, pattern};
+    let mut designs: Vec<(String, Design)> = patchbay::samples::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.title.to_owned(),
+                patchbay::model::parse(s.text).expect("sample"),
+            )
+        })
+        .collect();
+    designs.extend(exercises::ALL.iter().map(|e| (e.id.to_owned(), e.start())));
+    designs.push((
+        "generated".into(),
+        patchbay::generate::generate(patchbay::generate::Params {
+            systems: 40,
+            links_per_system: 3,
+            seed: 7,
+        }),
+    ));
+    let mut clicked = 0;
+    for (name, d) in &designs {
+        clicked += click_every_answer::<pattern::PatternDecision>(name, d);
+        clicked += click_every_answer::<events::EventsDecision>(name, d);
+        clicked += click_every_answer::<auth::AuthDecision>(name, d);
+        clicked += click_every_answer::<mtls::MtlsDecision>(name, d);
+    }
+    assert!(clicked > 500, "only {clicked} answers could be clicked");
 }

@@ -92,6 +92,31 @@ pub fn path<D: Decide>(f: &LinkFacts) -> Path<D::Choice> {
     Path { steps, choice }
 }
 
+/// The input change that turns the answer to question `step` of this link's path the
+/// other way (or ends the path before it), trying each input the question reads, the
+/// ones a designer sets before those the drawing gives: what clicking that answer does.
+pub fn answer_flip<D: Decide>(f: &LinkFacts, step: usize) -> Option<(Attr, Value)> {
+    let now = path::<D>(f);
+    let &(question, answer) = now.steps.get(step)?;
+    let mut reads: Vec<Attr> = question.reads.to_vec();
+    reads.sort_by_key(|a| a.is_drawn());
+    reads.into_iter().find_map(|attr| {
+        let mut found = None;
+        f.alternatives(attr, |value| {
+            let after = path::<D>(&f.with(attr, value));
+            let same = after
+                .steps
+                .get(step)
+                .map(|&(q, a)| (std::ptr::eq(q, question), a));
+            if same != Some((true, answer)) {
+                found = Some((attr, value));
+            }
+            found.is_some()
+        });
+        found
+    })
+}
+
 /// One input of a decision with every value worth trying and what the decision would
 /// be with it: a row of the what-if table.
 #[derive(Debug)]

@@ -292,6 +292,12 @@ impl Attr {
 }
 
 impl Attr {
+    /// The input follows from the drawing (a link to an identity provider, the zones
+    /// of the two ends), not from a field a person sets.
+    pub const fn is_drawn(self) -> bool {
+        matches!(self, Attr::FromLinkedToIdp | Attr::CrossesBoundary)
+    }
+
     /// What a person reads for this input, in place of the file's key.
     pub const fn label(self) -> &'static str {
         match self {

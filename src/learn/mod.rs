@@ -139,10 +139,7 @@ mod tests {
                                     LinkFacts::new(link, from, to, a.facts.from_linked_to_idp);
                                 assert_eq!(facts.get(attr), value, "{attr} on {}", sample.title);
                             }
-                            Err(Derived::Drawing(_)) => assert!(matches!(
-                                attr,
-                                Attr::FromLinkedToIdp | Attr::CrossesBoundary
-                            )),
+                            Err(Derived::Drawing(_)) => assert!(attr.is_drawn()),
                             Err(e) => panic!("{attr}: {e}"),
                         }
                         false
