@@ -44,6 +44,7 @@ pub struct PatchbayApp {
     pub(super) shown_title: String,
     pub(super) rename_rect: Option<egui::Rect>,
     pub(super) view_center: Pos,
+    pub(super) learn: super::learn::Learn,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -78,6 +79,7 @@ impl PatchbayApp {
             shown_title: String::new(),
             rename_rect: None,
             view_center: Pos::default(),
+            learn: super::learn::Learn::default(),
         }
     }
 
@@ -87,6 +89,17 @@ impl PatchbayApp {
         let doc = Document::unsaved(design, samples::DEFAULT.title)
             .with_header(crate::model::leading_comments(samples::DEFAULT.text));
         Self::new(doc, dialogs)
+    }
+
+    /// Keeps exercise progress in `path` between runs (the window passes the data
+    /// folder's file; tests pass a temporary one or none).
+    pub fn with_progress(mut self, path: Option<PathBuf>) -> Self {
+        let (learn, problem) = super::learn::Learn::with_progress(path);
+        self.learn = learn;
+        if let Some(problem) = problem {
+            self.status = format!("Exercise progress could not be read: {problem}");
+        }
+        self
     }
 
     /// Queues a command, as a menu item or button would.
@@ -145,7 +158,13 @@ impl PatchbayApp {
         let (doc, selection) = (&self.doc, &self.selection);
         let mut commands = egui::Panel::top("menu")
             .show(ui, |ui| {
-                panels::menu_ui(ui, doc, &self.recent, self.connect_mode)
+                panels::menu_ui(
+                    ui,
+                    doc,
+                    &self.recent,
+                    self.connect_mode,
+                    &self.learn.progress,
+                )
             })
             .inner;
         egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
@@ -164,7 +183,9 @@ impl PatchbayApp {
             egui::Panel::right(INSPECTOR)
                 .default_size(360.0)
                 .size_range(330.0..=(width * 0.35).max(330.0))
-                .show(ui, |ui| inspector::inspector_ui(ui, doc, selection))
+                .show(ui, |ui| {
+                    inspector::inspector_ui(ui, doc, selection, self.learn.hidden())
+                })
                 .inner,
         );
         commands.extend(
@@ -183,6 +204,12 @@ impl PatchbayApp {
             ctx.request_repaint_after(crate::recovery::INTERVAL);
         }
         self.rename_ui(&ctx);
+        let learned = [
+            super::learn::exercise_window(&ctx, &mut self.learn, self.canvas.rect),
+            super::learn::concept_window(&ctx, &mut self.learn),
+            super::learn::bus_window(&ctx, &mut self.learn, &self.doc),
+        ];
+        self.queue.extend(learned.into_iter().flatten());
         self.builtin_dialog_ui(&ctx);
         self.dialog_ui(&ctx);
         self.run_commands(&ctx);
@@ -200,6 +227,7 @@ impl PatchbayApp {
             revision,
             &geometry,
             (&self.selection.systems, &self.selection.links),
+            self.learn.hidden().is_some(),
         );
         let actions = self.canvas.ui(ui, self.connect_mode);
         if self.doc.design().systems.is_empty() {

@@ -69,6 +69,26 @@ pub enum Command {
     Reveal(crate::analysis::Subject),
     /// Turn dragging from one system to another into drawing a link (or back).
     ConnectMode(bool),
+    /// Give one input of a link's decisions another value (a click on an answer of a
+    /// decision's path or a cell of its what-if table), as one undo step.
+    SetInput {
+        /// The link.
+        link: LinkId,
+        /// The input.
+        attr: crate::analysis::facts::Attr,
+        /// Its new value.
+        value: crate::analysis::facts::Value,
+    },
+    /// Route every direct link through one middleware system, as one undo step.
+    IntroduceBus,
+    /// Show or hide the bus comparison.
+    ShowBus(bool),
+    /// Open a concept card.
+    ShowConcept(&'static str),
+    /// Open an exercise on its starting design.
+    OpenExercise(&'static str),
+    /// Check the open exercise's goal on the design (or its question's answer).
+    CheckExercise,
     /// Put the side panels back to their default sizes.
     ResetLayout,
     /// Leave Patchbay.
@@ -108,6 +128,7 @@ fn discards(c: &Command) -> bool {
             | Command::Open
             | Command::OpenPath(_)
             | Command::OpenSample(_)
+            | Command::OpenExercise(_)
             | Command::Quit
     )
 }
@@ -253,6 +274,43 @@ impl PatchbayApp {
             }
             Command::Reveal(subject) => self.reveal(subject),
             Command::ConnectMode(on) => self.connect_mode = on,
+            Command::SetInput { link, attr, value } => {
+                match crate::learn::set_input(self.doc.design(), link, attr, value) {
+                    Ok(edit) => self.doc.apply(edit),
+                    Err(why) => self.status = format!("Cannot change {}: {why}", attr.field()),
+                }
+            }
+            Command::IntroduceBus => match crate::model::bus::introduce(self.doc.design()) {
+                Some(edit) => {
+                    self.status = format!("{}. Undo puts the direct links back.", edit.label);
+                    self.doc.apply(edit);
+                    self.selection.clear();
+                    self.canvas.fit();
+                }
+                None => self.status = "Every link already goes through a middleware system.".into(),
+            },
+            Command::ShowBus(open) => self.learn.bus_open = open,
+            Command::ShowConcept(id) => self.learn.concept = Some(id),
+            Command::OpenExercise(id) => {
+                if let Some(e) = crate::learn::exercises::get(id) {
+                    self.replace(
+                        Document::unsaved(e.start(), format!("Exercise: {}", e.title))
+                            .with_header(model::leading_comments(e.design)),
+                    );
+                    self.learn.start(e);
+                    // A question is about one link: show it, recommendations hidden.
+                    if let crate::learn::exercises::Goal::Choose { .. } = e.goal {
+                        if let [only] = &self.doc.design().links[..] {
+                            self.selection.links.push(only.id);
+                        }
+                    }
+                }
+            }
+            Command::CheckExercise => {
+                if let Some(problem) = self.learn.check(&self.doc) {
+                    self.status = problem;
+                }
+            }
             Command::ResetLayout => {
                 ctx.data_mut(|d| {
                     for id in [

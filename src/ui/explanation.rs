@@ -1,9 +1,12 @@
 //! The explanation of a recommendation: the choice, why, what came second, every
 //! input change that would change it, and how to build it; and the ESB verdict.
 
-use crate::analysis::decision::{Decision, Path, WhatIf, path, what_if};
-use crate::analysis::facts::{Value, grouped, seconds};
+use super::commands::Command;
+use crate::analysis::decision::{Decide, Decision, answer_flip, path, what_if};
+use crate::analysis::facts::{Attr, LinkFacts, Value, grouped, seconds};
 use crate::analysis::{Analysis, LinkAnalysis, auth, events, mtls, pattern};
+use crate::learn::concepts;
+use crate::model::LinkId;
 use egui::RichText;
 
 /// A value as the what-if table shows it.
@@ -17,14 +20,56 @@ fn value_text(v: Value) -> String {
     }
 }
 
-fn decision_ui<T: Copy>(
+/// Where a decision's section can send the user: an input change or a concept card.
+pub(super) struct Out<'a> {
+    /// The link the decision is about.
+    pub link: LinkId,
+    /// What was clicked.
+    pub commands: &'a mut Vec<Command>,
+}
+
+/// Small links to concept cards; the one clicked, as a command.
+pub(super) fn concept_links(ui: &mut egui::Ui, ids: &[&'static str], commands: &mut Vec<Command>) {
+    if ids.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Concepts:").small().weak());
+        for &id in ids {
+            if let Some(card) = concepts::get(id) {
+                if ui
+                    .link(RichText::new(card.title).small())
+                    .on_hover_text("Open the concept card")
+                    .clicked()
+                {
+                    commands.push(Command::ShowConcept(id));
+                }
+            }
+        }
+    });
+}
+
+/// The command that gives `attr` the value `value` on the link, or why it cannot.
+fn set_input(link: LinkId, attr: Attr, value: Value) -> Result<Command, &'static str> {
+    if attr.is_drawn() {
+        Err(if attr == Attr::CrossesBoundary {
+            "This follows from the zones of the two systems: change a system's zone."
+        } else {
+            "This follows from the drawing: link the caller with an identity provider, or remove that link."
+        })
+    } else {
+        Ok(Command::SetInput { link, attr, value })
+    }
+}
+
+fn decision_ui<D: Decide>(
     ui: &mut egui::Ui,
     title: &str,
-    d: &Decision<T>,
-    // Computed only while their section is open: not on every frame a link is selected.
-    (path, table): (impl FnOnce() -> Path<T>, impl FnOnce() -> Vec<WhatIf<T>>),
-    show: impl Fn(T) -> String + Copy,
-    options: &[&str],
+    d: &Decision<D::Choice>,
+    facts: &LinkFacts,
+    show: impl Fn(D::Choice) -> String + Copy,
+    (options, cards): (&[&str], &[&'static str]),
+    out: &mut Out<'_>,
 ) {
     ui.label(
         RichText::new(format!("{title}: {}", show(d.choice)))
@@ -39,43 +84,76 @@ fn decision_ui<T: Copy>(
         Some(flip) => ui.label(format!("Would change {flip}")),
         None => ui.label("No single input change alters it."),
     };
+    concept_links(ui, cards, out.commands);
     // The decision's own questions, as this link answered them: the decision run again
-    // with a trace, so it cannot disagree with the recommendation above.
+    // with a trace, so it cannot disagree with the recommendation above. Each answer
+    // is a button that changes the input behind it (one undo step).
     egui::CollapsingHeader::new(format!("How it was decided ({title})"))
         .id_salt(("path", title))
         .show(ui, |ui| {
-            let path = path();
+            let path = path::<D>(facts);
             let last = path.steps.len().saturating_sub(1);
             for (i, (question, answer)) in path.steps.iter().enumerate() {
-                let text = format!(
-                    "{}. {} {}",
-                    i + 1,
-                    question.text,
-                    if *answer { "Yes." } else { "No." }
-                );
-                if i == last {
-                    ui.label(RichText::new(text).strong());
-                } else {
-                    ui.label(text);
-                }
+                ui.horizontal_wrapped(|ui| {
+                    let text = format!("{}. {}", i + 1, question.text);
+                    if i == last {
+                        ui.label(RichText::new(text).strong());
+                    } else {
+                        ui.label(text);
+                    }
+                    let word = if *answer { "Yes" } else { "No" };
+                    let flip = answer_flip::<D>(facts, i)
+                        .ok_or("No input of this link changes this answer.")
+                        .and_then(|(attr, value)| {
+                            set_input(out.link, attr, value).map(|c| (attr, value, c))
+                        });
+                    match flip {
+                        Ok((attr, value, command)) => {
+                            let hover = format!(
+                                "Click to answer {}: sets {} to {}",
+                                if *answer { "no" } else { "yes" },
+                                attr.field(),
+                                value_text(value)
+                            );
+                            if ui.button(word).on_hover_text(hover).clicked() {
+                                out.commands.push(command);
+                            }
+                        }
+                        Err(why) => {
+                            ui.add_enabled(false, egui::Button::new(word))
+                                .on_disabled_hover_text(why);
+                        }
+                    }
+                });
             }
             ui.label(RichText::new(format!("So: {}", show(path.choice))).strong());
         });
     // Every input the decision reads, each value worth trying, and what it would give,
-    // decided again; this link's own values in bold.
+    // decided again; this link's own values in bold, the others buttons that set them.
     egui::CollapsingHeader::new(format!("What if ({title})"))
         .id_salt(("what-if", title))
         .show(ui, |ui| {
             // One input after another, its values wrapping within the panel's width.
-            for input in table() {
+            for input in what_if::<D>(facts) {
                 ui.label(RichText::new(input.attr.label()).italics());
                 ui.horizontal_wrapped(|ui| {
                     for (value, choice, current) in &input.rows {
                         let cell = format!("{}: {}", value_text(*value), show(*choice));
                         if *current {
                             ui.label(RichText::new(cell).strong());
-                        } else {
-                            ui.label(RichText::new(cell).weak());
+                            continue;
+                        }
+                        match set_input(out.link, input.attr, *value) {
+                            Ok(command) => {
+                                let hover =
+                                    format!("Set {} to {}", input.attr.field(), value_text(*value));
+                                if ui.small_button(cell).on_hover_text(hover).clicked() {
+                                    out.commands.push(command);
+                                }
+                            }
+                            Err(why) => {
+                                ui.label(RichText::new(cell).weak()).on_hover_text(why);
+                            }
                         }
                     }
                 });
@@ -93,51 +171,48 @@ fn decision_ui<T: Copy>(
     ui.add_space(6.0);
 }
 
-pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
+/// The four recommendations of a link; what the user clicked, as commands.
+pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut out = Out {
+        link: a.link,
+        commands: &mut commands,
+    };
     ui.heading("Recommendations");
     let [pattern_options, events_options, auth_options, mtls_options] = crate::report::options(a);
     let f = &a.facts;
-    decision_ui(
+    decision_ui::<pattern::PatternDecision>(
         ui,
         "Pattern",
         &a.pattern,
-        (
-            || path::<pattern::PatternDecision>(f),
-            || what_if::<pattern::PatternDecision>(f),
-        ),
+        f,
         |p| p.id().to_owned(),
-        pattern_options,
+        (pattern_options, concepts::for_pattern(a.pattern.choice)),
+        &mut out,
     );
-    decision_ui(
+    decision_ui::<events::EventsDecision>(
         ui,
         "Events",
         &a.events,
-        (
-            || path::<events::EventsDecision>(f),
-            || what_if::<events::EventsDecision>(f),
-        ),
+        f,
         |e| e.id().to_owned(),
-        events_options,
+        (events_options, concepts::for_events(a.events.choice)),
+        &mut out,
     );
-    decision_ui(
+    decision_ui::<auth::AuthDecision>(
         ui,
         "Auth flow",
         &a.auth_flow,
-        (
-            || path::<auth::AuthDecision>(f),
-            || what_if::<auth::AuthDecision>(f),
-        ),
+        f,
         |f| f.id().to_owned(),
-        auth_options,
+        (auth_options, concepts::for_auth(a.auth_flow.choice)),
+        &mut out,
     );
-    decision_ui(
+    decision_ui::<mtls::MtlsDecision>(
         ui,
         "mTLS",
         &a.mtls,
-        (
-            || path::<mtls::MtlsDecision>(f),
-            || what_if::<mtls::MtlsDecision>(f),
-        ),
+        f,
         |b| {
             if b {
                 "recommended".into()
@@ -145,11 +220,16 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) {
                 "not needed".into()
             }
         },
-        mtls_options,
+        (mtls_options, concepts::for_mtls(a.mtls.choice)),
+        &mut out,
     );
+    commands
 }
 
-pub(super) fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
+/// The ESB verdict with its counts and signals, the way to compare with a hub and to
+/// introduce one; what the user clicked, as commands.
+pub(super) fn esb_ui(ui: &mut egui::Ui, a: &Analysis) -> Vec<Command> {
+    let mut commands = Vec::new();
     let esb = &a.esb;
     ui.heading("Enterprise Service Bus");
     ui.label(RichText::new(esb.verdict.label()).strong().size(15.0));
@@ -176,4 +256,22 @@ pub(super) fn esb_ui(ui: &mut egui::Ui, a: &Analysis) {
     if let Some(flip) = &esb.flip {
         ui.label(format!("Would change {flip}"));
     }
+    concept_links(ui, &["esb", "point-to-point"], &mut commands);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("The bus, side by side")
+            .on_hover_text("Today's point-to-point links next to the same systems through one hub")
+            .clicked()
+        {
+            commands.push(Command::ShowBus(true));
+        }
+        if ui
+            .button("Introduce a bus")
+            .on_hover_text("Route every direct link through one middleware system (one undo step)")
+            .clicked()
+        {
+            commands.push(Command::IntroduceBus);
+        }
+    });
+    commands
 }

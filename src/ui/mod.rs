@@ -4,7 +4,8 @@
 //!
 //! The modules, along the window's seams: `app` (state and frame), `commands` (what
 //! the user can ask for, and running it), `files` (dialogs, open, save, export,
-//! recover), `dialogs` (prompts), `panels` and `inspector` (the panels), `explanation`
+//! recover), `dialogs` (prompts), `panels` and `inspector` (the panels), `learn` (exercises,
+//! concept cards, the bus side by side), `explanation`
 //! (recommendations and the ESB verdict), `canvas` and `shapes` (the drawing), `theme`,
 //! `window` (the native window and autosave). Nothing imports from this file.
 
@@ -15,6 +16,7 @@ mod dialogs;
 mod explanation;
 mod files;
 mod inspector;
+mod learn;
 mod panels;
 mod shapes;
 mod theme;

@@ -18,6 +18,7 @@ pub(super) fn menu_ui(
     doc: &Document,
     recent: &[PathBuf],
     connect_mode: bool,
+    progress: &crate::learn::progress::Progress,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -100,6 +101,14 @@ pub(super) fn menu_ui(
             {
                 commands.push(Command::Delete);
             }
+            ui.separator();
+            if ui
+                .button("Introduce a bus")
+                .on_hover_text("Route every direct link through one middleware system")
+                .clicked()
+            {
+                commands.push(Command::IntroduceBus);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui.button("Fit design in view").clicked() {
@@ -127,6 +136,7 @@ pub(super) fn menu_ui(
                 }
             }
         });
+        commands.extend(super::learn::learn_menu(ui, progress));
         ui.separator();
         let mut connect = connect_mode;
         if ui
@@ -283,13 +293,21 @@ pub(super) fn findings_ui(ui: &mut egui::Ui, doc: &Document) -> Vec<Command> {
                             "{}\n\nWhy: {}\n\nInstead: {}",
                             f.rule.title, f.rule.why, f.rule.instead
                         );
-                        if ui
-                            .selectable_label(false, text)
-                            .on_hover_text(why)
-                            .clicked()
-                        {
+                        let row = ui.selectable_label(false, text).on_hover_text(format!(
+                            "{why}\n\nRight-click for the concepts behind it."
+                        ));
+                        if row.clicked() {
                             picked = Some(f.subject);
                         }
+                        row.context_menu(|ui| {
+                            for id in crate::learn::concepts::for_rule(f.rule.id) {
+                                if let Some(card) = crate::learn::concepts::get(id) {
+                                    if ui.button(format!("Concept: {}", card.title)).clicked() {
+                                        commands.push(Command::ShowConcept(id));
+                                    }
+                                }
+                            }
+                        });
                     }
                 }
             }

@@ -14,6 +14,8 @@ pub const MIN_LINK_LABEL_PX: f32 = 7.0;
 pub const MAX_LABEL_PX: f32 = 40.0;
 /// Below this on-screen font size, labels are not drawn (the design is zoomed far out).
 pub const MIN_LABEL_PX: f32 = 5.0;
+/// A link's colour while an exercise's question hides its recommendation: no pattern's.
+pub const HIDDEN_ADVICE: Color32 = Color32::from_rgb(150, 150, 150);
 
 fn color([r, g, b]: crate::report::palette::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)

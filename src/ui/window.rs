@@ -106,7 +106,8 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
                         }
                     }));
             }
-            let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()));
+            let mut app = PatchbayApp::with_default_design(Box::new(RfdDialogs::new()))
+                .with_progress(crate::learn::progress::Progress::default_path());
             if let Some(dir) = crate::recovery::Autosave::default_dir() {
                 app = app.with_autosave(crate::recovery::Autosave::new(dir));
             }

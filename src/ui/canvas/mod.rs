@@ -89,7 +89,7 @@ pub enum CanvasAction {
 /// The canvas's state between frames.
 pub struct Canvas {
     graph: ViewGraph,
-    built: Option<(u64, Vec<SystemId>, Vec<LinkId>)>,
+    built: Option<(u64, Vec<SystemId>, Vec<LinkId>, bool)>,
     nodes: HashMap<SystemId, NodeIndex>,
     systems: HashMap<NodeIndex, SystemId>,
     links: HashMap<EdgeIndex, LinkId>,
@@ -142,14 +142,21 @@ impl Canvas {
     }
 
     /// Rebuilds the view model from the document's geometry when the document or the
-    /// selection changed.
+    /// selection changed. With `hide_advice`, links are drawn without their
+    /// recommendations (no pattern colour, no label): an exercise's question is open.
     pub fn sync(
         &mut self,
         revision: u64,
         geometry: &Arc<Geometry>,
         selected: (&[SystemId], &[LinkId]),
+        hide_advice: bool,
     ) {
-        let key = (revision, selected.0.to_vec(), selected.1.to_vec());
+        let key = (
+            revision,
+            selected.0.to_vec(),
+            selected.1.to_vec(),
+            hide_advice,
+        );
         if self.built.as_ref() == Some(&key) {
             return;
         }
@@ -192,19 +199,28 @@ impl Canvas {
                 continue;
             };
             let (color, _) = theme::pattern_style(l.pattern);
-            let idx = g.add_edge_with_label(
-                a,
-                b,
-                EdgeData {
-                    color,
-                    severity: l.severity,
-                    route: l.route.iter().map(|p| p2(*p)).collect(),
-                    ends_at: (p2(from.rect.center()), p2(to.rect.center())),
-                    label: l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
-                    overview: l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
-                },
-                l.full_label.clone(),
-            );
+            let data = EdgeData {
+                color,
+                severity: l.severity,
+                route: l.route.iter().map(|p| p2(*p)).collect(),
+                ends_at: (p2(from.rect.center()), p2(to.rect.center())),
+                label: l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
+                overview: l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
+            };
+            let (data, full_label) = if hide_advice {
+                (
+                    EdgeData {
+                        color: theme::HIDDEN_ADVICE,
+                        label: None,
+                        overview: None,
+                        ..data
+                    },
+                    "Answer the exercise's question to see the recommendation".to_owned(),
+                )
+            } else {
+                (data, l.full_label.clone())
+            };
+            let idx = g.add_edge_with_label(a, b, data, full_label);
             if let Some(e) = g.edge_mut(idx) {
                 e.set_selected(selected.1.contains(&l.id));
             }

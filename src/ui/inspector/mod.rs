@@ -70,10 +70,14 @@ fn choice<T: Copy + PartialEq + 'static>(
 }
 
 /// The inspector for `selection` in `doc`; what the user changed, as commands.
+///
+/// `hidden`: the recommendations are hidden, and why (an exercise's question is not
+/// answered yet).
 pub(super) fn inspector_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     selection: &Selection,
+    hidden: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     // The inspector keeps the panel's width whatever is selected: text wraps inside it
@@ -103,7 +107,13 @@ pub(super) fn inspector_ui(
                         }
                         if let Some(a) = doc.analysis().link(l.id) {
                             ui.separator();
-                            recommendations_ui(ui, a);
+                            match hidden {
+                                Some(why) => {
+                                    ui.heading("Recommendations");
+                                    ui.label(why);
+                                }
+                                None => commands.extend(recommendations_ui(ui, a)),
+                            }
                         }
                     }
                 }
@@ -111,7 +121,7 @@ pub(super) fn inspector_ui(
                     ui.heading("Design");
                     out = design_ui(ui, design);
                     ui.separator();
-                    esb_ui(ui, doc.analysis());
+                    commands.extend(esb_ui(ui, doc.analysis()));
                 }
                 (systems, links) => {
                     ui.heading("Selection");
