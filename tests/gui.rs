@@ -746,6 +746,10 @@ fn every_text_the_window_shows_has_its_glyphs_in_the_font() {
         None,
         Some(Command::SelectSystem(design.systems[0].id)),
         Some(Command::SelectLink(design.links[0].id)),
+        Some(Command::ShowBus(true)),
+        Some(Command::ShowConcept("pkce")),
+        Some(Command::OpenExercise("mesh-count")),
+        Some(Command::CheckExercise),
     ];
     let font = egui::FontId::proportional(14.0);
     for state in states {
@@ -954,8 +958,179 @@ fn a_recommendation_opens_as_the_questions_its_decision_asked() {
     let mut h = retail_with_a_batch_link_selected();
     h.get_by_label("How it was decided (Pattern)").click();
     h.run_steps(3);
-    h.get_by_label("2. Can the data arrive hours later? Yes.");
+    h.get_by_label("2. Can the data arrive hours later?");
     h.get_by_label("So: batch-data-sync");
+}
+
+#[test]
+fn clicking_an_answer_of_the_path_changes_that_input_as_one_undo_step() {
+    let mut h = retail_with_a_batch_link_selected();
+    let link = h.state().selection.links[0];
+    h.get_by_label("How it was decided (Pattern)").click();
+    h.run_steps(3);
+    // The path stops at its second question; its answer is the only "Yes" shown.
+    h.get_by_label("Yes").click();
+    h.run_steps(3);
+    let latency =
+        |h: &Harness<'_, PatchbayApp>| h.state().doc.design().link(link).expect("link").latency;
+    assert_ne!(
+        latency(&h),
+        model::Latency::Batch,
+        "the answer's input changed"
+    );
+    // The path goes on past the changed answer: a scheduled run of 40,000 records is
+    // still a bulk load, now for that reason.
+    h.get_by_label("3. Is it a scheduled run of more than 2,000 records?");
+    h.get_by_label("So: batch-data-sync");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(latency(&h), model::Latency::Batch, "one undo step");
+    assert!(
+        h.query_by_label("3. Is it a scheduled run of more than 2,000 records?")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_cell_of_the_what_if_table_sets_its_value() {
+    let mut h = retail_with_a_batch_link_selected();
+    let link = h.state().selection.links[0];
+    h.get_by_label("What if (Pattern)").click();
+    h.run_steps(3);
+    h.get_by_label("real-time: batch-data-sync").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.design().link(link).expect("link").latency,
+        model::Latency::RealTime
+    );
+    // Now the link's own value is the bold row, and batch is a cell to click back.
+    h.get_by_label("batch: batch-data-sync");
+}
+
+/// An app with exercise progress kept in a temporary folder.
+fn learning_app(dir: &Path) -> PatchbayApp {
+    PatchbayApp::with_default_design(Box::new(Scripted::default()))
+        .with_progress(Some(dir.join("progress.ron")))
+}
+
+#[test]
+fn a_question_is_answered_before_its_recommendation_is_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(learning_app(dir.path()));
+    h.get_by_label("Learn").click();
+    h.run_steps(2);
+    h.get_by_label("A screen without a keyboard  (new)").click();
+    h.run_steps(4);
+    // The question's link is selected and its recommendations are hidden.
+    h.get_by_label("Showroom TV -> Salesforce");
+    assert!(h.query_by_label("Auth flow: device").is_none());
+    h.get_by_label_contains("Hidden until you answer");
+
+    h.get_by_label("Hint (2 left)").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Hint 1:");
+
+    h.get_by_label("web-server").click();
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Not solved yet");
+    h.get_by_label_contains("Not web-server: Patchbay recommends device");
+    // Answered: the recommendation is shown now.
+    h.get_by_label("Auth flow: device");
+
+    h.get_by_label("device").click();
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Solved");
+    let progress = std::fs::read_to_string(dir.path().join("progress.ron")).expect("progress kept");
+    assert!(progress.contains("smart-tv"), "{progress}");
+
+    // The Learn menu shows it solved, in this window and in the next.
+    h.get_by_label("Learn").click();
+    h.run_steps(2);
+    h.get_by_label("A screen without a keyboard  (solved)");
+    let mut next_run = harness(learning_app(dir.path()));
+    next_run.get_by_label("Learn").click();
+    next_run.run_steps(2);
+    next_run.get_by_label("A screen without a keyboard  (solved)");
+}
+
+#[test]
+fn a_design_exercise_is_solved_by_changing_the_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = learning_app(dir.path());
+    app.command(Command::OpenExercise("sync-ceiling"));
+    let mut h = harness(app);
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Not solved yet");
+    h.get_by_label_contains("To do: PAT-001 still fires");
+
+    h.get_by_label("Salesforce -> Scoring ERP (Credit decision)")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("needs response").click();
+    h.run_steps(3);
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Solved");
+    h.get_by_label_contains("Done: No PAT-001 finding.");
+}
+
+#[test]
+fn the_bus_side_by_side_counts_and_introduce_a_bus_then_undo() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let before = h.state().doc.design().clone();
+    h.get_by_label("The bus, side by side").click();
+    h.run_steps(3);
+    h.get_by_label("n = 7 systems, p = 7 connections");
+    h.get_by_label("A full mesh would need n(n-1)/2 = 21");
+    h.get_by_label("7 connections: one per system");
+
+    // Two buttons say it: the inspector's and the window's.
+    h.query_all_by_label("Introduce a bus")
+        .next()
+        .expect("an Introduce a bus button")
+        .click();
+    h.run_steps(4);
+    let design = h.state().doc.design().clone();
+    let hub = design
+        .systems
+        .iter()
+        .find(|s| s.kind == model::SystemKind::Middleware)
+        .expect("a hub")
+        .id;
+    assert!(design.links.iter().all(|l| l.from == hub || l.to == hub));
+    h.get_by_label("n = 8 systems, p = 7 connections");
+    h.get_by_label("Every link already goes through a hub.");
+    assert_eq!(
+        h.state().doc.history_labels().0,
+        Some("Route 9 links through Integration bus")
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        *h.state().doc.design(),
+        before,
+        "one undo puts every link back"
+    );
+    h.get_by_label("n = 7 systems, p = 7 connections");
+}
+
+#[test]
+fn a_concept_card_opens_from_a_recommendation_and_leads_to_an_exercise() {
+    let mut h = retail_with_a_batch_link_selected();
+    h.get_by_label("Batch data synchronization").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Above about 2,000 records");
+    h.get_by_label("Read more");
+    h.get_by_label("Fifty thousand records a night").click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.design().name, "Product catalogue");
+    h.get_by_label("Check my answer");
 }
 
 #[test]

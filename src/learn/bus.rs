@@ -31,11 +31,15 @@ impl SideBySide {
     /// Today's signals that a hub would not make go away (a hub mediates protocols, it
     /// does not remove them), and those that would go.
     pub fn signals(&self) -> (Vec<SignalKind>, Vec<SignalKind>) {
+        // With every link already through a hub, today's signals are the hub's.
         let after: Vec<SignalKind> = self
             .with_hub
             .as_ref()
-            .map(|e| e.signals.iter().map(|s| s.kind).collect())
-            .unwrap_or_default();
+            .unwrap_or(&self.today)
+            .signals
+            .iter()
+            .map(|s| s.kind)
+            .collect();
         self.today
             .signals
             .iter()

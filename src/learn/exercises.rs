@@ -237,7 +237,7 @@ pub static ALL: &[Exercise] = &[
     Exercise {
         id: "sync-ceiling",
         title: "Three minutes is too long to wait",
-        task: "Salesforce asks the scoring engine for a credit decision and waits; scoring takes about three minutes. Scoring cannot be made faster. Change the design so that Salesforce no longer waits on the line: the link should be fire-and-forget, with no PAT-001 finding.",
+        task: "Salesforce asks the scoring engine for a credit decision and waits; scoring takes about three minutes and cannot be made faster. Patchbay already advises fire-and-forget with a callback, but the link is still drawn as a call that waits, so PAT-001 fires. Change the design so that Salesforce no longer waits on the line, while the advice stays fire-and-forget.",
         hints: &[
             "How long may a synchronous callout from Salesforce take?",
             "Pretending the work is faster hides the problem; it does not solve it.",

@@ -51,6 +51,7 @@ pub(super) const RECENT_KEY: &str = "patchbay.recent";
 pub(super) const PALETTE: &str = "palette";
 pub(super) const INSPECTOR: &str = "inspector";
 pub(super) const FINDINGS: &str = "findings";
+pub(super) const EXERCISE: &str = "exercise";
 pub(super) const RECENT_MAX: usize = 8;
 
 impl PatchbayApp {
@@ -179,6 +180,15 @@ impl PatchbayApp {
                 .show(ui, |ui| panels::palette_ui(ui, doc, selection))
                 .inner,
         );
+        if self.learn.exercise.is_some() {
+            commands.extend(
+                egui::Panel::left(EXERCISE)
+                    .default_size(300.0)
+                    .size_range(260.0..=(width * 0.3).max(260.0))
+                    .show(ui, |ui| super::learn::exercise_ui(ui, &mut self.learn))
+                    .inner,
+            );
+        }
         commands.extend(
             egui::Panel::right(INSPECTOR)
                 .default_size(360.0)
@@ -205,7 +215,6 @@ impl PatchbayApp {
         }
         self.rename_ui(&ctx);
         let learned = [
-            super::learn::exercise_window(&ctx, &mut self.learn, self.canvas.rect),
             super::learn::concept_window(&ctx, &mut self.learn),
             super::learn::bus_window(&ctx, &mut self.learn, &self.doc),
         ];

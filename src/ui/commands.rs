@@ -317,6 +317,7 @@ impl PatchbayApp {
                         super::app::PALETTE,
                         super::app::INSPECTOR,
                         super::app::FINDINGS,
+                        super::app::EXERCISE,
                     ] {
                         d.remove::<egui::containers::panel::PanelState>(egui::Id::new(id));
                     }

@@ -145,27 +145,28 @@ const SOLVED: Color32 = Color32::from_rgb(120, 200, 120);
 /// Amber that reads on the dark theme: what is not met yet.
 const NOT_YET: Color32 = Color32::from_rgb(235, 170, 80);
 
-/// The open exercise, in a window over the canvas.
-pub(super) fn exercise_window(
-    ctx: &egui::Context,
-    learn: &mut Learn,
-    canvas: egui::Rect,
-) -> Vec<Command> {
+/// The open exercise, in a panel of its own beside the canvas so it never covers the
+/// design: the task, a question's answers, hints, Check my answer and its feedback.
+pub(super) fn exercise_ui(ui: &mut egui::Ui, learn: &mut Learn) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(e) = learn.exercise else {
         return commands;
     };
-    let mut open = true;
-    egui::Window::new(e.title)
-        .id(egui::Id::new("exercise"))
-        .open(&mut open)
-        // In the canvas's lower left, where a fitted design leaves the most room; it
-        // grows downwards as hints and feedback are added, so buttons stay put.
-        .default_pos(canvas.left_bottom() + egui::vec2(10.0, -290.0))
-        .default_width(400.0)
-        .resizable(true)
-        .show(ctx, |ui| {
-            ui.label(RichText::new("Exercise").small().weak());
+    let mut close = false;
+    egui::ScrollArea::vertical()
+        .id_salt("exercise")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Exercise").small().weak());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    close = ui
+                        .small_button("Close")
+                        .on_hover_text("Close the exercise; the design stays open")
+                        .clicked();
+                });
+            });
+            ui.heading(e.title);
             ui.label(e.task);
             if let Goal::Choose { options, .. } = e.goal {
                 ui.add_space(4.0);
@@ -181,7 +182,7 @@ pub(super) fn exercise_window(
                 });
             }
             ui.add_space(4.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Check my answer").clicked() {
                     commands.push(Command::CheckExercise);
                 }
@@ -218,21 +219,23 @@ pub(super) fn exercise_window(
                         (false, false) => "To do: ",
                     };
                     let color = if *ok { SOLVED } else { NOT_YET };
-                    ui.label(RichText::new(format!("{mark}{line}")).color(color));
+                    ui.label(
+                        RichText::new(super::theme::plain(&format!("{mark}{line}"))).color(color),
+                    );
                 }
             }
             ui.separator();
             concept_links(ui, e.concepts, &mut commands);
             ui.label(
                 RichText::new(format!(
-                    "Progress is kept between runs: {}",
+                    "Your progress is kept between runs: {}",
                     learn.progress.status(e.id).label()
                 ))
                 .small()
                 .weak(),
             );
         });
-    if !open {
+    if close {
         learn.exercise = None;
         learn.feedback = None;
     }
