@@ -1,6 +1,8 @@
 //! Analysis time on generated landscapes of 100, 1,000 and 10,000 systems with about
 //! five links each. Target: 10,000 systems and 50,000 links in under 100 ms on one
-//! core, growing linearly. Run with `cargo bench --bench analysis`.
+//! core, growing linearly. Also the what-if table of one link (under 1 ms) and
+//! Introduce a bus on 1,000 systems (under 100 ms). Run with
+//! `cargo bench --bench analysis`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
@@ -54,5 +56,46 @@ fn analysis(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, analysis);
+/// Introduce a bus on the 1,000-system design (target: under 100 ms): the edit, and
+/// the edit applied to the document's design; then the comparison the bus window
+/// shows (the ESB question decided with and without the hub).
+fn bus(c: &mut Criterion) {
+    let design = generate(Params {
+        systems: 1_000,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let mut group = c.benchmark_group("introduce a bus");
+    group.sample_size(20);
+    group.bench_function("1,000 systems: build and apply the edit", |b| {
+        b.iter_batched(
+            || design.clone(),
+            |mut d| {
+                let edit = patchbay::model::bus::introduce(black_box(&d)).expect("links");
+                edit.apply(&mut d);
+                d
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    // What the window waits for: the edit, the new analysis and the new drawing.
+    group.sample_size(10);
+    group.bench_function("1,000 systems: in the document, analysed and drawn", |b| {
+        b.iter_batched(
+            || patchbay::document::Document::unsaved(design.clone(), "bench"),
+            |mut doc| {
+                let edit = patchbay::model::bus::introduce(doc.design()).expect("links");
+                doc.apply(edit);
+                doc
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    group.bench_function("1,000 systems: side by side", |b| {
+        b.iter(|| patchbay::learn::bus::SideBySide::of(black_box(&design)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis, bus);
 criterion_main!(benches);

@@ -1268,3 +1268,45 @@ fn the_what_if_table_is_the_decision_decided_again() {
         ]
     );
 }
+
+/// Every count of four digits or more in a reason, a flip or a finding is grouped by
+/// thousands ("50,000", never "50000"), on every sample, every exercise and a
+/// generated design.
+#[test]
+fn counts_in_advice_are_grouped_by_thousands() {
+    let mut designs = samples_and_generated(3);
+    designs.extend(patchbay::learn::exercises::ALL.iter().map(|e| e.start()));
+    let ungrouped = |text: &str| {
+        let mut run = 0;
+        let mut prev = ' ';
+        for c in text.chars() {
+            // A run of digits not part of a decimal or an id like "RFC 7636".
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            if run >= 4 && prev != '.' {
+                return true;
+            }
+            if !c.is_ascii_digit() {
+                prev = c;
+            }
+        }
+        false
+    };
+    for d in &designs {
+        let a = analysis::analyze(d);
+        for l in &a.links {
+            let mut texts = vec![
+                l.pattern.reason.to_string(),
+                l.events.reason.to_string(),
+                l.auth_flow.reason.to_string(),
+                l.mtls.reason.to_string(),
+            ];
+            texts.extend(l.pattern.flips.iter().map(|f| f.in_words()));
+            for t in texts {
+                assert!(!ungrouped(&t), "{}: {t}", d.name);
+            }
+        }
+        for f in &a.findings {
+            assert!(!ungrouped(&f.message), "{}: {}", d.name, f.message);
+        }
+    }
+}

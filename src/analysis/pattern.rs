@@ -1,7 +1,7 @@
 //! Which integration pattern fits a link (DOMAIN 2.1).
 
 use super::decision::{Decide, Question, Trace};
-use super::facts::{Attr, BULK_THRESHOLD, DEFAULT_TIMEOUT_S, LinkFacts, SYNC_CEILING_S};
+use super::facts::{Attr, BULK_THRESHOLD, DEFAULT_TIMEOUT_S, LinkFacts, SYNC_CEILING_S, grouped};
 use crate::model::vocab::vocabulary;
 use crate::model::{Latency, SystemKind, Trigger};
 use std::borrow::Cow;
@@ -246,8 +246,9 @@ impl Decide for PatternDecision {
             Step::BatchLatency if f.needs_response => "The data may arrive hours later, so it is moved in bulk on a schedule; batch latency wins over the caller waiting, since nobody waits hours for an answer (see INPUT-001).".into(),
             Step::BatchLatency => "The data may arrive hours later, so it can be collected and moved in bulk on a schedule instead of record by record.".into(),
             Step::LargeScheduledVolume => Cow::Owned(format!(
-                "A scheduled run moves {} records, above the {BULK_THRESHOLD} at which bulk loading beats record-by-record API calls{}",
-                f.volume,
+                "A scheduled run moves {} records, above the {} at which bulk loading beats record-by-record API calls{}",
+                grouped(f.volume),
+                grouped(BULK_THRESHOLD),
                 if f.needs_response {
                     "; the bulk volume wins over the caller waiting (see INPUT-002)."
                 } else {
