@@ -1310,3 +1310,83 @@ fn counts_in_advice_are_grouped_by_thousands() {
         }
     }
 }
+
+/// A hub passes each exchange on separately: routing links through a bus must not
+/// make unrelated exchanges look like one chain (or circle) of waiting calls, while a
+/// call that waits on the hub's onward call for the same purpose still chains.
+#[test]
+fn waits_chain_through_a_hub_only_within_one_exchange() {
+    let e = patchbay::learn::exercises::get("introduce-bus").expect("exercise");
+    let mut d = e.start();
+    let sync_rules = |d: &Design| -> Vec<String> {
+        analysis::analyze(d)
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == "GRAPH-001" || f.rule.id == "GRAPH-002")
+            .map(|f| format!("{}: {}", f.rule.id, f.message))
+            .collect()
+    };
+    // Before: Warehouse -> Web shop -> Payments is a guess of a chain. With the bus it
+    // is the same guess with the hub in between, and no circle appears through the hub
+    // (the shop's card payment and the stock levels it is asked for are two exchanges).
+    let before = sync_rules(&d);
+    assert_eq!(before.len(), 1, "{before:?}");
+    patchbay::model::bus::introduce(&d)
+        .expect("links")
+        .apply(&mut d);
+    let after = sync_rules(&d);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert!(
+        after[0].starts_with("GRAPH-002")
+            && after[0]
+                .contains("Warehouse → Integration bus → Web shop → Integration bus → Payments"),
+        "{after:?}"
+    );
+
+    // Shop -> hub -> Payments for one purpose, and Payments -> Bank waiting too: that
+    // is one exchange passed on, and it chains.
+    let chained = design(
+        &[
+            SystemKind::WebApp,
+            SystemKind::Middleware,
+            SystemKind::PaymentService,
+            SystemKind::PartnerApi,
+        ],
+        &[
+            (1, 2, &|l: &mut Link| waits(l, "Card payment")),
+            (2, 3, &|l: &mut Link| waits(l, "Card payment")),
+            (3, 4, &|l: &mut Link| waits(l, "Card payment")),
+        ],
+    );
+    let found = sync_rules(&chained);
+    assert!(
+        found.iter().any(|f| f.starts_with("GRAPH-002")),
+        "{found:?}"
+    );
+    // The same links with the hub's onward call for another purpose: no chain through it.
+    let unrelated = design(
+        &[
+            SystemKind::WebApp,
+            SystemKind::Middleware,
+            SystemKind::PaymentService,
+            SystemKind::PartnerApi,
+        ],
+        &[
+            (1, 2, &|l: &mut Link| waits(l, "Card payment")),
+            (2, 3, &|l: &mut Link| waits(l, "Refund")),
+            (3, 4, &|l: &mut Link| waits(l, "Refund")),
+        ],
+    );
+    let found = sync_rules(&unrelated);
+    assert!(
+        !found.iter().any(|f| f.contains("Web app")),
+        "a chain through the hub across two purposes: {found:?}"
+    );
+}
+
+fn waits(l: &mut Link, purpose: &str) {
+    l.needs_response = true;
+    l.trigger = model::Trigger::UserAction;
+    l.latency = model::Latency::RealTime;
+    l.purpose = purpose.into();
+}

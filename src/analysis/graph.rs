@@ -1,6 +1,6 @@
 //! The design as a petgraph graph, and the graph algorithms the findings use.
 
-use crate::model::{Design, Latency, SystemId, Trigger};
+use crate::model::{Design, Latency, SystemId, SystemKind, Trigger};
 use petgraph::Direction;
 use petgraph::algo::articulation_points::articulation_points;
 use petgraph::algo::{tarjan_scc, toposort};
@@ -64,15 +64,41 @@ impl DesignGraph {
             + self.graph.edges_directed(n, Direction::Incoming).count()
     }
 
+    /// The synchronous links started by `trigger` as a graph in which waits can chain.
+    /// A middleware system passes on each exchange separately, so it is one node per
+    /// link purpose: a call into the hub waits only on the hub's onward call for the
+    /// same purpose, not on every other exchange the hub carries. The first nodes are
+    /// the design's (same indexes as `self.graph`); node weights are system indexes.
+    fn sync_graph(&self, design: &Design, trigger: Trigger) -> DiGraph<usize, usize> {
+        let mut g: DiGraph<usize, usize> = self.graph.filter_map(|_, &s| Some(s), |_, _| None);
+        let mut hub_nodes: std::collections::HashMap<(NodeIndex, &str), NodeIndex> =
+            Default::default();
+        for e in self.graph.raw_edges() {
+            let l = e.weight;
+            let link = &design.links[l];
+            if !chains_on(link, trigger) {
+                continue;
+            }
+            let mut end = |n: NodeIndex| {
+                let system = self.graph[n];
+                if design.systems[system].kind == SystemKind::Middleware {
+                    *hub_nodes
+                        .entry((n, link.purpose.as_str()))
+                        .or_insert_with(|| g.add_node(system))
+                } else {
+                    n
+                }
+            };
+            let (a, b) = (end(e.source()), end(e.target()));
+            g.add_edge(a, b, l);
+        }
+        g
+    }
+
     /// The strongly connected groups of the synchronous links started by `trigger` that
-    /// have more than one system: the circles of waiting calls.
-    fn sync_components(&self, design: &Design, trigger: Trigger) -> Vec<Vec<NodeIndex>> {
-        let sync = self.graph.filter_map(
-            |_, &s| Some(s),
-            |_, &l| chains_on(&design.links[l], trigger).then_some(l),
-        );
-        // filter_map keeps every node, so node indexes carry over.
-        tarjan_scc(&sync)
+    /// have more than one node: the circles of waiting calls, as nodes of `sync`.
+    fn sync_components(sync: &DiGraph<usize, usize>) -> Vec<Vec<NodeIndex>> {
+        tarjan_scc(sync)
             .into_iter()
             .filter(|c| c.len() > 1)
             .collect()
@@ -83,12 +109,19 @@ impl DesignGraph {
     pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
         let mut cycles: Vec<Vec<usize>> = CHAIN_TRIGGERS
             .iter()
-            .flat_map(|&t| self.sync_components(design, t))
-            .map(|c| {
-                let mut systems: Vec<usize> = c.iter().map(|&n| self.graph[n]).collect();
-                systems.sort_unstable();
-                systems
+            .flat_map(|&t| {
+                let sync = self.sync_graph(design, t);
+                Self::sync_components(&sync)
+                    .into_iter()
+                    .map(move |c| {
+                        let mut systems: Vec<usize> = c.iter().map(|&n| sync[n]).collect();
+                        systems.sort_unstable();
+                        systems.dedup();
+                        systems
+                    })
+                    .collect::<Vec<_>>()
             })
+            .filter(|systems| systems.len() > 1)
             .collect();
         cycles.sort();
         cycles.dedup();
@@ -110,19 +143,20 @@ impl DesignGraph {
     /// The chains of [`Self::sync_chains`] whose links are all started by `trigger`.
     fn sync_chains_on(&self, design: &Design, trigger: Trigger) -> Vec<(Vec<usize>, f64)> {
         const NONE: usize = usize::MAX;
-        let mut cycle_of = vec![NONE; self.graph.node_count()];
-        for (i, c) in self.sync_components(design, trigger).iter().enumerate() {
+        let sync = self.sync_graph(design, trigger);
+        let mut cycle_of = vec![NONE; sync.node_count()];
+        for (i, c) in Self::sync_components(&sync).iter().enumerate() {
             for n in c {
                 cycle_of[n.index()] = i;
             }
         }
-        let dag = self.graph.filter_map(
+        let dag = sync.filter_map(
             |_, &s| Some(s),
             |e, &l| {
-                let (a, b) = self.graph.edge_endpoints(e)?;
+                let (a, b) = sync.edge_endpoints(e)?;
                 let inside_cycle =
                     cycle_of[a.index()] != NONE && cycle_of[a.index()] == cycle_of[b.index()];
-                (chains_on(&design.links[l], trigger) && !inside_cycle).then_some(l)
+                (!inside_cycle).then_some(l)
             },
         );
         let Ok(order) = toposort(&dag, None) else {
