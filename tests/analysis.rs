@@ -1390,3 +1390,32 @@ fn waits(l: &mut Link, purpose: &str) {
     l.latency = model::Latency::RealTime;
     l.purpose = purpose.into();
 }
+
+#[test]
+fn the_esb_reason_says_whether_the_links_use_the_bus_the_design_has() {
+    let e = patchbay::learn::exercises::get("introduce-bus").expect("exercise");
+    let mut d = e.start();
+    assert!(!analysis::analyze(&d).esb.reason.contains("goes through"));
+    // A middleware box beside the links: they all still go around it.
+    let mut with_box = d.clone();
+    let id = with_box.next_system_id();
+    with_box
+        .systems
+        .push(System::new(id, "Mule", SystemKind::Middleware));
+    with_box
+        .links
+        .push(Link::new(with_box.next_link_id(), SystemId(1), id));
+    let reason = analysis::analyze(&with_box).esb.reason;
+    assert!(
+        reason.ends_with(" 11 links still go directly, not through Mule."),
+        "{reason}"
+    );
+    patchbay::model::bus::introduce(&d)
+        .expect("links")
+        .apply(&mut d);
+    let reason = analysis::analyze(&d).esb.reason;
+    assert!(
+        reason.ends_with(" Every link already goes through Integration bus."),
+        "{reason}"
+    );
+}

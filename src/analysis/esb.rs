@@ -100,9 +100,11 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
     let signals = signals(design, graph, n, p);
     let kinds: BTreeSet<SignalKind> = signals.iter().map(|s| s.kind).collect();
     let verdict = verdict(n, p, &kinds);
+    let mut reason = reason(verdict, n, p, kinds.len());
+    reason.push_str(&through_middleware(design));
     Esb {
         verdict,
-        reason: reason(verdict, n, p, kinds.len()),
+        reason,
         flip: flip(verdict, n, p, &kinds),
         systems: n,
         point_to_point: p,
@@ -136,6 +138,40 @@ fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize) -> String {
         Verdict::ConsiderHub => format!(
             "{n} systems over {p} connections is past the simplest case, but not yet clearly worth a bus; watch the signals as the design grows."
         ),
+    }
+}
+
+/// What the design's middleware already carries, as a sentence after the reason: the
+/// verdict says whether a bus pays off, and a design that has one should hear whether
+/// its links use it.
+fn through_middleware(design: &Design) -> String {
+    let hubs: Vec<&crate::model::System> = design
+        .systems
+        .iter()
+        .filter(|s| s.kind == SystemKind::Middleware)
+        .collect();
+    let touches = |id: SystemId| hubs.iter().any(|h| h.id == id);
+    let used: Vec<&&crate::model::System> = hubs
+        .iter()
+        .filter(|h| design.links.iter().any(|l| l.from == h.id || l.to == h.id))
+        .collect();
+    let [hub, ..] = used[..] else {
+        return String::new();
+    };
+    let direct = design
+        .links
+        .iter()
+        .filter(|l| !touches(l.from) && !touches(l.to))
+        .count();
+    let name = if used.len() == 1 {
+        hub.name.clone()
+    } else {
+        format!("{} middleware systems", used.len())
+    };
+    match direct {
+        0 => format!(" Every link already goes through {name}."),
+        1 => format!(" All links but one go through {name}."),
+        d => format!(" {d} links still go directly, not through {name}."),
     }
 }
 
