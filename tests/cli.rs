@@ -164,6 +164,8 @@ fn rules_lists_every_rule_and_explain_prints_one() {
         "Why it matters",
         "What to do instead",
         "RFC 9700",
+        "Concepts\n  Username-password flow: ",
+        "  JWT bearer flow: ",
     ] {
         assert!(out.contains(part), "{part} missing in {out}");
     }

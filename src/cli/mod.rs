@@ -362,6 +362,16 @@ fn explain(id: &str) -> u8 {
     for reference in r.references {
         let _ = writeln!(out, "  - {reference}");
     }
+    let cards: Vec<_> = crate::learn::concepts::for_rule(r.id)
+        .iter()
+        .filter_map(|id| crate::learn::concepts::get(id))
+        .collect();
+    if !cards.is_empty() {
+        let _ = writeln!(out, "\nConcepts");
+        for c in cards {
+            let _ = writeln!(out, "  {}: {}", c.title, c.body);
+        }
+    }
     exit::OK
 }
 
