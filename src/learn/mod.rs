@@ -9,7 +9,7 @@ pub mod progress;
 
 use crate::analysis::facts::{Attr, Value};
 use crate::model::edit::Edit;
-use crate::model::{Design, LinkId, System};
+use crate::model::{Capabilities, Design, LinkId, System};
 
 /// Why an input cannot be changed by editing one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,28 @@ impl std::fmt::Display for Derived {
     }
 }
 
+/// A system's capability override that sets `attr`: at the link's source (`true`) or
+/// target, the field, and the kind's default for it.
+type Capability = (
+    bool,
+    fn(&mut System) -> &mut Option<bool>,
+    fn(&Capabilities) -> bool,
+);
+
+fn capability(attr: Attr) -> Option<Capability> {
+    use Attr as A;
+    Some(match attr {
+        A::FromKeepsSecret => (true, |s| &mut s.keeps_secret, |c| c.keeps_secret),
+        A::FromUserPresent => (true, |s| &mut s.user_present, |c| c.user_present),
+        A::FromLimitedInput => (true, |s| &mut s.limited_input, |c| c.limited_input),
+        A::FromHasSamlSso => (true, |s| &mut s.has_saml_sso, |c| c.has_saml_sso),
+        A::ToUserPresent => (false, |s| &mut s.user_present, |c| c.user_present),
+        A::ToKeepsSecret => (false, |s| &mut s.keeps_secret, |c| c.keeps_secret),
+        A::ToRequiresMtls => (false, |s| &mut s.requires_mtls, |c| c.requires_mtls),
+        _ => return None,
+    })
+}
+
 /// The edit that gives `attr` the value `value` for the link `link`: a field of the
 /// link, or of one of its systems (a capability override, or its kind). One undo step,
 /// named after the input.
@@ -46,8 +68,14 @@ pub fn set_input(design: &Design, link: LinkId, attr: Attr, value: Value) -> Res
         change(&mut s);
         Ok(Edit::set_system(&label, s))
     };
-    // A capability set to what the kind gives anyway is stored as no override.
-    let cap = |kind_default: bool, v: bool| (v != kind_default).then_some(v);
+    if let (Some((at_source, field, default)), V::Bool(b)) = (capability(attr), value) {
+        let id = if at_source { l.from } else { l.to };
+        // A capability set to what the kind gives anyway is stored as no override.
+        return system(id, &|s| {
+            let kind_default = default(&s.kind.default_capabilities());
+            *field(s) = (b != kind_default).then_some(b);
+        });
+    }
     match (attr, value) {
         (A::NeedsResponse, V::Bool(b)) => new.needs_response = b,
         (A::Trigger, V::Trigger(t)) => new.trigger = t,
@@ -62,41 +90,6 @@ pub fn set_input(design: &Design, link: LinkId, attr: Attr, value: Value) -> Res
         (A::Protocol, V::Protocol(p)) => new.protocol = p,
         (A::FromKind, V::Kind(k)) => return system(l.from, &|s| s.kind = k),
         (A::ToKind, V::Kind(k)) => return system(l.to, &|s| s.kind = k),
-        (A::FromKeepsSecret, V::Bool(b)) => {
-            return system(l.from, &|s| {
-                s.keeps_secret = cap(s.kind.default_capabilities().keeps_secret, b)
-            });
-        }
-        (A::FromUserPresent, V::Bool(b)) => {
-            return system(l.from, &|s| {
-                s.user_present = cap(s.kind.default_capabilities().user_present, b)
-            });
-        }
-        (A::FromLimitedInput, V::Bool(b)) => {
-            return system(l.from, &|s| {
-                s.limited_input = cap(s.kind.default_capabilities().limited_input, b)
-            });
-        }
-        (A::FromHasSamlSso, V::Bool(b)) => {
-            return system(l.from, &|s| {
-                s.has_saml_sso = cap(s.kind.default_capabilities().has_saml_sso, b)
-            });
-        }
-        (A::ToUserPresent, V::Bool(b)) => {
-            return system(l.to, &|s| {
-                s.user_present = cap(s.kind.default_capabilities().user_present, b)
-            });
-        }
-        (A::ToKeepsSecret, V::Bool(b)) => {
-            return system(l.to, &|s| {
-                s.keeps_secret = cap(s.kind.default_capabilities().keeps_secret, b)
-            });
-        }
-        (A::ToRequiresMtls, V::Bool(b)) => {
-            return system(l.to, &|s| {
-                s.requires_mtls = cap(s.kind.default_capabilities().requires_mtls, b)
-            });
-        }
         (A::FromLinkedToIdp, _) => {
             return Err(Derived::Drawing(
                 "it follows from the drawing: link the caller with an identity provider, or remove that link",
