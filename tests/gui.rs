@@ -1024,7 +1024,12 @@ fn a_question_is_answered_before_its_recommendation_is_shown() {
     // The question's link is selected and its recommendations are hidden.
     h.get_by_label("Showroom TV -> Salesforce");
     assert!(h.query_by_label("Auth flow: device").is_none());
-    h.get_by_label_contains("Hidden until you answer");
+    // In the inspector and in the findings panel.
+    assert_eq!(
+        h.query_all_by_label_contains("Hidden until you answer")
+            .count(),
+        2
+    );
 
     h.get_by_label("Hint (2 left)").click();
     h.run_steps(2);

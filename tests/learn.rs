@@ -268,6 +268,7 @@ fn a_choice_is_right_only_when_it_is_what_the_analyzer_recommends() {
         ("mobile-pkce", "web-server-pkce", "user-agent"),
         ("cdc-or-events", "change-data-capture", "platform-events"),
         ("mesh-count", "10", "6"),
+        ("replay-window", "72", "24"),
     ];
     for e in exercises::ALL.iter().filter(|e| e.is_choice()) {
         let (_, right, wrong) = answers

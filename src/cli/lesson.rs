@@ -93,7 +93,7 @@ fn show(id: &str, hints: bool, design: Option<&Path>) -> u8 {
             "  patchbay lesson check {} --answer {}\n",
             e.id,
             match asks {
-                Asks::FullMesh => "NUMBER",
+                Asks::FullMesh | Asks::Retention(_) => "NUMBER",
                 Asks::Auth(_) | Asks::Events(_) => "ID",
             }
         );

@@ -3,7 +3,7 @@
 //! recommends on the starting design (never a stored answer), or conditions on the
 //! student's design.
 
-use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze};
+use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze, events};
 use crate::model::{AuthFlow, Design, SystemKind};
 
 /// A link of the exercise's design, named by its two systems (ids change when a
@@ -23,6 +23,8 @@ pub enum Asks {
     Auth(LinkRef),
     /// The event mechanism recommended for a link.
     Events(LinkRef),
+    /// For how many hours the link's recommended event mechanism can be replayed.
+    Retention(LinkRef),
     /// How many connections a full mesh of the design's systems needs.
     FullMesh,
 }
@@ -278,6 +280,24 @@ pub static ALL: &[Exercise] = &[
         },
     },
     Exercise {
+        id: "replay-window",
+        title: "Away for a weekend",
+        task: "The billing system subscribes to account changes and must not miss one, but it is switched off over some weekends. For how many hours at most can it be away and still catch up by replaying the events it missed?",
+        hints: &[
+            "First work out which event mechanism carries record changes out of Salesforce.",
+            "Salesforce keeps events for a while so a subscriber can replay them; how long depends on the mechanism and its volume class.",
+        ],
+        concepts: &["change-data-capture", "platform-events"],
+        design: lesson!("replay-window"),
+        goal: Goal::Choose {
+            asks: Asks::Retention(LinkRef {
+                from: "Salesforce",
+                to: "Billing",
+            }),
+            options: &["12", "24", "72", "168"],
+        },
+    },
+    Exercise {
         id: "publish-from-outside",
         title: "An event from outside",
         task: "Several processes in Salesforce must react to each payment the provider confirms, so the provider should announce it as an event rather than call one API. Change the link so that Patchbay recommends an event channel the provider can publish to.",
@@ -407,6 +427,15 @@ fn missing(r: LinkRef) -> (bool, String) {
     )
 }
 
+/// How long Salesforce keeps the events of a mechanism for replay: change events and
+/// high-volume platform events (the kind new ones are) 72 hours; no events, none.
+fn retention_hours(e: Events) -> Option<u32> {
+    match e {
+        Events::ChangeDataCapture | Events::PlatformEvents => Some(events::HIGH_VOLUME_RETENTION_H),
+        Events::None => None,
+    }
+}
+
 /// The first flip of `d` that leads to `target`, in words.
 fn lever<T: PartialEq + Copy>(
     d: &crate::analysis::decision::Decision<T>,
@@ -441,6 +470,41 @@ fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Fee
             let d = &a.events;
             let given = answer.parse::<Events>().ok();
             judge(d, given, answer, |e| e.id())
+        }
+        Asks::Retention(r) => {
+            let Some(a) = find(design, analysis, r) else {
+                return Feedback {
+                    solved: false,
+                    lines: vec![missing(r)],
+                };
+            };
+            let mechanism = a.events.choice;
+            let Some(hours) = retention_hours(mechanism) else {
+                return Feedback {
+                    solved: false,
+                    lines: vec![(
+                        false,
+                        format!(
+                            "This link carries no events (Patchbay recommends {}): {}",
+                            mechanism.id(),
+                            a.events.reason
+                        ),
+                    )],
+                };
+            };
+            let right = answer.parse::<u32>().ok() == Some(hours);
+            let why = format!(
+                "Patchbay recommends {} for this link, and Salesforce keeps those events for {hours} hours ({} days); standard-volume platform events are kept for only {}. A subscriber away longer misses events for good, so it needs a way to re-sync (EVT-001).",
+                mechanism.id(),
+                hours / 24,
+                events::STANDARD_RETENTION_H
+            );
+            let line = if right {
+                format!("Right: {hours} hours. {why}")
+            } else {
+                format!("Not {answer} hours. {why}")
+            };
+            (right, line)
         }
         Asks::FullMesh => {
             let esb = &analysis.esb;

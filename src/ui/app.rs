@@ -202,7 +202,7 @@ impl PatchbayApp {
             egui::Panel::bottom(FINDINGS)
                 .default_size(170.0)
                 .size_range(60.0..=(height * 0.4).max(60.0))
-                .show(ui, |ui| panels::findings_ui(ui, doc))
+                .show(ui, |ui| panels::findings_ui(ui, doc, self.learn.hidden()))
                 .inner,
         );
         self.queue.extend(commands);

@@ -251,10 +251,17 @@ pub(super) fn status_ui(ui: &mut egui::Ui, doc: &Document, status: &str) {
 }
 
 /// The findings, grouped by severity; the one clicked, as a command.
-pub(super) fn findings_ui(ui: &mut egui::Ui, doc: &Document) -> Vec<Command> {
+///
+/// `hidden`: why the findings are not shown yet (an exercise's question is open).
+pub(super) fn findings_ui(ui: &mut egui::Ui, doc: &Document, hidden: Option<&str>) -> Vec<Command> {
     let mut commands = Vec::new();
     let analysis = doc.analysis();
     let (high, warning, info) = analysis.counts();
+    if let Some(why) = hidden {
+        ui.heading("Findings");
+        ui.label(why);
+        return commands;
+    }
     ui.horizontal(|ui| {
         ui.heading("Findings");
         ui.label(format!("{high} high · {warning} warning · {info} info"));
