@@ -1,7 +1,8 @@
 //! Analysis time on generated landscapes of 100, 1,000 and 10,000 systems with about
 //! five links each. Target: 10,000 systems and 50,000 links in under 100 ms on one
 //! core, growing linearly. Also the what-if table of one link (under 1 ms) and
-//! Introduce a bus on 1,000 systems (under 100 ms). Run with
+//! Introduce a bus on 1,000 systems (under 100 ms), and `diff` of two 10,000-system
+//! designs (under 300 ms). Run with
 //! `cargo bench --bench analysis`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -97,5 +98,34 @@ fn bus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, bus);
+/// Compare two 10,000-system designs that differ in a few hundred places (target:
+/// under 300 ms): both analysed (on two threads), paired and compared.
+fn compare(c: &mut Criterion) {
+    let before = generate(Params {
+        systems: 10_000,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let mut after = before.clone();
+    for (i, l) in after
+        .links
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| i % 200 == 0)
+    {
+        l.needs_response = !l.needs_response;
+        l.purpose = format!("changed {i}");
+    }
+    for s in after.systems.iter_mut().step_by(500) {
+        s.name.push_str(" (renamed)");
+    }
+    let mut group = c.benchmark_group("diff");
+    group.sample_size(10);
+    group.bench_function("10,000 systems, a few hundred changes", |b| {
+        b.iter(|| patchbay::review::diff(black_box(&before), black_box(&after)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis, bus, compare);
 criterion_main!(benches);

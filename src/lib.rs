@@ -11,6 +11,7 @@ pub mod learn;
 pub mod model;
 pub mod recovery;
 pub mod report;
+pub mod review;
 pub mod samples;
 #[cfg(feature = "gui")]
 pub mod ui;

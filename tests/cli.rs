@@ -412,3 +412,51 @@ fn lesson_commands_hand_out_and_grade_exercises() {
     assert_eq!(code, 1);
     assert!(err.contains("broken.patchbay.ron:1:"), "{err}");
 }
+
+#[test]
+fn diff_exits_like_diff_and_writes_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let retail = sample("retail.patchbay.ron");
+    let (code, out, _) = patchbay(&["diff", path(&retail), path(&retail)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("The designs are the same."));
+
+    let changed = dir.path().join("changed.patchbay.ron");
+    let text = std::fs::read_to_string(&retail).expect("read");
+    std::fs::write(&changed, text.replace("volume: 40000", "volume: 1500")).expect("write");
+    for format in ["text", "markdown", "json", "html"] {
+        let (code, out, err) =
+            patchbay(&["diff", path(&retail), path(&changed), "--format", format]);
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(out.contains("1500"), "{format}: {out}");
+    }
+    let page = dir.path().join("review.html");
+    assert_eq!(
+        patchbay(&[
+            "diff",
+            path(&retail),
+            path(&changed),
+            "--format",
+            "html",
+            "-o",
+            path(&page)
+        ])
+        .0,
+        1
+    );
+    assert!(
+        std::fs::read_to_string(&page)
+            .expect("written")
+            .starts_with("<!DOCTYPE html>")
+    );
+
+    // A design that cannot be compared is an error (2), not a difference (1).
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/dangling-link.patchbay.ron");
+    let (code, _, err) = patchbay(&["diff", path(&retail), path(&bad)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("dangling-link.patchbay.ron:10:30"), "{err}");
+    assert_eq!(
+        patchbay(&["diff", path(&retail), "/no/such/file.patchbay.ron"]).0,
+        2
+    );
+}

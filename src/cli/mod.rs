@@ -78,6 +78,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two versions of a design: what was added, removed and changed, how each
+    /// link's recommendations moved and why, findings resolved and introduced, and the
+    /// ESB question before and after.
+    ///
+    /// Exit code 0 when the designs are the same, 1 when they differ (as `diff` does),
+    /// 2 when a file cannot be read or is not a valid design.
+    Diff {
+        /// The design before.
+        before: PathBuf,
+        /// The design after.
+        after: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Where to write it; standard output when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Exercises for students: list them, show one, check a design (or an answer)
     /// against its goal.
     #[command(subcommand)]
@@ -108,6 +126,19 @@ enum ReportFormat {
     Markdown,
     /// The stable contract described in the README.
     Json,
+}
+
+/// How `diff` prints the comparison.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DiffFormat {
+    /// For a terminal.
+    Text,
+    /// For a pull request.
+    Markdown,
+    /// The stable contract described in the README.
+    Json,
+    /// One self-contained page to send a reviewer.
+    Html,
 }
 
 /// The severity at which `analyze --fail-on` fails.
@@ -159,6 +190,12 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
         }) => export(&file, to, output, scale, force),
         Some(Command::Rules) => list_rules(),
         Some(Command::Lesson(command)) => lesson::run(command),
+        Some(Command::Diff {
+            before,
+            after,
+            format,
+            output,
+        }) => diff(&before, &after, format, output.as_deref()),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Generate {
             systems,
@@ -308,6 +345,41 @@ fn export(
             let _ = std::io::stdout().lock().write_all(&bytes);
             exit::OK
         }
+    }
+}
+
+fn diff(
+    before: &std::path::Path,
+    after: &std::path::Path,
+    format: DiffFormat,
+    output: Option<&std::path::Path>,
+) -> u8 {
+    // Any design that cannot be compared is an error (2): 1 means "they differ".
+    let (Ok(a), Ok(b)) = (load_or_report(before), load_or_report(after)) else {
+        return exit::USAGE;
+    };
+    let d = crate::review::diff(&a, &b);
+    let text = match format {
+        DiffFormat::Text => crate::review::render::text(&d),
+        DiffFormat::Markdown => crate::review::render::markdown(&d),
+        DiffFormat::Json => crate::review::render::json(&d),
+        DiffFormat::Html => crate::review::render::html(&d),
+    };
+    let written = match output {
+        Some(out) => model::file::write_atomic(out, |w| w.write_all(text.as_bytes()))
+            .map_err(|e| format!("could not write {}: {e}", out.display())),
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::USAGE
+        }
+        Ok(()) if d.is_empty() => exit::OK,
+        Ok(()) => exit::PROBLEMS,
     }
 }
 

@@ -1,0 +1,220 @@
+//! Comparing designs: a design against itself is empty; random edits made with the
+//! model's own edit operations are listed exactly; the JSON contract is stable.
+
+use patchbay::model::edit::Edit;
+use patchbay::model::{self, Design, LinkId, System, SystemId, SystemKind};
+use patchbay::review::{diff, render};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn sample(file: &str) -> Design {
+    let s = patchbay::samples::ALL
+        .iter()
+        .find(|s| s.file_name == file)
+        .expect("sample");
+    model::parse(s.text).expect("valid")
+}
+
+#[test]
+fn every_sample_compared_with_itself_is_empty() {
+    for s in patchbay::samples::ALL {
+        let d = model::parse(s.text).expect("valid");
+        let diff = diff(&d, &d);
+        assert!(diff.is_empty(), "{}: {diff:?}", s.title);
+        assert!(diff.advice.is_empty() && diff.resolved.is_empty() && diff.introduced.is_empty());
+        assert!(render::text(&diff).contains("The designs are the same."));
+    }
+}
+
+/// One edit a person could make, as the model's edit operations make it.
+#[derive(Clone, Debug)]
+enum Mutation {
+    /// Toggle "the caller waits" on the n-th link.
+    ToggleWaits(usize),
+    /// Rename the n-th system.
+    Rename(usize),
+    /// Delete the n-th link.
+    DeleteLink(usize),
+    /// Add a system.
+    AddSystem,
+}
+
+/// What the comparison must list for the mutations: (kind, name-or-field, which).
+#[derive(Default, Debug, PartialEq)]
+struct Expected {
+    links_changed: BTreeSet<(LinkId, String)>,
+    systems_renamed: BTreeSet<SystemId>,
+    links_removed: BTreeSet<LinkId>,
+    systems_added: BTreeSet<SystemId>,
+}
+
+fn mutate(d: &Design, mutations: &[Mutation]) -> (Design, Expected) {
+    let mut after = d.clone();
+    let mut expected = Expected::default();
+    let mut toggled: BTreeSet<LinkId> = BTreeSet::new();
+    let mut renamed: BTreeSet<SystemId> = BTreeSet::new();
+    for m in mutations {
+        let edit = match *m {
+            Mutation::ToggleWaits(i) => {
+                let Some(l) = after.links.get(i % after.links.len().max(1)).cloned() else {
+                    continue;
+                };
+                if expected.links_removed.contains(&l.id) || !toggled.insert(l.id) {
+                    continue;
+                }
+                expected
+                    .links_changed
+                    .insert((l.id, "needs_response".into()));
+                let mut l = l;
+                l.needs_response = !l.needs_response;
+                Edit::set_link("Change needs response", l)
+            }
+            Mutation::Rename(i) => {
+                let mut s = after.systems[i % after.systems.len()].clone();
+                if !renamed.insert(s.id) {
+                    continue;
+                }
+                // A system added in the same batch is just added, under its last name.
+                if !expected.systems_added.contains(&s.id) {
+                    expected.systems_renamed.insert(s.id);
+                }
+                s.name = format!("{} (renamed)", s.name);
+                Edit::set_system("Rename system", s)
+            }
+            Mutation::DeleteLink(i) => {
+                let Some(l) = after.links.get(i % after.links.len().max(1)) else {
+                    continue;
+                };
+                let id = l.id;
+                if toggled.contains(&id) {
+                    continue;
+                }
+                expected.links_removed.insert(id);
+                Edit::delete(&after, &[], &[id])
+            }
+            Mutation::AddSystem => {
+                let id = after.next_system_id();
+                expected.systems_added.insert(id);
+                Edit::add_system(System::new(
+                    id,
+                    format!("New system {}", id.0),
+                    SystemKind::Erp,
+                ))
+            }
+        };
+        edit.apply(&mut after);
+    }
+    (after, expected)
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0..100usize).prop_map(Mutation::ToggleWaits),
+        (0..100usize).prop_map(Mutation::Rename),
+        (0..100usize).prop_map(Mutation::DeleteLink),
+        Just(Mutation::AddSystem),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A sample and a copy changed by random edits: the comparison lists exactly the
+    /// edits, nothing more.
+    #[test]
+    fn random_edits_are_listed_exactly(
+        which in 0..patchbay::samples::ALL.len(),
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let before = model::parse(patchbay::samples::ALL[which].text).expect("valid");
+        let (after, expected) = mutate(&before, &mutations);
+        let d = diff(&before, &after);
+
+        let links_changed: BTreeSet<(LinkId, String)> = d
+            .links
+            .changed
+            .iter()
+            .flat_map(|c| c.fields.iter().map(move |f| (c.after, f.field.clone())))
+            .collect();
+        prop_assert_eq!(links_changed, expected.links_changed);
+        let renamed: BTreeSet<SystemId> = d.systems.changed.iter().map(|c| c.after).collect();
+        prop_assert_eq!(renamed, expected.systems_renamed);
+        for c in &d.systems.changed {
+            prop_assert_eq!(c.fields.len(), 1);
+            prop_assert_eq!(c.fields[0].field.as_str(), "name");
+        }
+        let removed: BTreeSet<LinkId> = d.links.removed.iter().map(|n| n.id).collect();
+        prop_assert_eq!(removed, expected.links_removed);
+        let added: BTreeSet<SystemId> = d.systems.added.iter().map(|n| n.id).collect();
+        prop_assert_eq!(added, expected.systems_added);
+        prop_assert!(d.links.added.is_empty() && d.systems.removed.is_empty());
+        prop_assert!(!d.is_empty());
+    }
+}
+
+#[test]
+fn systems_are_matched_by_name_when_ids_differ_and_the_report_says_so() {
+    let before = sample("startup.patchbay.ron");
+    // The same design written by someone else: ids counted the other way round.
+    let mut after = before.clone();
+    for s in &mut after.systems {
+        s.id = SystemId(10 - s.id.0);
+    }
+    for l in &mut after.links {
+        l.from = SystemId(10 - l.from.0);
+        l.to = SystemId(10 - l.to.0);
+    }
+    after.sort_canonical();
+    let d = diff(&before, &after);
+    assert!(d.systems.added.is_empty() && d.systems.removed.is_empty());
+    assert!(
+        d.links.added.is_empty() && d.links.removed.is_empty(),
+        "{d:?}"
+    );
+    assert!(d.advice.is_empty() && d.resolved.is_empty() && d.introduced.is_empty());
+    let text = render::text(&d);
+    assert!(
+        text.contains("~ Web shop: matched by name (system 1 → system 9)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_changed_link_reports_its_advice_before_and_after_with_why() {
+    let before = sample("retail.patchbay.ron");
+    let mut after = before.clone();
+    let link = after
+        .links
+        .iter_mut()
+        .find(|l| l.latency == model::Latency::Batch)
+        .expect("a batch link");
+    link.latency = model::Latency::RealTime;
+    link.trigger = model::Trigger::RecordChange;
+    let id = link.id;
+    let d = diff(&before, &after);
+    let advice: Vec<_> = d.advice.iter().filter(|a| a.link == id).collect();
+    assert!(
+        advice
+            .iter()
+            .any(|a| a.decision == "pattern" && a.before == "batch-data-sync" && !a.why.is_empty()),
+        "{advice:?}"
+    );
+    let md = render::markdown(&d);
+    assert!(md.contains("## Recommendations that changed"), "{md}");
+    let html = render::html(&d);
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+}
+
+#[test]
+fn the_enterprise_move_onto_a_bus_is_the_readme_example() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let before = model::load(&root.join("enterprise.patchbay.ron")).expect("as-is");
+    let after = model::load(&root.join("enterprise-to-be.patchbay.ron")).expect("to-be");
+    let d = diff(&before, &after);
+    assert_eq!(d.systems.added.len(), 1);
+    assert_eq!(d.systems.added[0].name, "Integration bus");
+    assert_eq!(d.esb.before.point_to_point, 20);
+    assert!(d.esb.after.point_to_point < d.esb.before.point_to_point);
+    insta::assert_snapshot!("enterprise-diff.json", render::json(&d));
+}
