@@ -27,7 +27,7 @@ fn every_sample_file_is_built_in_and_every_built_in_sample_is_a_file() {
         .collect();
     built_in.sort();
     assert_eq!(on_disk, built_in);
-    assert_eq!(on_disk.len(), 6);
+    assert_eq!(on_disk.len(), 7);
 }
 
 #[test]
