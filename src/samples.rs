@@ -29,7 +29,10 @@ pub const ALL: &[Sample] = &[
     sample!("iot-fleet.patchbay.ron", "IoT fleet"),
     sample!("startup.patchbay.ron", "Two-system startup"),
     sample!("enterprise.patchbay.ron", "Enterprise landscape"),
-    sample!("enterprise-to-be.patchbay.ron", "Enterprise landscape, moved onto a bus"),
+    sample!(
+        "enterprise-to-be.patchbay.ron",
+        "Enterprise landscape, moved onto a bus"
+    ),
     sample!("legacy.patchbay.ron", "Legacy anti-patterns"),
 ];
 

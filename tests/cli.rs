@@ -460,3 +460,59 @@ fn diff_exits_like_diff_and_writes_every_format() {
         2
     );
 }
+
+#[test]
+fn accepted_findings_do_not_fail_the_gate_and_stale_waivers_are_checked() {
+    let retail = sample("retail.patchbay.ron");
+    let run = |args: &[&str], today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_patchbay"))
+            .args(args)
+            .env("PATCHBAY_TODAY", today)
+            .output()
+            .expect("run");
+        (
+            out.status.code().expect("code"),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    // The sample's warnings are accepted until 2027-06-30.
+    let (code, out) = run(
+        &["analyze", path(&retail), "--fail-on", "warning"],
+        "2026-11-30",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Accepted findings: 2"), "{out}");
+    let (code, out) = run(
+        &["analyze", path(&retail), "--fail-on", "warning"],
+        "2027-07-01",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("no longer holds: it expired after 2027-06-30"),
+        "{out}"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stale = dir.path().join("stale.patchbay.ron");
+    let text = std::fs::read_to_string(&retail).expect("read");
+    let text = text.replace(
+        "(rule: \"GRAPH-002\", link: 5,",
+        "(rule: \"GRAPH-002\", link: 99,",
+    );
+    std::fs::write(&stale, &text).expect("write");
+    let (code, out) = run(&["check", path(&stale)], "2026-11-30");
+    assert_eq!(code, 1, "{out}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("link: 99"))
+        .expect("line")
+        + 1;
+    assert!(
+        out.contains(&format!("stale.patchbay.ron:{line}:"))
+            && out
+                .contains("waiver 1 accepts GRAPH-002 for link 99, which the design no longer has"),
+        "{out}"
+    );
+    // It still opens and analyzes: a stale waiver is no reason to refuse a design.
+    assert_eq!(run(&["analyze", path(&stale)], "2026-11-30").0, 0);
+}

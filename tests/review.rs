@@ -218,3 +218,68 @@ fn the_enterprise_move_onto_a_bus_is_the_readme_example() {
     assert!(d.esb.after.point_to_point < d.esb.before.point_to_point);
     insta::assert_snapshot!("enterprise-diff.json", render::json(&d));
 }
+
+fn day(text: &str) -> model::Date {
+    model::Date::parse(text).expect("a day")
+}
+
+#[test]
+fn a_waiver_holds_until_its_last_day_and_lapses_after_it() {
+    let retail = sample("retail.patchbay.ron");
+    let a = patchbay::analysis::analyze_on(&retail, day("2027-06-30"));
+    assert_eq!(a.accepted.len(), 2, "both chain guesses on checkout");
+    assert!(a.findings.iter().all(|f| f.rule.id != "GRAPH-002"));
+    assert!(a.lapsed.is_empty());
+    let a = patchbay::analysis::analyze_on(&retail, day("2027-07-01"));
+    assert!(a.accepted.is_empty());
+    assert_eq!(
+        a.findings
+            .iter()
+            .filter(|f| f.rule.id == "GRAPH-002")
+            .count(),
+        2
+    );
+    assert_eq!(a.lapsed.len(), 1);
+    assert_eq!(a.lapsed[0].why, "it expired after 2027-06-30");
+}
+
+#[test]
+fn a_waiver_lapses_when_its_link_changes_in_a_way_the_analysis_reads() {
+    let retail = sample("retail.patchbay.ron");
+    let today = day("2026-11-30");
+    let link = retail.waivers[0].link.expect("a link waiver");
+    // A new purpose or notes: nothing the analysis reads, the waiver holds.
+    let mut renamed = retail.clone();
+    let l = renamed
+        .links
+        .iter_mut()
+        .find(|l| l.id == link)
+        .expect("link");
+    l.purpose = "Checkout".into();
+    l.notes = "Reviewed".into();
+    assert_eq!(
+        patchbay::analysis::analyze_on(&renamed, today)
+            .accepted
+            .len(),
+        2
+    );
+    // More sensitive data: an input of its decisions, so the finding comes back.
+    let mut changed = retail.clone();
+    let l = changed
+        .links
+        .iter_mut()
+        .find(|l| l.id == link)
+        .expect("link");
+    l.sensitivity = model::Sensitivity::Regulated;
+    let a = patchbay::analysis::analyze_on(&changed, today);
+    assert!(a.accepted.is_empty());
+    assert_eq!(a.lapsed[0].why, "its link changed since it was accepted");
+    assert!(patchbay::report::text::render(&changed, &a).contains("waiver 1 (GRAPH-002 on Web shop storefront → Web shop backend (Browse, basket and checkout), accepted by Retail architecture board) no longer holds: its link changed since it was accepted"));
+    // Fixed for real: the finding is gone and the waiver says it accepts nothing.
+    let mut fixed = retail.clone();
+    fixed.waivers[0].seen.clear();
+    let l = fixed.links.iter_mut().find(|l| l.id == link).expect("link");
+    l.needs_response = false;
+    let a = patchbay::analysis::analyze_on(&fixed, today);
+    assert_eq!(a.lapsed[0].why, "the finding it accepts is gone");
+}

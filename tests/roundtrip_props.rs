@@ -141,16 +141,46 @@ fn design() -> impl Strategy<Value = Design> {
                     zones,
                     systems,
                     links,
+                    waivers: Vec::new(),
                 }
             },
         )
+}
+
+fn waiver() -> impl Strategy<Value = model::Waiver> {
+    (
+        select(&["AUTH-001", "ESB-001", "GRAPH-002"][..]),
+        0..3u8,
+        name(),
+        name(),
+        prop::option::of((2020..2040i32, 1..=12u8, 1..=28u8)),
+        "([0-9a-f]{16})?",
+    )
+        .prop_map(|(rule, subject, reason, by, until, seen)| model::Waiver {
+            rule: rule.to_owned(),
+            system: (subject == 1).then_some(SystemId(1)),
+            link: (subject == 2).then_some(LinkId(1)),
+            reason,
+            by,
+            until: until.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            seen,
+        })
+}
+
+/// A design with waivers, some for subjects it may not have (still valid: `check`
+/// reports those, the file loads).
+fn design_with_waivers() -> impl Strategy<Value = Design> {
+    (design(), prop::collection::vec(waiver(), 0..3)).prop_map(|(mut d, waivers)| {
+        d.waivers = waivers;
+        d
+    })
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn random_valid_designs_round_trip(design in design()) {
+    fn random_valid_designs_round_trip(design in design_with_waivers()) {
         prop_assert!(model::validate::validate(&design).is_empty());
         let text = model::to_ron_string(&design).expect("text");
         let back = model::parse(&text).map_err(|p| TestCaseError::fail(format!("{p:?}\n{text}")))?;

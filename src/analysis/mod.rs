@@ -13,6 +13,7 @@ pub mod pattern;
 pub mod rules;
 #[cfg(test)]
 pub(crate) mod testkit;
+pub mod waivers;
 
 use crate::model::{AuthFlow, Design, LinkId, SystemKind};
 use decision::{Decision, explain};
@@ -50,8 +51,12 @@ pub struct Analysis {
     pub links: Vec<LinkAnalysis>,
     /// The design-level ESB verdict.
     pub esb: Esb,
-    /// Findings, most severe first, then by rule id and subject.
+    /// Open findings, most severe first, then by rule id and subject.
     pub findings: Vec<Finding>,
+    /// Findings a reviewer accepted (they do not count for `--fail-on`).
+    pub accepted: Vec<waivers::Waived>,
+    /// Waivers that do not hold, and why (their findings are open again).
+    pub lapsed: Vec<waivers::Lapsed>,
 }
 
 impl Analysis {
@@ -86,6 +91,11 @@ impl Analysis {
 
 /// Analyzes a design. Links whose ends do not exist are skipped (load validates them).
 pub fn analyze(design: &Design) -> Analysis {
+    analyze_on(design, crate::model::Date::today())
+}
+
+/// Analyzes the design as of `today`, the day waivers are checked against.
+pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
     let graph = graph::DesignGraph::new(design);
     // Which systems talk to an identity provider, by index in `design.systems`.
     let mut linked_to_idp = vec![false; design.systems.len()];
@@ -147,9 +157,12 @@ pub fn analyze(design: &Design) -> Analysis {
             .then_with(|| a.subject.cmp(&b.subject))
             .then_with(|| a.message.cmp(&b.message))
     });
+    let (findings, accepted, lapsed) = waivers::apply(design, &links, findings, today);
     Analysis {
         links,
         esb,
         findings,
+        accepted,
+        lapsed,
     }
 }

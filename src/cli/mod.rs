@@ -220,13 +220,48 @@ fn check(files: &[PathBuf]) -> u8 {
     for path in files {
         match model::load(path) {
             Ok(design) => {
-                let _ = writeln!(
-                    stdout,
-                    "{}: ok ({}, {})",
-                    path.display(),
-                    report::counted(design.systems.len(), "system"),
-                    report::counted(design.links.len(), "link")
-                );
+                // Waivers that accept nothing the design has: reported, the design is
+                // still valid (it opens), but the check fails so they get cleaned up.
+                let mut stale = model::validate::stale_waivers(&design);
+                for (i, w) in design.waivers.iter().enumerate() {
+                    if rules::find(&w.rule).is_none() {
+                        stale.push(model::validate::Issue {
+                            path: format!("waivers[{i}].rule"),
+                            message: format!(
+                                "waiver {} accepts {}, which is no rule; `patchbay rules` lists them",
+                                i + 1,
+                                w.rule
+                            ),
+                        });
+                    }
+                }
+                if stale.is_empty() {
+                    let _ = writeln!(
+                        stdout,
+                        "{}: ok ({}, {})",
+                        path.display(),
+                        report::counted(design.systems.len(), "system"),
+                        report::counted(design.links.len(), "link")
+                    );
+                } else {
+                    let text = std::fs::read_to_string(path).unwrap_or_default();
+                    let paths: Vec<&str> = stale.iter().map(|i| i.path.as_str()).collect();
+                    let places = model::locate::locate(&text, &paths);
+                    let file = path.display().to_string();
+                    for issue in &stale {
+                        let p = model::Problem {
+                            location: places.get(&issue.path).copied(),
+                            message: issue.message.clone(),
+                        };
+                        let _ = writeln!(stdout, "{}", p.display_in(&file));
+                    }
+                    let _ = writeln!(
+                        stdout,
+                        "{file}: {}",
+                        report::counted(stale.len(), "problem")
+                    );
+                    worst = worst.max(exit::PROBLEMS);
+                }
             }
             Err(model::LoadError::Invalid { file, problems }) => {
                 for p in &problems {

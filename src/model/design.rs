@@ -23,6 +23,8 @@ pub struct Design {
     pub systems: Vec<System>,
     /// The directed edges, from the side that starts the exchange.
     pub links: Vec<Link>,
+    /// Findings a reviewer accepted, in the order they were accepted.
+    pub waivers: Vec<super::waiver::Waiver>,
 }
 
 /// A trust boundary such as "Salesforce", "Corporate network" or "Partner".

@@ -17,6 +17,8 @@ pub struct DesignMeta {
     pub environment: Environment,
     /// Central audit and monitoring required.
     pub central_governance: bool,
+    /// The findings reviewers accepted.
+    pub waivers: Vec<super::waiver::Waiver>,
 }
 
 impl DesignMeta {
@@ -27,6 +29,7 @@ impl DesignMeta {
             description: design.description.clone(),
             environment: design.environment,
             central_governance: design.central_governance,
+            waivers: design.waivers.clone(),
         }
     }
 }
@@ -161,6 +164,7 @@ impl Edit {
             design.description = meta.description;
             design.environment = meta.environment;
             design.central_governance = meta.central_governance;
+            design.waivers = meta.waivers;
         }
         // Undo must restore in the opposite order (links after the systems they need).
         inverse.systems.reverse();

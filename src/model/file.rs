@@ -108,6 +108,8 @@ struct DesignFile {
     systems: Vec<System>,
     #[serde(default)]
     links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    waivers: Vec<super::waiver::Waiver>,
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
@@ -179,6 +181,7 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
         zones: file.zones,
         systems: file.systems,
         links: file.links,
+        waivers: file.waivers,
     };
     let issues = validate(&design);
     if !issues.is_empty() {
@@ -405,6 +408,7 @@ pub fn to_ron_string(design: &Design) -> Result<String, ron::Error> {
         zones: design.zones,
         systems: design.systems,
         links: design.links,
+        waivers: design.waivers,
     };
     // One line per zone, system and link: readable, and diffs in git stay small.
     let pretty = ron::ser::PrettyConfig::new()

@@ -9,6 +9,7 @@ mod ids;
 pub mod locate;
 pub mod validate;
 pub mod vocab;
+pub mod waiver;
 
 pub use design::{Capabilities, Design, Link, Pos, System, Zone, limits};
 pub use file::{
@@ -19,3 +20,4 @@ pub use ids::{LinkId, SystemId, ZoneId};
 pub use vocab::{
     AuthFlow, Environment, Format, Latency, Protocol, Sensitivity, SystemKind, Trigger,
 };
+pub use waiver::{Date, Waiver};

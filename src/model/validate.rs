@@ -160,5 +160,57 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             ));
         }
     }
+    for (i, w) in design.waivers.iter().enumerate() {
+        let at = |field: &str| format!("waivers[{i}].{field}");
+        for (field, value) in [("rule", &w.rule), ("reason", &w.reason), ("by", &w.by)] {
+            if value.trim().is_empty() {
+                out.push(issue(
+                    at(field),
+                    format!("waiver {} has an empty {field}; a waiver says which rule, why and who accepted it", i + 1),
+                ));
+            }
+        }
+        if w.system.is_some() && w.link.is_some() {
+            out.push(issue(
+                at("link"),
+                format!(
+                    "waiver {} names both a system and a link; a finding is about one of them",
+                    i + 1
+                ),
+            ));
+        }
+        if let Some(until) = &w.until {
+            if super::waiver::Date::parse(until).is_none() {
+                out.push(issue(
+                    at("until"),
+                    format!("waiver {} has until \"{until}\"; write the last day it holds as YYYY-MM-DD", i + 1),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Waivers whose subject the design no longer has: not an error (the design opens),
+/// but `check` reports them so they do not pile up.
+pub fn stale_waivers(design: &Design) -> Vec<Issue> {
+    let mut out = Vec::new();
+    for (i, w) in design.waivers.iter().enumerate() {
+        let gone = match (w.system, w.link) {
+            (Some(id), _) if design.system(id).is_none() => Some(("system", id.0)),
+            (_, Some(id)) if design.link(id).is_none() => Some(("link", id.0)),
+            _ => None,
+        };
+        if let Some((what, id)) = gone {
+            out.push(issue(
+                format!("waivers[{i}].{what}"),
+                format!(
+                    "waiver {} accepts {} for {what} {id}, which the design no longer has; remove the waiver",
+                    i + 1,
+                    w.rule
+                ),
+            ));
+        }
+    }
     out
 }

@@ -141,6 +141,22 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         h.push_str("</ul>\n");
     }
+    let accepted = super::accepted_lines(design, analysis);
+    if !accepted.is_empty() {
+        let _ = writeln!(h, "<h3>Accepted ({})</h3>\n<ul>", accepted.len());
+        for line in accepted {
+            let _ = writeln!(h, "<li>{}</li>", xml(&line));
+        }
+        h.push_str("</ul>\n");
+    }
+    let lapsed = super::lapsed_lines(design, analysis);
+    if !lapsed.is_empty() {
+        h.push_str("<h3>Waivers that no longer hold</h3>\n<ul>\n");
+        for line in lapsed {
+            let _ = writeln!(h, "<li>{}</li>", xml(&line));
+        }
+        h.push_str("</ul>\n");
+    }
     let inputs = super::inputs_named(analysis);
     if !inputs.is_empty() {
         h.push_str("<h2>Inputs named above</h2>\n<dl>\n");

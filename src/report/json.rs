@@ -20,6 +20,30 @@ struct Report<'a> {
     links: Vec<LinkReport<'a>>,
     esb: EsbReport<'a>,
     findings: Vec<FindingReport<'a>>,
+    /// Findings a reviewer accepted; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    accepted: Vec<AcceptedReport<'a>>,
+    /// Waivers that do not hold, and why; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    lapsed_waivers: Vec<LapsedReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct AcceptedReport<'a> {
+    #[serde(flatten)]
+    finding: FindingReport<'a>,
+    reason: &'a str,
+    by: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LapsedReport<'a> {
+    /// 1-based, as the file lists them.
+    waiver: usize,
+    rule: &'a str,
+    why: &'a str,
 }
 
 #[derive(Serialize)]
@@ -135,6 +159,26 @@ struct FindingReport<'a> {
     rationale: &'static str,
     fix: &'static str,
     reference: String,
+}
+
+fn finding_report<'a>(
+    design: &Design,
+    f: &'a crate::analysis::findings::Finding,
+) -> FindingReport<'a> {
+    FindingReport {
+        rule: f.rule.id,
+        title: f.rule.title,
+        severity: f.severity.id(),
+        subject: SubjectReport {
+            kind: f.subject.kind(),
+            id: f.subject.id(),
+            name: f.subject.name(design),
+        },
+        message: &f.message,
+        rationale: f.rule.why,
+        fix: f.rule.instead,
+        reference: f.rule.references.join("; "),
+    }
 }
 
 fn value(v: Value) -> serde_json::Value {
@@ -272,23 +316,34 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
                 .collect(),
             middleware: esb.middleware.iter().map(|&id| end(design, id)).collect(),
         },
+        accepted: analysis
+            .accepted
+            .iter()
+            .filter_map(|a| {
+                let w = design.waivers.get(a.waiver)?;
+                Some(AcceptedReport {
+                    finding: finding_report(design, &a.finding),
+                    reason: &w.reason,
+                    by: &w.by,
+                    until: w.until.as_deref(),
+                })
+            })
+            .collect(),
+        lapsed_waivers: analysis
+            .lapsed
+            .iter()
+            .filter_map(|l| {
+                Some(LapsedReport {
+                    waiver: l.waiver + 1,
+                    rule: &design.waivers.get(l.waiver)?.rule,
+                    why: &l.why,
+                })
+            })
+            .collect(),
         findings: analysis
             .findings
             .iter()
-            .map(|f| FindingReport {
-                rule: f.rule.id,
-                title: f.rule.title,
-                severity: f.severity.id(),
-                subject: SubjectReport {
-                    kind: f.subject.kind(),
-                    id: f.subject.id(),
-                    name: f.subject.name(design),
-                },
-                message: &f.message,
-                rationale: f.rule.why,
-                fix: f.rule.instead,
-                reference: f.rule.references.join("; "),
-            })
+            .map(|f| finding_report(design, f))
             .collect(),
     };
     // Serializing these plain structs cannot fail; should it ever, say so in JSON.

@@ -183,6 +183,22 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out);
     }
+    let accepted = super::accepted_lines(design, analysis);
+    if !accepted.is_empty() {
+        let _ = writeln!(out, "## Accepted findings: {}\n", accepted.len());
+        for line in accepted {
+            let _ = writeln!(out, "- {}", escape(&line));
+        }
+        let _ = writeln!(out);
+    }
+    let lapsed = super::lapsed_lines(design, analysis);
+    if !lapsed.is_empty() {
+        let _ = writeln!(out, "## Waivers that no longer hold\n");
+        for line in lapsed {
+            let _ = writeln!(out, "- {}", escape(&line));
+        }
+        let _ = writeln!(out);
+    }
     let inputs = super::inputs_named(analysis);
     if !inputs.is_empty() {
         let _ = writeln!(out, "## Inputs named above\n");

@@ -107,3 +107,60 @@ pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option
             .join("; ")
     })
 }
+
+/// The findings reviewers accepted, one line each: the finding, then who accepted it,
+/// until when and why.
+pub fn accepted_lines(
+    design: &crate::model::Design,
+    analysis: &crate::analysis::Analysis,
+) -> Vec<String> {
+    analysis
+        .accepted
+        .iter()
+        .filter_map(|a| {
+            let w = design.waivers.get(a.waiver)?;
+            let f = &a.finding;
+            Some(format!(
+                "{} {}: {} (accepted by {}{}: {})",
+                f.rule.id,
+                f.subject.name(design),
+                f.message,
+                w.by,
+                w.until
+                    .as_deref()
+                    .map_or_else(String::new, |u| format!(" until {u}")),
+                w.reason
+            ))
+        })
+        .collect()
+}
+
+/// The waivers that do not hold, one line each, with why.
+pub fn lapsed_lines(
+    design: &crate::model::Design,
+    analysis: &crate::analysis::Analysis,
+) -> Vec<String> {
+    analysis
+        .lapsed
+        .iter()
+        .filter_map(|l| {
+            let w = design.waivers.get(l.waiver)?;
+            let subject = crate::analysis::waivers::subject(w);
+            let name = match subject {
+                crate::analysis::Subject::Design => design.name.clone(),
+                s => {
+                    let n = s.name(design);
+                    if n.is_empty() { format!("{s:?}") } else { n }
+                }
+            };
+            Some(format!(
+                "waiver {} ({} on {}, accepted by {}) no longer holds: {}",
+                l.waiver + 1,
+                w.rule,
+                name,
+                w.by,
+                l.why
+            ))
+        })
+        .collect()
+}

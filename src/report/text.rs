@@ -106,5 +106,15 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             f.message
         );
     }
+    let accepted = super::accepted_lines(design, analysis);
+    if !accepted.is_empty() {
+        let _ = writeln!(out, "\nAccepted findings: {}", accepted.len());
+        for line in accepted {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    for line in super::lapsed_lines(design, analysis) {
+        let _ = writeln!(out, "  NOTE {line}");
+    }
     out
 }
