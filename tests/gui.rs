@@ -1167,3 +1167,68 @@ fn retail_with_a_batch_link_selected() -> Harness<'static, PatchbayApp> {
     h.run_steps(3);
     h
 }
+
+/// The text field captioned `caption` (its caption is a label too).
+fn field<'a>(h: &'a Harness<'_, PatchbayApp>, caption: &'a str) -> egui_kittest::Node<'a> {
+    h.get_all_by_label(caption)
+        .find(|n| {
+            matches!(
+                n.accesskit_node().role(),
+                egui::accesskit::Role::TextInput | egui::accesskit::Role::MultilineTextInput
+            )
+        })
+        .expect("a text field")
+}
+
+#[test]
+fn a_finding_is_accepted_with_a_reason_and_reopened() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    // The sample accepts its checkout chain already.
+    h.get_by_label("Accepted (2)");
+    let waivers = |h: &Harness<'_, PatchbayApp>| h.state().doc.design().waivers.clone();
+    assert_eq!(waivers(&h).len(), 1);
+
+    h.get_by_label_contains("GRAPH-003  Web shop backend")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("GRAPH-003 Single system joins parts of the design");
+    h.get_by_label("Accept…").click();
+    h.run_steps(3);
+    assert!(h.state().dialog.is_some(), "the Accept dialog is open");
+    // Accept with nothing filled in says what is missing and accepts nothing.
+    h.get_by_label("Accept").click();
+    h.run_steps(2);
+    h.get_by_label("Say why it is accepted and who accepts it.");
+    field(&h, "Why").click();
+    field(&h, "Why").type_text("Runs in two data centres; failover tested quarterly");
+    field(&h, "Accepted by").click();
+    field(&h, "Accepted by").type_text("A. Reviewer");
+    field(&h, "Last day").click();
+    field(&h, "Last day").type_text("2027-12-31");
+    h.run_steps(2);
+    h.get_by_label("Accept").click();
+    h.run_steps(3);
+    let w = waivers(&h);
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[1].rule, "GRAPH-003");
+    assert_eq!(w[1].by, "A. Reviewer");
+    assert_eq!(w[1].until.as_deref(), Some("2027-12-31"));
+    assert!(
+        !w[1].seen.is_empty(),
+        "remembers what the subject looked like"
+    );
+    h.get_by_label("Accepted (3)");
+    assert_eq!(h.state().doc.history_labels().0, Some("Accept GRAPH-003"));
+
+    // Its details now show who accepted it, and Reopen.
+    h.get_by_label("Accepted by A. Reviewer until 2027-12-31");
+    h.get_by_label("Reopen").click();
+    h.run_steps(3);
+    assert_eq!(waivers(&h).len(), 1);
+    h.get_by_label("Accepted (2)");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(waivers(&h).len(), 2, "reopening is one undo step");
+}

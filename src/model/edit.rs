@@ -173,6 +173,17 @@ impl Edit {
         inverse
     }
 
+    /// Replaces the design's waivers (accepting or reopening a finding).
+    pub fn set_waivers(design: &Design, label: &str, waivers: Vec<super::waiver::Waiver>) -> Self {
+        Self {
+            meta: Some(DesignMeta {
+                waivers,
+                ..DesignMeta::of(design)
+            }),
+            ..Edit::new(label)
+        }
+    }
+
     /// Adds a system.
     pub fn add_system(system: System) -> Self {
         let mut e = Edit::new(format!("Add {}", system.name));

@@ -45,6 +45,8 @@ pub struct PatchbayApp {
     pub(super) rename_rect: Option<egui::Rect>,
     pub(super) view_center: Pos,
     pub(super) learn: super::learn::Learn,
+    /// The finding whose details the findings panel shows.
+    pub(super) shown_finding: Option<super::findings::Shown>,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -81,6 +83,7 @@ impl PatchbayApp {
             rename_rect: None,
             view_center: Pos::default(),
             learn: super::learn::Learn::default(),
+            shown_finding: None,
         }
     }
 
@@ -202,7 +205,9 @@ impl PatchbayApp {
             egui::Panel::bottom(FINDINGS)
                 .default_size(170.0)
                 .size_range(60.0..=(height * 0.4).max(60.0))
-                .show(ui, |ui| panels::findings_ui(ui, doc, self.learn.hidden()))
+                .show(ui, |ui| {
+                    super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown_finding)
+                })
                 .inner,
         );
         self.queue.extend(commands);

@@ -89,6 +89,12 @@ pub enum Command {
     OpenExercise(&'static str),
     /// Check the open exercise's goal on the design (or its question's answer).
     CheckExercise,
+    /// Show a finding's details (or close them).
+    ShowFinding(Option<super::findings::Shown>),
+    /// Ask for a reason, a name and a last day, then accept the finding.
+    Accept(&'static str, crate::analysis::Subject),
+    /// Remove the waiver with this index: its finding counts again.
+    Reopen(usize),
     /// Put the side panels back to their default sizes.
     ResetLayout,
     /// Leave Patchbay.
@@ -309,6 +315,26 @@ impl PatchbayApp {
             Command::CheckExercise => {
                 if let Some(problem) = self.learn.check(&self.doc) {
                     self.status = problem;
+                }
+            }
+            Command::ShowFinding(shown) => self.shown_finding = shown,
+            Command::Accept(rule, subject) => {
+                self.dialog = Some(Dialog::Accept(Box::new(super::dialogs::AcceptForm {
+                    rule,
+                    subject,
+                    reason: String::new(),
+                    by: String::new(),
+                    until: String::new(),
+                    problem: None,
+                })));
+            }
+            Command::Reopen(i) => {
+                let design = self.doc.design();
+                if i < design.waivers.len() {
+                    let mut waivers = design.waivers.clone();
+                    let w = waivers.remove(i);
+                    let edit = Edit::set_waivers(design, &format!("Reopen {}", w.rule), waivers);
+                    self.doc.apply(edit);
                 }
             }
             Command::ResetLayout => {

@@ -16,11 +16,66 @@ pub enum Dialog {
     Error(String),
     /// A window that crashed or was killed left unsaved changes.
     Recover(Box<crate::recovery::Recovered>),
+    /// Accept a finding: why, who, until when.
+    Accept(Box<AcceptForm>),
+}
+
+/// What the Accept dialog asks for.
+#[derive(Clone, Debug)]
+pub struct AcceptForm {
+    /// The finding's rule.
+    pub rule: &'static str,
+    /// Its subject.
+    pub subject: crate::analysis::Subject,
+    /// Why it is accepted.
+    pub reason: String,
+    /// Who accepts it.
+    pub by: String,
+    /// The last day it holds, `YYYY-MM-DD`, or empty for good.
+    pub until: String,
+    /// What is wrong with the answers, once Accept was pressed.
+    pub problem: Option<String>,
+}
+
+impl AcceptForm {
+    /// The waiver these answers make, or what is missing.
+    fn waiver(&self, doc: &crate::document::Document) -> Result<crate::model::Waiver, String> {
+        use crate::analysis::Subject;
+        if self.reason.trim().is_empty() || self.by.trim().is_empty() {
+            return Err("Say why it is accepted and who accepts it.".into());
+        }
+        let until = self.until.trim();
+        if !until.is_empty() && crate::model::Date::parse(until).is_none() {
+            return Err(format!(
+                "\"{until}\" is not a day: write it as YYYY-MM-DD, or leave it empty."
+            ));
+        }
+        let analysis = doc.analysis();
+        Ok(crate::model::Waiver {
+            rule: self.rule.to_owned(),
+            system: match self.subject {
+                Subject::System(id) => Some(id),
+                _ => None,
+            },
+            link: match self.subject {
+                Subject::Link(id) => Some(id),
+                _ => None,
+            },
+            reason: self.reason.trim().to_owned(),
+            by: self.by.trim().to_owned(),
+            until: (!until.is_empty()).then(|| until.to_owned()),
+            seen: crate::analysis::waivers::fingerprint(
+                doc.design(),
+                &analysis.links,
+                self.subject,
+            ),
+        })
+    }
 }
 
 impl PatchbayApp {
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.clone() else {
+        let Some(mut dialog) = self.dialog.clone() else {
             return;
         };
         let mut close = false;
@@ -32,7 +87,7 @@ impl PatchbayApp {
         }
         egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            match &dialog {
+            match &mut dialog {
                 Dialog::Unsaved { then: next } => {
                     ui.heading("Unsaved changes");
                     ui.label(format!(
@@ -123,9 +178,62 @@ impl PatchbayApp {
                         }
                     });
                 }
+                Dialog::Accept(form) => {
+                    ui.heading(format!("Accept {}", form.rule));
+                    ui.label(format!(
+                        "The finding on {} will be listed apart, will not fail a --fail-on \
+                         gate, and comes back when its last day has passed or its subject \
+                         changes in a way the analysis reads.",
+                        form.subject.name(self.doc.design())
+                    ));
+                    egui::Grid::new("accept").num_columns(2).show(ui, |ui| {
+                        let caption = ui.label("Why");
+                        ui.text_edit_multiline(&mut form.reason)
+                            .labelled_by(caption.id);
+                        ui.end_row();
+                        let caption = ui.label("Accepted by");
+                        ui.text_edit_singleline(&mut form.by)
+                            .labelled_by(caption.id);
+                        ui.end_row();
+                        let caption = ui.label("Last day");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.until)
+                                .hint_text("YYYY-MM-DD, or empty for good"),
+                        )
+                        .labelled_by(caption.id);
+                        ui.end_row();
+                    });
+                    if let Some(problem) = &form.problem {
+                        ui.label(
+                            egui::RichText::new(problem)
+                                .color(egui::Color32::from_rgb(235, 120, 100)),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Accept").clicked() {
+                            match form.waiver(&self.doc) {
+                                Ok(w) => {
+                                    let design = self.doc.design();
+                                    let mut waivers = design.waivers.clone();
+                                    let label = format!("Accept {}", w.rule);
+                                    waivers.push(w);
+                                    let edit = crate::model::edit::Edit::set_waivers(
+                                        design, &label, waivers,
+                                    );
+                                    self.doc.apply(edit);
+                                    close = true;
+                                }
+                                Err(problem) => form.problem = Some(problem),
+                            }
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
                 Dialog::Error(message) => {
                     ui.heading("Something went wrong");
-                    ui.label(message);
+                    ui.label(message.as_str());
                     ui.label(
                         egui::RichText::new(
                             "Your design is unchanged. Close (or Escape) goes back to it.",
@@ -140,6 +248,9 @@ impl PatchbayApp {
         });
         if close {
             self.dialog = None;
+        } else {
+            // The Accept form's fields were edited on this copy.
+            self.dialog = Some(dialog);
         }
         if let Some(c) = then {
             self.run(ctx, c);

@@ -15,6 +15,7 @@ mod commands;
 mod dialogs;
 mod explanation;
 mod files;
+mod findings;
 mod inspector;
 mod learn;
 mod panels;

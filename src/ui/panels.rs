@@ -3,7 +3,6 @@
 
 use super::commands::{Command, Selection};
 use super::theme;
-use crate::analysis::findings::Finding;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Pattern, Severity};
 use crate::document::Document;
@@ -248,79 +247,6 @@ pub(super) fn status_ui(ui: &mut egui::Ui, doc: &Document, status: &str) {
             ui.label(egui::RichText::new(status).small());
         }
     });
-}
-
-/// The findings, grouped by severity; the one clicked, as a command.
-///
-/// `hidden`: why the findings are not shown yet (an exercise's question is open).
-pub(super) fn findings_ui(ui: &mut egui::Ui, doc: &Document, hidden: Option<&str>) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let analysis = doc.analysis();
-    let (high, warning, info) = analysis.counts();
-    if let Some(why) = hidden {
-        ui.heading("Findings");
-        ui.label(why);
-        return commands;
-    }
-    ui.horizontal(|ui| {
-        ui.heading("Findings");
-        ui.label(format!("{high} high · {warning} warning · {info} info"));
-    });
-    let design = doc.design();
-    let mut picked = None;
-    // One flat list of headers and findings, so only the rows in view are laid out.
-    let mut rows: Vec<Result<(Severity, usize), &Finding>> = Vec::new();
-    for (severity, group) in analysis.findings_by_severity() {
-        rows.push(Ok((severity, group.len())));
-        rows.extend(group.iter().map(Err));
-    }
-    let row = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
-        .id_salt("findings")
-        .auto_shrink(false)
-        .show_rows(ui, row, rows.len(), |ui, range| {
-            for r in &rows[range] {
-                match r {
-                    Ok((severity, n)) => {
-                        let title = format!("{} ({n})", severity.label());
-                        ui.label(
-                            RichText::new(title)
-                                .strong()
-                                .color(theme::severity_color(*severity)),
-                        );
-                    }
-                    Err(f) => {
-                        let text = theme::plain(&format!(
-                            "{}  {}: {}",
-                            f.rule.id,
-                            f.subject.name(design),
-                            f.message
-                        ));
-                        let why = format!(
-                            "{}\n\nWhy: {}\n\nInstead: {}",
-                            f.rule.title, f.rule.why, f.rule.instead
-                        );
-                        let row = ui.selectable_label(false, text).on_hover_text(format!(
-                            "{why}\n\nRight-click for the concepts behind it."
-                        ));
-                        if row.clicked() {
-                            picked = Some(f.subject);
-                        }
-                        row.context_menu(|ui| {
-                            for id in crate::learn::concepts::for_rule(f.rule.id) {
-                                if let Some(card) = crate::learn::concepts::get(id) {
-                                    if ui.button(format!("Concept: {}", card.title)).clicked() {
-                                        commands.push(Command::ShowConcept(id));
-                                    }
-                                }
-                            }
-                        });
-                    }
-                }
-            }
-        });
-    commands.extend(picked.map(Command::Reveal));
-    commands
 }
 
 /// A one-line key to the colours along the bottom of the canvas.

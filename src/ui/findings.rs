@@ -1,0 +1,220 @@
+//! The findings panel: open findings grouped by severity and the accepted ones, and
+//! the chosen finding's details (what it checks, why, what instead, its concepts)
+//! with Accept… or Reopen.
+
+use super::commands::Command;
+use super::theme;
+use crate::analysis::findings::Finding;
+use crate::analysis::waivers::Waived;
+use crate::analysis::{Severity, Subject};
+use crate::document::Document;
+use egui::RichText;
+
+/// The finding shown in the details: its rule and subject.
+pub type Shown = (&'static str, Subject);
+
+enum Row<'a> {
+    Group(Severity, usize),
+    Open(&'a Finding),
+    AcceptedGroup(usize),
+    Accepted(&'a Waived),
+}
+
+/// The findings panel; `hidden` says why the findings are not shown yet (an
+/// exercise's question is open), `shown` is the finding whose details are open.
+pub(super) fn findings_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    hidden: Option<&str>,
+    shown: Option<Shown>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let analysis = doc.analysis();
+    if let Some(why) = hidden {
+        ui.heading("Findings");
+        ui.label(why);
+        return commands;
+    }
+    let (high, warning, info) = analysis.counts();
+    ui.horizontal(|ui| {
+        ui.heading("Findings");
+        let accepted = if analysis.accepted.is_empty() {
+            String::new()
+        } else {
+            format!(" · {} accepted", analysis.accepted.len())
+        };
+        ui.label(format!(
+            "{high} high · {warning} warning · {info} info{accepted}"
+        ));
+    });
+    let shown_finding = shown.and_then(|(rule, subject)| {
+        let open = analysis
+            .findings
+            .iter()
+            .find(|f| f.rule.id == rule && f.subject == subject)
+            .map(|f| (f, None));
+        open.or_else(|| {
+            analysis
+                .accepted
+                .iter()
+                .find(|a| a.finding.rule.id == rule && a.finding.subject == subject)
+                .map(|a| (&a.finding, Some(a.waiver)))
+        })
+    });
+    match shown_finding {
+        Some((f, waiver)) => {
+            ui.columns(2, |cols| {
+                list_ui(&mut cols[0], doc, shown, &mut commands);
+                details_ui(&mut cols[1], doc, f, waiver, &mut commands);
+            });
+        }
+        None => list_ui(ui, doc, shown, &mut commands),
+    }
+    commands
+}
+
+fn list_ui(ui: &mut egui::Ui, doc: &Document, shown: Option<Shown>, commands: &mut Vec<Command>) {
+    let analysis = doc.analysis();
+    let design = doc.design();
+    // One flat list of headers and findings, so only the rows in view are laid out.
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for (severity, group) in analysis.findings_by_severity() {
+        rows.push(Row::Group(severity, group.len()));
+        rows.extend(group.iter().map(Row::Open));
+    }
+    if !analysis.accepted.is_empty() {
+        rows.push(Row::AcceptedGroup(analysis.accepted.len()));
+        rows.extend(analysis.accepted.iter().map(Row::Accepted));
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("findings")
+        .auto_shrink(false)
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            for r in &rows[range] {
+                let (f, accepted) = match r {
+                    Row::Group(severity, n) => {
+                        ui.label(
+                            RichText::new(format!("{} ({n})", severity.label()))
+                                .strong()
+                                .color(theme::severity_color(*severity)),
+                        );
+                        continue;
+                    }
+                    Row::AcceptedGroup(n) => {
+                        ui.label(RichText::new(format!("Accepted ({n})")).strong());
+                        continue;
+                    }
+                    Row::Open(f) => (*f, false),
+                    Row::Accepted(a) => (&a.finding, true),
+                };
+                let text = theme::plain(&format!(
+                    "{}  {}: {}",
+                    f.rule.id,
+                    f.subject.name(design),
+                    f.message
+                ));
+                let text = if accepted {
+                    RichText::new(text).weak()
+                } else {
+                    RichText::new(text)
+                };
+                let selected = shown == Some((f.rule.id, f.subject));
+                let row = ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(theme::plain(&format!(
+                        "{}: {}\n\nClick for the details, to accept it or to reopen it.",
+                        f.subject.name(design),
+                        f.message
+                    )));
+                if row.clicked() {
+                    commands.push(Command::ShowFinding(Some((f.rule.id, f.subject))));
+                    commands.push(Command::Reveal(f.subject));
+                }
+            }
+        });
+}
+
+fn details_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    f: &Finding,
+    waiver: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let design = doc.design();
+    egui::ScrollArea::vertical()
+        .id_salt("finding details")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let accepted = waiver.and_then(|i| design.waivers.get(i).map(|w| (i, w)));
+            // The actions first, so they are in view however long the text below is.
+            ui.horizontal(|ui| {
+                match accepted {
+                    Some((i, _)) => {
+                        if ui
+                            .button("Reopen")
+                            .on_hover_text(
+                                "Remove the waiver: the finding counts again (one undo step)",
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::Reopen(i));
+                        }
+                    }
+                    None => {
+                        if ui
+                            .button("Accept…")
+                            .on_hover_text(
+                                "Accept the finding with a reason, your name and a last day; \
+                                 it is kept in the design file and comes back when it expires \
+                                 or its subject changes",
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::Accept(f.rule.id, f.subject));
+                        }
+                    }
+                }
+                if ui.small_button("Close").clicked() {
+                    commands.push(Command::ShowFinding(None));
+                }
+            });
+            ui.label(
+                RichText::new(format!("{} {}", f.rule.id, f.rule.title))
+                    .strong()
+                    .color(theme::severity_color(f.severity)),
+            );
+            if let Some((_, w)) = accepted {
+                ui.label(
+                    RichText::new(format!(
+                        "Accepted by {}{}",
+                        w.by,
+                        w.until
+                            .as_deref()
+                            .map_or_else(String::new, |u| format!(" until {u}"))
+                    ))
+                    .strong(),
+                );
+                ui.label(&w.reason);
+            }
+            ui.label(theme::plain(&format!(
+                "{}: {}",
+                f.subject.name(design),
+                f.message
+            )));
+            ui.label(format!("Why it matters: {}", f.rule.why));
+            ui.label(format!("Instead: {}", f.rule.instead));
+            ui.label(
+                RichText::new(format!("References: {}", f.rule.references.join("; ")))
+                    .small()
+                    .weak(),
+            );
+            super::explanation::concept_links(
+                ui,
+                crate::learn::concepts::for_rule(f.rule.id),
+                commands,
+            );
+        });
+}
