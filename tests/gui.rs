@@ -1232,3 +1232,47 @@ fn a_finding_is_accepted_with_a_reason_and_reopened() {
     h.run_steps(3);
     assert_eq!(waivers(&h).len(), 2, "reopening is one undo step");
 }
+
+#[test]
+fn compare_with_marks_the_changes_and_selects_what_the_list_names() {
+    let dialogs = Scripted {
+        open: vec![sample_path("enterprise.patchbay.ron")],
+        ..Scripted::default()
+    };
+    let mut app = PatchbayApp::with_default_design(Box::new(dialogs));
+    let to_be = patchbay::samples::ALL
+        .iter()
+        .position(|s| s.file_name == "enterprise-to-be.patchbay.ron")
+        .expect("sample");
+    app.command(Command::OpenSample(to_be));
+    let mut h = harness(app);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Compare with…").click();
+    h.run_steps(4);
+    assert!(h.state().compare.is_some());
+    h.get_by_label_contains("(before)");
+    h.get_by_label("+ Integration bus").click();
+    h.run_steps(3);
+    let hub = h
+        .state()
+        .doc
+        .design()
+        .systems
+        .iter()
+        .find(|s| s.name == "Integration bus")
+        .expect("hub")
+        .id;
+    assert_eq!(h.state().selection.systems, vec![hub]);
+    h.get_by_label_contains("Findings introduced (");
+
+    // The comparison follows edits of the open design: delete the hub, and it is no
+    // longer "added".
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    assert!(h.query_by_label("+ Integration bus").is_none());
+
+    h.get_by_label("Stop comparing").click();
+    h.run_steps(2);
+    assert!(h.state().compare.is_none());
+}

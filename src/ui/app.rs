@@ -47,6 +47,8 @@ pub struct PatchbayApp {
     pub(super) learn: super::learn::Learn,
     /// The finding whose details the findings panel shows.
     pub(super) shown_finding: Option<super::findings::Shown>,
+    /// The design the open one is compared with (File > Compare with…).
+    pub compare: Option<super::compare::Comparison>,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -84,6 +86,7 @@ impl PatchbayApp {
             view_center: Pos::default(),
             learn: super::learn::Learn::default(),
             shown_finding: None,
+            compare: None,
         }
     }
 
@@ -211,7 +214,11 @@ impl PatchbayApp {
                 .inner,
         );
         self.queue.extend(commands);
-        egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui, revision));
+        self.refresh_comparison();
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.canvas_ui(ui, revision);
+            self.compare_overlay(ui);
+        });
 
         self.autosave_tick(std::time::Instant::now());
         if self.doc.is_dirty() && self.autosave.is_some() {
@@ -224,6 +231,10 @@ impl PatchbayApp {
             super::learn::bus_window(&ctx, &mut self.learn, &self.doc),
         ];
         self.queue.extend(learned.into_iter().flatten());
+        if let Some(c) = &self.compare {
+            let changes = super::compare::changes_window(&ctx, c);
+            self.queue.extend(changes);
+        }
         self.builtin_dialog_ui(&ctx);
         self.dialog_ui(&ctx);
         self.run_commands(&ctx);

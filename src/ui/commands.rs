@@ -89,6 +89,16 @@ pub enum Command {
     OpenExercise(&'static str),
     /// Check the open exercise's goal on the design (or its question's answer).
     CheckExercise,
+    /// Ask for a design file and compare the open design with it.
+    CompareWith,
+    /// Compare the open design with this file (taken as "before").
+    CompareWithPath(PathBuf),
+    /// Stop comparing.
+    CloseComparison,
+    /// Ask where, then save the comparison as one HTML page.
+    ExportComparison,
+    /// Bring a point of the design into view.
+    RevealAt(Pos),
     /// Show a finding's details (or close them).
     ShowFinding(Option<super::findings::Shown>),
     /// Ask for a reason, a name and a last day, then accept the finding.
@@ -318,6 +328,29 @@ impl PatchbayApp {
                 }
             }
             Command::ShowFinding(shown) => self.shown_finding = shown,
+            Command::CompareWith => match self.dialogs.open() {
+                Picked::Path(path) => self.compare_with(path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.builtin_dialog(Purpose::Compare, ""),
+            },
+            Command::CompareWithPath(path) => self.compare_with(path),
+            Command::CloseComparison => {
+                self.compare = None;
+                self.status = "Stopped comparing".into();
+            }
+            Command::ExportComparison => {
+                if self.compare.is_some() {
+                    let suggested = format!("{}-changes.html", file_stem(&self.doc.design().name));
+                    match self.dialogs.save(&suggested) {
+                        Picked::Path(path) => self.export_comparison(&path),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => {
+                            self.builtin_dialog(Purpose::ExportComparison, &suggested)
+                        }
+                    }
+                }
+            }
+            Command::RevealAt(at) => self.canvas.reveal(at),
             Command::Accept(rule, subject) => {
                 self.dialog = Some(Dialog::Accept(Box::new(super::dialogs::AcceptForm {
                     rule,

@@ -98,6 +98,10 @@ pub enum Purpose {
     Save,
     /// Export the design in this format.
     Export(crate::report::export::ExportFormat),
+    /// Pick a design to compare the open one with.
+    Compare,
+    /// Save the comparison as one HTML page.
+    ExportComparison,
 }
 
 /// The window's own file dialog, for desktops without a dialog service.
@@ -113,6 +117,8 @@ impl BuiltinDialog {
             Purpose::Open => "Open a design".to_owned(),
             Purpose::Save => "Save the design as".to_owned(),
             Purpose::Export(f) => format!("Export as {}", f.label()),
+            Purpose::Compare => "Compare with a design".to_owned(),
+            Purpose::ExportComparison => "Save the comparison as".to_owned(),
         };
         let mut dialog = egui_file_dialog::FileDialog::new()
             .id("patchbay-file-dialog")
@@ -121,13 +127,13 @@ impl BuiltinDialog {
             .default_file_name(suggested)
             .default_size([720.0, 460.0]);
         match purpose {
-            Purpose::Open => {
+            Purpose::Open | Purpose::Compare => {
                 dialog = dialog
                     .add_file_filter_extensions("Patchbay design", vec!["ron"])
                     .default_file_filter("Patchbay design");
                 dialog.pick_file();
             }
-            Purpose::Save | Purpose::Export(_) => dialog.save_file(),
+            Purpose::Save | Purpose::Export(_) | Purpose::ExportComparison => dialog.save_file(),
         }
         Self { dialog, purpose }
     }
@@ -167,6 +173,21 @@ impl PatchbayApp {
     }
 
     /// Exports the design through the same path as `patchbay export`.
+    /// Writes the comparison with the other design as one HTML page.
+    pub fn export_comparison(&mut self, path: &Path) {
+        let Some(c) = &self.compare else { return };
+        let page = crate::review::render::html(c.diff());
+        match model::file::write_atomic(path, |w| w.write_all(page.as_bytes())) {
+            Ok(()) => self.status = format!("Saved the comparison to {}", path.display()),
+            Err(e) => {
+                self.status = format!(
+                    "Comparison not saved: could not write {}: {e}",
+                    path.display()
+                );
+            }
+        }
+    }
+
     pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
         use crate::report::export::ExportFormat;
         let analysis = self.doc.analysis();
@@ -249,6 +270,8 @@ impl PatchbayApp {
             (Some(path), Purpose::Open) => self.open_path(&path),
             (Some(path), Purpose::Save) => self.save_to(path),
             (Some(path), Purpose::Export(format)) => self.export_to(format, &path),
+            (Some(path), Purpose::Compare) => self.compare_with(path),
+            (Some(path), Purpose::ExportComparison) => self.export_comparison(&path),
             (None, Purpose::Save) => {
                 self.after_save = None;
                 self.status = "Not saved: no file was chosen".into();

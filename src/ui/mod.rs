@@ -12,6 +12,7 @@
 mod app;
 mod canvas;
 mod commands;
+mod compare;
 mod dialogs;
 mod explanation;
 mod files;

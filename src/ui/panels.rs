@@ -44,6 +44,15 @@ pub(super) fn menu_ui(
                     }
                 }
             });
+            if ui
+                .button("Compare with…")
+                .on_hover_text(
+                    "Mark what the open design adds, changes and removes against another file",
+                )
+                .clicked()
+            {
+                commands.push(Command::CompareWith);
+            }
             ui.menu_button("Export", |ui| {
                 for &format in crate::report::export::ExportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {

@@ -1,0 +1,357 @@
+//! File > Compare with…: the open design against another file (taken as "before").
+//! The canvas marks what the open design added in green and what it changed in amber,
+//! and shows what it removed as red ghosts where they stood; a Changes window lists
+//! every difference and selects what it names.
+
+use super::app::PatchbayApp;
+use super::commands::Command;
+use crate::analysis::Subject;
+use crate::geometry::Geometry;
+use crate::model::{Design, Pos};
+use crate::review::diff::{Diff, diff};
+use egui::{Color32, Stroke};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Green: in the open design only.
+const ADDED: Color32 = Color32::from_rgb(70, 190, 100);
+/// Red: in the other design only.
+const REMOVED: Color32 = Color32::from_rgb(225, 80, 80);
+/// Amber: in both, changed.
+const CHANGED: Color32 = Color32::from_rgb(235, 170, 60);
+
+/// A comparison of the open design with another one.
+pub struct Comparison {
+    /// The other file.
+    pub path: PathBuf,
+    /// The other design ("before").
+    pub before: Design,
+    /// Where the other design's items stood, for the ghosts.
+    before_geometry: Arc<Geometry>,
+    /// The comparison, for the open design's revision it was made at.
+    diff: Diff,
+    revision: u64,
+}
+
+impl Comparison {
+    /// The comparison (kept current with the open design).
+    pub fn diff(&self) -> &Diff {
+        &self.diff
+    }
+}
+
+impl PatchbayApp {
+    /// Compares the open design with the design in `path`.
+    pub(super) fn compare_with(&mut self, path: PathBuf) {
+        match crate::model::load(&path) {
+            Ok(before) => {
+                let analysis = crate::analysis::analyze(&before);
+                let before_geometry = Arc::new(Geometry::new(&before, &analysis));
+                let d = diff(&before, self.doc.design());
+                self.status = format!("Comparing with {}", path.display());
+                self.compare = Some(Comparison {
+                    path,
+                    before,
+                    before_geometry,
+                    diff: d,
+                    revision: self.doc.revision(),
+                });
+            }
+            Err(crate::model::LoadError::Invalid { file, problems }) => {
+                self.dialog = Some(super::dialogs::Dialog::Problems {
+                    file,
+                    problems: problems
+                        .iter()
+                        .map(|p| match p.location {
+                            Some(l) => format!("{}:{}: {}", l.line, l.col, p.message),
+                            None => p.message.clone(),
+                        })
+                        .collect(),
+                });
+            }
+            Err(e) => self.dialog = Some(super::dialogs::Dialog::Error(e.to_string())),
+        }
+    }
+
+    /// Keeps the comparison current after an edit of the open design.
+    pub(super) fn refresh_comparison(&mut self) {
+        let revision = self.doc.revision();
+        if let Some(c) = &mut self.compare {
+            if c.revision != revision {
+                c.diff = diff(&c.before, self.doc.design());
+                c.revision = revision;
+            }
+        }
+    }
+
+    /// Marks the canvas: added and changed systems and links outlined, removed ones as
+    /// ghosts at the places they had.
+    pub(super) fn compare_overlay(&self, ui: &egui::Ui) {
+        let Some(c) = &self.compare else {
+            return;
+        };
+        let painter = ui.painter().with_clip_rect(self.canvas.rect);
+        let zoom = self.canvas.zoom();
+        let geometry = self.doc.geometry();
+        let outline = |id, color: Color32| {
+            if let Some(r) = self.canvas.last_screen_rect(id) {
+                painter.rect_stroke(
+                    r.expand(4.0),
+                    6.0,
+                    Stroke::new(3.0, color),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        };
+        let route = |points: &[Pos], color: Color32, width: f32| {
+            let screen: Vec<egui::Pos2> =
+                points.iter().map(|p| self.canvas.to_screen(*p)).collect();
+            painter.add(egui::Shape::line(
+                screen,
+                Stroke::new(width, color.gamma_multiply(0.55)),
+            ));
+        };
+        let d = &c.diff;
+        for a in &d.systems.added {
+            outline(a.id, ADDED);
+        }
+        for ch in &d.systems.changed {
+            outline(ch.after, CHANGED);
+        }
+        for a in &d.links.added {
+            if let Some(l) = geometry.links.iter().find(|l| l.id == a.id) {
+                route(&l.route, ADDED, 7.0);
+            }
+        }
+        for ch in &d.links.changed {
+            if let Some(l) = geometry.links.iter().find(|l| l.id == ch.after) {
+                route(&l.route, CHANGED, 7.0);
+            }
+        }
+        // Ghosts of what the open design no longer has, where it stood.
+        for r in &d.links.removed {
+            if let Some(l) = c.before_geometry.links.iter().find(|l| l.id == r.id) {
+                let screen: Vec<egui::Pos2> =
+                    l.route.iter().map(|p| self.canvas.to_screen(*p)).collect();
+                painter.extend(egui::Shape::dashed_line(
+                    &screen,
+                    Stroke::new(2.0, REMOVED),
+                    8.0,
+                    5.0,
+                ));
+            }
+        }
+        for r in &d.systems.removed {
+            if let Some(s) = c.before_geometry.system(r.id) {
+                let (a, b) = (
+                    self.canvas.to_screen(Pos {
+                        x: s.rect.x0,
+                        y: s.rect.y0,
+                    }),
+                    self.canvas.to_screen(Pos {
+                        x: s.rect.x1,
+                        y: s.rect.y1,
+                    }),
+                );
+                let rect = egui::Rect::from_two_pos(a, b);
+                painter.rect_filled(rect, 6.0, REMOVED.gamma_multiply(0.18));
+                let corners = [
+                    rect.left_top(),
+                    rect.right_top(),
+                    rect.right_bottom(),
+                    rect.left_bottom(),
+                    rect.left_top(),
+                ];
+                painter.extend(egui::Shape::dashed_line(
+                    &corners,
+                    Stroke::new(2.0, REMOVED),
+                    8.0,
+                    5.0,
+                ));
+                if zoom * 12.0 >= 7.0 {
+                    painter.text(
+                        rect.center(),
+                        egui::Align2::CENTER_CENTER,
+                        format!("{} (removed)", super::theme::plain(&s.name)),
+                        egui::FontId::proportional((12.0 * zoom).clamp(9.0, 16.0)),
+                        REMOVED,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The Changes window: every difference, each naming what it is about; clicking one
+/// selects it (a removed item: shows where it stood).
+pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut open = true;
+    let d = &c.diff;
+    egui::Window::new("Changes")
+        .id(egui::Id::new("changes"))
+        .open(&mut open)
+        // Over the inspector, leaving the canvas and its marks in view.
+        .default_pos(ctx.content_rect().right_top() + egui::vec2(-390.0, 40.0))
+        .default_width(370.0)
+        .default_height(420.0)
+        .show(ctx, |ui| {
+            ui.label(
+                egui::RichText::new(format!("Compared with {} (before)", c.path.display()))
+                    .small()
+                    .weak(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                swatch(ui, ADDED, "added");
+                swatch(ui, CHANGED, "changed");
+                swatch(ui, REMOVED, "removed");
+            });
+            if d.is_empty() {
+                ui.label("The designs are the same.");
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Save as HTML…")
+                    .on_hover_text("One self-contained page to send a reviewer")
+                    .clicked()
+                {
+                    commands.push(Command::ExportComparison);
+                }
+                if ui.button("Stop comparing").clicked() {
+                    commands.push(Command::CloseComparison);
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let plain = super::theme::plain;
+                for f in &d.design {
+                    // A long description would fill the list: its start, the rest on hover.
+                    let full = plain(&format!("Design {}: {} → {}", f.field, f.before, f.after));
+                    let short = format!(
+                        "Design {}: {} → {}",
+                        f.field,
+                        clip(&f.before),
+                        clip(&f.after)
+                    );
+                    ui.colored_label(CHANGED, plain(&short)).on_hover_text(full);
+                }
+                let mut item =
+                    |ui: &mut egui::Ui, color: Color32, text: String, then: Option<Command>| {
+                        let r = ui.add(
+                            egui::Label::new(egui::RichText::new(plain(&text)).color(color))
+                                .sense(egui::Sense::click()),
+                        );
+                        if r.clicked() {
+                            commands.extend(then);
+                        }
+                    };
+                for a in &d.systems.added {
+                    item(
+                        ui,
+                        ADDED,
+                        format!("+ {}", a.name),
+                        Some(Command::Reveal(Subject::System(a.id))),
+                    );
+                }
+                for ch in &d.systems.changed {
+                    let what: Vec<String> = ch
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+                        .collect();
+                    item(
+                        ui,
+                        CHANGED,
+                        format!("~ {}: {}", ch.name, what.join("; ")),
+                        Some(Command::Reveal(Subject::System(ch.after))),
+                    );
+                }
+                for r in &d.systems.removed {
+                    let at = c.before_geometry.system(r.id).map(|s| s.rect.center());
+                    item(
+                        ui,
+                        REMOVED,
+                        format!("- {}", r.name),
+                        at.map(Command::RevealAt),
+                    );
+                }
+                for a in &d.links.added {
+                    item(
+                        ui,
+                        ADDED,
+                        format!("+ {}", a.name),
+                        Some(Command::Reveal(Subject::Link(a.id))),
+                    );
+                }
+                for ch in &d.links.changed {
+                    let what: Vec<String> = ch
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+                        .collect();
+                    item(
+                        ui,
+                        CHANGED,
+                        format!("~ {}: {}", ch.name, what.join("; ")),
+                        Some(Command::Reveal(Subject::Link(ch.after))),
+                    );
+                }
+                for r in &d.links.removed {
+                    item(ui, REMOVED, format!("- {}", r.name), None);
+                }
+                if !d.advice.is_empty() {
+                    ui.separator();
+                    ui.strong("Recommendations that changed");
+                    for a in &d.advice {
+                        item(
+                            ui,
+                            CHANGED,
+                            format!("{}: {} {} → {}", a.name, a.decision, a.before, a.after),
+                            Some(Command::Reveal(Subject::Link(a.link))),
+                        );
+                    }
+                }
+                for (title, list, color) in [
+                    ("Findings resolved", &d.resolved, ADDED),
+                    ("Findings introduced", &d.introduced, REMOVED),
+                ] {
+                    if !list.is_empty() {
+                        ui.separator();
+                        ui.strong(format!("{title} ({})", list.len()));
+                        for f in list {
+                            item(
+                                ui,
+                                color,
+                                format!("{} {}: {}", f.rule, f.subject, f.message),
+                                None,
+                            );
+                        }
+                    }
+                }
+                ui.separator();
+                let (b, a) = (&d.esb.before, &d.esb.after);
+                ui.label(format!(
+                    "ESB: {} → {}; p {} → {}; through a hub {} → {}",
+                    b.verdict, a.verdict, b.point_to_point, a.point_to_point, b.via_hub, a.via_hub
+                ));
+            });
+        });
+    if !open {
+        commands.push(Command::CloseComparison);
+    }
+    commands
+}
+
+/// The first 60 characters of a value, with an ellipsis when there is more.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+fn swatch(ui: &mut egui::Ui, color: Color32, text: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, color);
+    ui.label(egui::RichText::new(text).small());
+}
