@@ -1419,3 +1419,166 @@ fn the_esb_reason_says_whether_the_links_use_the_bus_the_design_has() {
         "{reason}"
     );
 }
+
+/// A design of four systems A → B → C → D with a flow over its three links.
+fn flow_design(links: [(bool, f64, model::Sensitivity, Option<model::AuthFlow>); 3]) -> Design {
+    let mut d = design(
+        &[
+            SystemKind::WebApp,
+            SystemKind::BackendService,
+            SystemKind::Erp,
+            SystemKind::Database,
+        ],
+        &[
+            (1, 2, &|_: &mut Link| {}),
+            (2, 3, &|_: &mut Link| {}),
+            (3, 4, &|_: &mut Link| {}),
+        ],
+    );
+    for (l, (waits, seconds, sensitivity, auth)) in d.links.iter_mut().zip(links) {
+        l.needs_response = waits;
+        l.latency = model::Latency::RealTime;
+        l.trigger = model::Trigger::UserAction;
+        l.expected_duration_s = seconds;
+        l.sensitivity = sensitivity;
+        l.auth = auth;
+    }
+    d.flows.push(model::Flow {
+        id: 1,
+        name: "Order".into(),
+        steps: vec![LinkId(1), LinkId(2), LinkId(3)],
+    });
+    d
+}
+
+#[test]
+fn a_flow_is_analysed_end_to_end() {
+    use model::AuthFlow as A;
+    use model::Sensitivity as S;
+    // (the three links, sync steps, seconds, first async step, weakest auth, most sensitive)
+    let cases = [
+        (
+            [
+                (true, 2.0, S::Internal, None),
+                (true, 3.0, S::Confidential, None),
+                (false, 1.0, S::Internal, None),
+            ],
+            2,
+            5.0,
+            Some(2),
+            // Every step calls as an integration user: the first of equals.
+            (A::JwtBearer, 0),
+            (S::Confidential, 1),
+        ),
+        (
+            [
+                (false, 2.0, S::Regulated, Some(A::UsernamePassword)),
+                (true, 3.0, S::Public, None),
+                (true, 4.0, S::Regulated, None),
+            ],
+            0,
+            0.0,
+            Some(0),
+            (A::UsernamePassword, 0),
+            (S::Regulated, 0),
+        ),
+        (
+            [
+                (true, 50.0, S::Internal, None),
+                (true, 40.0, S::Internal, Some(A::UserAgent)),
+                (true, 35.0, S::Internal, None),
+            ],
+            3,
+            125.0,
+            None,
+            (A::UserAgent, 1),
+            (S::Internal, 0),
+        ),
+    ];
+    for (links, sync, seconds, turns, weakest, sensitive) in cases {
+        let d = flow_design(links);
+        let a = analysis::analyze(&d);
+        let f = &a.flows[0];
+        assert_eq!(f.sync_steps, sync, "{links:?}");
+        assert!(
+            (f.sync_seconds - seconds).abs() < 1e-9,
+            "{links:?}: {}",
+            f.sync_seconds
+        );
+        assert_eq!(f.turns_async_at, turns, "{links:?}");
+        assert_eq!(f.weakest_auth, Some(weakest), "{links:?}");
+        assert_eq!(f.most_sensitive, Some(sensitive), "{links:?}");
+    }
+}
+
+#[test]
+fn a_declared_flow_makes_its_chain_exact_and_the_guess_stays_off_its_links() {
+    let chain = |flows: bool, seconds: f64| {
+        let mut d = flow_design([
+            (true, seconds, model::Sensitivity::Internal, None),
+            (true, seconds, model::Sensitivity::Internal, None),
+            (true, seconds, model::Sensitivity::Internal, None),
+        ]);
+        if !flows {
+            d.flows.clear();
+        }
+        analysis::analyze(&d)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.id == "GRAPH-002")
+            .collect::<Vec<_>>()
+    };
+    let guessed = chain(false, 50.0);
+    assert_eq!(guessed.len(), 1);
+    assert!(
+        guessed[0].message.contains("assumed"),
+        "{}",
+        guessed[0].message
+    );
+    assert_eq!(
+        guessed[0].severity,
+        Severity::Warning,
+        "a guess is never high"
+    );
+
+    let exact = chain(true, 50.0);
+    assert_eq!(exact.len(), 1, "{exact:#?}");
+    assert!(!exact[0].message.contains("assumed"));
+    assert!(
+        exact[0]
+            .message
+            .starts_with("flow \"Order\" waits on 4 systems in turn"),
+        "{}",
+        exact[0].message
+    );
+    assert!(exact[0].message.contains("past the 120 s ceiling"));
+    assert_eq!(
+        exact[0].severity,
+        Severity::High,
+        "an exact chain takes the full severity"
+    );
+    assert_eq!(chain(true, 1.0)[0].severity, Severity::Warning);
+}
+
+#[test]
+fn sensitive_data_passed_on_to_a_step_marked_lower_is_flagged() {
+    use model::Sensitivity as S;
+    let found = |second: S, third: S| {
+        let d = flow_design([
+            (false, 1.0, S::Regulated, None),
+            (false, 1.0, second, None),
+            (false, 1.0, third, None),
+        ]);
+        analysis::analyze(&d)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.id == "FLOW-001")
+            .map(|f| f.message.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found(S::Internal, S::Internal),
+        vec!["is step 2 of flow \"Order\" and is marked internal, while step 1 brings regulated data to where it starts".to_owned()]
+    );
+    assert!(found(S::Regulated, S::Regulated).is_empty());
+}

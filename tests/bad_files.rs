@@ -257,3 +257,25 @@ fn a_control_character_in_a_name_is_refused_where_it_is() {
         )],
     );
 }
+
+#[test]
+fn broken_flows() {
+    expect(
+        "broken-flows.patchbay.ron",
+        &[
+            (
+                "17:49",
+                "step 3 of flow \"Checkout\" is link 9, which the design does not have",
+            ),
+            (
+                "18:46",
+                "step 2 of flow \"Hand-off\" starts at Org, but step 1 ended at Backend",
+            ),
+            (
+                "19:14",
+                "flow id 1 is used twice (also by flow \"Checkout\")",
+            ),
+            ("20:41", "flow \"Nothing\" has no steps"),
+        ],
+    );
+}

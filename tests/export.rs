@@ -111,6 +111,20 @@ fn hostile_design() -> Design {
         l.purpose = HOSTILE[(i as usize + 3) % HOSTILE.len()].into();
         d.links.push(l);
     }
+    // Two flows with hostile names over the chain: a waiting stretch, then a hand-off.
+    for l in &mut d.links[..3] {
+        l.needs_response = true;
+    }
+    d.flows.push(patchbay::model::Flow {
+        id: 1,
+        name: "@enduml <script>x</script> ; sequenceDiagram".into(),
+        steps: (1..=5).map(LinkId).collect(),
+    });
+    d.flows.push(patchbay::model::Flow {
+        id: 2,
+        name: HOSTILE[4].into(),
+        steps: vec![LinkId(6), LinkId(7)],
+    });
     assert!(model::validate::validate(&d).is_empty());
     d
 }
@@ -311,7 +325,13 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
     let lines: Vec<&str> = puml.lines().collect();
     assert_eq!(lines.first(), Some(&"@startuml"));
     assert_eq!(lines.last(), Some(&"@enduml"));
-    assert_eq!(puml.matches('@').count(), 2, "no other @ reaches PlantUML");
+    // One @startuml/@enduml pair for the landscape and one per flow's sequence diagram.
+    assert_eq!(
+        puml.matches('@').count(),
+        2 * (1 + design.flows.len()),
+        "no other @ reaches PlantUML"
+    );
+    assert_eq!(puml.matches("@startuml").count(), 1 + design.flows.len());
     let legend = lines
         .iter()
         .position(|l| *l == "legend right")
@@ -362,7 +382,8 @@ fn markdown_renders_no_html_and_one_mermaid_block() {
             _ => {}
         }
     }
-    assert_eq!(mermaid_blocks, 1);
+    // The landscape, then each flow as a sequence diagram.
+    assert_eq!(mermaid_blocks, 1 + hostile_design().flows.len());
     // Every name and the description read as typed (entities included).
     assert!(
         body.contains("- ~~not~~ a list &copy; www.example.com"),
@@ -676,6 +697,22 @@ fn mermaid_cli_renders_every_diagram_with_every_link() {
             svg.matches("flowchart-link\"").count(),
             links,
             "{stem}: every link drawn"
+        );
+    }
+    // After the hostile report's flowchart come its flows as sequence diagrams, every
+    // step a message.
+    let first = designs.len() + 2;
+    for (k, flow) in hostile_design().flows.iter().enumerate() {
+        let svg = std::fs::read_to_string(dir.path().join(format!("out-{}.svg", first + k)))
+            .unwrap_or_else(|e| panic!("flow {}: no picture: {e}", flow.id));
+        for error in ["Syntax error", "Parse error"] {
+            assert!(!svg.contains(error), "flow {}: {error}", flow.id);
+        }
+        assert_eq!(
+            svg.matches("class=\"messageText\"").count(),
+            flow.steps.len(),
+            "flow {}: every step drawn",
+            flow.id
         );
     }
 }

@@ -141,6 +141,7 @@ fn design() -> impl Strategy<Value = Design> {
                     zones,
                     systems,
                     links,
+                    flows: Vec::new(),
                     waivers: Vec::new(),
                 }
             },

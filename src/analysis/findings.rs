@@ -160,6 +160,8 @@ pub struct Context<'a> {
     pub links: &'a [LinkAnalysis],
     /// The ESB verdict.
     pub esb: &'a Esb,
+    /// The design's flows, end to end.
+    pub flows: &'a [super::flows::FlowAnalysis],
 }
 
 impl Context<'_> {

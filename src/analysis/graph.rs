@@ -71,12 +71,19 @@ impl DesignGraph {
     /// the design's (same indexes as `self.graph`); node weights are system indexes.
     fn sync_graph(&self, design: &Design, trigger: Trigger) -> DiGraph<usize, usize> {
         let mut g: DiGraph<usize, usize> = self.graph.filter_map(|_, &s| Some(s), |_, _| None);
+        // Links a declared flow covers have exact chains of their own (DOMAIN 3.2): the
+        // guess applies only to links in no flow.
+        let in_flow: std::collections::HashSet<crate::model::LinkId> = design
+            .flows
+            .iter()
+            .flat_map(|f| f.steps.iter().copied())
+            .collect();
         let mut hub_nodes: std::collections::HashMap<(NodeIndex, &str), NodeIndex> =
             Default::default();
         for e in self.graph.raw_edges() {
             let l = e.weight;
             let link = &design.links[l];
-            if !chains_on(link, trigger) {
+            if !chains_on(link, trigger) || in_flow.contains(&link.id) {
                 continue;
             }
             let mut end = |n: NodeIndex| {

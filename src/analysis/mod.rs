@@ -7,6 +7,7 @@ pub mod esb;
 pub mod events;
 pub mod facts;
 pub mod findings;
+pub mod flows;
 pub mod graph;
 pub mod mtls;
 pub mod pattern;
@@ -53,6 +54,8 @@ pub struct Analysis {
     pub esb: Esb,
     /// Open findings, most severe first, then by rule id and subject.
     pub findings: Vec<Finding>,
+    /// The design's flows, end to end.
+    pub flows: Vec<flows::FlowAnalysis>,
     /// Findings a reviewer accepted (they do not count for `--fail-on`).
     pub accepted: Vec<waivers::Waived>,
     /// Waivers that do not hold, and why (their findings are open again).
@@ -137,12 +140,14 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
         .collect();
 
     let esb = esb::assess(design, &graph);
+    let flows = flows::analyze(design, &links);
     let mut findings = Vec::new();
     let cx = Context {
         design,
         graph: &graph,
         links: &links,
         esb: &esb,
+        flows: &flows,
     };
     for rule in rules::ALL {
         (rule.check)(&cx, &mut findings);
@@ -162,6 +167,7 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
         links,
         esb,
         findings,
+        flows,
         accepted,
         lapsed,
     }

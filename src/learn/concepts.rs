@@ -245,6 +245,7 @@ pub fn for_rule(rule: &str) -> &'static [&'static str] {
         "INPUT-003" => &["data-virtualization"],
         "INPUT-004" => &["platform-events", "change-data-capture"],
         "EVT-001" => &["platform-events", "change-data-capture"],
+        "FLOW-001" => &["tls", "mtls"],
         "GRAPH-006" => &["change-data-capture"],
         "TLS-001" => &["tls", "mtls"],
         "ESB-001" | "ESB-002" => &["esb", "point-to-point"],

@@ -23,8 +23,24 @@ pub struct Design {
     pub systems: Vec<System>,
     /// The directed edges, from the side that starts the exchange.
     pub links: Vec<Link>,
+    /// End-to-end scenarios through the links, in the order they were named.
+    pub flows: Vec<Flow>,
     /// Findings a reviewer accepted, in the order they were accepted.
     pub waivers: Vec<super::waiver::Waiver>,
+}
+
+/// An end-to-end scenario: the links one exchange takes, in order ("Checkout":
+/// storefront to backend, backend to payments, backend to Salesforce).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// Unique among the design's flows.
+    pub id: u32,
+    /// Shown in the Flows panel and in reports.
+    pub name: String,
+    /// The links in order; each starts where the previous one ended, or at the same
+    /// caller (a fan-out).
+    pub steps: Vec<LinkId>,
 }
 
 /// A trust boundary such as "Salesforce", "Corporate network" or "Partner".

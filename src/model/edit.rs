@@ -19,6 +19,8 @@ pub struct DesignMeta {
     pub central_governance: bool,
     /// The findings reviewers accepted.
     pub waivers: Vec<super::waiver::Waiver>,
+    /// The end-to-end flows.
+    pub flows: Vec<super::design::Flow>,
 }
 
 impl DesignMeta {
@@ -30,6 +32,7 @@ impl DesignMeta {
             environment: design.environment,
             central_governance: design.central_governance,
             waivers: design.waivers.clone(),
+            flows: design.flows.clone(),
         }
     }
 }
@@ -165,6 +168,7 @@ impl Edit {
             design.environment = meta.environment;
             design.central_governance = meta.central_governance;
             design.waivers = meta.waivers;
+            design.flows = meta.flows;
         }
         // Undo must restore in the opposite order (links after the systems they need).
         inverse.systems.reverse();

@@ -109,6 +109,8 @@ struct DesignFile {
     #[serde(default)]
     links: Vec<Link>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    flows: Vec<super::design::Flow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waivers: Vec<super::waiver::Waiver>,
 }
 
@@ -181,6 +183,7 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
         zones: file.zones,
         systems: file.systems,
         links: file.links,
+        flows: file.flows,
         waivers: file.waivers,
     };
     let issues = validate(&design);
@@ -408,6 +411,7 @@ pub fn to_ron_string(design: &Design) -> Result<String, ron::Error> {
         zones: design.zones,
         systems: design.systems,
         links: design.links,
+        flows: design.flows,
         waivers: design.waivers,
     };
     // One line per zone, system and link: readable, and diffs in git stay small.

@@ -11,7 +11,7 @@ pub mod validate;
 pub mod vocab;
 pub mod waiver;
 
-pub use design::{Capabilities, Design, Link, Pos, System, Zone, limits};
+pub use design::{Capabilities, Design, Flow, Link, Pos, System, Zone, limits};
 pub use file::{
     LoadError, Problem, SaveError, leading_comments, load, load_with_header, parse, save,
     save_with_header, to_ron_string,

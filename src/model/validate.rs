@@ -160,6 +160,7 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             ));
         }
     }
+    check_flows(design, &mut out);
     for (i, w) in design.waivers.iter().enumerate() {
         let at = |field: &str| format!("waivers[{i}].{field}");
         for (field, value) in [("rule", &w.rule), ("reason", &w.reason), ("by", &w.by)] {
@@ -189,6 +190,75 @@ pub fn validate(design: &Design) -> Vec<Issue> {
         }
     }
     out
+}
+
+/// Flows: unique ids, a name, at least one step, steps that exist and follow on (each
+/// starts where the previous one ended, or at the same caller for a fan-out).
+fn check_flows(design: &Design, out: &mut Vec<Issue>) {
+    let mut ids = HashMap::new();
+    for (i, f) in design.flows.iter().enumerate() {
+        if let Some(first) = ids.insert(f.id, i) {
+            out.push(issue(
+                format!("flows[{i}].id"),
+                format!(
+                    "flow id {} is used twice (also by flow \"{}\")",
+                    f.id, design.flows[first].name
+                ),
+            ));
+        }
+        if f.name.trim().is_empty() {
+            out.push(issue(
+                format!("flows[{i}].name"),
+                format!("flow {} has an empty name", f.id),
+            ));
+        }
+        check_name(
+            out,
+            format!("flows[{i}].name"),
+            &format!("flow {}", f.id),
+            &f.name,
+        );
+        if f.steps.is_empty() {
+            out.push(issue(
+                format!("flows[{i}].steps"),
+                format!("flow \"{}\" has no steps; list its links in order", f.name),
+            ));
+        }
+        let mut previous: Option<&super::design::Link> = None;
+        for (j, id) in f.steps.iter().enumerate() {
+            let at = format!("flows[{i}].steps[{j}]");
+            let Some(link) = design.link(*id) else {
+                out.push(issue(
+                    at,
+                    format!(
+                        "step {} of flow \"{}\" is link {}, which the design does not have",
+                        j + 1,
+                        f.name,
+                        id.0
+                    ),
+                ));
+                previous = None;
+                continue;
+            };
+            if let Some(p) = previous {
+                if link.from != p.to && link.from != p.from {
+                    let name = |s| design.system(s).map_or("?", |s| s.name.as_str());
+                    out.push(issue(
+                        at,
+                        format!(
+                            "step {} of flow \"{}\" starts at {}, but step {} ended at {}; a step starts where the previous one ended, or at the same caller for a fan-out",
+                            j + 1,
+                            f.name,
+                            name(link.from),
+                            j,
+                            name(p.to)
+                        ),
+                    ));
+                }
+            }
+            previous = Some(link);
+        }
+    }
 }
 
 /// Waivers whose subject the design no longer has: not an error (the design opens),

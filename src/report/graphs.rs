@@ -275,5 +275,10 @@ pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
         let _ = writeln!(s, "  <color:{}>━━</color> {}", pattern_color(*p), p.id());
     }
     s.push_str("endlegend\n@enduml\n");
+    // Each declared flow as a sequence diagram of its own, after the landscape.
+    for flow in &design.flows {
+        s.push('\n');
+        s.push_str(&super::sequence::plantuml(design, flow));
+    }
     s
 }

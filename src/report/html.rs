@@ -114,6 +114,17 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     }
     h.push_str("</table>\n");
 
+    if !analysis.flows.is_empty() {
+        h.push_str("<h2>Flows</h2>\n");
+        for fa in &analysis.flows {
+            let (name, lines) = super::flow_lines(design, fa);
+            let _ = writeln!(h, "<h3>{}</h3>\n<ul>", xml(&name));
+            for line in lines {
+                let _ = writeln!(h, "<li>{}</li>", xml(&line));
+            }
+            h.push_str("</ul>\n");
+        }
+    }
     let _ = writeln!(
         h,
         "<h2>Findings: {high} high, {warning} warning, {info} info</h2>"

@@ -20,6 +20,9 @@ struct Report<'a> {
     links: Vec<LinkReport<'a>>,
     esb: EsbReport<'a>,
     findings: Vec<FindingReport<'a>>,
+    /// The design's flows end to end; left out when it declares none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    flows: Vec<FlowReport<'a>>,
     /// Findings a reviewer accepted; left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     accepted: Vec<AcceptedReport<'a>>,
@@ -36,6 +39,29 @@ struct AcceptedReport<'a> {
     by: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     until: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FlowReport<'a> {
+    id: u32,
+    name: &'a str,
+    /// Link ids, in order.
+    steps: &'a [crate::model::LinkId],
+    /// How many steps from the start wait for their answer.
+    sync_steps: usize,
+    /// Their expected durations added up, in seconds.
+    sync_seconds: f64,
+    /// The first step (1-based) that does not wait, if any.
+    turns_async_at: Option<usize>,
+    weakest_auth: Option<AtStep>,
+    most_sensitive: Option<AtStep>,
+}
+
+#[derive(Serialize)]
+struct AtStep {
+    value: &'static str,
+    /// 1-based.
+    step: usize,
 }
 
 #[derive(Serialize)]
@@ -316,6 +342,29 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
                 .collect(),
             middleware: esb.middleware.iter().map(|&id| end(design, id)).collect(),
         },
+        flows: analysis
+            .flows
+            .iter()
+            .map(|fa| {
+                let f = &design.flows[fa.flow];
+                FlowReport {
+                    id: f.id,
+                    name: &f.name,
+                    steps: &f.steps,
+                    sync_steps: fa.sync_steps,
+                    sync_seconds: fa.sync_seconds,
+                    turns_async_at: fa.turns_async_at.map(|k| k + 1),
+                    weakest_auth: fa.weakest_auth.map(|(a, k)| AtStep {
+                        value: a.id(),
+                        step: k + 1,
+                    }),
+                    most_sensitive: fa.most_sensitive.map(|(s, k)| AtStep {
+                        value: s.id(),
+                        step: k + 1,
+                    }),
+                }
+            })
+            .collect(),
         accepted: analysis
             .accepted
             .iter()

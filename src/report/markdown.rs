@@ -162,6 +162,22 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         );
     }
 
+    if !analysis.flows.is_empty() {
+        let _ = writeln!(out, "\n## Flows\n");
+        for fa in &analysis.flows {
+            let (name, lines) = super::flow_lines(design, fa);
+            let _ = writeln!(out, "### {}\n", escape(&name));
+            for line in lines {
+                let _ = writeln!(out, "- {}", escape(&line));
+            }
+            let _ = writeln!(
+                out,
+                "\n```mermaid\n{}```\n",
+                super::sequence::mermaid(design, &design.flows[fa.flow])
+            );
+        }
+    }
+
     let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         out,

@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod palette;
+pub mod sequence;
 pub mod svg;
 pub mod text;
 
@@ -163,4 +164,74 @@ pub fn lapsed_lines(
             ))
         })
         .collect()
+}
+
+/// A flow in a few plain lines: its steps, how long its caller waits and where it
+/// turns asynchronous, its weakest authentication and its most sensitive data.
+pub fn flow_lines(
+    design: &crate::model::Design,
+    fa: &crate::analysis::flows::FlowAnalysis,
+) -> (String, Vec<String>) {
+    use crate::analysis::facts::{SYNC_CEILING_S, seconds};
+    let flow = &design.flows[fa.flow];
+    let steps: Vec<&crate::model::Link> = flow
+        .steps
+        .iter()
+        .filter_map(|id| design.link(*id))
+        .collect();
+    let mut lines: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            format!(
+                "{}. {}",
+                k + 1,
+                crate::analysis::findings::link_name(design, l)
+            )
+        })
+        .collect();
+    let step_name = |k: usize| {
+        steps.get(k).map_or_else(String::new, |l| {
+            crate::analysis::findings::link_name(design, l)
+        })
+    };
+    lines.push(match (fa.sync_steps, fa.turns_async_at) {
+        (0, _) => "Nobody waits: it is asynchronous from the first step.".to_owned(),
+        (n, at) => format!(
+            "The caller waits through step{} 1{} for about {} s ({} the {} s ceiling){}.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 {
+                String::new()
+            } else {
+                format!("–{n}")
+            },
+            seconds(fa.sync_seconds),
+            if fa.sync_seconds > SYNC_CEILING_S {
+                "past"
+            } else {
+                "inside"
+            },
+            seconds(SYNC_CEILING_S),
+            at.map_or_else(String::new, |k| format!(
+                "; it turns asynchronous at step {} ({})",
+                k + 1,
+                step_name(k)
+            ))
+        ),
+    });
+    if let Some((auth, k)) = fa.weakest_auth {
+        lines.push(format!(
+            "Weakest authentication: {} at step {}.",
+            auth.id(),
+            k + 1
+        ));
+    }
+    if let Some((s, k)) = fa.most_sensitive {
+        lines.push(format!(
+            "Most sensitive data: {} at step {}.",
+            s.id(),
+            k + 1
+        ));
+    }
+    (flow.name.clone(), lines)
 }

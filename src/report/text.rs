@@ -87,6 +87,17 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         );
     }
 
+    if !analysis.flows.is_empty() {
+        let _ = writeln!(out, "\nFlows");
+        for fa in &analysis.flows {
+            let (name, lines) = super::flow_lines(design, fa);
+            let _ = writeln!(out, "  {name}");
+            for line in lines {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+    }
+
     let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         out,

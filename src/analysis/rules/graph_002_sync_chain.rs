@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     id: "GRAPH-002",
     title: "Synchronous call chain",
     severity: Severity::Warning,
-    checks: "Paths of three or more systems joined by links that wait for a response in real time and share one trigger (a scheduled link never continues someone's call); the expected durations along the path are added up. The design declares no flows, so the chain is assumed, and at most a warning.",
+    checks: "The synchronous stretch at the start of each declared flow, when it runs through three or more systems: exact, and high when its expected durations add up past the 120 s ceiling. For links in no flow, paths of three or more systems joined by links that wait for a response in real time and share one trigger (a scheduled link never continues someone's call): assumed, and at most a warning.",
     why: "Each caller waits for everything behind it, so latencies add up and availabilities multiply: the first caller is only as fast as the whole chain and only as available as its weakest member.",
     instead: "Shorten the chain: cache or replicate what the middle system fetches, answer from local data, or make the downstream part asynchronous and report back by callback.",
     references: &[
@@ -20,6 +20,55 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Declared flows: the chain is exact, and takes the full severity.
+    for fa in cx.flows {
+        let flow = &cx.design.flows[fa.flow];
+        if fa.sync_steps < 2 {
+            continue;
+        }
+        let steps: Vec<&crate::model::Link> = flow
+            .steps
+            .iter()
+            .filter_map(|id| cx.design.link(*id))
+            .take(fa.sync_steps)
+            .collect();
+        // The path as it runs: "A → B → C", a fan-out from the same caller as "; B → D".
+        let name = |id| Subject::System(id).name(cx.design);
+        let mut path = name(steps[0].from);
+        let mut systems = vec![steps[0].from];
+        for (k, l) in steps.iter().enumerate() {
+            if k > 0 && l.from != steps[k - 1].to {
+                path.push_str(&format!("; {}", name(l.from)));
+            }
+            path.push_str(&format!(" → {}", name(l.to)));
+            if !systems.contains(&l.to) {
+                systems.push(l.to);
+            }
+        }
+        if systems.len() < 3 {
+            continue;
+        }
+        let past = fa.sync_seconds > SYNC_CEILING_S;
+        let mut finding = RULE.finding(
+            Subject::Link(steps[0].id),
+            format!(
+                "flow \"{}\" waits on {} systems in turn: {} (about {} s in all{})",
+                flow.name,
+                systems.len(),
+                path,
+                seconds(fa.sync_seconds),
+                if past {
+                    format!(", past the {} s ceiling", seconds(SYNC_CEILING_S))
+                } else {
+                    String::new()
+                }
+            ),
+        );
+        if past {
+            finding.severity = Severity::High;
+        }
+        out.push(finding);
+    }
     for (links, total) in cx.graph.sync_chains(cx.design) {
         let mut names = vec![Subject::System(cx.design.links[links[0]].from).name(cx.design)];
         names.extend(

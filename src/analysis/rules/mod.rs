@@ -8,6 +8,7 @@ mod auth_003_flow_misfit;
 mod esb_001_bypass;
 mod esb_002_single_point;
 mod evt_001_retention;
+mod flow_001_sensitivity_drop;
 mod graph_001_sync_cycle;
 mod graph_002_sync_chain;
 mod graph_003_articulation;
@@ -34,6 +35,7 @@ pub static ALL: &[&Rule] = &[
     &esb_001_bypass::RULE,
     &esb_002_single_point::RULE,
     &evt_001_retention::RULE,
+    &flow_001_sensitivity_drop::RULE,
     &graph_001_sync_cycle::RULE,
     &graph_002_sync_chain::RULE,
     &graph_003_articulation::RULE,
@@ -79,7 +81,7 @@ mod tests {
             assert!(seen.insert(r.id), "{} twice", r.id);
             let (prefix, number) = r.id.split_once('-').expect("PREFIX-NNN");
             assert!(
-                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH", "INPUT"].contains(&prefix),
+                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH", "INPUT", "FLOW"].contains(&prefix),
                 "{}",
                 r.id
             );
