@@ -1276,3 +1276,49 @@ fn compare_with_marks_the_changes_and_selects_what_the_list_names() {
     h.run_steps(2);
     assert!(h.state().compare.is_none());
 }
+
+#[test]
+fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    h.get_by_label("Checkout (4 steps)").click();
+    h.run_steps(3);
+    assert_eq!(h.state().shown_flow, Some(1));
+    // Shown: its name can be edited in place.
+    assert!(h.get_all_by_value("Checkout").next().is_some());
+    h.get_by_label("Checkout (4 steps)").click();
+    h.run_steps(2);
+    assert_eq!(h.state().shown_flow, None, "a second click hides it");
+
+    // Links picked in an order that does not follow on: refused, and said why.
+    let (card, backend) = (patchbay::model::LinkId(6), patchbay::model::LinkId(4));
+    let storefront = patchbay::model::LinkId(5);
+    h.state_mut().selection = patchbay::ui::Selection {
+        systems: vec![],
+        links: vec![card, storefront],
+    };
+    h.run_steps(2);
+    h.get_by_label("New from selection").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design().flows.len(), 2);
+    h.get_by_label_contains("These links do not make a flow");
+    h.state_mut().dialog = None;
+
+    // In order: storefront -> backend, then backend -> payments and backend -> Salesforce.
+    h.state_mut().selection = patchbay::ui::Selection {
+        systems: vec![],
+        links: vec![storefront, card, backend],
+    };
+    h.run_steps(2);
+    h.get_by_label("New from selection").click();
+    h.run_steps(3);
+    let flows = h.state().doc.design().flows.clone();
+    assert_eq!(flows.len(), 3);
+    assert_eq!(flows[2].steps, vec![storefront, card, backend]);
+    assert_eq!(h.state().shown_flow, Some(flows[2].id));
+    h.get_by_label("Flow 3 (3 steps)");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design().flows.len(), 2, "one undo step");
+}

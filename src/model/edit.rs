@@ -188,6 +188,17 @@ impl Edit {
         }
     }
 
+    /// Replaces the design's flows.
+    pub fn set_flows(design: &Design, label: &str, flows: Vec<super::design::Flow>) -> Self {
+        Self {
+            meta: Some(DesignMeta {
+                flows,
+                ..DesignMeta::of(design)
+            }),
+            ..Edit::new(label)
+        }
+    }
+
     /// Adds a system.
     pub fn add_system(system: System) -> Self {
         let mut e = Edit::new(format!("Add {}", system.name));

@@ -49,6 +49,8 @@ pub struct PatchbayApp {
     pub(super) shown_finding: Option<super::findings::Shown>,
     /// The design the open one is compared with (File > Compare with…).
     pub compare: Option<super::compare::Comparison>,
+    /// The flow shown on the canvas.
+    pub shown_flow: Option<u32>,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -87,6 +89,7 @@ impl PatchbayApp {
             learn: super::learn::Learn::default(),
             shown_finding: None,
             compare: None,
+            shown_flow: None,
         }
     }
 
@@ -183,7 +186,9 @@ impl PatchbayApp {
             egui::Panel::left(PALETTE)
                 .default_size(210.0)
                 .size_range(190.0..=(width * 0.25).max(190.0))
-                .show(ui, |ui| panels::palette_ui(ui, doc, selection))
+                .show(ui, |ui| {
+                    panels::palette_ui(ui, doc, selection, self.shown_flow)
+                })
                 .inner,
         );
         if self.learn.exercise.is_some() {
@@ -218,6 +223,7 @@ impl PatchbayApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.canvas_ui(ui, revision);
             self.compare_overlay(ui);
+            self.flow_overlay(ui);
         });
 
         self.autosave_tick(std::time::Instant::now());

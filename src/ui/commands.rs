@@ -99,6 +99,12 @@ pub enum Command {
     ExportComparison,
     /// Bring a point of the design into view.
     RevealAt(Pos),
+    /// Show a flow on the canvas (or none).
+    ShowFlow(Option<u32>),
+    /// Make a flow through these links, in this order.
+    NewFlow(Vec<LinkId>),
+    /// Put this flow in place of the one with its id, if its steps follow on.
+    CheckedFlow(crate::model::Flow, &'static str),
     /// Show a finding's details (or close them).
     ShowFinding(Option<super::findings::Shown>),
     /// Ask for a reason, a name and a last day, then accept the finding.
@@ -328,6 +334,11 @@ impl PatchbayApp {
                 }
             }
             Command::ShowFinding(shown) => self.shown_finding = shown,
+            Command::ShowFlow(id) => self.shown_flow = id,
+            Command::NewFlow(steps) => self.new_flow(steps),
+            Command::CheckedFlow(flow, label) => {
+                self.checked_flow(flow, label);
+            }
             Command::CompareWith => match self.dialogs.open() {
                 Picked::Path(path) => self.compare_with(path),
                 Picked::Cancelled => {}

@@ -17,6 +17,7 @@ mod dialogs;
 mod explanation;
 mod files;
 mod findings;
+mod flows;
 mod inspector;
 mod learn;
 mod panels;

@@ -165,7 +165,12 @@ pub(super) fn menu_ui(
 }
 
 /// The palette and the lists of systems and links; what was picked, as commands.
-pub(super) fn palette_ui(ui: &mut egui::Ui, doc: &Document, selection: &Selection) -> Vec<Command> {
+pub(super) fn palette_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+    shown_flow: Option<u32>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Add a system");
     ui.label(RichText::new("Click to add in view, or drag onto the canvas.").small());
@@ -220,11 +225,14 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, doc: &Document, selection: &Selectio
             }
         });
     ui.heading("Links");
-    egui::ScrollArea::vertical().id_salt("links").show_rows(
-        ui,
-        row,
-        design.links.len(),
-        |ui, range| {
+    // The flows keep the space they need below.
+    let flows_height = 60.0
+        + 22.0 * doc.design().flows.len().min(6) as f32
+        + if shown_flow.is_some() { 52.0 } else { 0.0 };
+    egui::ScrollArea::vertical()
+        .id_salt("links")
+        .max_height((ui.available_height() - flows_height).max(60.0))
+        .show_rows(ui, row, design.links.len(), |ui, range| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for l in &design.links[range] {
                 let selected = selection.links.contains(&l.id);
@@ -237,9 +245,10 @@ pub(super) fn palette_ui(ui: &mut egui::Ui, doc: &Document, selection: &Selectio
                     picked = Some(Command::Reveal(crate::analysis::Subject::Link(l.id)));
                 }
             }
-        },
-    );
+        });
     commands.extend(picked);
+    ui.separator();
+    commands.extend(super::flows::flows_ui(ui, doc, selection, shown_flow));
     commands
 }
 

@@ -1,0 +1,209 @@
+//! The Flows section of the side panel, and the flow shown on the canvas: its links
+//! in order with step numbers, everything else dimmed.
+
+use super::app::PatchbayApp;
+use super::commands::{Command, Selection};
+use crate::document::Document;
+use crate::model::edit::Edit;
+use crate::model::{Flow, LinkId};
+use egui::{Color32, RichText, Stroke};
+
+/// Gold: the shown flow's links and step numbers.
+const FLOW: Color32 = Color32::from_rgb(250, 200, 60);
+
+/// The list of flows, the one shown, and the commands to make, rename and remove one.
+pub(super) fn flows_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+    shown: Option<u32>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let design = doc.design();
+    ui.horizontal(|ui| {
+        ui.heading("Flows");
+        let picked = selection.links.len();
+        if ui
+            .add_enabled(picked > 0, egui::Button::new("New from selection").small())
+            .on_hover_text(
+                "A flow through the selected links, in the order you picked them \
+                 (shift-click links on the canvas)",
+            )
+            .on_disabled_hover_text(
+                "Select the flow's links in order first (shift-click on the canvas)",
+            )
+            .clicked()
+        {
+            commands.push(Command::NewFlow(selection.links.clone()));
+        }
+    });
+    if design.flows.is_empty() {
+        ui.label(
+            RichText::new("No flows yet: select links in order, then New from selection.")
+                .small()
+                .weak(),
+        );
+    }
+    for f in &design.flows {
+        let selected = shown == Some(f.id);
+        ui.horizontal(|ui| {
+            let text = format!(
+                "{} ({} step{})",
+                f.name,
+                f.steps.len(),
+                if f.steps.len() == 1 { "" } else { "s" }
+            );
+            if ui
+                .selectable_label(selected, super::theme::plain(&text))
+                .clicked()
+            {
+                commands.push(Command::ShowFlow((!selected).then_some(f.id)));
+            }
+        });
+        if selected {
+            let mut name = f.name.clone();
+            ui.horizontal(|ui| {
+                ui.label("Name");
+                if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
+                    commands.push(Command::EditMerged(set_flow(
+                        doc,
+                        Flow {
+                            name: name.clone(),
+                            ..f.clone()
+                        },
+                        "Rename flow",
+                    )));
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        !selection.links.is_empty(),
+                        egui::Button::new("Append selected").small(),
+                    )
+                    .on_hover_text("Add the selected links as the next steps")
+                    .clicked()
+                {
+                    let mut steps = f.steps.clone();
+                    steps.extend(selection.links.iter().copied());
+                    commands.push(Command::CheckedFlow(
+                        Flow { steps, ..f.clone() },
+                        "Add steps to flow",
+                    ));
+                }
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove the flow (its links stay)")
+                    .clicked()
+                {
+                    let flows = design
+                        .flows
+                        .iter()
+                        .filter(|g| g.id != f.id)
+                        .cloned()
+                        .collect();
+                    commands.push(Command::Edit(Edit::set_flows(design, "Remove flow", flows)));
+                    commands.push(Command::ShowFlow(None));
+                }
+            });
+        }
+    }
+    commands
+}
+
+/// The edit that puts `flow` in place of the flow with its id (or adds it).
+pub(super) fn set_flow(doc: &Document, flow: Flow, label: &str) -> Edit {
+    let design = doc.design();
+    let mut flows = design.flows.clone();
+    match flows.iter_mut().find(|g| g.id == flow.id) {
+        Some(g) => *g = flow,
+        None => flows.push(flow),
+    }
+    Edit::set_flows(design, label, flows)
+}
+
+impl PatchbayApp {
+    /// Makes a flow through `steps` when they follow on; otherwise says why.
+    pub(super) fn new_flow(&mut self, steps: Vec<LinkId>) {
+        let design = self.doc.design();
+        let id = design.flows.iter().map(|f| f.id + 1).max().unwrap_or(1);
+        let flow = Flow {
+            id,
+            name: format!("Flow {id}"),
+            steps,
+        };
+        if self.checked_flow(flow, "New flow") {
+            self.shown_flow = Some(id);
+        }
+    }
+
+    /// Applies a changed or new flow if the design stays valid; otherwise says why.
+    pub(super) fn checked_flow(&mut self, flow: Flow, label: &str) -> bool {
+        let edit = set_flow(&self.doc, flow, label);
+        let mut next = self.doc.design().clone();
+        edit.clone().apply(&mut next);
+        let problems: Vec<String> = crate::model::validate::validate(&next)
+            .into_iter()
+            .filter(|i| i.path.starts_with("flows"))
+            .map(|i| i.message)
+            .collect();
+        if problems.is_empty() {
+            self.doc.apply(edit);
+            true
+        } else {
+            self.dialog = Some(super::dialogs::Dialog::Error(format!(
+                "These links do not make a flow: {}",
+                problems.join("; ")
+            )));
+            false
+        }
+    }
+
+    /// The shown flow on the canvas: everything dimmed, its links drawn over in order
+    /// with their step numbers.
+    pub(super) fn flow_overlay(&self, ui: &egui::Ui) {
+        let Some(flow) = self
+            .shown_flow
+            .and_then(|id| self.doc.design().flows.iter().find(|f| f.id == id))
+        else {
+            return;
+        };
+        let painter = ui.painter().with_clip_rect(self.canvas.rect);
+        painter.rect_filled(self.canvas.rect, 0.0, Color32::from_black_alpha(130));
+        let geometry = self.doc.geometry();
+        for (k, id) in flow.steps.iter().enumerate() {
+            let Some(l) = geometry.links.iter().find(|l| l.id == *id) else {
+                continue;
+            };
+            let screen: Vec<egui::Pos2> =
+                l.route.iter().map(|p| self.canvas.to_screen(*p)).collect();
+            painter.add(egui::Shape::line(screen.clone(), Stroke::new(4.0, FLOW)));
+            // The step number at the middle of the route.
+            let mid = screen[screen.len() / 2 - usize::from(screen.len() % 2 == 0)]
+                .lerp(screen[screen.len() / 2], 0.5);
+            painter.circle_filled(mid, 11.0, FLOW);
+            painter.text(
+                mid,
+                egui::Align2::CENTER_CENTER,
+                (k + 1).to_string(),
+                egui::FontId::proportional(13.0),
+                Color32::BLACK,
+            );
+        }
+        for id in flow
+            .steps
+            .iter()
+            .filter_map(|id| self.doc.design().link(*id))
+            .flat_map(|l| [l.from, l.to])
+        {
+            if let Some(r) = self.canvas.last_screen_rect(id) {
+                painter.rect_stroke(
+                    r.expand(2.0),
+                    5.0,
+                    Stroke::new(2.0, FLOW),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+    }
+}
