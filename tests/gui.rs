@@ -827,9 +827,18 @@ fn picking_a_link_in_the_list_brings_it_into_view() {
     h.state_mut().command(Command::Zoom(3.0));
     h.run_steps(3);
     let design = h.state().doc.design().clone();
-    // Far from the view's centre at 300%: the last link.
-    let l = design.links.last().expect("links");
-    let name = patchbay::analysis::findings::link_name(&design, l).replace('→', "->");
+    // Far from the view's centre at 300%: the last link whose row the list shows
+    // without scrolling (it lays out only the rows in view).
+    let name_of = |l: &patchbay::model::Link| {
+        patchbay::analysis::findings::link_name(&design, l).replace('→', "->")
+    };
+    let l = design
+        .links
+        .iter()
+        .rev()
+        .find(|l| h.query_all_by_label(&name_of(l)).next().is_some())
+        .expect("a link row in the Links list");
+    let name = name_of(l);
     let row = h
         .get_all_by_label(&name)
         .next()
@@ -1282,6 +1291,10 @@ fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
     let mut h = harness(PatchbayApp::with_default_design(Box::new(
         Scripted::default(),
     )));
+    // The Flows section under the links opens on request.
+    h.get_by_label("Flows (2)");
+    h.get_by_label("Show").click();
+    h.run_steps(2);
     h.get_by_label("Checkout (4 steps)").click();
     h.run_steps(3);
     assert_eq!(h.state().shown_flow, Some(1));

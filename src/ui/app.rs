@@ -51,6 +51,8 @@ pub struct PatchbayApp {
     pub compare: Option<super::compare::Comparison>,
     /// The flow shown on the canvas.
     pub shown_flow: Option<u32>,
+    /// The Flows section of the side panel is open.
+    pub(super) flows_open: bool,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -90,6 +92,7 @@ impl PatchbayApp {
             shown_finding: None,
             compare: None,
             shown_flow: None,
+            flows_open: false,
         }
     }
 
@@ -187,7 +190,7 @@ impl PatchbayApp {
                 .default_size(210.0)
                 .size_range(190.0..=(width * 0.25).max(190.0))
                 .show(ui, |ui| {
-                    panels::palette_ui(ui, doc, selection, self.shown_flow)
+                    panels::palette_ui(ui, doc, selection, (self.shown_flow, self.flows_open))
                 })
                 .inner,
         );

@@ -99,6 +99,8 @@ pub enum Command {
     ExportComparison,
     /// Bring a point of the design into view.
     RevealAt(Pos),
+    /// Open or close the Flows section of the side panel.
+    FlowsOpen(bool),
     /// Show a flow on the canvas (or none).
     ShowFlow(Option<u32>),
     /// Make a flow through these links, in this order.
@@ -334,7 +336,13 @@ impl PatchbayApp {
                 }
             }
             Command::ShowFinding(shown) => self.shown_finding = shown,
-            Command::ShowFlow(id) => self.shown_flow = id,
+            Command::ShowFlow(id) => {
+                self.shown_flow = id;
+                if id.is_some() {
+                    self.flows_open = true;
+                }
+            }
+            Command::FlowsOpen(open) => self.flows_open = open,
             Command::NewFlow(steps) => self.new_flow(steps),
             Command::CheckedFlow(flow, label) => {
                 self.checked_flow(flow, label);

@@ -16,12 +16,36 @@ pub(super) fn flows_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     selection: &Selection,
+    (shown, open): (Option<u32>, bool),
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let design = doc.design();
+    ui.horizontal(|ui| {
+        ui.heading(format!("Flows ({})", design.flows.len()));
+        let label = if open { "Hide" } else { "Show" };
+        if ui
+            .small_button(label)
+            .on_hover_text("Show or hide the design's end-to-end flows")
+            .clicked()
+        {
+            commands.push(Command::FlowsOpen(!open));
+        }
+    });
+    if open {
+        commands.extend(section_ui(ui, doc, selection, shown));
+    }
+    commands
+}
+
+fn section_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
     shown: Option<u32>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let design = doc.design();
     ui.horizontal(|ui| {
-        ui.heading("Flows");
         let picked = selection.links.len();
         if ui
             .add_enabled(picked > 0, egui::Button::new("New from selection").small())
@@ -134,6 +158,7 @@ impl PatchbayApp {
         };
         if self.checked_flow(flow, "New flow") {
             self.shown_flow = Some(id);
+            self.flows_open = true;
         }
     }
 

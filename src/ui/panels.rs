@@ -169,7 +169,7 @@ pub(super) fn palette_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     selection: &Selection,
-    shown_flow: Option<u32>,
+    flows: (Option<u32>, bool),
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Add a system");
@@ -226,9 +226,13 @@ pub(super) fn palette_ui(
         });
     ui.heading("Links");
     // The flows keep the space they need below.
-    let flows_height = 60.0
-        + 22.0 * doc.design().flows.len().min(6) as f32
-        + if shown_flow.is_some() { 52.0 } else { 0.0 };
+    let (shown_flow, flows_open) = flows;
+    let flows_height = if flows_open {
+        84.0 + 24.0 * doc.design().flows.len().min(6) as f32
+            + if shown_flow.is_some() { 52.0 } else { 0.0 }
+    } else {
+        30.0
+    };
     egui::ScrollArea::vertical()
         .id_salt("links")
         .max_height((ui.available_height() - flows_height).max(60.0))
@@ -248,7 +252,7 @@ pub(super) fn palette_ui(
         });
     commands.extend(picked);
     ui.separator();
-    commands.extend(super::flows::flows_ui(ui, doc, selection, shown_flow));
+    commands.extend(super::flows::flows_ui(ui, doc, selection, flows));
     commands
 }
 
