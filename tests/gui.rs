@@ -1331,7 +1331,13 @@ fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
     assert_eq!(flows[2].steps, vec![storefront, card, backend]);
     assert_eq!(h.state().shown_flow, Some(flows[2].id));
     h.get_by_label("Flow 3 (3 steps)");
+    h.get_by_label("Drop last step").click();
+    h.run_steps(3);
+    h.get_by_label("Flow 3 (2 steps)");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
-    assert_eq!(h.state().doc.design().flows.len(), 2, "one undo step");
+    h.get_by_label("Flow 3 (3 steps)");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design().flows.len(), 2, "one undo step each");
 }

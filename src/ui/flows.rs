@@ -115,6 +115,18 @@ fn section_ui(
                         "Add steps to flow",
                     ));
                 }
+                if f.steps.len() > 1
+                    && ui
+                        .small_button("Drop last step")
+                        .on_hover_text("Remove the flow's last step")
+                        .clicked()
+                {
+                    let steps = f.steps[..f.steps.len() - 1].to_vec();
+                    commands.push(Command::CheckedFlow(
+                        Flow { steps, ..f.clone() },
+                        "Drop a step from flow",
+                    ));
+                }
                 if ui
                     .small_button("Remove")
                     .on_hover_text("Remove the flow (its links stay)")
