@@ -12,7 +12,8 @@ fn value(v: &str) -> &str {
     if v.is_empty() { "(not set)" } else { v }
 }
 
-fn field_text(f: &FieldChange) -> String {
+/// "volume: 40000 → 1500", "(not set)" for a value left out.
+pub fn field_text(f: &FieldChange) -> String {
     format!("{}: {} → {}", f.field, value(&f.before), value(&f.after))
 }
 

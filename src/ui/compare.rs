@@ -245,60 +245,49 @@ pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command
                             commands.extend(then);
                         }
                     };
-                for a in &d.systems.added {
-                    item(
-                        ui,
-                        ADDED,
-                        format!("+ {}", a.name),
-                        Some(Command::Reveal(Subject::System(a.id))),
-                    );
+                // Systems, then links: added, changed, removed; what is in the open
+                // design is selected, a removed system shows where it stood.
+                fn rows<Id: Copy>(
+                    items: &crate::review::diff::Items<Id>,
+                    subject: fn(Id) -> Subject,
+                    removed_at: impl Fn(Id) -> Option<Command>,
+                    item: &mut dyn FnMut(Color32, String, Option<Command>),
+                ) {
+                    for a in &items.added {
+                        item(
+                            ADDED,
+                            format!("+ {}", a.name),
+                            Some(Command::Reveal(subject(a.id))),
+                        );
+                    }
+                    for ch in &items.changed {
+                        let what: Vec<String> = ch
+                            .fields
+                            .iter()
+                            .map(crate::review::render::field_text)
+                            .collect();
+                        item(
+                            CHANGED,
+                            format!("~ {}: {}", ch.name, what.join("; ")),
+                            Some(Command::Reveal(subject(ch.after))),
+                        );
+                    }
+                    for r in &items.removed {
+                        item(REMOVED, format!("- {}", r.name), removed_at(r.id));
+                    }
                 }
-                for ch in &d.systems.changed {
-                    let what: Vec<String> = ch
-                        .fields
-                        .iter()
-                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
-                        .collect();
-                    item(
-                        ui,
-                        CHANGED,
-                        format!("~ {}: {}", ch.name, what.join("; ")),
-                        Some(Command::Reveal(Subject::System(ch.after))),
-                    );
-                }
-                for r in &d.systems.removed {
-                    let at = c.before_geometry.system(r.id).map(|s| s.rect.center());
-                    item(
-                        ui,
-                        REMOVED,
-                        format!("- {}", r.name),
-                        at.map(Command::RevealAt),
-                    );
-                }
-                for a in &d.links.added {
-                    item(
-                        ui,
-                        ADDED,
-                        format!("+ {}", a.name),
-                        Some(Command::Reveal(Subject::Link(a.id))),
-                    );
-                }
-                for ch in &d.links.changed {
-                    let what: Vec<String> = ch
-                        .fields
-                        .iter()
-                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
-                        .collect();
-                    item(
-                        ui,
-                        CHANGED,
-                        format!("~ {}: {}", ch.name, what.join("; ")),
-                        Some(Command::Reveal(Subject::Link(ch.after))),
-                    );
-                }
-                for r in &d.links.removed {
-                    item(ui, REMOVED, format!("- {}", r.name), None);
-                }
+                let mut row = |color, text, then| item(ui, color, text, then);
+                rows(
+                    &d.systems,
+                    Subject::System,
+                    |id| {
+                        c.before_geometry
+                            .system(id)
+                            .map(|s| Command::RevealAt(s.rect.center()))
+                    },
+                    &mut row,
+                );
+                rows(&d.links, Subject::Link, |_| None, &mut row);
                 if !d.advice.is_empty() {
                     ui.separator();
                     ui.strong("Recommendations that changed");
