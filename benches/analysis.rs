@@ -2,7 +2,8 @@
 //! five links each. Target: 10,000 systems and 50,000 links in under 100 ms on one
 //! core, growing linearly. Also the what-if table of one link (under 1 ms) and
 //! Introduce a bus on 1,000 systems (under 100 ms), and `diff` of two 10,000-system
-//! designs (under 300 ms). Run with
+//! designs (under 300 ms), and importing a 10,000-row CSV catalogue (under 300 ms).
+//! Run with
 //! `cargo bench --bench analysis`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -127,5 +128,31 @@ fn compare(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, bus, compare);
+/// Import an interface catalogue of about 10,000 rows (target: under 300 ms).
+fn catalogue(c: &mut Criterion) {
+    let design = generate(Params {
+        systems: 2_000,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let csv = String::from_utf8(
+        patchbay::report::export::export(
+            &design,
+            &patchbay::analysis::analyze(&design),
+            patchbay::report::export::ExportFormat::Csv,
+            1.0,
+        )
+        .expect("csv"),
+    )
+    .expect("utf-8");
+    let rows = csv.lines().count() - 1;
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function(format!("CSV catalogue, {rows} rows"), |b| {
+        b.iter(|| patchbay::interop::csv::import(black_box(&csv)).expect("reads"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis, bus, compare, catalogue);
 criterion_main!(benches);

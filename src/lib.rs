@@ -7,6 +7,7 @@ pub mod cli;
 pub mod document;
 pub mod generate;
 pub mod geometry;
+pub mod interop;
 pub mod learn;
 pub mod model;
 pub mod recovery;

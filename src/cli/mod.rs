@@ -100,6 +100,19 @@ enum Command {
     /// against its goal.
     #[command(subcommand)]
     Lesson(lesson::Lesson),
+    /// Read a design from another tool: an interface catalogue (`.csv`, one row per
+    /// link). Writes the design (to `-o` or standard output) and says on standard error
+    /// what it guessed.
+    ///
+    /// Exit code 0 when it was read, 1 when it has problems (each with its row and
+    /// column; nothing is written), 2 when the file cannot be read.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Where to write the design (`.patchbay.ron`).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
     Generate {
         /// How many systems.
@@ -190,6 +203,7 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
         }) => export(&file, to, output, scale, force),
         Some(Command::Rules) => list_rules(),
         Some(Command::Lesson(command)) => lesson::run(command),
+        Some(Command::Import { file, output }) => import(&file, output.as_deref()),
         Some(Command::Diff {
             before,
             after,
@@ -415,6 +429,80 @@ fn diff(
         }
         Ok(()) if d.is_empty() => exit::OK,
         Ok(()) => exit::PROBLEMS,
+    }
+}
+
+fn import(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                eprintln!(
+                    "{}:1:1: the file is not UTF-8 text; save it as UTF-8 CSV",
+                    path.display()
+                );
+                return exit::PROBLEMS;
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return exit::USAGE;
+        }
+    };
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let imported = match extension.as_str() {
+        "csv" => crate::interop::csv::import(&text),
+        other => {
+            eprintln!(
+                "error: cannot import .{other} files; Patchbay reads interface catalogues (.csv)"
+            );
+            return exit::USAGE;
+        }
+    };
+    let file = path.display().to_string();
+    let imported = match imported {
+        Ok(i) => i,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}", p.display_in(&file));
+            }
+            eprintln!(
+                "{file}: {}; nothing was imported",
+                report::counted(problems.len(), "problem")
+            );
+            return exit::PROBLEMS;
+        }
+    };
+    for line in &imported.report {
+        eprintln!("note: {line}");
+    }
+    let written = match output {
+        Some(out) => model::save(&imported.design, out).map_err(|e| e.to_string()),
+        None => model::to_ron_string(&imported.design)
+            .map_err(|e| e.to_string())
+            .and_then(|t| {
+                std::io::stdout()
+                    .lock()
+                    .write_all(t.as_bytes())
+                    .map_err(|e| e.to_string())
+            }),
+    };
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "imported {} and {} from {file}",
+                report::counted(imported.design.systems.len(), "system"),
+                report::counted(imported.design.links.len(), "link")
+            );
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::USAGE
+        }
     }
 }
 

@@ -22,6 +22,8 @@ pub enum ExportFormat {
     Dot,
     /// A PlantUML component diagram.
     Plantuml,
+    /// The interface catalogue: one row per link, with its recommendations.
+    Csv,
 }
 
 impl ExportFormat {
@@ -35,6 +37,7 @@ impl ExportFormat {
         ExportFormat::Mermaid,
         ExportFormat::Dot,
         ExportFormat::Plantuml,
+        ExportFormat::Csv,
     ];
 
     /// The name used on the command line (`--to`).
@@ -48,6 +51,7 @@ impl ExportFormat {
             ExportFormat::Mermaid => "mermaid",
             ExportFormat::Dot => "dot",
             ExportFormat::Plantuml => "plantuml",
+            ExportFormat::Csv => "csv",
         }
     }
 
@@ -62,6 +66,7 @@ impl ExportFormat {
             ExportFormat::Mermaid => "mmd",
             ExportFormat::Dot => "dot",
             ExportFormat::Plantuml => "puml",
+            ExportFormat::Csv => "csv",
         }
     }
 
@@ -76,6 +81,7 @@ impl ExportFormat {
             ExportFormat::Mermaid => "Mermaid flowchart",
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Plantuml => "PlantUML diagram",
+            ExportFormat::Csv => "CSV interface catalogue",
         }
     }
 
@@ -96,6 +102,9 @@ pub enum ExportError {
     /// The SVG could not be rendered to PNG.
     #[error("could not render the PNG: {0}")]
     Render(String),
+    /// The catalogue could not be written.
+    #[error("could not write the CSV: {0}")]
+    Csv(String),
 }
 
 /// The export's bytes. `scale` applies to PNG only (1.0 = one pixel per design unit).
@@ -114,6 +123,9 @@ pub fn export(
         ExportFormat::Mermaid => super::graphs::mermaid(design, analysis).into_bytes(),
         ExportFormat::Dot => super::graphs::dot(design, analysis).into_bytes(),
         ExportFormat::Plantuml => super::graphs::plantuml(design, analysis).into_bytes(),
+        ExportFormat::Csv => crate::interop::csv::export(design, analysis)
+            .map_err(ExportError::Csv)?
+            .into_bytes(),
     })
 }
 

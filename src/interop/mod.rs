@@ -1,0 +1,193 @@
+//! Designs in and out of the tools architects already use: interface catalogues kept
+//! as spreadsheets (CSV). Every import says what it guessed, in a report the user reads
+//! before the design opens.
+
+pub mod csv;
+
+use crate::model::SystemKind;
+
+/// A design read from another tool, and what the reader had to guess or leave out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The design, valid.
+    pub design: crate::model::Design,
+    /// One line per guess or skipped item, in the order met.
+    pub report: Vec<String>,
+}
+
+/// Names that say what a system is: whole words for short names ("SAP", "DB"),
+/// parts of the name for longer ones ("warehouse", "Salesforce").
+const KIND_HINTS: &[(&[&str], SystemKind)] = &[
+    (
+        &[
+            "salesforce",
+            "sfdc",
+            "sales cloud",
+            "service cloud",
+            "experience cloud",
+        ],
+        SystemKind::SalesforceOrg,
+    ),
+    (
+        &[
+            "mulesoft",
+            "boomi",
+            "tibco",
+            "esb",
+            "ipaas",
+            "middleware",
+            "integration bus",
+            "service bus",
+        ],
+        SystemKind::Middleware,
+    ),
+    (
+        &[
+            "kafka",
+            "rabbitmq",
+            "mq",
+            "broker",
+            "event hub",
+            "pubsub",
+            "pub/sub",
+            "queue",
+        ],
+        SystemKind::MessageBroker,
+    ),
+    (
+        &[
+            "okta", "azure ad", "entra", "adfs", "idp", "keycloak", "identity", "auth0", "ping",
+        ],
+        SystemKind::IdentityProvider,
+    ),
+    (
+        &[
+            "sap",
+            "erp",
+            "s/4hana",
+            "dynamics",
+            "netsuite",
+            "oracle ebs",
+        ],
+        SystemKind::Erp,
+    ),
+    (
+        &[
+            "database",
+            "db",
+            "postgres",
+            "postgresql",
+            "mysql",
+            "sql",
+            "warehouse",
+            "snowflake",
+            "redshift",
+            "bigquery",
+            "data lake",
+        ],
+        SystemKind::Database,
+    ),
+    (
+        &[
+            "sftp",
+            "ftp",
+            "file server",
+            "file share",
+            "document store",
+            "sharepoint",
+            "s3",
+        ],
+        SystemKind::FileServer,
+    ),
+    (
+        &[
+            "marketing",
+            "marketo",
+            "pardot",
+            "hubspot",
+            "mailchimp",
+            "braze",
+        ],
+        SystemKind::MarketingPlatform,
+    ),
+    (
+        &["payment", "payments", "stripe", "adyen", "paypal", "card"],
+        SystemKind::PaymentService,
+    ),
+    (
+        &["mobile", "ios", "android", "app store"],
+        SystemKind::MobileApp,
+    ),
+    (&["spa", "single-page", "react", "angular"], SystemKind::Spa),
+    (&["desktop"], SystemKind::DesktopApp),
+    (
+        &["tv", "kiosk", "set-top", "cli"],
+        SystemKind::LimitedInputDevice,
+    ),
+    (
+        &["iot", "sensor", "device", "devices", "thermostat"],
+        SystemKind::IotDevice,
+    ),
+    (
+        &["mainframe", "legacy", "as/400", "cobol"],
+        SystemKind::LegacySystem,
+    ),
+    (
+        &["partner", "reinsurer", "bank", "supplier", "carrier"],
+        SystemKind::PartnerApi,
+    ),
+    (
+        &["portal", "shop", "storefront", "website", "web", "site"],
+        SystemKind::WebApp,
+    ),
+    (
+        &["service", "backend", "api", "job", "batch"],
+        SystemKind::BackendService,
+    ),
+];
+
+/// The kind a system's name suggests, and the word that suggested it; `None` when the
+/// name says nothing (the caller uses `other` and says so).
+pub fn guess_kind(name: &str) -> Option<(SystemKind, &'static str)> {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '/' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    KIND_HINTS.iter().find_map(|(hints, kind)| {
+        hints
+            .iter()
+            .find(|h| {
+                if h.len() <= 4 || h.contains('/') {
+                    words.iter().any(|w| w == *h)
+                } else {
+                    lower.contains(*h)
+                }
+            })
+            .map(|h| (*kind, *h))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_suggest_kinds_by_whole_words_for_short_hints() {
+        for (name, kind) in [
+            ("Salesforce Sales & Service", SystemKind::SalesforceOrg),
+            ("SAP S/4HANA", SystemKind::Erp),
+            ("Order events (Kafka)", SystemKind::MessageBroker),
+            ("Okta", SystemKind::IdentityProvider),
+            ("Data warehouse", SystemKind::Database),
+            ("Customer portal", SystemKind::WebApp),
+            ("Adobe Analytics", SystemKind::Other),
+        ] {
+            assert_eq!(
+                guess_kind(name).map_or(SystemKind::Other, |g| g.0),
+                kind,
+                "{name}"
+            );
+        }
+    }
+}

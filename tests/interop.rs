@@ -1,0 +1,233 @@
+//! Designs in and out of other tools: the interface catalogue (CSV) reads back what it
+//! wrote for every sample and generated design, and every broken catalogue is refused
+//! with its row and column, nothing half-imported.
+
+use patchbay::analysis::analyze;
+use patchbay::interop;
+use patchbay::model::{self, Design};
+use patchbay::report::export::{ExportFormat, export};
+use proptest::prelude::*;
+use std::path::Path;
+
+/// What a catalogue carries: every link with its ends' names, kinds and zones and all
+/// of its attributes, in order. (Positions, capability overrides, systems with no link,
+/// flows and waivers are not a catalogue's business.)
+fn catalogue_view(d: &Design) -> Vec<String> {
+    let zone = |id: Option<model::ZoneId>| {
+        id.and_then(|z| d.zone(z))
+            .map_or("", |z| z.name.as_str())
+            .to_owned()
+    };
+    d.links
+        .iter()
+        .map(|l| {
+            let (a, b) = (d.system(l.from).expect("from"), d.system(l.to).expect("to"));
+            let attrs = model::Link {
+                id: model::LinkId(0),
+                from: model::SystemId(0),
+                to: model::SystemId(0),
+                ..l.clone()
+            };
+            format!(
+                "{} ({}, {}) -> {} ({}, {}): {attrs:?}",
+                a.name,
+                a.kind,
+                zone(a.zone),
+                b.name,
+                b.kind,
+                zone(b.zone)
+            )
+        })
+        .collect()
+}
+
+fn round_trip(d: &Design) -> Design {
+    let csv = String::from_utf8(export(d, &analyze(d), ExportFormat::Csv, 1.0).expect("csv"))
+        .expect("utf-8");
+    interop::csv::import(&csv)
+        .unwrap_or_else(|p| panic!("{p:?}\n{csv}"))
+        .design
+}
+
+#[test]
+fn every_sample_reads_back_from_its_catalogue() {
+    for s in patchbay::samples::ALL {
+        let d = model::parse(s.text).expect("sample");
+        let back = round_trip(&d);
+        assert_eq!(catalogue_view(&back), catalogue_view(&d), "{}", s.title);
+        // Kinds were all given, so nothing was guessed.
+        let csv = String::from_utf8(export(&d, &analyze(&d), ExportFormat::Csv, 1.0).expect("csv"))
+            .expect("utf-8");
+        assert!(
+            interop::csv::import(&csv).expect("reads").report.is_empty(),
+            "{}",
+            s.title
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn generated_designs_read_back_from_their_catalogue(seed in 0u64..10_000, systems in 2usize..40) {
+        let d = patchbay::generate::generate(patchbay::generate::Params {
+            systems,
+            links_per_system: 3,
+            seed,
+        });
+        // Names are unique in a catalogue: they are how rows name systems.
+        let mut names: Vec<&str> = d.systems.iter().map(|s| s.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        prop_assume!(names.len() == d.systems.len());
+        prop_assert_eq!(catalogue_view(&round_trip(&d)), catalogue_view(&d));
+    }
+}
+
+#[test]
+fn kinds_not_given_are_guessed_from_names_and_said() {
+    let csv = "source,target,purpose\nCustomer portal,Salesforce,Cases\nSalesforce,SAP ERP,Orders\nSalesforce,Acme Widget,Something\n";
+    let imported = interop::csv::import(csv).expect("reads");
+    let kind = |name: &str| {
+        imported
+            .design
+            .systems
+            .iter()
+            .find(|s| s.name == name)
+            .expect("system")
+            .kind
+    };
+    assert_eq!(kind("Customer portal"), model::SystemKind::WebApp);
+    assert_eq!(kind("SAP ERP"), model::SystemKind::Erp);
+    assert_eq!(kind("Acme Widget"), model::SystemKind::Other);
+    assert_eq!(imported.report.len(), 4, "{:?}", imported.report);
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|l| l.starts_with("SAP ERP: guessed kind erp from \"sap\"")),
+        "{:?}",
+        imported.report
+    );
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|l| l.contains("Acme Widget: no kind given"))
+    );
+}
+
+/// Each broken catalogue: its problems as `line:col: message` beginnings.
+#[test]
+fn broken_catalogues_are_refused_with_every_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/csv");
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("wrong-column.csv", &[("1:5", "unknown column \"colour\"")]),
+        (
+            "wrong-enum.csv",
+            &[
+                (
+                    "2:4",
+                    "latency: unknown latency \"hourly\"; expected one of: real-time, near-real-time, batch",
+                ),
+                ("3:5", "volume: \"lots\" is not a number of records"),
+            ],
+        ),
+        (
+            "ragged-row.csv",
+            &[("3:3", "this row has 2 fields where the header has 3")],
+        ),
+        (
+            "semicolons.csv",
+            &[("1:1", "the columns are separated by semicolons")],
+        ),
+        (
+            "missing-target.csv",
+            &[("1:1", "there is no target column")],
+        ),
+        (
+            "two-kinds.csv",
+            &[
+                ("3:4", "source_kind: Shop is spa here but web-app on line 2"),
+                ("4:1", "source: is empty"),
+            ],
+        ),
+        // The byte order mark a spreadsheet writes is not part of the first column.
+        (
+            "bom-wrong-trigger.csv",
+            &[("2:4", "trigger: unknown trigger \"fortnightly\"")],
+        ),
+        (
+            "unclosed-quote.csv",
+            &[("2:2", "the quoted field in column 1 is never closed")],
+        ),
+    ];
+    let mut seen = 0;
+    for (file, wanted) in cases {
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
+        let problems = interop::csv::import(&text).expect_err(file);
+        let got: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                let l = p.location.expect("a place");
+                format!("{}:{}: {}", l.line, l.col, p.message)
+            })
+            .collect();
+        assert_eq!(got.len(), wanted.len(), "{file}: {got:#?}");
+        for (g, (place, text)) in got.iter().zip(*wanted) {
+            assert!(
+                g.starts_with(&format!("{place}: {text}")),
+                "{file}: expected {place}: {text}, got {g}"
+            );
+        }
+        seen += 1;
+    }
+    assert_eq!(
+        seen,
+        std::fs::read_dir(&dir).expect("dir").count(),
+        "every fixture has its case"
+    );
+}
+
+#[test]
+fn import_writes_the_design_and_says_what_it_guessed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("inventory.csv");
+    std::fs::write(&csv, "source,target,purpose,needs_response\n\"Shop, EU\",Salesforce,\"Sign-up \"\"fast\"\"\",yes\n").expect("write");
+    let out = dir.path().join("inventory.patchbay.ron");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_patchbay"))
+        .args([
+            "import",
+            csv.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("note: Salesforce: guessed kind salesforce-org"),
+        "{err}"
+    );
+    let d = model::load(&out).expect("a valid design");
+    assert_eq!(d.systems[0].name, "Shop, EU");
+    assert_eq!(d.links[0].purpose, "Sign-up \"fast\"");
+    assert!(d.links[0].needs_response);
+
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/csv/wrong-enum.csv");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_patchbay"))
+        .args([
+            "import",
+            bad.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("wrong-enum.csv:2:4: latency"));
+    // Nothing half-imported: the earlier design is still there, whole.
+    assert_eq!(model::load(&out).expect("untouched").links.len(), 1);
+}
