@@ -1341,3 +1341,56 @@ fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
     h.run_steps(3);
     assert_eq!(h.state().doc.design().flows.len(), 2, "one undo step each");
 }
+
+#[test]
+fn file_import_shows_what_it_guessed_before_the_design_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("inventory.csv");
+    std::fs::write(
+        &csv,
+        "source,target,purpose,needs_response\nCustomer portal,Salesforce,Cases,yes\nSalesforce,SAP ERP,Orders,no\n",
+    )
+    .expect("write");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "source,target,purpose,latency\nA,B,x,hourly\n").expect("write");
+    let dialogs = Scripted {
+        open: vec![csv.clone(), bad],
+        ..Scripted::default()
+    };
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(dialogs)));
+    let before = h.state().doc.design().clone();
+    // A broken catalogue: its problems, and the design stays as it was.
+    h.state_mut().command(Command::Import);
+    h.run_steps(3);
+    h.get_by_label_contains("bad.csv:2:4: latency");
+    assert_eq!(*h.state().doc.design(), before);
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+
+    // The File menu offers it; here it runs as the menu item's command.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Import…");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.state_mut().command(Command::Import);
+    // A modal opened right after another one fades in before it takes clicks.
+    h.run_steps(20);
+    h.get_by_label("Import");
+    h.get_by_label_contains("SAP ERP: guessed kind erp");
+    assert_eq!(*h.state().doc.design(), before, "nothing opens before Open");
+    h.get_by_label("Open").click();
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none());
+    let d = h.state().doc.design();
+    assert_eq!((d.systems.len(), d.links.len()), (3, 2));
+    assert!(
+        h.state().doc.path.is_none(),
+        "a new document, not saved to a file"
+    );
+    assert!(
+        h.state().title().starts_with("inventory.csv"),
+        "{}",
+        h.state().title()
+    );
+}

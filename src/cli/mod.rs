@@ -449,18 +449,12 @@ fn import(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
             return exit::USAGE;
         }
     };
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let imported = match extension.as_str() {
-        "csv" => crate::interop::csv::import(&text),
-        other => {
-            eprintln!(
-                "error: cannot import .{other} files; Patchbay reads interface catalogues (.csv)"
-            );
-            return exit::USAGE;
-        }
+    let Some(imported) = crate::interop::import(path, &text) else {
+        eprintln!(
+            "error: cannot import {}; Patchbay reads interface catalogues (.csv)",
+            path.display()
+        );
+        return exit::USAGE;
     };
     let file = path.display().to_string();
     let imported = match imported {

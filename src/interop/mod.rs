@@ -15,6 +15,25 @@ pub struct Imported {
     pub report: Vec<String>,
 }
 
+/// The file extensions Patchbay imports.
+pub const EXTENSIONS: &[&str] = &["csv"];
+
+/// Reads another tool's file by its extension: `None` when Patchbay cannot read that
+/// kind of file.
+pub fn import(
+    path: &std::path::Path,
+    text: &str,
+) -> Option<Result<Imported, Vec<crate::model::Problem>>> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" => Some(csv::import(text)),
+        _ => None,
+    }
+}
+
 /// Names that say what a system is: whole words for short names ("SAP", "DB"),
 /// parts of the name for longer ones ("warehouse", "Salesforce").
 const KIND_HINTS: &[(&[&str], SystemKind)] = &[

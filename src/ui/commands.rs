@@ -89,6 +89,10 @@ pub enum Command {
     OpenExercise(&'static str),
     /// Check the open exercise's goal on the design (or its question's answer).
     CheckExercise,
+    /// Ask for another tool's file and import it as a new design.
+    Import,
+    /// Import this file as a new design.
+    ImportPath(PathBuf),
     /// Ask for a design file and compare the open design with it.
     CompareWith,
     /// Compare the open design with this file (taken as "before").
@@ -153,6 +157,8 @@ fn discards(c: &Command) -> bool {
             | Command::OpenPath(_)
             | Command::OpenSample(_)
             | Command::OpenExercise(_)
+            | Command::Import
+            | Command::ImportPath(_)
             | Command::Quit
     )
 }
@@ -347,6 +353,12 @@ impl PatchbayApp {
             Command::CheckedFlow(flow, label) => {
                 self.checked_flow(flow, label);
             }
+            Command::Import => match self.dialogs.open() {
+                Picked::Path(path) => self.import_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.builtin_dialog(Purpose::Import, ""),
+            },
+            Command::ImportPath(path) => self.import_path(&path),
             Command::CompareWith => match self.dialogs.open() {
                 Picked::Path(path) => self.compare_with(path),
                 Picked::Cancelled => {}

@@ -18,6 +18,15 @@ pub enum Dialog {
     Recover(Box<crate::recovery::Recovered>),
     /// Accept a finding: why, who, until when.
     Accept(Box<AcceptForm>),
+    /// An import read: what it guessed, before the design opens.
+    Imported {
+        /// The file read.
+        file: String,
+        /// The new document's title.
+        title: String,
+        /// The design and the report.
+        imported: Box<crate::interop::Imported>,
+    },
 }
 
 /// What the Accept dialog asks for.
@@ -225,6 +234,46 @@ impl PatchbayApp {
                                 }
                                 Err(problem) => form.problem = Some(problem),
                             }
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Imported {
+                    file,
+                    title,
+                    imported,
+                } => {
+                    ui.heading("Import");
+                    ui.label(format!(
+                        "{file}: {} and {}.",
+                        crate::report::counted(imported.design.systems.len(), "system"),
+                        crate::report::counted(imported.design.links.len(), "link")
+                    ));
+                    if imported.report.is_empty() {
+                        ui.label("Nothing had to be guessed.");
+                    } else {
+                        ui.label("What the import guessed (correct it in the inspector, or in the file):");
+                        egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                            for line in &imported.report {
+                                ui.label(super::theme::plain(line));
+                            }
+                        });
+                    }
+                    ui.label(
+                        egui::RichText::new(
+                            "Open makes it a new design that is not saved to a file yet; \
+                             Cancel (or Escape) keeps the current one.",
+                        )
+                        .small(),
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button("Open").clicked() {
+                            let design = imported.design.clone();
+                            self.replace(crate::document::Document::unsaved(design, title.clone()));
+                            self.status = format!("Imported {file}");
+                            close = true;
                         }
                         if ui.button("Cancel").clicked() {
                             close = true;

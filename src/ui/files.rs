@@ -102,6 +102,8 @@ pub enum Purpose {
     Compare,
     /// Save the comparison as one HTML page.
     ExportComparison,
+    /// Import another tool's file.
+    Import,
 }
 
 /// The window's own file dialog, for desktops without a dialog service.
@@ -119,6 +121,7 @@ impl BuiltinDialog {
             Purpose::Export(f) => format!("Export as {}", f.label()),
             Purpose::Compare => "Compare with a design".to_owned(),
             Purpose::ExportComparison => "Save the comparison as".to_owned(),
+            Purpose::Import => "Import an interface catalogue".to_owned(),
         };
         let mut dialog = egui_file_dialog::FileDialog::new()
             .id("patchbay-file-dialog")
@@ -127,6 +130,12 @@ impl BuiltinDialog {
             .default_file_name(suggested)
             .default_size([720.0, 460.0]);
         match purpose {
+            Purpose::Import => {
+                dialog = dialog
+                    .add_file_filter_extensions("Interface catalogue", vec!["csv"])
+                    .default_file_filter("Interface catalogue");
+                dialog.pick_file();
+            }
             Purpose::Open | Purpose::Compare => {
                 dialog = dialog
                     .add_file_filter_extensions("Patchbay design", vec!["ron"])
@@ -172,7 +181,6 @@ impl PatchbayApp {
         }
     }
 
-    /// Exports the design through the same path as `patchbay export`.
     /// Writes the comparison with the other design as one HTML page.
     pub fn export_comparison(&mut self, path: &Path) {
         let Some(c) = &self.compare else { return };
@@ -188,6 +196,54 @@ impl PatchbayApp {
         }
     }
 
+    /// Reads another tool's file (an interface catalogue) and shows what the import
+    /// guessed before the design opens; problems are listed and nothing opens.
+    pub fn import_path(&mut self, path: &Path) {
+        let file = path.display().to_string();
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                self.dialog = Some(Dialog::Problems {
+                    file: file.clone(),
+                    problems: vec![format!(
+                        "{file}:1:1: the file is not UTF-8 text; save it as UTF-8 CSV"
+                    )],
+                });
+                return;
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(format!("cannot read {file}: {e}")));
+                return;
+            }
+        };
+        match crate::interop::import(path, &text) {
+            None => {
+                self.dialog = Some(Dialog::Error(format!(
+                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv)"
+                )));
+            }
+            Some(Err(problems)) => {
+                self.dialog = Some(Dialog::Problems {
+                    problems: problems
+                        .iter()
+                        .map(|p| p.display_in(&file).to_string())
+                        .collect(),
+                    file,
+                });
+            }
+            Some(Ok(imported)) => {
+                self.dialog = Some(Dialog::Imported {
+                    title: path
+                        .file_name()
+                        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned()),
+                    file,
+                    imported: Box::new(imported),
+                });
+            }
+        }
+    }
+
+    /// Exports the design through the same path as `patchbay export`.
     pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
         use crate::report::export::ExportFormat;
         let analysis = self.doc.analysis();
@@ -271,6 +327,7 @@ impl PatchbayApp {
             (Some(path), Purpose::Save) => self.save_to(path),
             (Some(path), Purpose::Export(format)) => self.export_to(format, &path),
             (Some(path), Purpose::Compare) => self.compare_with(path),
+            (Some(path), Purpose::Import) => self.import_path(&path),
             (Some(path), Purpose::ExportComparison) => self.export_comparison(&path),
             (None, Purpose::Save) => {
                 self.after_save = None;

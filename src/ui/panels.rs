@@ -45,6 +45,13 @@ pub(super) fn menu_ui(
                 }
             });
             if ui
+                .button("Import…")
+                .on_hover_text("Read an interface catalogue (.csv) as a new design")
+                .clicked()
+            {
+                commands.push(Command::Import);
+            }
+            if ui
                 .button("Compare with…")
                 .on_hover_text(
                     "Mark what the open design adds, changes and removes against another file",
