@@ -231,3 +231,132 @@ fn import_writes_the_design_and_says_what_it_guessed() {
     // Nothing half-imported: the earlier design is still there, whole.
     assert_eq!(model::load(&out).expect("untouched").links.len(), 1);
 }
+
+/// What a flowchart carries: systems by name and kind, in their zones, and the links
+/// between them.
+fn flowchart_view(d: &Design) -> (Vec<String>, Vec<String>) {
+    let zone = |id: Option<model::ZoneId>| {
+        id.and_then(|z| d.zone(z))
+            .map_or("", |z| z.name.as_str())
+            .to_owned()
+    };
+    let mut systems: Vec<String> = d
+        .systems
+        .iter()
+        .map(|s| format!("{} ({}) in {}", s.name, s.kind, zone(s.zone)))
+        .collect();
+    systems.sort();
+    let name = |id| d.system(id).map_or("?", |s| s.name.as_str()).to_owned();
+    let mut links: Vec<String> = d
+        .links
+        .iter()
+        .map(|l| format!("{} -> {}", name(l.from), name(l.to)))
+        .collect();
+    links.sort();
+    (systems, links)
+}
+
+fn from_mermaid(d: &Design) -> Design {
+    let mmd =
+        String::from_utf8(export(d, &analyze(d), ExportFormat::Mermaid, 1.0).expect("mermaid"))
+            .expect("utf-8");
+    interop::mermaid::import(&mmd)
+        .unwrap_or_else(|p| panic!("{p:?}\n{mmd}"))
+        .design
+}
+
+#[test]
+fn every_sample_reads_back_from_its_mermaid_flowchart() {
+    for s in patchbay::samples::ALL {
+        let d = model::parse(s.text).expect("sample");
+        assert_eq!(
+            flowchart_view(&from_mermaid(&d)),
+            flowchart_view(&d),
+            "{}",
+            s.title
+        );
+    }
+    // Hostile names come through as text, through Mermaid's entity codes.
+    let mut d = model::parse(patchbay::samples::ALL[3].text).expect("startup");
+    d.systems[0].name = "Shop \"EU\" | <b>#1</b> & co; --> x".into();
+    assert_eq!(flowchart_view(&from_mermaid(&d)), flowchart_view(&d));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn generated_designs_read_back_from_their_mermaid_flowchart(seed in 0u64..10_000, systems in 2usize..30) {
+        let d = patchbay::generate::generate(patchbay::generate::Params { systems, links_per_system: 3, seed });
+        prop_assert_eq!(flowchart_view(&from_mermaid(&d)), flowchart_view(&d));
+    }
+}
+
+#[test]
+fn a_hand_written_flowchart_is_read_with_its_guesses_said() {
+    let md = "# Landscape\n\nSome text.\n\n```mermaid\ngraph TD\n  %% the shop\n  A[Customer portal] -->|Cases| B[Salesforce]\n  B -- orders --> C[(Orders)]\n  subgraph Partners\n    D{{Payment gateway}}\n  end\n  B -.-> D\n  click A \"https://example.com\"\n```\n";
+    let imported = interop::mermaid::import(md).expect("reads");
+    let d = &imported.design;
+    assert_eq!(d.systems.len(), 4);
+    let kind = |name: &str| d.systems.iter().find(|s| s.name == name).map(|s| s.kind);
+    assert_eq!(
+        kind("Orders"),
+        Some(model::SystemKind::Database),
+        "a cylinder is a database"
+    );
+    assert_eq!(kind("Salesforce"), Some(model::SystemKind::SalesforceOrg));
+    assert_eq!(
+        kind("Payment gateway"),
+        Some(model::SystemKind::PaymentService),
+        "a hexagon's label"
+    );
+    let partners = d
+        .zones
+        .iter()
+        .find(|z| z.name == "Partners")
+        .expect("the subgraph is a zone")
+        .id;
+    assert_eq!(
+        d.systems
+            .iter()
+            .find(|s| s.name == "Payment gateway")
+            .and_then(|s| s.zone),
+        Some(partners)
+    );
+    assert_eq!(d.links.len(), 3);
+    assert_eq!(d.links[0].purpose, "Cases");
+    assert_eq!(d.links[1].purpose, "orders");
+    assert!(
+        imported.report.iter().any(|l| l.contains("click handlers")),
+        "{:?}",
+        imported.report
+    );
+}
+
+#[test]
+fn broken_flowcharts_are_refused_at_their_line() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/mermaid");
+    let cases: &[(&str, &str)] = &[
+        (
+            "not-a-flowchart.mmd",
+            "1:1: \"sequenceDiagram\" is not a flowchart",
+        ),
+        (
+            "ampersand.mmd",
+            "3:3: `&` (several nodes on one side of an edge) is not supported",
+        ),
+        ("nested-subgraph.mmd", "3:5: a subgraph inside a subgraph"),
+        (
+            "unknown-arrow.mmd",
+            "3:3: \"A --o B\" is not syntax Patchbay reads",
+        ),
+    ];
+    for (file, wanted) in cases {
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
+        let problems = interop::mermaid::import(&text).expect_err(file);
+        let l = problems[0].location.expect("a place");
+        let got = format!("{}:{}: {}", l.line, l.col, problems[0].message);
+        assert!(got.starts_with(wanted), "{file}: {got}");
+    }
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), cases.len());
+}

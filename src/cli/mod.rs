@@ -451,7 +451,7 @@ fn import(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
     };
     let Some(imported) = crate::interop::import(path, &text) else {
         eprintln!(
-            "error: cannot import {}; Patchbay reads interface catalogues (.csv)",
+            "error: cannot import {}; Patchbay reads interface catalogues (.csv) and Mermaid flowcharts (.mmd, or the first mermaid block of a .md)",
             path.display()
         );
         return exit::USAGE;

@@ -1,8 +1,9 @@
 //! Designs in and out of the tools architects already use: interface catalogues kept
-//! as spreadsheets (CSV). Every import says what it guessed, in a report the user reads
+//! as spreadsheets (CSV), Mermaid flowcharts from READMEs. Every import says what it guessed, in a report the user reads
 //! before the design opens.
 
 pub mod csv;
+pub mod mermaid;
 
 use crate::model::SystemKind;
 
@@ -16,7 +17,7 @@ pub struct Imported {
 }
 
 /// The file extensions Patchbay imports.
-pub const EXTENSIONS: &[&str] = &["csv"];
+pub const EXTENSIONS: &[&str] = &["csv", "mmd", "md"];
 
 /// Reads another tool's file by its extension: `None` when Patchbay cannot read that
 /// kind of file.
@@ -30,6 +31,7 @@ pub fn import(
         .unwrap_or_default();
     match extension.as_str() {
         "csv" => Some(csv::import(text)),
+        "mmd" | "mermaid" | "md" | "markdown" => Some(mermaid::import(text)),
         _ => None,
     }
 }

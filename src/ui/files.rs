@@ -132,8 +132,11 @@ impl BuiltinDialog {
         match purpose {
             Purpose::Import => {
                 dialog = dialog
-                    .add_file_filter_extensions("Interface catalogue", vec!["csv"])
-                    .default_file_filter("Interface catalogue");
+                    .add_file_filter_extensions(
+                        "Interface catalogue or Mermaid flowchart",
+                        crate::interop::EXTENSIONS.to_vec(),
+                    )
+                    .default_file_filter("Interface catalogue or Mermaid flowchart");
                 dialog.pick_file();
             }
             Purpose::Open | Purpose::Compare => {
@@ -219,7 +222,7 @@ impl PatchbayApp {
         match crate::interop::import(path, &text) {
             None => {
                 self.dialog = Some(Dialog::Error(format!(
-                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv)"
+                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv) and Mermaid flowcharts (.mmd, or a .md file's first mermaid block)"
                 )));
             }
             Some(Err(problems)) => {

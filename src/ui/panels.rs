@@ -46,7 +46,9 @@ pub(super) fn menu_ui(
             });
             if ui
                 .button("Import…")
-                .on_hover_text("Read an interface catalogue (.csv) as a new design")
+                .on_hover_text(
+                    "Read an interface catalogue (.csv) or a Mermaid flowchart as a new design",
+                )
                 .clicked()
             {
                 commands.push(Command::Import);
