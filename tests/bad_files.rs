@@ -146,6 +146,10 @@ fn check_exits_1_and_names_the_place_for_every_bad_file() {
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).expect("tests/bad") {
         let path = entry.expect("entry").path();
+        // Other formats' broken files live in folders of their own (tests/interop.rs).
+        if path.is_dir() {
+            continue;
+        }
         let (code, stdout, stderr) = check(&[&path]);
         assert_eq!(code, 1, "{}: {stdout}{stderr}", path.display());
         let shown = path.display().to_string();
