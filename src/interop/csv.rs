@@ -7,7 +7,7 @@
 //! nothing is half-imported. Writing: the same columns plus the four recommendations,
 //! so a catalogue can be enriched and read back.
 
-use super::{Imported, guess_kind};
+use super::{Imported, finish, guess_into};
 use crate::analysis::Analysis;
 use crate::model::file::Problem;
 use crate::model::locate::Location;
@@ -359,30 +359,11 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
         if kind_given.contains_key(&i) {
             continue;
         }
-        match guess_kind(&s.name) {
-            Some((kind, word)) => {
-                s.kind = kind;
-                report.push(format!(
-                    "{}: guessed kind {} from \"{word}\" in its name; give source_kind or target_kind to choose",
-                    s.name,
-                    kind.id()
-                ));
-            }
-            None => report.push(format!(
-                "{}: no kind given and its name suggests none, so it is other",
-                s.name
-            )),
-        }
+        guess_into(
+            s,
+            &mut report,
+            "; give source_kind or target_kind to choose",
+        );
     }
-    let issues = crate::model::validate::validate(&design);
-    if !issues.is_empty() {
-        return Err(issues
-            .into_iter()
-            .map(|i| Problem {
-                location: None,
-                message: i.message,
-            })
-            .collect());
-    }
-    Ok(Imported { design, report })
+    finish(design, report)
 }

@@ -5,7 +5,7 @@
 //! (`classDef`, `style`, `linkStyle`) is read and left, and interactivity (`click`) is
 //! skipped and said so.
 
-use super::{Imported, guess_kind};
+use super::{Imported, finish, guess_into};
 use crate::model::file::Problem;
 use crate::model::locate::Location;
 use crate::model::{Design, Link, LinkId, System, SystemId, SystemKind, Zone, ZoneId};
@@ -304,31 +304,8 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             s.kind = SystemKind::Database;
             report.push(format!("{}: drawn as a cylinder, so a database", s.name));
         } else {
-            match guess_kind(&s.name) {
-                Some((kind, word)) => {
-                    s.kind = kind;
-                    report.push(format!(
-                        "{}: guessed kind {} from \"{word}\" in its name",
-                        s.name,
-                        kind.id()
-                    ));
-                }
-                None => report.push(format!(
-                    "{}: its name suggests no kind, so it is other",
-                    s.name
-                )),
-            }
+            guess_into(s, &mut report, "");
         }
     }
-    let issues = crate::model::validate::validate(&design);
-    if !issues.is_empty() {
-        return Err(issues
-            .into_iter()
-            .map(|i| Problem {
-                location: None,
-                message: i.message,
-            })
-            .collect());
-    }
-    Ok(Imported { design, report })
+    finish(design, report)
 }

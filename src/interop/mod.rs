@@ -36,6 +36,47 @@ pub fn import(
     }
 }
 
+/// Gives `s` the kind its name suggests (`other` when none) and says so in `report`;
+/// `how` tells the user how to choose instead.
+fn guess_into(s: &mut crate::model::System, report: &mut Vec<String>, how: &str) {
+    match guess_kind(&s.name) {
+        Some((kind, word)) => {
+            s.kind = kind;
+            report.push(format!(
+                "{}: guessed kind {} from \"{word}\" in its name{how}",
+                s.name,
+                kind.id()
+            ));
+        }
+        None => {
+            s.kind = SystemKind::Other;
+            report.push(format!(
+                "{}: no kind given and its name suggests none, so it is other",
+                s.name
+            ));
+        }
+    }
+}
+
+/// The import's result once the design is checked as a loaded file would be.
+fn finish(
+    design: crate::model::Design,
+    report: Vec<String>,
+) -> Result<Imported, Vec<crate::model::Problem>> {
+    let issues = crate::model::validate::validate(&design);
+    if issues.is_empty() {
+        Ok(Imported { design, report })
+    } else {
+        Err(issues
+            .into_iter()
+            .map(|i| crate::model::Problem {
+                location: None,
+                message: i.message,
+            })
+            .collect())
+    }
+}
+
 /// Names that say what a system is: whole words for short names ("SAP", "DB"),
 /// parts of the name for longer ones ("warehouse", "Salesforce").
 const KIND_HINTS: &[(&[&str], SystemKind)] = &[
