@@ -360,3 +360,98 @@ fn broken_flowcharts_are_refused_at_their_line() {
     }
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), cases.len());
 }
+
+/// maxGraph's reading of some `.drawio` files: (vertices, edges, containers, labels).
+fn maxgraph(files: &[std::path::PathBuf]) -> Vec<(usize, usize, usize, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let modules = std::env::var_os("MAXGRAPH")
+        .map_or_else(|| root.join("target/maxgraph"), std::path::PathBuf::from);
+    assert!(
+        modules.join("node_modules/@maxgraph/core").exists(),
+        "maxGraph is not in {} (`.ci/run` installs it; or set MAXGRAPH)",
+        modules.display()
+    );
+    // Node resolves the packages from the script's folder: run a copy beside them.
+    let script = modules.join("check.mjs");
+    std::fs::copy(root.join("tests/maxgraph/check.mjs"), &script).expect("copy the script");
+    let out = std::process::Command::new("node")
+        .arg(&script)
+        .args(files)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    v.as_array()
+        .expect("a list")
+        .iter()
+        .map(|r| {
+            assert!(r.get("error").is_none(), "{r}");
+            (
+                r["vertices"].as_u64().expect("n") as usize,
+                r["edges"].as_u64().expect("n") as usize,
+                r["containers"].as_u64().expect("n") as usize,
+                r["labels"]
+                    .as_array()
+                    .expect("labels")
+                    .iter()
+                    .map(|l| l.as_str().expect("text").to_owned())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn maxgraph_reads_every_drawio_export_with_every_shape_and_label() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut designs: Vec<(String, Design)> = patchbay::samples::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.file_name.to_owned(),
+                model::parse(s.text).expect("sample"),
+            )
+        })
+        .collect();
+    // Names that try to break out of XML, and the design's own fields.
+    let mut hostile = model::parse(patchbay::samples::ALL[3].text).expect("startup");
+    hostile.name = "<mxfile> & \"x\"".into();
+    hostile.systems[0].name = "</object><mxCell id=\"0\"/> & 'co' ]]>".into();
+    hostile.systems[1].name = "two\nlines 🙂".into();
+    designs.push(("hostile".into(), hostile));
+    let files: Vec<std::path::PathBuf> = designs
+        .iter()
+        .map(|(name, d)| {
+            let path = dir.path().join(format!("{name}.drawio"));
+            std::fs::write(
+                &path,
+                export(d, &analyze(d), ExportFormat::Drawio, 1.0).expect("drawio"),
+            )
+            .expect("write");
+            path
+        })
+        .collect();
+    for ((name, d), (vertices, edges, containers, labels)) in designs.iter().zip(maxgraph(&files)) {
+        let zones = patchbay::geometry::Geometry::new(d, &analyze(d))
+            .zones
+            .len();
+        assert_eq!(
+            vertices,
+            d.systems.len() + zones,
+            "{name}: systems and zones"
+        );
+        assert_eq!(edges, d.links.len(), "{name}: links");
+        assert_eq!(containers, zones, "{name}: zones hold their systems");
+        for s in &d.systems {
+            assert!(
+                labels.iter().any(|l| l.ends_with(&s.name)),
+                "{name}: {:?} not among the labels",
+                s.name
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! before the design opens.
 
 pub mod csv;
+pub mod drawio;
 pub mod mermaid;
 
 use crate::model::SystemKind;

@@ -24,6 +24,8 @@ pub enum ExportFormat {
     Plantuml,
     /// The interface catalogue: one row per link, with its recommendations.
     Csv,
+    /// An editable draw.io diagram.
+    Drawio,
 }
 
 impl ExportFormat {
@@ -38,6 +40,7 @@ impl ExportFormat {
         ExportFormat::Dot,
         ExportFormat::Plantuml,
         ExportFormat::Csv,
+        ExportFormat::Drawio,
     ];
 
     /// The name used on the command line (`--to`).
@@ -52,6 +55,7 @@ impl ExportFormat {
             ExportFormat::Dot => "dot",
             ExportFormat::Plantuml => "plantuml",
             ExportFormat::Csv => "csv",
+            ExportFormat::Drawio => "drawio",
         }
     }
 
@@ -67,6 +71,7 @@ impl ExportFormat {
             ExportFormat::Dot => "dot",
             ExportFormat::Plantuml => "puml",
             ExportFormat::Csv => "csv",
+            ExportFormat::Drawio => "drawio",
         }
     }
 
@@ -82,6 +87,7 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Plantuml => "PlantUML diagram",
             ExportFormat::Csv => "CSV interface catalogue",
+            ExportFormat::Drawio => "draw.io diagram",
         }
     }
 
@@ -123,6 +129,7 @@ pub fn export(
         ExportFormat::Mermaid => super::graphs::mermaid(design, analysis).into_bytes(),
         ExportFormat::Dot => super::graphs::dot(design, analysis).into_bytes(),
         ExportFormat::Plantuml => super::graphs::plantuml(design, analysis).into_bytes(),
+        ExportFormat::Drawio => crate::interop::drawio::export(design, analysis).into_bytes(),
         ExportFormat::Csv => crate::interop::csv::export(design, analysis)
             .map_err(ExportError::Csv)?
             .into_bytes(),
