@@ -2,7 +2,8 @@
 //! five links each. Target: 10,000 systems and 50,000 links in under 100 ms on one
 //! core, growing linearly. Also the what-if table of one link (under 1 ms) and
 //! Introduce a bus on 1,000 systems (under 100 ms), and `diff` of two 10,000-system
-//! designs (under 300 ms), and importing a 10,000-row CSV catalogue (under 300 ms).
+//! designs (under 300 ms), and importing a 10,000-row CSV catalogue or a draw.io file of 1,000 shapes (under
+//! 300 ms each).
 //! Run with
 //! `cargo bench --bench analysis`.
 
@@ -150,6 +151,16 @@ fn catalogue(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(format!("CSV catalogue, {rows} rows"), |b| {
         b.iter(|| patchbay::interop::csv::import(black_box(&csv)).expect("reads"));
+    });
+    // A draw.io file of 1,000 shapes (target: under 300 ms).
+    let design = generate(Params {
+        systems: 1_000,
+        links_per_system: 3,
+        seed: 1,
+    });
+    let drawio = patchbay::interop::drawio::export(&design, &patchbay::analysis::analyze(&design));
+    group.bench_function("draw.io file, 1,000 shapes", |b| {
+        b.iter(|| patchbay::interop::drawio::import(black_box(&drawio), None).expect("reads"));
     });
     group.finish();
 }

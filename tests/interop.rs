@@ -455,3 +455,160 @@ fn maxgraph_reads_every_drawio_export_with_every_shape_and_label() {
         }
     }
 }
+
+/// Everything a design file says about systems, zones and links, positions aside (the
+/// drawing puts a system's centre where Patchbay's layout has it).
+fn full_view(d: &Design) -> (Vec<String>, Vec<String>, (String, String)) {
+    let mut systems: Vec<String> = d
+        .systems
+        .iter()
+        .map(|s| {
+            let zone = s.zone.and_then(|z| d.zone(z)).map(|z| z.name.clone());
+            format!(
+                "{:?} in {zone:?}",
+                model::System {
+                    id: model::SystemId(0),
+                    zone: None,
+                    position: None,
+                    ..s.clone()
+                }
+            )
+        })
+        .collect();
+    systems.sort();
+    let name = |id| d.system(id).map_or("?", |s| s.name.as_str()).to_owned();
+    let mut links: Vec<String> = d
+        .links
+        .iter()
+        .map(|l| {
+            format!(
+                "{} -> {}: {:?}",
+                name(l.from),
+                name(l.to),
+                model::Link {
+                    id: model::LinkId(0),
+                    from: model::SystemId(0),
+                    to: model::SystemId(0),
+                    ..l.clone()
+                }
+            )
+        })
+        .collect();
+    links.sort();
+    (systems, links, (d.name.clone(), d.description.clone()))
+}
+
+fn from_drawio(d: &Design) -> Design {
+    let xml = String::from_utf8(export(d, &analyze(d), ExportFormat::Drawio, 1.0).expect("drawio"))
+        .expect("utf-8");
+    interop::drawio::import(&xml, None)
+        .unwrap_or_else(|p| panic!("{p:?}"))
+        .design
+}
+
+#[test]
+fn every_sample_reads_back_from_its_drawio_file_with_every_attribute() {
+    for s in patchbay::samples::ALL {
+        let d = model::parse(s.text).expect("sample");
+        // Systems in zones the drawing does not show (a zone with no system) aside,
+        // everything comes back.
+        assert_eq!(full_view(&from_drawio(&d)), full_view(&d), "{}", s.title);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn generated_designs_read_back_from_their_drawio_file(seed in 0u64..10_000, systems in 2usize..25) {
+        let d = patchbay::generate::generate(patchbay::generate::Params { systems, links_per_system: 3, seed });
+        prop_assert_eq!(full_view(&from_drawio(&d)), full_view(&d));
+    }
+}
+
+#[test]
+fn a_compressed_page_reads_like_a_plain_one_and_pages_are_chosen_by_name() {
+    use base64::Engine;
+    let d = model::parse(patchbay::samples::ALL[0].text).expect("retail");
+    let plain =
+        String::from_utf8(export(&d, &analyze(&d), ExportFormat::Drawio, 1.0).expect("drawio"))
+            .expect("utf-8");
+    let start = plain.find("<mxGraphModel").expect("model");
+    let end = plain.find("</mxGraphModel>").expect("end") + "</mxGraphModel>".len();
+    // As draw.io saves by default: URI-encoded, raw deflate, base64.
+    let encoded: String = percent_encoding::utf8_percent_encode(
+        &plain[start..end],
+        percent_encoding::NON_ALPHANUMERIC,
+    )
+    .to_string();
+    let packed = base64::engine::general_purpose::STANDARD
+        .encode(miniz_oxide::deflate::compress_to_vec(encoded.as_bytes(), 6));
+    let file = format!(
+        "<mxfile>\n  <diagram name=\"Other\">{packed}</diagram>\n  <diagram name=\"Retail\">{packed}</diagram>\n</mxfile>\n"
+    );
+    let back = interop::drawio::import(&file, Some("Retail"))
+        .expect("reads")
+        .design;
+    assert_eq!(full_view(&back), full_view(&d));
+    let missing = interop::drawio::import(&file, Some("Nope")).expect_err("no such page");
+    assert!(
+        missing[0].message.contains("the pages are: Other, Retail"),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn a_diagram_drawn_by_hand_in_drawio_is_read_with_its_report() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hand-drawn.drawio"),
+    )
+    .expect("fixture");
+    let imported = interop::drawio::import(&text, None).expect("reads");
+    let d = &imported.design;
+    let kind = |name: &str| d.systems.iter().find(|s| s.name == name).map(|s| s.kind);
+    assert_eq!(d.systems.len(), 5);
+    assert_eq!(
+        kind("Salesforce Service Cloud"),
+        Some(model::SystemKind::SalesforceOrg)
+    );
+    assert_eq!(kind("Finance data"), Some(model::SystemKind::Database));
+    assert_eq!(kind("Kafka"), Some(model::SystemKind::MessageBroker));
+    assert_eq!(d.zones.len(), 1, "the swimlane is a zone");
+    assert_eq!(d.links.len(), 3);
+    assert_eq!(d.name, "Landscape");
+    assert_eq!(
+        imported.report,
+        vec![
+            "Salesforce Service Cloud: guessed kind salesforce-org from \"salesforce\" in its name",
+            "Okta: guessed kind identity-provider from \"okta\" in its name",
+            "SAP S/4HANA: guessed kind erp from \"sap\" in its name",
+            "Finance data: drawn as a cylinder, so a database",
+            "Kafka: guessed kind message-broker from \"kafka\" in its name",
+            "\"Draft for review\": a text box, not a system; skipped",
+        ]
+    );
+}
+
+#[test]
+fn broken_drawio_files_are_refused_with_their_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/drawio");
+    let cases: &[(&str, &str)] = &[
+        ("truncated.drawio", "this is not well-formed XML"),
+        (
+            "bad-base64.drawio",
+            "2:3: the compressed page is not valid base64",
+        ),
+        (
+            "edge-to-missing-vertex.drawio",
+            "7:1: edge e1 (\"Orders\") is not attached at both ends",
+        ),
+    ];
+    for (file, wanted) in cases {
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
+        let p = &interop::drawio::import(&text, None).expect_err(file)[0];
+        let l = p.location.expect("a place");
+        let got = format!("{}:{}: {}", l.line, l.col, p.message);
+        assert!(got.contains(wanted), "{file}: {got}");
+    }
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), cases.len());
+}

@@ -112,6 +112,9 @@ enum Command {
         /// Where to write the design (`.patchbay.ron`).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The draw.io page to read; the first when left out.
+        #[arg(long)]
+        page: Option<String>,
     },
     /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
     Generate {
@@ -203,7 +206,9 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
         }) => export(&file, to, output, scale, force),
         Some(Command::Rules) => list_rules(),
         Some(Command::Lesson(command)) => lesson::run(command),
-        Some(Command::Import { file, output }) => import(&file, output.as_deref()),
+        Some(Command::Import { file, output, page }) => {
+            import(&file, output.as_deref(), page.as_deref())
+        }
         Some(Command::Diff {
             before,
             after,
@@ -432,7 +437,7 @@ fn diff(
     }
 }
 
-fn import(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+fn import(path: &std::path::Path, output: Option<&std::path::Path>, page: Option<&str>) -> u8 {
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -449,9 +454,9 @@ fn import(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
             return exit::USAGE;
         }
     };
-    let Some(imported) = crate::interop::import(path, &text) else {
+    let Some(imported) = crate::interop::import(path, &text, page) else {
         eprintln!(
-            "error: cannot import {}; Patchbay reads interface catalogues (.csv) and Mermaid flowcharts (.mmd, or the first mermaid block of a .md)",
+            "error: cannot import {}; Patchbay reads interface catalogues (.csv), draw.io diagrams (.drawio) and Mermaid flowcharts (.mmd, or the first mermaid block of a .md)",
             path.display()
         );
         return exit::USAGE;

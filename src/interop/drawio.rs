@@ -125,3 +125,392 @@ pub fn export(design: &Design, analysis: &Analysis) -> String {
     s.push_str("      </root>\n    </mxGraphModel>\n  </diagram>\n</mxfile>\n");
     s
 }
+
+/// The XML of a `<diagram>`: its `mxGraphModel` child, or its text when draw.io saved
+/// it compressed (base64 of raw deflate of the URI-encoded XML).
+fn page_xml(diagram: roxmltree::Node<'_, '_>) -> Result<String, String> {
+    if diagram.children().any(|c| c.has_tag_name("mxGraphModel")) {
+        let range = diagram.range();
+        let text = diagram.document().input_text();
+        // The model element's own text, cut from the file.
+        let model = diagram
+            .children()
+            .find(|c| c.has_tag_name("mxGraphModel"))
+            .map(|m| text[m.range()].to_owned());
+        return model.ok_or_else(|| format!("no model in {:?}", &text[range]));
+    }
+    use base64::Engine;
+    let packed: String = diagram.text().unwrap_or("").split_whitespace().collect();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(packed.as_bytes())
+        .map_err(|e| format!("the compressed page is not valid base64 ({e})"))?;
+    let raw = miniz_oxide::inflate::decompress_to_vec(&bytes)
+        .map_err(|_| "the compressed page does not inflate (it is not deflate data)".to_owned())?;
+    let encoded =
+        String::from_utf8(raw).map_err(|_| "the compressed page is not text".to_owned())?;
+    percent_encoding::percent_decode_str(&encoded)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| "the compressed page is not URI-encoded UTF-8".to_owned())
+}
+
+/// The line and column of a byte offset.
+fn place(text: &str, at: usize) -> crate::model::locate::Location {
+    let before = &text[..at.min(text.len())];
+    crate::model::locate::Location {
+        line: before.matches('\n').count() + 1,
+        col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    }
+}
+
+/// Reads a `.drawio` file: the first page, or the page named `page`. Patchbay's own
+/// shape data is read back exactly; otherwise containers become zones, vertices
+/// systems (kind guessed, and said), edges links. An edge with a missing end is a
+/// problem, never invented.
+pub fn import(
+    text: &str,
+    page: Option<&str>,
+) -> Result<super::Imported, Vec<crate::model::Problem>> {
+    use crate::model::{Link, LinkId, Pos, Problem, System, SystemId, SystemKind, Zone, ZoneId};
+    use std::collections::HashMap;
+    let fail = |at: Option<crate::model::locate::Location>, message: String| {
+        vec![Problem {
+            location: at,
+            message,
+        }]
+    };
+    let doc = roxmltree::Document::parse(text).map_err(|e| {
+        let p = e.pos();
+        fail(
+            Some(crate::model::locate::Location {
+                line: p.row as usize,
+                col: p.col as usize,
+            }),
+            format!("this is not well-formed XML: {e}"),
+        )
+    })?;
+    let diagrams: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("diagram"))
+        .collect();
+    let root_model = doc.root_element().has_tag_name("mxGraphModel");
+    let (xml, base) = match (page, diagrams.as_slice()) {
+        _ if root_model => (text.to_owned(), None),
+        (Some(name), ds) => {
+            let d = ds
+                .iter()
+                .find(|d| d.attribute("name") == Some(name))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = ds.iter().filter_map(|d| d.attribute("name")).collect();
+                    fail(
+                        None,
+                        format!(
+                            "there is no page \"{name}\"; the pages are: {}",
+                            names.join(", ")
+                        ),
+                    )
+                })?;
+            (
+                page_xml(*d).map_err(|e| fail(Some(place(text, d.range().start)), e))?,
+                Some(*d),
+            )
+        }
+        (None, [d, ..]) => (
+            page_xml(*d).map_err(|e| fail(Some(place(text, d.range().start)), e))?,
+            Some(*d),
+        ),
+        (None, []) => {
+            return Err(fail(
+                Some(place(text, 0)),
+                "there is no diagram in this file (no <diagram> or <mxGraphModel>)".into(),
+            ));
+        }
+    };
+    let compressed = base.is_some_and(|d| !d.children().any(|c| c.has_tag_name("mxGraphModel")));
+    let model = roxmltree::Document::parse(&xml).map_err(|e| {
+        fail(
+            base.map(|d| place(text, d.range().start)),
+            format!("the page is not well-formed XML: {e}"),
+        )
+    })?;
+    // Positions in the original text, for problems on a page stored plainly.
+    let at = |n: roxmltree::Node<'_, '_>| {
+        if compressed || base.is_none() && !root_model {
+            base.map(|d| place(text, d.range().start))
+        } else {
+            let offset = base.map_or(0, |d| {
+                d.children()
+                    .find(|c| c.has_tag_name("mxGraphModel"))
+                    .map_or(0, |m| m.range().start)
+            });
+            Some(place(text, offset + n.range().start))
+        }
+    };
+    // Each cell: its id, its mxCell, and the <object> around it (the shape data), if any.
+    struct Cell<'a, 'input> {
+        id: String,
+        cell: roxmltree::Node<'a, 'input>,
+        data: Option<roxmltree::Node<'a, 'input>>,
+    }
+    let cells: Vec<Cell<'_, '_>> = model
+        .descendants()
+        .filter(|n| n.has_tag_name("mxCell"))
+        .filter_map(|cell| {
+            let parent = cell
+                .parent()
+                .filter(|p| p.is_element() && !p.has_tag_name("root"));
+            let id = cell
+                .attribute("id")
+                .or_else(|| parent.and_then(|p| p.attribute("id")))?;
+            Some(Cell {
+                id: id.to_owned(),
+                cell,
+                data: parent,
+            })
+        })
+        .collect();
+    fn attr<'a>(c: &Cell<'a, '_>, name: &str) -> Option<&'a str> {
+        c.data
+            .and_then(|d| d.attribute(name))
+            .or_else(|| c.cell.attribute(name))
+    }
+    let label = |c: &Cell<'_, '_>| {
+        attr(c, "label")
+            .or_else(|| c.cell.attribute("value"))
+            .unwrap_or("")
+            .to_owned()
+    };
+    let by_id: HashMap<&str, usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let geometry = |c: &Cell<'_, '_>| {
+        c.cell
+            .children()
+            .find(|g| g.has_tag_name("mxGeometry"))
+            .map(|g| {
+                let num = |k| {
+                    g.attribute(k)
+                        .and_then(|v| v.parse::<f32>().ok())
+                        .unwrap_or(0.0)
+                };
+                (num("x"), num("y"), num("width"), num("height"))
+            })
+    };
+    // Absolute top-left of a cell: its offset plus its parents'.
+    let origin = |i: usize| {
+        let mut x = 0.0;
+        let mut y = 0.0;
+        let mut at = Some(i);
+        let mut guard = 0;
+        while let Some(k) = at {
+            let c = &cells[k];
+            if c.cell.attribute("vertex") == Some("1") {
+                if let Some((gx, gy, _, _)) = geometry(c) {
+                    x += gx;
+                    y += gy;
+                }
+            }
+            at = c
+                .cell
+                .attribute("parent")
+                .and_then(|p| by_id.get(p).copied());
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        (x, y)
+    };
+    let mut design = crate::model::Design {
+        name: "Imported draw.io diagram".into(),
+        ..crate::model::Design::default()
+    };
+    let mut report = Vec::new();
+    let mut problems = Vec::new();
+    // The design's own fields, from Patchbay's layer.
+    if let Some(layer) = cells.iter().find(|c| attr(c, "patchbay") == Some("design")) {
+        if let Some(v) = attr(layer, "name") {
+            design.name = v.to_owned();
+        }
+        if let Some(v) = attr(layer, "description") {
+            design.description = v.to_owned();
+        }
+        if let Some(v) = attr(layer, "environment").and_then(|v| v.parse().ok()) {
+            design.environment = v;
+        }
+        design.central_governance = attr(layer, "central_governance") == Some("true");
+    } else if let Some(name) = base.and_then(|d| d.attribute("name")) {
+        design.name = name.to_owned();
+    }
+    let vertex = |c: &Cell<'_, '_>| c.cell.attribute("vertex") == Some("1");
+    let has_children = |c: &Cell<'_, '_>| {
+        cells
+            .iter()
+            .any(|d| d.cell.attribute("parent") == Some(c.id.as_str()) && vertex(d))
+    };
+    // Zones: Patchbay's, or any container holding shapes.
+    let mut zone_of: HashMap<String, ZoneId> = HashMap::new();
+    for c in cells.iter().filter(|c| vertex(c)) {
+        let is_zone = match attr(c, "patchbay") {
+            Some(kind) => kind == "zone",
+            None => has_children(c),
+        };
+        if is_zone {
+            let id = ZoneId(design.zones.len() as u32 + 1);
+            design.zones.push(Zone { id, name: label(c) });
+            zone_of.insert(c.id.clone(), id);
+        }
+    }
+    let mut system_of: HashMap<String, SystemId> = HashMap::new();
+    for (i, c) in cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| vertex(c) && !zone_of.contains_key(&c.id))
+    {
+        if attr(c, "patchbay").is_some_and(|k| k != "system") {
+            continue;
+        }
+        let style = c.cell.attribute("style").unwrap_or("");
+        if style.starts_with("text;") || style.contains(";text;") {
+            report.push(format!(
+                "\"{}\": a text box, not a system; skipped",
+                label(c).replace('\n', " ")
+            ));
+            continue;
+        }
+        let id = SystemId(design.systems.len() as u32 + 1);
+        let (x, y) = origin(i);
+        let (w, h) = geometry(c).map_or((0.0, 0.0), |g| (g.2, g.3));
+        let zone = c
+            .cell
+            .attribute("parent")
+            .and_then(|p| zone_of.get(p).copied());
+        let own = attr(c, "patchbay") == Some("system");
+        let mut s = if own {
+            // Patchbay's shape data: every field as the file has it.
+            let mut map = serde_json::Map::new();
+            for a in c.data.into_iter().flat_map(|d| d.attributes()) {
+                if ["id", "label", "patchbay"].contains(&a.name()) {
+                    continue;
+                }
+                let v = serde_json::from_str(a.value())
+                    .unwrap_or_else(|_| serde_json::Value::String(a.value().to_owned()));
+                let v = match (a.name(), v) {
+                    ("name" | "notes", serde_json::Value::String(s)) => {
+                        serde_json::Value::String(s)
+                    }
+                    ("name" | "notes", _) => serde_json::Value::String(a.value().to_owned()),
+                    (_, v) => v,
+                };
+                map.insert(a.name().to_owned(), v);
+            }
+            map.insert("id".into(), id.0.into());
+            match serde_json::from_value::<System>(serde_json::Value::Object(map)) {
+                Ok(s) => s,
+                Err(e) => {
+                    problems.push(Problem {
+                        location: at(c.cell),
+                        message: format!(
+                            "shape {} has Patchbay data that does not read: {e}",
+                            c.id
+                        ),
+                    });
+                    continue;
+                }
+            }
+        } else {
+            let name = label(c).replace('\n', " ");
+            let mut s = System::new(id, name.trim(), SystemKind::Other);
+            let style = c.cell.attribute("style").unwrap_or("");
+            if style.contains("cylinder") || style.contains("datastore") {
+                s.kind = SystemKind::Database;
+                report.push(format!("{}: drawn as a cylinder, so a database", s.name));
+            } else {
+                super::guess_into(&mut s, &mut report, "");
+            }
+            s
+        };
+        if s.name.trim().is_empty() {
+            report.push(format!(
+                "shape {}: has no label, so it is called \"Shape {}\"",
+                c.id, id.0
+            ));
+            s.name = format!("Shape {}", id.0);
+        }
+        s.zone = zone;
+        s.position = Some(Pos {
+            x: x + w / 2.0,
+            y: y + h / 2.0,
+        });
+        system_of.insert(c.id.clone(), s.id);
+        design.systems.push(s);
+    }
+    for c in cells
+        .iter()
+        .filter(|c| c.cell.attribute("edge") == Some("1"))
+    {
+        let end = |k| {
+            c.cell
+                .attribute(k)
+                .and_then(|id| system_of.get(id).copied())
+        };
+        let (Some(from), Some(to)) = (end("source"), end("target")) else {
+            problems.push(Problem {
+                location: at(c.cell),
+                message: format!(
+                    "edge {} (\"{}\") is not attached at both ends to a shape; attach it or delete it, Patchbay does not guess where it goes",
+                    c.id,
+                    label(c)
+                ),
+            });
+            continue;
+        };
+        let id = LinkId(design.links.len() as u32 + 1);
+        let link = if attr(c, "patchbay") == Some("link") {
+            let mut map = serde_json::Map::new();
+            for a in c.data.into_iter().flat_map(|d| d.attributes()) {
+                if ["id", "label", "patchbay"].contains(&a.name()) {
+                    continue;
+                }
+                let v = if ["purpose", "notes"].contains(&a.name()) {
+                    serde_json::Value::String(a.value().to_owned())
+                } else {
+                    serde_json::from_str(a.value())
+                        .unwrap_or_else(|_| serde_json::Value::String(a.value().to_owned()))
+                };
+                map.insert(a.name().to_owned(), v);
+            }
+            map.insert("id".into(), id.0.into());
+            map.insert("from".into(), from.0.into());
+            map.insert("to".into(), to.0.into());
+            match serde_json::from_value::<Link>(serde_json::Value::Object(map)) {
+                Ok(l) => l,
+                Err(e) => {
+                    problems.push(Problem {
+                        location: at(c.cell),
+                        message: format!("edge {} has Patchbay data that does not read: {e}", c.id),
+                    });
+                    continue;
+                }
+            }
+        } else {
+            let mut l = Link::new(id, from, to);
+            l.purpose = label(c).replace('\n', " ");
+            l
+        };
+        if from == to {
+            problems.push(Problem {
+                location: at(c.cell),
+                message: format!("edge {} joins a shape to itself", c.id),
+            });
+            continue;
+        }
+        design.links.push(link);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    super::finish(design, report)
+}

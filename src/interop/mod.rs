@@ -18,13 +18,14 @@ pub struct Imported {
 }
 
 /// The file extensions Patchbay imports.
-pub const EXTENSIONS: &[&str] = &["csv", "mmd", "md"];
+pub const EXTENSIONS: &[&str] = &["csv", "drawio", "xml", "mmd", "md"];
 
 /// Reads another tool's file by its extension: `None` when Patchbay cannot read that
 /// kind of file.
 pub fn import(
     path: &std::path::Path,
     text: &str,
+    page: Option<&str>,
 ) -> Option<Result<Imported, Vec<crate::model::Problem>>> {
     let extension = path
         .extension()
@@ -32,6 +33,7 @@ pub fn import(
         .unwrap_or_default();
     match extension.as_str() {
         "csv" => Some(csv::import(text)),
+        "drawio" | "xml" => Some(drawio::import(text, page)),
         "mmd" | "mermaid" | "md" | "markdown" => Some(mermaid::import(text)),
         _ => None,
     }

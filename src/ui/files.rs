@@ -219,10 +219,10 @@ impl PatchbayApp {
                 return;
             }
         };
-        match crate::interop::import(path, &text) {
+        match crate::interop::import(path, &text, None) {
             None => {
                 self.dialog = Some(Dialog::Error(format!(
-                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv) and Mermaid flowcharts (.mmd, or a .md file's first mermaid block)"
+                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv), draw.io diagrams (.drawio) and Mermaid flowcharts (.mmd, or a .md file's first mermaid block)"
                 )));
             }
             Some(Err(problems)) => {
