@@ -458,7 +458,7 @@ fn maxgraph_reads_every_drawio_export_with_every_shape_and_label() {
 
 /// Everything a design file says about systems, zones and links, positions aside (the
 /// drawing puts a system's centre where Patchbay's layout has it).
-fn full_view(d: &Design) -> (Vec<String>, Vec<String>, (String, String)) {
+fn full_view(d: &Design) -> (Vec<String>, Vec<String>, (String, String), String) {
     let mut systems: Vec<String> = d
         .systems
         .iter()
@@ -495,7 +495,14 @@ fn full_view(d: &Design) -> (Vec<String>, Vec<String>, (String, String)) {
         })
         .collect();
     links.sort();
-    (systems, links, (d.name.clone(), d.description.clone()))
+    // Flows and waivers name links and systems by id: the ids come back too.
+    let reviews = format!("{:?} {:?}", d.flows, d.waivers);
+    (
+        systems,
+        links,
+        (d.name.clone(), d.description.clone()),
+        reviews,
+    )
 }
 
 fn from_drawio(d: &Design) -> Design {
@@ -504,6 +511,30 @@ fn from_drawio(d: &Design) -> Design {
     interop::drawio::import(&xml, None)
         .unwrap_or_else(|p| panic!("{p:?}"))
         .design
+}
+
+/// The startup sample with names built to break out of XML, CSV and Mermaid.
+fn hostile() -> Design {
+    let mut d = model::parse(patchbay::samples::ALL[3].text).expect("startup");
+    d.name = "<mxfile> & \"x\"".into();
+    d.description = "a,b;\"c\"\nline two".into();
+    d.systems[0].name = "</object><mxCell id=\"0\"/> & 'co', ]]> #38;".into();
+    d.systems[1].name = "two\nlines 🙂 | -->".into();
+    d.links[0].purpose = "\"quoted\", with, commas\tand tabs".into();
+    d
+}
+
+#[test]
+fn hostile_names_come_through_every_import_as_text() {
+    let d = hostile();
+    assert_eq!(full_view(&from_drawio(&d)), full_view(&d));
+    assert_eq!(catalogue_view(&round_trip(&d)), catalogue_view(&d));
+    let mut flat = d.clone();
+    // A flowchart has no line breaks in names.
+    for s in &mut flat.systems {
+        s.name = s.name.replace('\n', " ");
+    }
+    assert_eq!(flowchart_view(&from_mermaid(&flat)), flowchart_view(&flat));
 }
 
 #[test]

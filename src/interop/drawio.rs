@@ -62,13 +62,17 @@ pub fn export(design: &Design, analysis: &Analysis) -> String {
     );
     s.push_str("        <mxCell id=\"0\"/>\n");
     // The layer carries the design's own fields.
+    // Flows and waivers as JSON, the way the file writes them (ids are the shapes').
+    let json = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "[]".into());
     let _ = writeln!(
         s,
-        "        <object id=\"1\" label=\"\" patchbay=\"design\" name=\"{}\" description=\"{}\" environment=\"{}\" central_governance=\"{}\">\n          <mxCell parent=\"0\"/>\n        </object>",
+        "        <object id=\"1\" label=\"\" patchbay=\"design\" name=\"{}\" description=\"{}\" environment=\"{}\" central_governance=\"{}\" flows=\"{}\" waivers=\"{}\">\n          <mxCell parent=\"0\"/>\n        </object>",
         xml(&design.name),
         xml(&design.description),
         design.environment.id(),
-        design.central_governance
+        design.central_governance,
+        xml(&json(serde_json::to_string(&design.flows))),
+        xml(&json(serde_json::to_string(&design.waivers)))
     );
     // Zones: containers; their systems sit inside, at coordinates relative to them.
     for z in &g.zones {
@@ -341,10 +345,47 @@ pub fn import(
             design.environment = v;
         }
         design.central_governance = attr(layer, "central_governance") == Some("true");
+        for (key, what) in [("flows", "flows"), ("waivers", "waivers")] {
+            let Some(v) = attr(layer, key).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let read = match key {
+                "flows" => serde_json::from_str(v).map(|f| design.flows = f),
+                _ => serde_json::from_str(v).map(|w| design.waivers = w),
+            };
+            if let Err(e) = read {
+                problems.push(Problem {
+                    location: at(layer.cell),
+                    message: format!("the design's {what} do not read: {e}"),
+                });
+            }
+        }
     } else if let Some(name) = base.and_then(|d| d.attribute("name")) {
         design.name = name.to_owned();
     }
     let vertex = |c: &Cell<'_, '_>| c.cell.attribute("vertex") == Some("1");
+    // Patchbay's own shapes keep their ids ("s12" is system 12), so flows and waivers
+    // still name them; other shapes are numbered above the highest.
+    let own_id = |c: &Cell<'_, '_>, prefix: char| -> Option<u32> {
+        attr(c, "patchbay")?;
+        c.id.strip_prefix(prefix)?.parse().ok()
+    };
+    let mut next: HashMap<char, u32> = HashMap::new();
+    for c in &cells {
+        for prefix in ['s', 'l', 'z'] {
+            if let Some(n) = own_id(c, prefix) {
+                let e = next.entry(prefix).or_insert(1);
+                *e = (*e).max(n + 1);
+            }
+        }
+    }
+    let mut id_for = |c: &Cell<'_, '_>, prefix: char| -> u32 {
+        own_id(c, prefix).unwrap_or_else(|| {
+            let e = next.entry(prefix).or_insert(1);
+            *e += 1;
+            *e - 1
+        })
+    };
     let has_children = |c: &Cell<'_, '_>| {
         cells
             .iter()
@@ -358,7 +399,7 @@ pub fn import(
             None => has_children(c),
         };
         if is_zone {
-            let id = ZoneId(design.zones.len() as u32 + 1);
+            let id = ZoneId(id_for(c, 'z'));
             design.zones.push(Zone { id, name: label(c) });
             zone_of.insert(c.id.clone(), id);
         }
@@ -380,7 +421,7 @@ pub fn import(
             ));
             continue;
         }
-        let id = SystemId(design.systems.len() as u32 + 1);
+        let id = SystemId(id_for(c, 's'));
         let (x, y) = origin(i);
         let (w, h) = geometry(c).map_or((0.0, 0.0), |g| (g.2, g.3));
         let zone = c
@@ -467,7 +508,7 @@ pub fn import(
             });
             continue;
         };
-        let id = LinkId(design.links.len() as u32 + 1);
+        let id = LinkId(id_for(c, 'l'));
         let link = if attr(c, "patchbay") == Some("link") {
             let mut map = serde_json::Map::new();
             for a in c.data.into_iter().flat_map(|d| d.attributes()) {
@@ -512,5 +553,6 @@ pub fn import(
     if !problems.is_empty() {
         return Err(problems);
     }
+    design.sort_canonical();
     super::finish(design, report)
 }
