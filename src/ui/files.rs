@@ -121,7 +121,7 @@ impl BuiltinDialog {
             Purpose::Export(f) => format!("Export as {}", f.label()),
             Purpose::Compare => "Compare with a design".to_owned(),
             Purpose::ExportComparison => "Save the comparison as".to_owned(),
-            Purpose::Import => "Import an interface catalogue".to_owned(),
+            Purpose::Import => "Import from draw.io, a CSV catalogue or Mermaid".to_owned(),
         };
         let mut dialog = egui_file_dialog::FileDialog::new()
             .id("patchbay-file-dialog")
@@ -133,10 +133,10 @@ impl BuiltinDialog {
             Purpose::Import => {
                 dialog = dialog
                     .add_file_filter_extensions(
-                        "Interface catalogue or Mermaid flowchart",
+                        "draw.io, CSV catalogue or Mermaid",
                         crate::interop::EXTENSIONS.to_vec(),
                     )
-                    .default_file_filter("Interface catalogue or Mermaid flowchart");
+                    .default_file_filter("draw.io, CSV catalogue or Mermaid");
                 dialog.pick_file();
             }
             Purpose::Open | Purpose::Compare => {
