@@ -490,7 +490,19 @@ impl Geometry {
 
     /// A system's shape.
     pub fn system(&self, id: SystemId) -> Option<&SystemShape> {
-        self.systems.iter().find(|s| s.id == id)
+        // In the design's order, which is id order for a loaded design.
+        match self.systems.binary_search_by_key(&id, |s| s.id) {
+            Ok(i) => Some(&self.systems[i]),
+            Err(_) => self.systems.iter().find(|s| s.id == id),
+        }
+    }
+
+    /// A link's shape. Fast when the design's links are in id order, correct in any.
+    pub fn link(&self, id: crate::model::LinkId) -> Option<&LinkShape> {
+        match self.links.binary_search_by_key(&id, |l| l.id) {
+            Ok(i) => Some(&self.links[i]),
+            Err(_) => self.links.iter().find(|l| l.id == id),
+        }
     }
 
     /// A centre for a new system near `near` where its box covers no box, zone title,

@@ -347,6 +347,11 @@ impl Design {
         self.zones.iter().find(|z| z.id == id)
     }
 
+    /// The links a flow takes, in order; steps whose link is gone are left out.
+    pub fn flow_links<'a>(&'a self, flow: &'a Flow) -> impl Iterator<Item = &'a Link> + 'a {
+        flow.steps.iter().filter_map(|id| self.link(*id))
+    }
+
     /// The lowest system id above every one in use.
     pub fn next_system_id(&self) -> SystemId {
         SystemId(

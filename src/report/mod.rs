@@ -174,11 +174,7 @@ pub fn flow_lines(
 ) -> (String, Vec<String>) {
     use crate::analysis::facts::{SYNC_CEILING_S, seconds};
     let flow = &design.flows[fa.flow];
-    let steps: Vec<&crate::model::Link> = flow
-        .steps
-        .iter()
-        .filter_map(|id| design.link(*id))
-        .collect();
+    let steps: Vec<&crate::model::Link> = design.flow_links(flow).collect();
     let mut lines: Vec<String> = steps
         .iter()
         .enumerate()

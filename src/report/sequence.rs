@@ -6,11 +6,8 @@
 use super::escape;
 use crate::model::{Design, Flow, Link, SystemId};
 
-fn steps<'a>(design: &'a Design, flow: &Flow) -> Vec<&'a Link> {
-    flow.steps
-        .iter()
-        .filter_map(|id| design.link(*id))
-        .collect()
+fn steps<'a>(design: &'a Design, flow: &'a Flow) -> Vec<&'a Link> {
+    design.flow_links(flow).collect()
 }
 
 /// The systems in the order the flow first meets them.

@@ -534,22 +534,19 @@ fn items<T: PartialEq, Id: Copy + Eq + std::hash::Hash + Ord>(
             });
         }
     }
-    out.added = ys
-        .iter()
-        .filter(|y| !paired_y.contains(&id(y)))
-        .map(|y| Named {
-            id: id(y),
-            name: name(y),
-        })
-        .collect();
-    out.removed = xs
-        .iter()
-        .filter(|x| !paired_x.contains(&id(x)))
-        .map(|x| Named {
-            id: id(x),
-            name: name(x),
-        })
-        .collect();
+    // What no pair holds: added on the second side, removed on the first.
+    let unpaired = |items: &[T], paired: &std::collections::HashSet<Id>| -> Vec<Named<Id>> {
+        items
+            .iter()
+            .filter(|i| !paired.contains(&id(i)))
+            .map(|i| Named {
+                id: id(i),
+                name: name(i),
+            })
+            .collect()
+    };
+    out.added = unpaired(ys, &paired_y);
+    out.removed = unpaired(xs, &paired_x);
     out
 }
 

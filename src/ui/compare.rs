@@ -119,18 +119,18 @@ impl PatchbayApp {
             outline(ch.after, CHANGED);
         }
         for a in &d.links.added {
-            if let Some(l) = geometry.links.iter().find(|l| l.id == a.id) {
+            if let Some(l) = geometry.link(a.id) {
                 route(&l.route, ADDED, 7.0);
             }
         }
         for ch in &d.links.changed {
-            if let Some(l) = geometry.links.iter().find(|l| l.id == ch.after) {
+            if let Some(l) = geometry.link(ch.after) {
                 route(&l.route, CHANGED, 7.0);
             }
         }
         // Ghosts of what the open design no longer has, where it stood.
         for r in &d.links.removed {
-            if let Some(l) = c.before_geometry.links.iter().find(|l| l.id == r.id) {
+            if let Some(l) = c.before_geometry.link(r.id) {
                 let screen: Vec<egui::Pos2> =
                     l.route.iter().map(|p| self.canvas.to_screen(*p)).collect();
                 painter.extend(egui::Shape::dashed_line(

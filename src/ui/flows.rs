@@ -209,7 +209,7 @@ impl PatchbayApp {
         painter.rect_filled(self.canvas.rect, 0.0, Color32::from_black_alpha(130));
         let geometry = self.doc.geometry();
         for (k, id) in flow.steps.iter().enumerate() {
-            let Some(l) = geometry.links.iter().find(|l| l.id == *id) else {
+            let Some(l) = geometry.link(*id) else {
                 continue;
             };
             let screen: Vec<egui::Pos2> =
@@ -227,10 +227,10 @@ impl PatchbayApp {
                 Color32::BLACK,
             );
         }
-        for id in flow
-            .steps
-            .iter()
-            .filter_map(|id| self.doc.design().link(*id))
+        for id in self
+            .doc
+            .design()
+            .flow_links(flow)
             .flat_map(|l| [l.from, l.to])
         {
             if let Some(r) = self.canvas.last_screen_rect(id) {

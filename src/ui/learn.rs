@@ -288,7 +288,8 @@ pub(super) fn bus_window(ctx: &egui::Context, learn: &mut Learn, doc: &Document)
         return commands;
     }
     let mut open = true;
-    let side = learn.side_by_side(doc).clone();
+    // Borrowed, not copied: the window is drawn every frame it is open.
+    let side = learn.side_by_side(doc);
     egui::Window::new("The bus, side by side")
         .id(egui::Id::new("bus"))
         .open(&mut open)

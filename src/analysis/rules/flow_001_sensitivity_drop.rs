@@ -21,11 +21,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for fa in cx.flows {
         let flow = &cx.design.flows[fa.flow];
-        let steps: Vec<&crate::model::Link> = flow
-            .steps
-            .iter()
-            .filter_map(|id| cx.design.link(*id))
-            .collect();
+        let steps: Vec<&crate::model::Link> = cx.design.flow_links(flow).collect();
         // What each step may carry: the most sensitive data an earlier step of the
         // flow delivered to the system it starts from (a fan-out sibling delivers
         // nothing to it).

@@ -26,12 +26,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if fa.sync_steps < 2 {
             continue;
         }
-        let steps: Vec<&crate::model::Link> = flow
-            .steps
-            .iter()
-            .filter_map(|id| cx.design.link(*id))
-            .take(fa.sync_steps)
-            .collect();
+        let steps: Vec<&crate::model::Link> =
+            cx.design.flow_links(flow).take(fa.sync_steps).collect();
         // The path as it runs: "A → B → C", a fan-out from the same caller as "; B → D".
         let name = |id| Subject::System(id).name(cx.design);
         let mut path = name(steps[0].from);
