@@ -1582,3 +1582,33 @@ fn sensitive_data_passed_on_to_a_step_marked_lower_is_flagged() {
     );
     assert!(found(S::Regulated, S::Regulated).is_empty());
 }
+
+#[test]
+fn a_flow_names_a_weakest_authentication_only_when_it_is_one_patchbay_warns_about() {
+    let (d, a) = sample("retail.patchbay.ron");
+    for fa in &a.flows {
+        let (_, lines) = patchbay::report::flow_lines(&d, fa);
+        assert!(
+            lines.contains(&"Authentication: a sound flow at every step.".to_owned()),
+            "{lines:?}"
+        );
+    }
+    let d = flow_design([
+        (true, 1.0, model::Sensitivity::Internal, None),
+        (
+            true,
+            1.0,
+            model::Sensitivity::Internal,
+            Some(model::AuthFlow::UsernamePassword),
+        ),
+        (true, 1.0, model::Sensitivity::Internal, None),
+    ]);
+    let a = analysis::analyze(&d);
+    let (_, lines) = patchbay::report::flow_lines(&d, &a.flows[0]);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Weakest authentication: username-password at step 2")),
+        "{lines:?}"
+    );
+}

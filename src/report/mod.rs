@@ -215,12 +215,21 @@ pub fn flow_lines(
             ))
         ),
     });
+    // Only a flow Patchbay warns about (username-password, user-agent) is a weak point
+    // worth naming; among sound flows, or a transport's own authentication ("none" over
+    // SFTP), a ranking would teach nothing.
     if let Some((auth, k)) = fa.weakest_auth {
-        lines.push(format!(
-            "Weakest authentication: {} at step {}.",
-            auth.id(),
-            k + 1
-        ));
+        if crate::analysis::flows::strength(auth)
+            < crate::analysis::flows::strength(crate::model::AuthFlow::None)
+        {
+            lines.push(format!(
+                "Weakest authentication: {} at step {}, which the rest of the flow cannot make up for.",
+                auth.id(),
+                k + 1
+            ));
+        } else {
+            lines.push("Authentication: a sound flow at every step.".to_owned());
+        }
     }
     if let Some((s, k)) = fa.most_sensitive {
         lines.push(format!(
