@@ -154,27 +154,26 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
         )]);
     }
     let options = read_options();
-    if let Ok(VersionProbe {
-        format_version: Some(v),
-    }) = options.from_str::<VersionProbe>(text)
-    {
-        if v > FORMAT_VERSION || v == 0 {
-            let at = locate(text, &["format_version"])
-                .get("format_version")
-                .copied();
-            let message = if v == 0 {
-                "format_version 0 does not exist; the first version is 1".to_owned()
-            } else {
-                format!(
-                    "this file was made by a newer Patchbay (format version {v}); this build reads up to version {FORMAT_VERSION}, so update Patchbay to open it"
-                )
-            };
-            return Err(vec![Problem::at(at, message)]);
+    // One pass over the text when it reads (the common case); the version is looked at
+    // on its own only to explain a failure, so that a file from a newer Patchbay is
+    // named as such instead of failing on a field this build does not know.
+    let file: DesignFile = match options.from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            if let Ok(VersionProbe {
+                format_version: Some(v),
+            }) = options.from_str::<VersionProbe>(text)
+            {
+                if let Some(problem) = version_problem(text, v) {
+                    return Err(vec![problem]);
+                }
+            }
+            return Err(vec![ron_problem(&e, text)]);
         }
+    };
+    if let Some(problem) = version_problem(text, file.format_version) {
+        return Err(vec![problem]);
     }
-    let file: DesignFile = options
-        .from_str(text)
-        .map_err(|e| vec![ron_problem(&e, text)])?;
     let mut design = Design {
         name: file.name,
         description: file.description,
@@ -199,6 +198,24 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
     }
     design.sort_canonical();
     Ok(design)
+}
+
+/// The problem with a file's format version, if this build cannot read that version.
+fn version_problem(text: &str, v: u32) -> Option<Problem> {
+    if v <= FORMAT_VERSION && v != 0 {
+        return None;
+    }
+    let at = locate(text, &["format_version"])
+        .get("format_version")
+        .copied();
+    let message = if v == 0 {
+        "format_version 0 does not exist; the first version is 1".to_owned()
+    } else {
+        format!(
+            "this file was made by a newer Patchbay (format version {v}); this build reads up to version {FORMAT_VERSION}, so update Patchbay to open it"
+        )
+    };
+    Some(Problem::at(at, message))
 }
 
 /// Turns ron's error into a sentence in the file's own terms.
