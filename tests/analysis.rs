@@ -1035,7 +1035,7 @@ fn people_read_words_where_the_json_keeps_the_file_keys() {
         }
         let json = patchbay::report::json::render(&d, &a);
         assert!(
-            json.contains("\"attribute\": \""),
+            json.contains("\"attribute\":\""),
             "the JSON keeps its keys"
         );
     }

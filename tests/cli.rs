@@ -34,7 +34,7 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
     assert_eq!(first, second, "same file, same bytes");
 
     let v: serde_json::Value = serde_json::from_str(&first).expect("valid JSON");
-    assert_eq!(v["report_version"], 2);
+    assert_eq!(v["report_version"], 3);
     assert_eq!(v["design"]["name"], "Retail company");
     assert_eq!(v["summary"]["systems"], 7);
     assert_eq!(v["summary"]["links"], 9);
@@ -42,22 +42,40 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
     for key in ["id", "from", "to", "pattern", "events", "auth_flow", "mtls"] {
         assert!(!link[key].is_null(), "links[].{key}");
     }
-    for decision in ["pattern", "events", "auth_flow"] {
+    // Each decision names its choice and the explanation it shares with other links.
+    let explanations = v["explanations"].as_array().expect("explanations[]");
+    for decision in ["pattern", "events", "auth_flow", "mtls"] {
+        let why = link[decision]["why"].as_u64().expect("why") as usize;
+        let e = &explanations[why];
+        assert_eq!(e["decision"], decision);
         for key in [
-            "id",
+            "choice",
             "reason",
             "decided_by",
             "runner_up",
             "flips",
             "options",
         ] {
-            assert!(
-                link[decision].get(key).is_some(),
-                "links[].{decision}.{key}"
-            );
+            assert!(e.get(key).is_some(), "explanations[].{key}");
+        }
+        if decision == "mtls" {
+            assert_eq!(e["choice"], link["mtls"]["recommended"]);
+        } else {
+            assert_eq!(e["choice"], link[decision]["id"]);
         }
     }
     assert!(link["mtls"]["recommended"].is_boolean());
+    // Written once: no two explanations alike, and every one is used.
+    let distinct: std::collections::HashSet<String> =
+        explanations.iter().map(|e| e.to_string()).collect();
+    assert_eq!(distinct.len(), explanations.len());
+    let mut used = vec![false; explanations.len()];
+    for link in v["links"].as_array().expect("links[]") {
+        for decision in ["pattern", "events", "auth_flow", "mtls"] {
+            used[link[decision]["why"].as_u64().expect("why") as usize] = true;
+        }
+    }
+    assert!(used.iter().all(|&u| u), "an explanation no link uses");
     for key in [
         "verdict",
         "systems",
@@ -69,17 +87,28 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
         assert!(!v["esb"][key].is_null(), "esb.{key}");
     }
     let finding = &v["findings"][0];
-    for key in [
-        "rule",
-        "severity",
-        "subject",
-        "message",
-        "rationale",
-        "fix",
-        "reference",
-    ] {
+    for key in ["rule", "severity", "subject", "message"] {
         assert!(!finding[key].is_null(), "findings[].{key}");
     }
+    // The rule's texts are in `rules`, once, for every rule a finding names.
+    let rules = v["rules"].as_array().expect("rules[]");
+    for f in v["findings"].as_array().expect("findings[]") {
+        let rule = rules
+            .iter()
+            .find(|r| r["id"] == f["rule"])
+            .expect("the finding's rule is listed");
+        for key in ["title", "severity", "rationale", "fix", "reference"] {
+            assert!(rule[key].is_string(), "rules[].{key}");
+        }
+    }
+    // One record per line, so a change to one link is a change to one line.
+    assert!(
+        first
+            .lines()
+            .filter(|l| l.trim_start().starts_with("{\"id\":"))
+            .count()
+            >= 9
+    );
 }
 
 #[test]

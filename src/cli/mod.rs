@@ -326,12 +326,18 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
         Err(code) => return code,
     };
     let analysis = analysis::analyze(&design);
-    let text = match format {
-        ReportFormat::Text => report::text::render(&design, &analysis),
-        ReportFormat::Markdown => report::markdown::render(&design, &analysis),
-        ReportFormat::Json => report::json::render(&design, &analysis),
-    };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    // The large reports stream out as they are written; a closed pipe (`| head`) just
+    // ends the output.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = match format {
+        ReportFormat::Text => report::text::write(&mut out, &design, &analysis),
+        ReportFormat::Markdown => {
+            out.write_all(report::markdown::render(&design, &analysis).as_bytes())
+        }
+        ReportFormat::Json => report::json::write(&mut out, &design, &analysis),
+    }
+    .and_then(|()| out.flush());
+    drop(out);
     let threshold = match fail_on {
         None => return exit::OK,
         Some(FailOn::Warning) => Severity::Warning,

@@ -1,5 +1,12 @@
 //! The JSON report: a documented, stable contract (see the README). Field order is
 //! fixed by these structs, so the same design always gives the same bytes.
+//!
+//! It is written as it goes, one record per line (a link, an explanation, a finding),
+//! so a 50,000-link report never sits in memory whole and a change to one link is a
+//! change to one line. What repeats across links is written once: each decision's
+//! explanation (reason, inputs, runner-up, flips, options) goes to `explanations` and
+//! links refer to it by index; each rule's texts go to `rules`, keyed by the rule id
+//! the findings carry.
 
 use super::options;
 use crate::analysis::decision::Decision;
@@ -8,28 +15,10 @@ use crate::analysis::findings::link_name;
 use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::{Design, SystemId};
 use serde::Serialize;
+use std::io::Write;
 
 /// The version of this JSON contract; bumped only for changes that break readers.
-pub const REPORT_VERSION: u32 = 2;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    report_version: u32,
-    design: DesignInfo<'a>,
-    summary: Summary,
-    links: Vec<LinkReport<'a>>,
-    esb: EsbReport<'a>,
-    findings: Vec<FindingReport<'a>>,
-    /// The design's flows end to end; left out when it declares none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    flows: Vec<FlowReport<'a>>,
-    /// Findings a reviewer accepted; left out when there are none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    accepted: Vec<AcceptedReport<'a>>,
-    /// Waivers that do not hold, and why; left out when there are none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    lapsed_waivers: Vec<LapsedReport<'a>>,
-}
+pub const REPORT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct AcceptedReport<'a> {
@@ -108,10 +97,24 @@ struct LinkReport<'a> {
     from: End<'a>,
     to: End<'a>,
     purpose: &'a str,
-    pattern: DecisionReport,
-    events: DecisionReport,
-    auth_flow: DecisionReport,
-    mtls: MtlsReport,
+    pattern: Chosen,
+    events: Chosen,
+    auth_flow: Chosen,
+    mtls: ChosenMtls,
+}
+
+/// A decision on a link: what is recommended, and where its explanation is.
+#[derive(Serialize)]
+struct Chosen {
+    id: &'static str,
+    /// Index into `explanations`.
+    why: usize,
+}
+
+#[derive(Serialize)]
+struct ChosenMtls {
+    recommended: bool,
+    why: usize,
 }
 
 #[derive(Serialize)]
@@ -128,22 +131,14 @@ struct FlipReport {
     text: String,
 }
 
+/// Why a decision came out as it did; shared by every link it explains.
 #[derive(Serialize)]
-struct DecisionReport {
-    id: &'static str,
+struct Explanation {
+    decision: &'static str,
+    choice: serde_json::Value,
     reason: String,
     decided_by: Vec<Input>,
-    runner_up: Option<&'static str>,
-    flips: Vec<FlipReport>,
-    options: &'static [&'static str],
-}
-
-#[derive(Serialize)]
-struct MtlsReport {
-    recommended: bool,
-    reason: String,
-    decided_by: Vec<Input>,
-    runner_up: Option<bool>,
+    runner_up: serde_json::Value,
     flips: Vec<FlipReport>,
     options: &'static [&'static str],
 }
@@ -178,10 +173,17 @@ struct SubjectReport {
 #[derive(Serialize)]
 struct FindingReport<'a> {
     rule: &'static str,
-    title: &'static str,
     severity: &'static str,
     subject: SubjectReport,
     message: &'a str,
+}
+
+/// A rule's texts, written once however many findings it has.
+#[derive(Serialize)]
+struct RuleReport {
+    id: &'static str,
+    title: &'static str,
+    severity: &'static str,
     rationale: &'static str,
     fix: &'static str,
     reference: String,
@@ -193,7 +195,6 @@ fn finding_report<'a>(
 ) -> FindingReport<'a> {
     FindingReport {
         rule: f.rule.id,
-        title: f.rule.title,
         severity: f.severity.id(),
         subject: SubjectReport {
             kind: f.subject.kind(),
@@ -201,9 +202,6 @@ fn finding_report<'a>(
             name: f.subject.name(design),
         },
         message: &f.message,
-        rationale: f.rule.why,
-        fix: f.rule.instead,
-        reference: f.rule.references.join("; "),
     }
 }
 
@@ -254,20 +252,55 @@ fn flips<T: Copy>(
         .collect()
 }
 
-fn decision<T: Copy>(
+/// Explanations written so far, each once, in the order links first use them.
+#[derive(Default)]
+struct Explanations {
+    index: std::collections::HashMap<Vec<u8>, usize>,
+    lines: Vec<Vec<u8>>,
+}
+
+impl Explanations {
+    fn add(&mut self, e: &Explanation) -> serde_json::Result<usize> {
+        let line = serde_json::to_vec(e)?;
+        let next = self.lines.len();
+        Ok(*self.index.entry(line).or_insert_with_key(|line| {
+            self.lines.push(line.clone());
+            next
+        }))
+    }
+}
+
+fn explanation<T: Copy>(
+    decision: &'static str,
+    d: &Decision<T>,
+    facts: &LinkFacts,
+    show: impl Fn(T) -> serde_json::Value + Copy,
+    options: &'static [&'static str],
+) -> Explanation {
+    Explanation {
+        decision,
+        choice: show(d.choice),
+        reason: d.reason.to_string(),
+        decided_by: inputs(d, facts),
+        runner_up: d.runner_up.map_or(serde_json::Value::Null, show),
+        flips: flips(d, show),
+        options,
+    }
+}
+
+fn chosen<T: Copy>(
+    explanations: &mut Explanations,
+    decision: &'static str,
     d: &Decision<T>,
     facts: &LinkFacts,
     id: fn(T) -> &'static str,
     options: &'static [&'static str],
-) -> DecisionReport {
-    DecisionReport {
+) -> serde_json::Result<Chosen> {
+    let why = explanations.add(&explanation(decision, d, facts, |t| id(t).into(), options))?;
+    Ok(Chosen {
         id: id(d.choice),
-        reason: d.reason.to_string(),
-        decided_by: inputs(d, facts),
-        runner_up: d.runner_up.map(id),
-        flips: flips(d, |t| id(t).into()),
-        options,
-    }
+        why,
+    })
 }
 
 fn end(design: &Design, id: SystemId) -> End<'_> {
@@ -277,42 +310,109 @@ fn end(design: &Design, id: SystemId) -> End<'_> {
     }
 }
 
-fn link<'a>(design: &'a Design, a: &LinkAnalysis) -> LinkReport<'a> {
+fn link<'a>(
+    design: &'a Design,
+    a: &LinkAnalysis,
+    explanations: &mut Explanations,
+) -> serde_json::Result<LinkReport<'a>> {
     let l = &design.links[a.index];
     let [pattern, events, auth, mtls] = options(a);
-    LinkReport {
+    let pattern = chosen(
+        explanations,
+        "pattern",
+        &a.pattern,
+        &a.facts,
+        |p| p.id(),
+        pattern,
+    )?;
+    let events = chosen(
+        explanations,
+        "events",
+        &a.events,
+        &a.facts,
+        |e| e.id(),
+        events,
+    )?;
+    let auth_flow = chosen(
+        explanations,
+        "auth_flow",
+        &a.auth_flow,
+        &a.facts,
+        |f| f.id(),
+        auth,
+    )?;
+    let mtls = ChosenMtls {
+        recommended: a.mtls.choice,
+        why: explanations.add(&explanation(
+            "mtls",
+            &a.mtls,
+            &a.facts,
+            serde_json::Value::Bool,
+            mtls,
+        ))?,
+    };
+    Ok(LinkReport {
         id: l.id.0,
         name: link_name(design, l),
         from: end(design, l.from),
         to: end(design, l.to),
         purpose: &l.purpose,
-        pattern: decision(&a.pattern, &a.facts, |p| p.id(), pattern),
-        events: decision(&a.events, &a.facts, |e| e.id(), events),
-        auth_flow: decision(&a.auth_flow, &a.facts, |f| f.id(), auth),
-        mtls: MtlsReport {
-            recommended: a.mtls.choice,
-            reason: a.mtls.reason.to_string(),
-            decided_by: inputs(&a.mtls, &a.facts),
-            runner_up: a.mtls.runner_up,
-            flips: flips(&a.mtls, serde_json::Value::Bool),
-            options: mtls,
-        },
-    }
+        pattern,
+        events,
+        auth_flow,
+        mtls,
+    })
 }
 
-/// The analysis as pretty-printed JSON, ending in a newline.
-pub fn render(design: &Design, analysis: &Analysis) -> String {
+fn io(e: serde_json::Error) -> std::io::Error {
+    std::io::Error::other(e)
+}
+
+/// Writes `"key": [` then each item compact on its own line, then `]`.
+fn array<W: Write, T: Serialize>(
+    out: &mut W,
+    key: &str,
+    items: impl IntoIterator<Item = T>,
+    last: bool,
+) -> std::io::Result<()> {
+    write!(out, "  \"{key}\": [")?;
+    let mut first = true;
+    for item in items {
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut *out, &item).map_err(io)?;
+        first = false;
+    }
+    out.write_all(if first { b"]" } else { b"\n  ]" })?;
+    out.write_all(if last { b"\n" } else { b",\n" })
+}
+
+fn field<W: Write, T: Serialize>(out: &mut W, key: &str, value: &T) -> std::io::Result<()> {
+    write!(out, "  \"{key}\": ")?;
+    serde_json::to_writer(&mut *out, value).map_err(io)?;
+    out.write_all(b",\n")
+}
+
+/// Writes the report to `out` as it goes: one top-level key per line, arrays one
+/// record per line. The same design always gives the same bytes.
+pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std::io::Result<()> {
     let (high, warning, info) = analysis.counts();
     let esb = &analysis.esb;
-    let report = Report {
-        report_version: REPORT_VERSION,
-        design: DesignInfo {
+    out.write_all(b"{\n")?;
+    field(out, "report_version", &REPORT_VERSION)?;
+    field(
+        out,
+        "design",
+        &DesignInfo {
             name: &design.name,
             description: &design.description,
             environment: design.environment.id(),
             central_governance: design.central_governance,
         },
-        summary: Summary {
+    )?;
+    field(
+        out,
+        "summary",
+        &Summary {
             systems: design.systems.len(),
             links: design.links.len(),
             zones: design.zones.len(),
@@ -322,8 +422,11 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
                 info,
             },
         },
-        links: analysis.links.iter().map(|a| link(design, a)).collect(),
-        esb: EsbReport {
+    )?;
+    field(
+        out,
+        "esb",
+        &EsbReport {
             verdict: esb.verdict.id(),
             reason: &esb.reason,
             flip: esb.flip.as_deref(),
@@ -342,62 +445,119 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
                 .collect(),
             middleware: esb.middleware.iter().map(|&id| end(design, id)).collect(),
         },
-        flows: analysis
-            .flows
-            .iter()
-            .map(|fa| {
-                let f = &design.flows[fa.flow];
-                FlowReport {
-                    id: f.id,
-                    name: &f.name,
-                    steps: &f.steps,
-                    sync_steps: fa.sync_steps,
-                    sync_seconds: fa.sync_seconds,
-                    turns_async_at: fa.turns_async_at.map(|k| k + 1),
-                    weakest_auth: fa.weakest_auth.map(|(a, k)| AtStep {
-                        value: a.id(),
-                        step: k + 1,
-                    }),
-                    most_sensitive: fa.most_sensitive.map(|(s, k)| AtStep {
-                        value: s.id(),
-                        step: k + 1,
-                    }),
-                }
-            })
-            .collect(),
-        accepted: analysis
-            .accepted
-            .iter()
-            .filter_map(|a| {
-                let w = design.waivers.get(a.waiver)?;
-                Some(AcceptedReport {
-                    finding: finding_report(design, &a.finding),
-                    reason: &w.reason,
-                    by: &w.by,
-                    until: w.until.as_deref(),
-                })
-            })
-            .collect(),
-        lapsed_waivers: analysis
-            .lapsed
-            .iter()
-            .filter_map(|l| {
-                Some(LapsedReport {
-                    waiver: l.waiver + 1,
-                    rule: &design.waivers.get(l.waiver)?.rule,
-                    why: &l.why,
-                })
-            })
-            .collect(),
-        findings: analysis
-            .findings
-            .iter()
-            .map(|f| finding_report(design, f))
-            .collect(),
-    };
-    // Serializing these plain structs cannot fail; should it ever, say so in JSON.
-    let mut text = serde_json::to_string_pretty(&report)
-        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
-    text.push('\n');
-    text
+    )?;
+
+    // Links stream out; their explanations are gathered (each once) and follow.
+    let mut explanations = Explanations::default();
+    write!(out, "  \"links\": [")?;
+    for (i, a) in analysis.links.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        let report = link(design, a, &mut explanations).map_err(io)?;
+        serde_json::to_writer(&mut *out, &report).map_err(io)?;
+    }
+    out.write_all(if analysis.links.is_empty() {
+        b"],\n"
+    } else {
+        b"\n  ],\n"
+    })?;
+    write!(out, "  \"explanations\": [")?;
+    for (i, line) in explanations.lines.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        out.write_all(line)?;
+    }
+    out.write_all(if explanations.lines.is_empty() {
+        b"],\n"
+    } else {
+        b"\n  ],\n"
+    })?;
+
+    // Each rule the findings (open or accepted) name, once, by id.
+    let mut rules: Vec<&crate::analysis::findings::Rule> = analysis
+        .findings
+        .iter()
+        .chain(analysis.accepted.iter().map(|a| &a.finding))
+        .map(|f| f.rule)
+        .collect();
+    rules.sort_by_key(|r| r.id);
+    rules.dedup_by_key(|r| r.id);
+    array(
+        out,
+        "rules",
+        rules.iter().map(|r| RuleReport {
+            id: r.id,
+            title: r.title,
+            severity: r.severity.id(),
+            rationale: r.why,
+            fix: r.instead,
+            reference: r.references.join("; "),
+        }),
+        false,
+    )?;
+
+    let flows = analysis.flows.iter().map(|fa| {
+        let f = &design.flows[fa.flow];
+        FlowReport {
+            id: f.id,
+            name: &f.name,
+            steps: &f.steps,
+            sync_steps: fa.sync_steps,
+            sync_seconds: fa.sync_seconds,
+            turns_async_at: fa.turns_async_at.map(|k| k + 1),
+            weakest_auth: fa.weakest_auth.map(|(a, k)| AtStep {
+                value: a.id(),
+                step: k + 1,
+            }),
+            most_sensitive: fa.most_sensitive.map(|(s, k)| AtStep {
+                value: s.id(),
+                step: k + 1,
+            }),
+        }
+    });
+    let accepted = analysis.accepted.iter().filter_map(|a| {
+        let w = design.waivers.get(a.waiver)?;
+        Some(AcceptedReport {
+            finding: finding_report(design, &a.finding),
+            reason: &w.reason,
+            by: &w.by,
+            until: w.until.as_deref(),
+        })
+    });
+    let lapsed = analysis.lapsed.iter().filter_map(|l| {
+        Some(LapsedReport {
+            waiver: l.waiver + 1,
+            rule: &design.waivers.get(l.waiver)?.rule,
+            why: &l.why,
+        })
+    });
+    // Flows, accepted findings and lapsed waivers are left out when there are none.
+    let has_flows = !analysis.flows.is_empty();
+    let has_accepted = accepted.clone().next().is_some();
+    let has_lapsed = lapsed.clone().next().is_some();
+    array(
+        out,
+        "findings",
+        analysis.findings.iter().map(|f| finding_report(design, f)),
+        !(has_flows || has_accepted || has_lapsed),
+    )?;
+    if has_flows {
+        array(out, "flows", flows, !(has_accepted || has_lapsed))?;
+    }
+    if has_accepted {
+        array(out, "accepted", accepted, !has_lapsed)?;
+    }
+    if has_lapsed {
+        array(out, "lapsed_waivers", lapsed, true)?;
+    }
+    out.write_all(b"}\n")
+}
+
+/// The report as a string; see [`write`].
+pub fn render(design: &Design, analysis: &Analysis) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory fails only if serializing does, which these plain structs
+    // cannot; should it ever, say so in JSON.
+    match write(&mut bytes, design, analysis) {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
+    }
 }

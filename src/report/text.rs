@@ -3,7 +3,7 @@
 use super::{flip_text, options};
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
-use crate::analysis::{Analysis, Severity};
+use crate::analysis::{Analysis, LinkAnalysis, Severity};
 use crate::model::Design;
 use std::fmt::Write;
 
@@ -32,9 +32,8 @@ fn decision_lines<T: Copy>(
     }
 }
 
-/// The analysis as plain text.
-pub fn render(design: &Design, analysis: &Analysis) -> String {
-    let mut out = String::new();
+/// The report's heading and the ESB verdict.
+fn heading(out: &mut String, design: &Design, analysis: &Analysis) {
     let _ = writeln!(
         out,
         "{} ({} systems, {} links, {})",
@@ -57,36 +56,28 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     if let Some(flip) = &esb.flip {
         let _ = writeln!(out, "  would change {flip}");
     }
-
     let _ = writeln!(out, "\nLinks");
-    for a in &analysis.links {
-        let l = &design.links[a.index];
-        let _ = writeln!(out, "  [{}] {}", l.id.0, link_name(design, l));
-        let [pattern, events, auth, mtls] = options(a);
-        decision_lines(
-            &mut out,
-            "pattern",
-            &a.pattern,
-            |p| p.id().to_owned(),
-            pattern,
-        );
-        decision_lines(&mut out, "events", &a.events, |e| e.id().to_owned(), events);
-        decision_lines(
-            &mut out,
-            "auth flow",
-            &a.auth_flow,
-            |f| f.id().to_owned(),
-            auth,
-        );
-        decision_lines(
-            &mut out,
-            "mtls",
-            &a.mtls,
-            |b| if b { "yes".into() } else { "no".into() },
-            mtls,
-        );
-    }
+}
 
+/// One link and its four decisions.
+fn link(out: &mut String, design: &Design, a: &LinkAnalysis) {
+    let l = &design.links[a.index];
+    let _ = writeln!(out, "  [{}] {}", l.id.0, link_name(design, l));
+    let [pattern, events, auth, mtls] = options(a);
+    decision_lines(out, "pattern", &a.pattern, |p| p.id().to_owned(), pattern);
+    decision_lines(out, "events", &a.events, |e| e.id().to_owned(), events);
+    decision_lines(out, "auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);
+    decision_lines(
+        out,
+        "mtls",
+        &a.mtls,
+        |b| if b { "yes".into() } else { "no".into() },
+        mtls,
+    );
+}
+
+/// Flows, findings, accepted findings and lapsed waivers.
+fn ending(out: &mut String, design: &Design, analysis: &Analysis) {
     if !analysis.flows.is_empty() {
         let _ = writeln!(out, "\nFlows");
         for fa in &analysis.flows {
@@ -127,5 +118,35 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     for line in super::lapsed_lines(design, analysis) {
         let _ = writeln!(out, "  NOTE {line}");
     }
+}
+
+/// The analysis as plain text.
+pub fn render(design: &Design, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    heading(&mut out, design, analysis);
+    for a in &analysis.links {
+        link(&mut out, design, a);
+    }
+    ending(&mut out, design, analysis);
     out
+}
+
+/// Writes the same text as [`render`] to `out` as it goes, a link at a time, so a
+/// large design's report is never held whole.
+pub fn write<W: std::io::Write>(
+    out: &mut W,
+    design: &Design,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    let mut buf = String::new();
+    heading(&mut buf, design, analysis);
+    for a in &analysis.links {
+        link(&mut buf, design, a);
+        if buf.len() > 1 << 15 {
+            out.write_all(buf.as_bytes())?;
+            buf.clear();
+        }
+    }
+    ending(&mut buf, design, analysis);
+    out.write_all(buf.as_bytes())
 }
