@@ -99,7 +99,8 @@ impl Document {
 
     fn changed(&mut self) {
         self.revision = next_revision();
-        self.analysis = analyze(&self.design);
+        // Only the links the edit touched are decided again.
+        crate::analysis::reanalyze(&mut self.analysis, &self.design);
         self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
     }
 

@@ -97,8 +97,28 @@ pub fn analyze(design: &Design) -> Analysis {
     analyze_on(design, crate::model::Date::today())
 }
 
+/// Brings `analysis` up to date with `design` after an edit, deciding again only the
+/// links the edit touched; see [`reanalyze_on`].
+pub fn reanalyze(analysis: &mut Analysis, design: &Design) {
+    let previous = std::mem::take(&mut analysis.links);
+    *analysis = reanalyze_on(previous, design, crate::model::Date::today());
+}
+
 /// Analyzes the design as of `today`, the day waivers are checked against.
 pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
+    reanalyze_on(Vec::new(), design, today)
+}
+
+/// The analysis of `design` after an edit, given the link analyses from before it: each
+/// link whose inputs (its [`LinkFacts`]) did not change keeps its decisions, and only
+/// the links the edit touched are decided again; the design-level parts (the ESB
+/// verdict, flows and findings) are worked out afresh, as they are cheap next to the
+/// decisions. The result is exactly what [`analyze_on`] gives.
+pub fn reanalyze_on(
+    previous: Vec<LinkAnalysis>,
+    design: &Design,
+    today: crate::model::Date,
+) -> Analysis {
     let graph = graph::DesignGraph::new(design);
     // Which systems talk to an identity provider, by index in `design.systems`.
     let mut linked_to_idp = vec![false; design.systems.len()];
@@ -114,6 +134,7 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
         }
     }
 
+    let mut cache = Cache::new(previous);
     let links: Vec<LinkAnalysis> = design
         .links
         .iter()
@@ -127,6 +148,10 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
                 &design.systems[to],
                 linked_to_idp[from],
             );
+            if let Some(mut kept) = cache.take(l.id, index).filter(|k| k.facts == facts) {
+                kept.index = index;
+                return Some(kept);
+            }
             Some(LinkAnalysis {
                 link: l.id,
                 index,
@@ -138,6 +163,7 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
             })
         })
         .collect();
+    drop(cache);
 
     let esb = esb::assess(design, &graph);
     let flows = flows::analyze(design, &links);
@@ -170,5 +196,40 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
         flows,
         accepted,
         lapsed,
+    }
+}
+
+/// The link decisions of a previous analysis, each taken at most once, by link id.
+struct Cache {
+    /// The previous links' ids, in their order.
+    ids: Vec<LinkId>,
+    links: Vec<Option<LinkAnalysis>>,
+    /// Where each link id is, when the previous links were not in id order.
+    by_id: Option<std::collections::HashMap<LinkId, usize>>,
+}
+
+impl Cache {
+    fn new(links: Vec<LinkAnalysis>) -> Self {
+        let ids: Vec<LinkId> = links.iter().map(|l| l.link).collect();
+        let sorted = ids.windows(2).all(|w| w[0] < w[1]);
+        let by_id = (!sorted).then(|| ids.iter().enumerate().map(|(i, &id)| (id, i)).collect());
+        Self {
+            ids,
+            links: links.into_iter().map(Some).collect(),
+            by_id,
+        }
+    }
+
+    /// The previous decisions of link `id`, looked for at `hint` first.
+    fn take(&mut self, id: LinkId, hint: usize) -> Option<LinkAnalysis> {
+        let at = if self.ids.get(hint) == Some(&id) {
+            hint
+        } else {
+            match &self.by_id {
+                Some(map) => *map.get(&id)?,
+                None => self.ids.binary_search(&id).ok()?,
+            }
+        };
+        self.links.get_mut(at)?.take()
     }
 }
