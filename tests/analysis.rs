@@ -1034,10 +1034,7 @@ fn people_read_words_where_the_json_keeps_the_file_keys() {
             assert!(!text.contains("from.user_present"), "{}", s.file_name);
         }
         let json = patchbay::report::json::render(&d, &a);
-        assert!(
-            json.contains("\"attribute\":\""),
-            "the JSON keeps its keys"
-        );
+        assert!(json.contains("\"attribute\":\""), "the JSON keeps its keys");
     }
 }
 

@@ -23,6 +23,8 @@ const MAX_LOOKS: usize = 8;
 const MAX_LEGS: usize = 3;
 /// Lines counted under a spot at most.
 const MAX_COVERED: f32 = 3.0;
+/// Route pieces looked at around one spot at most; a spot with more nearby is crowded.
+const MAX_NEARBY_PIECES: usize = 160;
 /// What the short tag costs over the full text.
 const SHORT_COST: f32 = 30.0;
 
@@ -189,14 +191,25 @@ pub fn place(
                 }
                 // Covering another link's line hides it: allowed, but costly.
                 // Past a few lines a spot is bad enough: stop counting there.
+                // Where more line pieces run past a spot than a person could tell
+                // apart (hundreds of links sharing a channel in a very large design),
+                // the spot counts as covering the most lines, without looking at each.
                 let mut covered = 0.0;
+                let mut looked_at = 0;
                 for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
                     grid.any_near(&rect, |i, r| {
+                        looked_at += 1;
                         if owner[i] != li && r.overlaps(&rect, 0.0) {
                             covered += 1.0;
                         }
+                        if looked_at >= MAX_NEARBY_PIECES {
+                            covered = MAX_COVERED;
+                        }
                         covered >= MAX_COVERED
                     });
+                    if covered >= MAX_COVERED {
+                        break;
+                    }
                 }
                 let score = base + extra + covered * COVER_COST;
                 if best.as_ref().is_none_or(|b| score < b.0) {
