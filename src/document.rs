@@ -36,24 +36,36 @@ pub struct Document {
     merging: Option<String>,
     analysis: Analysis,
     geometry: Arc<Geometry>,
+    /// The revision `geometry` was drawn for.
+    drawn: u64,
+    /// A large design's drawing being made on another thread: for which revision.
+    drawing: Option<(u64, std::sync::mpsc::Receiver<Geometry>)>,
 }
+
+/// Designs with more links than this are drawn again on another thread after an
+/// edit: their drawing takes longer than a frame, and the analysis (what the inspector
+/// and findings show) must not wait for it.
+pub const BACKGROUND_DRAWING_LINKS: usize = 3_000;
 
 impl Document {
     /// A document for a design that has no file yet (a sample, or a new design).
     pub fn unsaved(design: Design, title: impl Into<String>) -> Self {
         let analysis = analyze(&design);
         let geometry = Arc::new(Geometry::new(&design, &analysis));
+        let revision = next_revision();
         Self {
             design,
             path: None,
             title: title.into(),
             header: String::new(),
-            revision: next_revision(),
+            revision,
             saved_state: 0,
             history: History::default(),
             merging: None,
             analysis,
             geometry,
+            drawn: revision,
+            drawing: None,
         }
     }
 
@@ -92,16 +104,83 @@ impl Document {
         &self.analysis
     }
 
-    /// The drawing of the current revision.
+    /// The latest drawing: of the current revision, or for a large design while its
+    /// new drawing is being made, of the revision before (see [`Document::drawn`]).
     pub fn geometry(&self) -> Arc<Geometry> {
         Arc::clone(&self.geometry)
+    }
+
+    /// The revision the drawing is of; views of the drawing rebuild when it moves.
+    pub fn drawn(&self) -> u64 {
+        self.drawn
+    }
+
+    /// True while a newer drawing is being made on another thread.
+    pub fn is_drawing(&self) -> bool {
+        self.drawing.is_some()
+    }
+
+    /// Takes a drawing made on another thread once it is ready; true when the drawing
+    /// changed. Call once a frame.
+    pub fn poll_drawing(&mut self) -> bool {
+        let Some((revision, rx)) = &self.drawing else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(geometry) => {
+                let revision = *revision;
+                self.drawing = None;
+                self.geometry = Arc::new(geometry);
+                self.drawn = revision;
+                if revision != self.revision {
+                    // Edited meanwhile: draw the newest state.
+                    self.draw();
+                }
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                // The drawing thread stopped without a drawing: draw here.
+                self.drawing = None;
+                self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+                self.drawn = self.revision;
+                true
+            }
+        }
+    }
+
+    /// Draws the current revision: at once for a small design, on another thread for
+    /// a large one, one drawing at a time (an edit made meanwhile is drawn next).
+    fn draw(&mut self) {
+        if self.design.links.len() <= BACKGROUND_DRAWING_LINKS {
+            self.drawing = None;
+            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+            self.drawn = self.revision;
+            return;
+        }
+        if self.drawing.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (design, analysis) = (self.design.clone(), self.analysis.clone());
+        let spawned = std::thread::Builder::new()
+            .name("drawing".into())
+            .spawn(move || {
+                let _ = tx.send(Geometry::new(&design, &analysis));
+            });
+        if spawned.is_ok() {
+            self.drawing = Some((self.revision, rx));
+        } else {
+            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+            self.drawn = self.revision;
+        }
     }
 
     fn changed(&mut self) {
         self.revision = next_revision();
         // Only the links the edit touched are decided again.
         crate::analysis::reanalyze(&mut self.analysis, &self.design);
-        self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+        self.draw();
     }
 
     /// Applies one user gesture as one undo step.

@@ -223,3 +223,47 @@ proptest! {
         prop_assert_eq!(doc.is_dirty(), edited != original || doc.history_labels().0.is_some());
     }
 }
+
+#[test]
+fn a_large_design_is_redrawn_on_another_thread_and_the_analysis_is_current_at_once() {
+    use patchbay::analysis::analyze;
+    use patchbay::geometry::Geometry;
+    let design = patchbay::generate::generate(patchbay::generate::Params {
+        systems: 800,
+        links_per_system: 5,
+        seed: 2,
+    });
+    assert!(design.links.len() > patchbay::document::BACKGROUND_DRAWING_LINKS);
+    let mut doc = Document::unsaved(design, "Large");
+    assert_eq!(doc.drawn(), doc.revision());
+    // Two edits in a row: the second waits for the first drawing, then is drawn.
+    for k in [3, 4] {
+        let mut link = doc.design().links[k].clone();
+        link.needs_response = !link.needs_response;
+        doc.apply(Edit::set_link("Toggle", link));
+        assert_eq!(
+            doc.analysis(),
+            &analyze(doc.design()),
+            "the analysis is of the edited design at once"
+        );
+    }
+    assert!(doc.is_drawing());
+    assert_ne!(
+        doc.drawn(),
+        doc.revision(),
+        "the old drawing is shown meanwhile"
+    );
+    for _ in 0..3_000 {
+        doc.poll_drawing();
+        if doc.drawn() == doc.revision() && !doc.is_drawing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(doc.drawn(), doc.revision());
+    assert_eq!(
+        format!("{:?}", doc.geometry()),
+        format!("{:?}", Geometry::new(doc.design(), doc.analysis())),
+        "the drawing is of the latest edit"
+    );
+}

@@ -1394,3 +1394,109 @@ fn file_import_shows_what_it_guessed_before_the_design_opens() {
         h.state().title()
     );
 }
+
+/// Steps the window until the background open is over (or a few seconds pass).
+fn until_opened(h: &mut Harness<'static, PatchbayApp>) {
+    for _ in 0..400 {
+        if h.state().opening().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_usable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.patchbay.ron");
+    let design = patchbay::generate::generate(patchbay::generate::Params {
+        systems: 1_200,
+        links_per_system: 5,
+        seed: 5,
+    });
+    model::save(&design, &path).expect("saved");
+    assert!(
+        std::fs::metadata(&path).expect("size").len() > patchbay::ui::BACKGROUND_OPEN_BYTES,
+        "the file is large enough to open in the background"
+    );
+
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let before = h.state().doc.design().clone();
+    h.state_mut().open_path(&path);
+    assert_eq!(h.state().opening(), Some(path.as_path()));
+    h.run_steps(2);
+    // While it opens: a progress window with Cancel, and the open design still edits.
+    h.get_by_label("Cancel");
+    assert_eq!(h.state().doc.design(), &before);
+    h.state_mut().command(Command::Undo);
+    until_opened(&mut h);
+    assert!(h.state().dialog.is_none());
+    assert_eq!(h.state().doc.design().systems.len(), 1_200);
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert!(
+        h.state().status.starts_with("Opened"),
+        "{}",
+        h.state().status
+    );
+}
+
+#[test]
+fn cancelling_a_background_open_keeps_the_open_design() {
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let before = h.state().doc.design().clone();
+    h.state_mut()
+        .open_in_background(&sample_path("enterprise.patchbay.ron"));
+    h.run_steps(1);
+    if h.state().opening().is_some() {
+        h.get_by_label("Cancel").click();
+        h.run_steps(2);
+    } else {
+        // The worker was faster than the first frame; cancel as a person would have.
+        h.state_mut().cancel_open();
+    }
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    assert!(h.state().opening().is_none());
+    if h.state().doc.design() != &before {
+        // Only if it had finished before Cancel could be pressed.
+        assert!(h.state().status.starts_with("Opened"));
+    } else {
+        assert!(
+            h.state().status.contains("cancelled"),
+            "{}",
+            h.state().status
+        );
+    }
+}
+
+#[test]
+fn a_bad_file_opened_in_the_background_changes_nothing_and_says_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.patchbay.ron");
+    std::fs::write(
+        &path,
+        "(format_version: 1, name: \"Bad\", systems: [(id: 1, name: \"A\", kind: \"no-such-kind\")])",
+    )
+    .expect("written");
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )));
+    let before = h.state().doc.design().clone();
+    h.state_mut().open_in_background(&path);
+    until_opened(&mut h);
+    assert_eq!(h.state().doc.design(), &before);
+    match &h.state().dialog {
+        Some(patchbay::ui::Dialog::Problems { problems, .. }) => {
+            assert!(problems[0].contains(":1:"), "{problems:?}");
+        }
+        other => panic!("expected the file's problems, got {other:?}"),
+    }
+}

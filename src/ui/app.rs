@@ -53,6 +53,8 @@ pub struct PatchbayApp {
     pub shown_flow: Option<u32>,
     /// The Flows section of the side panel is open.
     pub(super) flows_open: bool,
+    /// A file being opened on another thread.
+    pub(super) opening: Option<super::files::Opening>,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -93,6 +95,7 @@ impl PatchbayApp {
             compare: None,
             shown_flow: None,
             flows_open: false,
+            opening: None,
         }
     }
 
@@ -157,8 +160,13 @@ impl PatchbayApp {
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
+        self.poll_opening(&ctx);
+        if self.doc.is_drawing() {
+            self.doc.poll_drawing();
+            // Look again soon; the drawing thread does not wake the window itself.
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
 
-        let revision = self.doc.revision();
         self.selection
             .systems
             .retain(|id| self.doc.design().system(*id).is_some());
@@ -224,7 +232,7 @@ impl PatchbayApp {
         self.queue.extend(commands);
         self.refresh_comparison();
         egui::CentralPanel::default().show(ui, |ui| {
-            self.canvas_ui(ui, revision);
+            self.canvas_ui(ui, self.doc.drawn());
             self.compare_overlay(ui);
             self.flow_overlay(ui);
         });

@@ -7,6 +7,63 @@ use super::dialogs::Dialog;
 use crate::document::Document;
 use crate::model::{self, Design};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// Files larger than this open on another thread, with progress and Cancel; about a
+/// thousand systems, which take a few hundred milliseconds to analyse and draw.
+pub const BACKGROUND_OPEN_BYTES: u64 = 512 * 1024;
+
+/// What a background open is doing, for its progress window.
+const STAGES: [&str; 2] = ["Reading and checking the file", "Analysing and drawing"];
+
+/// A design being read, analysed and drawn on another thread.
+pub(super) struct Opening {
+    path: PathBuf,
+    started: std::time::Instant,
+    /// Index into [`STAGES`], moved on by the worker.
+    stage: Arc<AtomicU8>,
+    result: std::sync::mpsc::Receiver<Result<Document, model::LoadError>>,
+}
+
+/// Reads, validates, analyses and draws a design file: everything opening it takes.
+fn load_document(path: &Path, stage: &AtomicU8) -> Result<Document, model::LoadError> {
+    let (design, header) = model::load_with_header(path)?;
+    stage.store(1, Ordering::Relaxed);
+    Ok(Document::from_file(design, path.to_owned()).with_header(header))
+}
+
+/// The progress of a background open; true when the user pressed Cancel.
+fn opening_window(ctx: &egui::Context, o: &Opening) -> bool {
+    let mut cancel = false;
+    let name = o.path.file_name().map_or_else(
+        || o.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    egui::Window::new("Opening")
+        .id(egui::Id::new("opening"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(egui::RichText::new(&name).strong());
+            });
+            let stage = STAGES
+                .get(usize::from(o.stage.load(Ordering::Relaxed)))
+                .unwrap_or(&STAGES[1]);
+            ui.label(format!(
+                "{stage}… {:.0} s",
+                o.started.elapsed().as_secs_f32().floor()
+            ));
+            ui.label("The open design stays as it is until this one is ready.");
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+    cancel
+}
 
 /// What a file dialog gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,11 +220,92 @@ impl BuiltinDialog {
 }
 
 impl PatchbayApp {
-    /// Opens a file; a bad one is reported and the current design stays as it is.
+    /// Opens a file; a bad one is reported and the current design stays as it is. A
+    /// large file is read, analysed and drawn on another thread (see
+    /// [`PatchbayApp::open_in_background`]) so the window stays responsive.
     pub fn open_path(&mut self, path: &Path) {
-        match model::load_with_header(path) {
-            Ok((design, header)) => {
-                self.replace(Document::from_file(design, path.to_owned()).with_header(header));
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > BACKGROUND_OPEN_BYTES);
+        if large {
+            self.open_in_background(path);
+        } else {
+            let opened = load_document(path, &AtomicU8::new(0));
+            self.opened(path, opened);
+        }
+    }
+
+    /// Starts reading, analysing and drawing `path` on another thread. Until it is
+    /// ready, the window shows its progress with a Cancel button and the open design
+    /// stays usable; a file that fails to open changes nothing.
+    pub fn open_in_background(&mut self, path: &Path) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stage = Arc::new(AtomicU8::new(0));
+        let (worker_stage, worker_path) = (Arc::clone(&stage), path.to_owned());
+        let spawned = std::thread::Builder::new()
+            .name("open".into())
+            .spawn(move || {
+                // The window may have gone (cancelled, closed): then nobody listens.
+                let _ = tx.send(load_document(&worker_path, &worker_stage));
+            });
+        match spawned {
+            Ok(_) => {
+                self.opening = Some(Opening {
+                    path: path.to_owned(),
+                    started: std::time::Instant::now(),
+                    stage,
+                    result: rx,
+                });
+            }
+            // No thread to be had: open it here, the window waits.
+            Err(_) => {
+                let opened = load_document(path, &AtomicU8::new(0));
+                self.opened(path, opened);
+            }
+        }
+    }
+
+    /// The file being opened in the background, if any.
+    pub fn opening(&self) -> Option<&Path> {
+        self.opening.as_ref().map(|o| o.path.as_path())
+    }
+
+    /// Stops waiting for the file being opened; the open design stays as it is.
+    pub fn cancel_open(&mut self) {
+        if let Some(o) = self.opening.take() {
+            self.status = format!("Did not open {}: cancelled", o.path.display());
+        }
+    }
+
+    /// Takes the background open's result when it is ready, and shows its progress
+    /// until then.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(o) = &self.opening else { return };
+        match o.result.try_recv() {
+            Ok(opened) => {
+                let path = o.path.clone();
+                self.opening = None;
+                self.opened(&path, opened);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                let cancel = opening_window(ctx, o);
+                if cancel {
+                    self.cancel_open();
+                }
+                // Look again soon; the worker does not wake the window itself.
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.opening = None;
+                self.dialog = Some(Dialog::Error(
+                    "the file could not be opened: reading it stopped unexpectedly".into(),
+                ));
+            }
+        }
+    }
+
+    fn opened(&mut self, path: &Path, opened: Result<Document, model::LoadError>) {
+        match opened {
+            Ok(doc) => {
+                self.replace(doc);
                 self.status = format!("Opened {}", path.display());
                 self.remember(path);
             }

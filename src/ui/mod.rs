@@ -29,5 +29,5 @@ pub use crate::document::Document;
 pub use app::PatchbayApp;
 pub use commands::{Command, Selection};
 pub use dialogs::Dialog;
-pub use files::{FileDialogs, Picked, Purpose, RfdDialogs};
+pub use files::{BACKGROUND_OPEN_BYTES, FileDialogs, Picked, Purpose, RfdDialogs};
 pub use window::{max_window_points, run};
