@@ -20,8 +20,9 @@ pub struct NodeData {
     pub severity: Option<Severity>,
     /// The size of its box, in design units.
     pub size: Vec2,
-    /// Its name's lines, each with the offset of its centre from the box's centre.
-    pub lines: Vec<(String, f32)>,
+    /// Its name's lines, each with the offset of its centre from the box's centre;
+    /// shared, as egui_graphs copies a node's data every frame.
+    pub lines: Arc<[(String, f32)]>,
 }
 
 /// What the canvas knows about a link: its route and labels from the shared geometry.
@@ -40,6 +41,8 @@ pub struct EdgeData {
     pub label: Option<(String, Rect)>,
     /// Its short tag at overview size, for a view zoomed out too far to read labels.
     pub overview: Option<(String, Rect)>,
+    /// What its route and labels cover, in design units.
+    pub bounds: Rect,
 }
 
 /// The canvas's graph type.
@@ -153,7 +156,7 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
             )));
             // The geometry sized the box for these lines; each is drawn centred on its
             // own line, never wrapped again or cut.
-            for (line, dy) in &self.data.lines {
+            for (line, dy) in self.data.lines.iter() {
                 let galley = fonts.layout_no_wrap(
                     line.clone(),
                     FontId::proportional(font_px),
@@ -240,7 +243,76 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
+/// Below this zoom a link is a bare line (no arrowhead, no label can be read), and the
+/// canvas draws all of them at once as one mesh (see `Canvas::link_lines`) instead of a
+/// shape each.
+pub const LINK_LINES_BELOW_ZOOM: f32 = theme::ARROWHEAD_MIN_PX / 11.0;
+
+/// A link's line width on screen at `zoom`.
+pub fn link_width(zoom: f32, selected: bool) -> f32 {
+    (if selected { 3.5 } else { 2.0 }) * zoom.clamp(0.3, 2.0)
+}
+
+/// The runs of consecutive segments of `pts` that come near `clip`: a long route
+/// through a view zoomed in is drawn only where it can be seen.
+fn visible_runs(pts: &[Pos2], clip: Rect) -> Vec<&[Pos2]> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, w) in pts.windows(2).enumerate() {
+        let near = clip.intersects(Rect::from_two_pos(w[0], w[1]));
+        match (near, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(&pts[s..=i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push(&pts[s..]);
+    }
+    runs
+}
+
 impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkShape {
+    fn visible(
+        &self,
+        props: &EdgeProps<EdgeData>,
+        start: Pos2,
+        end: Pos2,
+        ctx: &DrawContext,
+    ) -> bool {
+        let meta = ctx.meta;
+        if meta.zoom < LINK_LINES_BELOW_ZOOM && !props.selected {
+            return false;
+        }
+        let data = &props.payload;
+        // The view in design units, with room for arrowheads and line widths.
+        let clip = ctx.painter.clip_rect().expand(20.0);
+        let view = Rect::from_min_max(
+            meta.screen_to_canvas_pos(clip.min),
+            meta.screen_to_canvas_pos(clip.max),
+        );
+        if !view.intersects(data.bounds) {
+            let moved =
+                (start - data.ends_at.0).length() > 0.5 || (end - data.ends_at.1).length() > 0.5;
+            return moved && view.intersects(Rect::from_two_pos(start, end));
+        }
+        // A long route can span the view without a piece of it in sight.
+        let on_label =
+            |l: &Option<(String, Rect)>| l.as_ref().is_some_and(|(_, r)| view.intersects(*r));
+        on_label(&data.label)
+            || on_label(&data.overview)
+            || data.route.len() < 2
+            || data
+                .route
+                .windows(2)
+                .any(|w| view.intersects(Rect::from_two_pos(w[0], w[1])))
+            || (start - data.ends_at.0).length() > 0.5
+            || (end - data.ends_at.1).length() > 0.5
+    }
+
     fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
         let meta = ctx.meta;
         let pts: Vec<Pos2> = self
@@ -249,7 +321,8 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
             .map(|p| meta.canvas_to_screen_pos(p))
             .collect();
         let bounds = Rect::from_points(&pts);
-        if !ctx.painter.clip_rect().intersects(bounds.expand(20.0)) {
+        let clip = ctx.painter.clip_rect().expand(20.0);
+        if !clip.intersects(bounds) {
             return Vec::new();
         }
         let zoom = meta.zoom;
@@ -258,16 +331,29 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
         } else {
             self.data.color
         };
-        let width = if self.selected { 3.5 } else { 2.0 } * zoom.clamp(0.3, 2.0);
+        let width = link_width(zoom, self.selected);
         let (Some(&tip), Some(&before)) = (pts.last(), pts.get(pts.len().wrapping_sub(2))) else {
             return Vec::new();
         };
         let dir = (tip - before).normalized();
         let head = 11.0 * zoom.min(2.0);
-        let mut line = pts.clone();
         let mut shapes = Vec::with_capacity(4);
+        // A route that runs far outside the view is drawn only where it is seen.
+        let mut runs = if clip.contains_rect(bounds) {
+            vec![pts.clone()]
+        } else {
+            visible_runs(&pts, clip)
+                .into_iter()
+                .map(<[Pos2]>::to_vec)
+                .collect()
+        };
+        let ends_here = clip.contains(tip);
+        for run in runs.iter().rev().skip(1) {
+            shapes.push(Shape::line(run.clone(), Stroke::new(width, color)));
+        }
+        let mut line = runs.pop().unwrap_or_default();
         // An arrowhead smaller than a few pixels cannot be seen; the line alone is drawn.
-        if head >= theme::ARROWHEAD_MIN_PX {
+        if head >= theme::ARROWHEAD_MIN_PX && ends_here {
             let base = tip - dir * head;
             if let Some(last) = line.last_mut() {
                 *last = base;
@@ -283,7 +369,9 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
                 Stroke::NONE,
             ));
         }
-        shapes.insert(0, Shape::line(line, Stroke::new(width, color)));
+        if line.len() >= 2 {
+            shapes.insert(0, Shape::line(line, Stroke::new(width, color)));
+        }
         // Labels at normal size when readable, else the short tags placed for overview.
         let normal = crate::geometry::text::LABEL_FONT * zoom;
         let overview = crate::geometry::OVERVIEW_FONT * zoom;
@@ -342,5 +430,30 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
         self.points(start, end)
             .windows(2)
             .any(|w| distance_to_segment(pos, w[0], w[1]) < 6.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_route_is_cut_to_the_runs_in_view() {
+        let p = |x: f32, y: f32| Pos2::new(x, y);
+        let clip = Rect::from_min_max(p(0.0, 0.0), p(100.0, 100.0));
+        // In, out far to the right, back in, out below.
+        let route = [
+            p(10.0, 10.0),
+            p(50.0, 10.0),
+            p(5000.0, 10.0),
+            p(5000.0, 50.0),
+            p(50.0, 50.0),
+            p(50.0, 5000.0),
+        ];
+        let runs = visible_runs(&route, clip);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(runs[0], &route[0..3]);
+        assert_eq!(runs[1], &route[3..6]);
+        assert!(visible_runs(&[p(500.0, 500.0), p(900.0, 500.0)], clip).is_empty());
     }
 }

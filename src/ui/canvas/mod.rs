@@ -103,6 +103,9 @@ pub struct Canvas {
     pub rect: Rect,
     /// Last frame's zoom and screen offset, to find systems on screen between frames.
     view: (f32, Vec2),
+    /// Every unselected link's route as segments in design units, with its colour:
+    /// zoomed far out, they are drawn as one mesh (see [`Canvas::link_lines`]).
+    lines: Vec<(Pos2, Pos2, egui::Color32)>,
 }
 
 impl Default for Canvas {
@@ -121,6 +124,7 @@ impl Default for Canvas {
             zoom_to: None,
             rect: Rect::ZERO,
             view: (1.0, Vec2::ZERO),
+            lines: Vec::new(),
         }
     }
 }
@@ -161,6 +165,7 @@ impl Canvas {
             return;
         }
         let mut g = ViewGraph::new();
+        self.lines.clear();
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
@@ -199,13 +204,21 @@ impl Canvas {
                 continue;
             };
             let (color, _) = theme::pattern_style(l.pattern);
+            let route: Arc<[Pos2]> = l.route.iter().map(|p| p2(*p)).collect();
+            let label = l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
+            let overview = l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
+            let mut bounds = Rect::from_points(&route);
+            for (_, r) in label.iter().chain(&overview) {
+                bounds = bounds.union(*r);
+            }
             let data = EdgeData {
                 color,
                 severity: l.severity,
-                route: l.route.iter().map(|p| p2(*p)).collect(),
+                route,
                 ends_at: (p2(from.rect.center()), p2(to.rect.center())),
-                label: l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
-                overview: l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect))),
+                label,
+                overview,
+                bounds,
             };
             let (data, full_label) = if hide_advice {
                 (
@@ -220,6 +233,15 @@ impl Canvas {
             } else {
                 (data, l.full_label.clone())
             };
+            if !selected.1.contains(&l.id) {
+                let color = data.color;
+                self.lines.extend(
+                    data.route
+                        .windows(2)
+                        .filter(|w| w[0] != w[1])
+                        .map(|w| (w[0], w[1], color)),
+                );
+            }
             let idx = g.add_edge_with_label(a, b, data, full_label);
             if let Some(e) = g.edge_mut(idx) {
                 e.set_selected(selected.1.contains(&l.id));
@@ -234,6 +256,7 @@ impl Canvas {
     /// Shows the canvas and returns what the user did.
     pub fn ui(&mut self, ui: &mut egui::Ui, connect_mode: bool) -> Vec<CanvasAction> {
         let zones_slot = ui.painter().add(Shape::Noop);
+        let lines_slot = ui.painter().add(Shape::Noop);
         self.apply_view_requests(ui);
         let interactions = SettingsInteraction::new()
             .with_dragging_enabled(!connect_mode)
@@ -260,6 +283,10 @@ impl Canvas {
         self.view = (meta.zoom, meta.pan);
         ui.painter()
             .set(zones_slot, Shape::Vec(self.zone_shapes(ui, &meta)));
+        if meta.zoom < super::shapes::LINK_LINES_BELOW_ZOOM {
+            let clip = ui.painter().clip_rect();
+            ui.painter().set(lines_slot, self.link_lines(&meta, clip));
+        }
         self.hover_text(&shown.response, &meta);
 
         let shift = ui.input(|i| i.modifiers.shift || i.modifiers.command);
@@ -322,6 +349,35 @@ impl Canvas {
             self.connect_from = None;
         }
         actions
+    }
+
+    /// Every unselected link as a bare line, in one mesh: zoomed this far out a link
+    /// has no arrowhead and no readable label, and tens of thousands of them drawn as
+    /// shapes of their own would cost a frame each to tessellate. Lines thinner than a
+    /// pixel are drawn one pixel wide and fainter, as egui draws thin lines.
+    fn link_lines(&self, meta: &MetadataFrame, clip: Rect) -> Shape {
+        let width = super::shapes::link_width(meta.zoom, false);
+        let (half, fade) = (width.max(1.0) / 2.0, width.min(1.0));
+        let mut mesh = egui::Mesh::default();
+        mesh.reserve_vertices(4 * self.lines.len());
+        mesh.reserve_triangles(2 * self.lines.len());
+        for &(a, b, color) in &self.lines {
+            let (a, b) = (meta.canvas_to_screen_pos(a), meta.canvas_to_screen_pos(b));
+            // A piece shorter than a pixel adds nothing the pieces beside it do not show.
+            if (b - a).length_sq() < 0.5 || !clip.intersects(Rect::from_two_pos(a, b).expand(half))
+            {
+                continue;
+            }
+            let n = (b - a).normalized().rot90() * half;
+            let color = color.gamma_multiply(fade);
+            let i = mesh.vertices.len() as u32;
+            for p in [a + n, a - n, b - n, b + n] {
+                mesh.colored_vertex(p, color);
+            }
+            mesh.add_triangle(i, i + 1, i + 2);
+            mesh.add_triangle(i, i + 2, i + 3);
+        }
+        Shape::mesh(mesh)
     }
 
     /// A link's full label as a tooltip when its label on screen is short or hidden.

@@ -84,6 +84,17 @@ where
         pos: Pos2,
     ) -> bool;
 
+    /// Whether the edge needs drawing this frame, asked before anything else is done for
+    /// it (its props cloned, its end nodes cloned, its shapes built). `start` and `end`
+    /// are its end nodes' locations in canvas coordinates. Default: always.
+    /// Implementors can return false for edges outside the visible area, or drawn by the
+    /// application some other way, so that a graph of tens of thousands of edges costs
+    /// only what is on screen.
+    #[allow(unused_variables)]
+    fn visible(&self, props: &EdgeProps<E>, start: Pos2, end: Pos2, ctx: &DrawContext) -> bool {
+        true
+    }
+
     /// Provides optional extra bounds (in canvas coordinates) contributed by the edge beyond node bounds.
     /// Default implementation returns None (no extra bounds). Implementors can override to improve fit-to-screen.
     #[allow(unused_variables)]

@@ -130,6 +130,14 @@ where
             .for_each(|idx| {
                 let (idx_start, idx_end) = self.g.edge_endpoints(idx).unwrap();
 
+                // Ask the edge first, so one that needs no drawing costs nothing more.
+                let at = |i| self.g.node(i).map(|n| n.location()).unwrap_or_default();
+                let (from, to) = (at(idx_start), at(idx_end));
+                let e = self.g.edge(idx).unwrap();
+                if !e.display().visible(e.props(), from, to, self.ctx) {
+                    return;
+                }
+
                 // FIXME: too costly to clone nodes for every edge
                 let start = self.g.node(idx_start).cloned().unwrap();
                 let end = self.g.node(idx_end).cloned().unwrap();
