@@ -38,13 +38,23 @@ pub struct Document {
     geometry: Arc<Geometry>,
     /// The revision `geometry` was drawn for.
     drawn: u64,
-    /// A large design's drawing being made on another thread: for which revision.
-    drawing: Option<(u64, std::sync::mpsc::Receiver<Geometry>)>,
+    /// The revision the design-level part of `analysis` (ESB, flows, findings) is of.
+    assessed: u64,
+    /// A large design's findings and drawing being worked out on another thread.
+    working: Option<std::sync::mpsc::Receiver<Done>>,
 }
 
-/// Designs with more links than this are drawn again on another thread after an
-/// edit: their drawing takes longer than a frame, and the analysis (what the inspector
-/// and findings show) must not wait for it.
+/// What the other thread sends back for a revision of a large design.
+enum Done {
+    /// The design-level part of its analysis, as soon as it is ready.
+    Assessed(u64, crate::analysis::DesignLevel),
+    /// Its drawing, last.
+    Drawn(u64, Geometry),
+}
+
+/// Designs with more links than this have their findings and drawing worked out again
+/// on another thread after an edit: together they take longer than a frame, while the
+/// edited links' recommendations are ready at once.
 pub const BACKGROUND_DRAWING_LINKS: usize = 3_000;
 
 impl Document {
@@ -65,7 +75,8 @@ impl Document {
             analysis,
             geometry,
             drawn: revision,
-            drawing: None,
+            assessed: revision,
+            working: None,
         }
     }
 
@@ -105,7 +116,7 @@ impl Document {
     }
 
     /// The latest drawing: of the current revision, or for a large design while its
-    /// new drawing is being made, of the revision before (see [`Document::drawn`]).
+    /// new drawing is being made, of an earlier one (see [`Document::drawn`]).
     pub fn geometry(&self) -> Arc<Geometry> {
         Arc::clone(&self.geometry)
     }
@@ -115,72 +126,109 @@ impl Document {
         self.drawn
     }
 
-    /// True while a newer drawing is being made on another thread.
-    pub fn is_drawing(&self) -> bool {
-        self.drawing.is_some()
+    /// True while a large design's findings or drawing are being worked out on another
+    /// thread; the links' recommendations are current all the same.
+    pub fn is_working(&self) -> bool {
+        self.working.is_some()
     }
 
-    /// Takes a drawing made on another thread once it is ready; true when the drawing
-    /// changed. Call once a frame.
-    pub fn poll_drawing(&mut self) -> bool {
-        let Some((revision, rx)) = &self.drawing else {
-            return false;
-        };
-        match rx.try_recv() {
-            Ok(geometry) => {
-                let revision = *revision;
-                self.drawing = None;
-                self.geometry = Arc::new(geometry);
-                self.drawn = revision;
-                if revision != self.revision {
-                    // Edited meanwhile: draw the newest state.
-                    self.draw();
+    /// True when the findings and ESB verdict are of the current revision.
+    pub fn is_assessed(&self) -> bool {
+        self.assessed == self.revision
+    }
+
+    /// Takes what the other thread has finished; true when anything changed. Call once
+    /// a frame.
+    pub fn poll_background(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(rx) = &self.working {
+            match rx.try_recv() {
+                Ok(Done::Assessed(revision, level)) => {
+                    self.analysis.set_design_level(level);
+                    self.assessed = revision;
+                    changed = true;
                 }
-                true
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                // The drawing thread stopped without a drawing: draw here.
-                self.drawing = None;
-                self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-                self.drawn = self.revision;
-                true
+                Ok(Done::Drawn(revision, geometry)) => {
+                    self.working = None;
+                    self.geometry = Arc::new(geometry);
+                    self.drawn = revision;
+                    changed = true;
+                    if revision != self.revision {
+                        // Edited meanwhile: work out the newest state.
+                        self.start_background();
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    // The thread stopped without finishing: finish here.
+                    self.working = None;
+                    crate::analysis::reanalyze(&mut self.analysis, &self.design);
+                    self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+                    (self.assessed, self.drawn) = (self.revision, self.revision);
+                    changed = true;
+                }
             }
         }
+        changed
     }
 
-    /// Draws the current revision: at once for a small design, on another thread for
-    /// a large one, one drawing at a time (an edit made meanwhile is drawn next).
-    fn draw(&mut self) {
-        if self.design.links.len() <= BACKGROUND_DRAWING_LINKS {
-            self.drawing = None;
-            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-            self.drawn = self.revision;
-            return;
-        }
-        if self.drawing.is_some() {
+    /// Works out the current revision's findings and drawing on another thread, one
+    /// revision at a time (an edit made meanwhile is worked out next).
+    fn start_background(&mut self) {
+        if self.working.is_some() {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
-        let (design, analysis) = (self.design.clone(), self.analysis.clone());
+        let revision = self.revision;
+        let design = self.design.clone();
+        // Shared, not copied: the thread lets go of them before it draws.
+        let links = Arc::clone(&self.analysis.links);
         let spawned = std::thread::Builder::new()
-            .name("drawing".into())
+            .name("assess and draw".into())
             .spawn(move || {
-                let _ = tx.send(Geometry::new(&design, &analysis));
+                let graph = crate::analysis::graph::DesignGraph::new(&design);
+                let level = crate::analysis::design_level(
+                    &design,
+                    &graph,
+                    &links,
+                    crate::model::Date::today(),
+                );
+                let advice = crate::geometry::Advice::from_parts(&links, &level.findings);
+                drop(links);
+                if tx.send(Done::Assessed(revision, level)).is_ok() {
+                    let geometry = Geometry::with_advice(&design, &advice);
+                    let _ = tx.send(Done::Drawn(revision, geometry));
+                }
             });
-        if spawned.is_ok() {
-            self.drawing = Some((self.revision, rx));
-        } else {
-            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-            self.drawn = self.revision;
+        match spawned {
+            Ok(_) => self.working = Some(rx),
+            Err(_) => {
+                crate::analysis::reanalyze(&mut self.analysis, &self.design);
+                self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+                (self.assessed, self.drawn) = (self.revision, self.revision);
+            }
         }
     }
 
     fn changed(&mut self) {
         self.revision = next_revision();
-        // Only the links the edit touched are decided again.
-        crate::analysis::reanalyze(&mut self.analysis, &self.design);
-        self.draw();
+        if self.design.links.len() <= BACKGROUND_DRAWING_LINKS {
+            // Only the links the edit touched are decided again.
+            crate::analysis::reanalyze(&mut self.analysis, &self.design);
+            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+            (self.assessed, self.drawn) = (self.revision, self.revision);
+            return;
+        }
+        // A large design: the edited links' recommendations now, the findings and the
+        // drawing from another thread.
+        let graph = crate::analysis::graph::DesignGraph::new(&self.design);
+        let previous = crate::analysis::take_links(&mut self.analysis);
+        self.analysis.links = Arc::new(crate::analysis::decide_links(
+            previous,
+            &self.design,
+            &graph,
+        ));
+        self.start_background();
     }
 
     /// Applies one user gesture as one undo step.

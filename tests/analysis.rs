@@ -438,7 +438,7 @@ where
         again, d.choice,
         "the decision is a pure function of the facts"
     );
-    for f in &d.flips {
+    for f in d.flips.iter() {
         let mut changed = facts.with(f.attr, f.to);
         if let Some((attr, _, to)) = f.also {
             changed = changed.with(attr, to);
@@ -469,7 +469,7 @@ fn every_flip_in_every_sample_really_flips() {
         },
     )));
     for a in &designs {
-        for l in &a.links {
+        for l in a.links.iter() {
             check_flip::<pattern::PatternDecision>(&l.pattern, &l.facts);
             check_flip::<events::EventsDecision>(&l.events, &l.facts);
             check_flip::<auth::AuthDecision>(&l.auth_flow, &l.facts);
@@ -528,7 +528,7 @@ fn the_legacy_design_raises_high_findings_for_each_anti_pattern() {
 #[test]
 fn the_healthcare_design_puts_regulated_links_on_mtls_and_public_clients_on_pkce() {
     let (d, a) = sample("healthcare.patchbay.ron");
-    for l in &a.links {
+    for l in a.links.iter() {
         let link = d.link(l.link).expect("link");
         if link.sensitivity == model::Sensitivity::Regulated {
             assert!(l.mtls.choice, "link {} carries regulated data", link.id);
@@ -600,7 +600,7 @@ fn options_name_salesforce_only_where_salesforce_is_an_end() {
     let designs = samples_and_generated(3);
     for d in &designs {
         let a = analysis::analyze(d);
-        for la in &a.links {
+        for la in a.links.iter() {
             let sf = la.facts.from_kind == SystemKind::SalesforceOrg
                 || la.facts.to_kind == SystemKind::SalesforceOrg;
             if sf {
@@ -642,7 +642,7 @@ fn ui_update_is_for_a_screen_without_a_server_of_its_own() {
     }
     // The startup sample's "won deal activates the shop account" reaches a web shop.
     let (d, a) = sample("startup.patchbay.ron");
-    for la in &a.links {
+    for la in a.links.iter() {
         let to = d.system(d.links[la.index].to).expect("end");
         if to.kind == SystemKind::WebApp {
             assert_ne!(
@@ -742,7 +742,7 @@ fn wording_is_true_at_the_edges() {
 fn every_decision_names_a_runner_up() {
     let designs = samples_and_generated(5);
     for d in &designs {
-        for la in &analysis::analyze(d).links {
+        for la in analysis::analyze(d).links.iter() {
             let id = la.link.0;
             assert!(
                 la.pattern.runner_up.is_some(),
@@ -965,12 +965,12 @@ fn flips_list_every_lever_with_its_threshold_link_attributes_first() {
     let rank = patchbay::analysis::decision::lever;
     for s in patchbay::samples::ALL {
         let (_, a) = sample(s.file_name);
-        for l in &a.links {
+        for l in a.links.iter() {
             let ranks: Vec<u8> = l.auth_flow.flips.iter().map(|f| rank(f.attr)).collect();
             assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
             // Calls into Salesforce are never told to change Salesforce into something else.
             if l.facts.to_kind == SystemKind::SalesforceOrg {
-                for f in &l.pattern.flips {
+                for f in l.pattern.flips.iter() {
                     assert!(!f.condition().contains("to.kind were"), "{}", f.condition());
                 }
             }
@@ -1176,7 +1176,7 @@ fn the_decision_path_is_the_decision_itself_traced() {
         }
     }
     for d in samples_and_generated(3) {
-        for la in &analysis::analyze(&d).links {
+        for la in analysis::analyze(&d).links.iter() {
             let what = format!("{} link {}", d.name, la.link.0);
             check::<pattern::PatternDecision>(&la.pattern, &la.facts, &what);
             check::<events::EventsDecision>(&la.events, &la.facts, &what);
@@ -1236,7 +1236,7 @@ fn the_what_if_table_is_the_decision_decided_again() {
         }
     }
     for d in samples_and_generated(4) {
-        for la in &analysis::analyze(&d).links {
+        for la in analysis::analyze(&d).links.iter() {
             check::<pattern::PatternDecision>(&la.pattern, &la.facts);
             check::<events::EventsDecision>(&la.events, &la.facts);
             check::<auth::AuthDecision>(&la.auth_flow, &la.facts);
@@ -1290,7 +1290,7 @@ fn counts_in_advice_are_grouped_by_thousands() {
     };
     for d in &designs {
         let a = analysis::analyze(d);
-        for l in &a.links {
+        for l in a.links.iter() {
             let mut texts = vec![
                 l.pattern.reason.to_string(),
                 l.events.reason.to_string(),

@@ -40,7 +40,7 @@ fn check(name: &str, d: &Design, max_crossings: usize) -> quality::Quality {
         }
     }
     // Every link ends on its target's border, and starts on its source's.
-    for l in &g.links {
+    for l in g.links.iter() {
         let (Some(a), Some(b)) = (g.system(l.from), g.system(l.to)) else {
             panic!("{name}: link {} has no ends", l.id.0);
         };
@@ -118,7 +118,7 @@ fn a_system_added_later_lands_in_free_space() {
     for s in &g.systems {
         assert!(!new.overlaps(&s.rect, 0.0), "lands on {}", s.name);
     }
-    for l in &g.links {
+    for l in g.links.iter() {
         for w in l.route.windows(2) {
             let seg = patchbay::geometry::Rect::around_segment(w[0], w[1], 1.0);
             assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);
@@ -159,7 +159,7 @@ fn every_link_in_the_svg_carries_its_full_label_in_its_title() {
         let a = analyze(&d);
         let svg = patchbay::report::svg::render(&d, &a);
         let g = Geometry::new(&d, &a);
-        for l in &g.links {
+        for l in g.links.iter() {
             let group = format!("<g class=\"link\" id=\"link-{}\"><title>", l.id.0);
             let start = svg.find(&group).expect("link drawn") + group.len();
             let title = &svg[start..start + svg[start..].find("</title>").expect("closed")];

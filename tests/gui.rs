@@ -448,7 +448,7 @@ fn fit_shows_every_zone_title_and_box_above_the_legend() {
         // At the fitted zoom every link shows at least its colour and short tag.
         let z = app.zoom();
         let g = h.state_mut().doc.geometry();
-        for l in &g.links {
+        for l in g.links.iter() {
             let readable = if z * patchbay::geometry::text::LABEL_FONT >= 7.0 {
                 l.label.is_some()
             } else {
@@ -528,7 +528,7 @@ fn a_system_added_from_the_palette_lands_clear_of_boxes_and_links() {
     for s in &g.systems[..before] {
         assert!(!new.overlaps(&s.rect, 0.0), "lands on {}", s.name);
     }
-    for l in &g.links {
+    for l in g.links.iter() {
         for w in l.route.windows(2) {
             let seg = patchbay::geometry::Rect::around_segment(w[0], w[1], 1.0);
             assert!(!new.overlaps(&seg, 0.0), "lands on link {}", l.id.0);

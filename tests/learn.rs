@@ -349,7 +349,7 @@ fn a_renamed_system_is_reported_not_guessed() {
 /// before it.
 fn click_every_answer<D: decision::Decide>(name: &str, design: &Design) -> usize {
     let mut clicked = 0;
-    for a in &analyze(design).links {
+    for a in analyze(design).links.iter() {
         let path = decision::path::<D>(&a.facts);
         for (step, &(question, answer)) in path.steps.iter().enumerate() {
             let Some((attr, value)) = decision::answer_flip::<D>(&a.facts, step) else {

@@ -174,8 +174,9 @@ pub struct Decision<T> {
     /// What came second.
     pub runner_up: Option<T>,
     /// Every single input change that would change it, the levers a designer controls
-    /// most first; the smallest pair when no single input does.
-    pub flips: Vec<Flip<T>>,
+    /// most first; the smallest pair when no single input does. Shared, so copying an
+    /// analysis (for another thread) costs no copy of every flip list.
+    pub flips: std::sync::Arc<[Flip<T>]>,
 }
 
 /// How much a designer controls an input: the link's own attributes first (0), then
@@ -248,7 +249,7 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
         reason: D::reason(step, f),
         decided_by,
         runner_up,
-        flips,
+        flips: flips.into(),
     }
 }
 

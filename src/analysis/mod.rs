@@ -20,6 +20,7 @@ use crate::model::{AuthFlow, Design, LinkId, SystemKind};
 use decision::{Decision, explain};
 use facts::LinkFacts;
 use findings::{Context, Finding};
+use std::sync::Arc;
 
 pub use esb::Esb;
 pub use events::Events;
@@ -49,7 +50,8 @@ pub struct LinkAnalysis {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
     /// One entry per link, in the design's link order (id order for a loaded design).
-    pub links: Vec<LinkAnalysis>,
+    /// Shared, so another thread can work on them without a copy.
+    pub links: Arc<Vec<LinkAnalysis>>,
     /// The design-level ESB verdict.
     pub esb: Esb,
     /// Open findings, most severe first, then by rule id and subject.
@@ -100,8 +102,15 @@ pub fn analyze(design: &Design) -> Analysis {
 /// Brings `analysis` up to date with `design` after an edit, deciding again only the
 /// links the edit touched; see [`reanalyze_on`].
 pub fn reanalyze(analysis: &mut Analysis, design: &Design) {
-    let previous = std::mem::take(&mut analysis.links);
+    let previous = take_links(analysis);
     *analysis = reanalyze_on(previous, design, crate::model::Date::today());
+}
+
+/// The analysis's link decisions, moved out when nothing else shares them and copied
+/// (cheaply: their flip lists are shared) when something does.
+pub fn take_links(analysis: &mut Analysis) -> Vec<LinkAnalysis> {
+    let links = std::mem::take(&mut analysis.links);
+    Arc::try_unwrap(links).unwrap_or_else(|shared| (*shared).clone())
 }
 
 /// Analyzes the design as of `today`, the day waivers are checked against.
@@ -120,6 +129,18 @@ pub fn reanalyze_on(
     today: crate::model::Date,
 ) -> Analysis {
     let graph = graph::DesignGraph::new(design);
+    let links = Arc::new(decide_links(previous, design, &graph));
+    let level = design_level(design, &graph, &links, today);
+    Analysis::from_parts(links, level)
+}
+
+/// Each link's decisions, deciding again only the links whose inputs differ from
+/// `previous` (the link analyses of an earlier state of the design).
+pub fn decide_links(
+    previous: Vec<LinkAnalysis>,
+    design: &Design,
+    graph: &graph::DesignGraph,
+) -> Vec<LinkAnalysis> {
     // Which systems talk to an identity provider, by index in `design.systems`.
     let mut linked_to_idp = vec![false; design.systems.len()];
     for e in graph.graph.raw_edges() {
@@ -134,44 +155,97 @@ pub fn reanalyze_on(
         }
     }
 
+    let facts_of = |l: &crate::model::Link| {
+        let (from, to) = (graph.node(l.from)?, graph.node(l.to)?);
+        let (from, to) = (graph.system_index(from), graph.system_index(to));
+        Some(LinkFacts::new(
+            l,
+            &design.systems[from],
+            &design.systems[to],
+            linked_to_idp[from],
+        ))
+    };
+    let decide = |l: &crate::model::Link, index, facts| LinkAnalysis {
+        link: l.id,
+        index,
+        facts,
+        pattern: explain::<pattern::PatternDecision>(&facts),
+        events: explain::<events::EventsDecision>(&facts),
+        auth_flow: explain::<auth::AuthDecision>(&facts),
+        mtls: explain::<mtls::MtlsDecision>(&facts),
+    };
+
+    // The usual edit changes attributes, not which links there are: then the previous
+    // analyses are updated where they stand, without moving any.
+    let same_links = previous.len() == design.links.len()
+        && previous
+            .iter()
+            .zip(&design.links)
+            .all(|(a, l)| a.link == l.id);
+    let mut previous = previous;
+    if same_links {
+        let mut complete = true;
+        for (a, l) in previous.iter_mut().zip(&design.links) {
+            let Some(facts) = facts_of(l) else {
+                complete = false;
+                break;
+            };
+            if a.facts != facts {
+                *a = decide(l, a.index, facts);
+            }
+        }
+        if complete {
+            return previous;
+        }
+    }
+
     let mut cache = Cache::new(previous);
-    let links: Vec<LinkAnalysis> = design
+    design
         .links
         .iter()
         .enumerate()
         .filter_map(|(index, l)| {
-            let (from, to) = (graph.node(l.from)?, graph.node(l.to)?);
-            let (from, to) = (graph.system_index(from), graph.system_index(to));
-            let facts = LinkFacts::new(
-                l,
-                &design.systems[from],
-                &design.systems[to],
-                linked_to_idp[from],
-            );
+            let facts = facts_of(l)?;
             if let Some(mut kept) = cache.take(l.id, index).filter(|k| k.facts == facts) {
                 kept.index = index;
                 return Some(kept);
             }
-            Some(LinkAnalysis {
-                link: l.id,
-                index,
-                facts,
-                pattern: explain::<pattern::PatternDecision>(&facts),
-                events: explain::<events::EventsDecision>(&facts),
-                auth_flow: explain::<auth::AuthDecision>(&facts),
-                mtls: explain::<mtls::MtlsDecision>(&facts),
-            })
+            Some(decide(l, index, facts))
         })
-        .collect();
-    drop(cache);
+        .collect()
+}
 
-    let esb = esb::assess(design, &graph);
-    let flows = flows::analyze(design, &links);
+/// What the analyzer says about the design as a whole, given its links' decisions:
+/// the ESB verdict, the flows and the findings. Kept apart from the links' decisions so
+/// a large design can have it worked out on another thread after an edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DesignLevel {
+    /// The design-level ESB verdict.
+    pub esb: Esb,
+    /// Open findings, most severe first, then by rule id and subject.
+    pub findings: Vec<Finding>,
+    /// The design's flows, end to end.
+    pub flows: Vec<flows::FlowAnalysis>,
+    /// Findings a reviewer accepted.
+    pub accepted: Vec<waivers::Waived>,
+    /// Waivers that do not hold, and why.
+    pub lapsed: Vec<waivers::Lapsed>,
+}
+
+/// The design-level part of the analysis (see [`DesignLevel`]).
+pub fn design_level(
+    design: &Design,
+    graph: &graph::DesignGraph,
+    links: &[LinkAnalysis],
+    today: crate::model::Date,
+) -> DesignLevel {
+    let esb = esb::assess(design, graph);
+    let flows = flows::analyze(design, links);
     let mut findings = Vec::new();
     let cx = Context {
         design,
-        graph: &graph,
-        links: &links,
+        graph,
+        links,
         esb: &esb,
         flows: &flows,
     };
@@ -188,14 +262,36 @@ pub fn reanalyze_on(
             .then_with(|| a.subject.cmp(&b.subject))
             .then_with(|| a.message.cmp(&b.message))
     });
-    let (findings, accepted, lapsed) = waivers::apply(design, &links, findings, today);
-    Analysis {
-        links,
+    let (findings, accepted, lapsed) = waivers::apply(design, links, findings, today);
+    DesignLevel {
         esb,
         findings,
         flows,
         accepted,
         lapsed,
+    }
+}
+
+impl Analysis {
+    /// An analysis from its links' decisions and its design-level part.
+    pub fn from_parts(links: Arc<Vec<LinkAnalysis>>, level: DesignLevel) -> Self {
+        Self {
+            links,
+            esb: level.esb,
+            findings: level.findings,
+            flows: level.flows,
+            accepted: level.accepted,
+            lapsed: level.lapsed,
+        }
+    }
+
+    /// Puts in a design-level part worked out elsewhere (see [`DesignLevel`]).
+    pub fn set_design_level(&mut self, level: DesignLevel) {
+        self.esb = level.esb;
+        self.findings = level.findings;
+        self.flows = level.flows;
+        self.accepted = level.accepted;
+        self.lapsed = level.lapsed;
     }
 }
 

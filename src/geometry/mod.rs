@@ -189,9 +189,52 @@ pub const fn short_tag(p: Pattern) -> &'static str {
 }
 
 /// The worst severity of findings per subject.
+/// What a drawing shows of an analysis: each link's pattern and OAuth flow (its label)
+/// and each subject's worst finding (its outline). Small and cheap to make, so a large
+/// design can be drawn on another thread without a copy of the whole analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Advice {
+    /// By link id, in the analysis's link order.
+    links: Vec<(crate::model::LinkId, (Pattern, crate::model::AuthFlow))>,
+    worst: HashMap<Subject, Severity>,
+}
+
+impl Advice {
+    /// What `analysis` says that a drawing shows.
+    pub fn of(analysis: &Analysis) -> Self {
+        Self::from_parts(&analysis.links, &analysis.findings)
+    }
+
+    /// What a drawing shows of these link decisions and open findings.
+    pub fn from_parts(
+        links: &[crate::analysis::LinkAnalysis],
+        findings: &[crate::analysis::findings::Finding],
+    ) -> Self {
+        Self {
+            links: links
+                .iter()
+                .map(|a| (a.link, (a.pattern.choice, a.auth_flow.choice)))
+                .collect(),
+            worst: worst_of(findings),
+        }
+    }
+
+    fn link(&self, id: crate::model::LinkId) -> Option<&(Pattern, crate::model::AuthFlow)> {
+        match self.links.binary_search_by_key(&id, |(l, _)| *l) {
+            Ok(i) => Some(&self.links[i].1),
+            Err(_) => self.links.iter().find(|(l, _)| *l == id).map(|(_, a)| a),
+        }
+    }
+}
+
 pub fn worst_by_subject(analysis: &Analysis) -> HashMap<Subject, Severity> {
+    worst_of(&analysis.findings)
+}
+
+/// Each subject's worst finding among `findings`.
+fn worst_of(findings: &[crate::analysis::findings::Finding]) -> HashMap<Subject, Severity> {
     let mut worst: HashMap<Subject, Severity> = HashMap::new();
-    for f in &analysis.findings {
+    for f in findings {
         let e = worst.entry(f.subject).or_insert(f.severity);
         *e = (*e).max(f.severity);
     }
@@ -392,6 +435,11 @@ impl Geometry {
     /// when none has a position; systems without one placed in free space when only
     /// some lack one), routes around every box, and labels where they fit.
     pub fn new(design: &Design, analysis: &Analysis) -> Self {
+        Self::with_advice(design, &Advice::of(analysis))
+    }
+
+    /// The drawing from what it shows of the analysis (see [`Advice`]).
+    pub fn with_advice(design: &Design, advice: &Advice) -> Self {
         let sizes: Vec<text::NameLayout> = design
             .systems
             .iter()
@@ -412,7 +460,7 @@ impl Geometry {
             let routes = routes_for(&centers, &sizes, &pairs, &vias, &channels, true);
             (centers, routes)
         };
-        let worst = worst_by_subject(analysis);
+        let worst = &advice.worst;
         let systems: Vec<SystemShape> = design
             .systems
             .iter()
@@ -435,7 +483,7 @@ impl Geometry {
             if pair.is_none() {
                 continue;
             }
-            let Some(a) = analysis.link(l.id) else {
+            let Some(&(pattern, auth_flow)) = advice.link(l.id) else {
                 continue;
             };
             links.push(LinkShape {
@@ -443,10 +491,10 @@ impl Geometry {
                 from: l.from,
                 to: l.to,
                 route,
-                pattern: a.pattern.choice,
+                pattern,
                 severity: worst.get(&Subject::Link(l.id)).copied(),
-                full_label: format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id()),
-                short_label: short_tag(a.pattern.choice).to_owned(),
+                full_label: format!("{} · {}", pattern.id(), auth_flow.id()),
+                short_label: short_tag(pattern).to_owned(),
                 label: None,
                 overview: None,
             });
@@ -472,7 +520,7 @@ impl Geometry {
             add(z.rect);
             add(z.title);
         }
-        for l in &self.links {
+        for l in self.links.iter() {
             for p in &l.route {
                 add(Rect::new(p.x, p.y, p.x, p.y));
             }
@@ -515,7 +563,7 @@ impl Geometry {
         for z in &self.zones {
             taken.insert(z.title);
         }
-        for l in &self.links {
+        for l in self.links.iter() {
             for w in l.route.windows(2) {
                 taken.insert(Rect::around_segment(w[0], w[1], 1.0));
             }

@@ -56,7 +56,7 @@ pub fn export(design: &Design, analysis: &Analysis) -> Result<String, String> {
         id.and_then(|z| design.zone(z))
             .map_or_else(String::new, |z| z.name.clone())
     };
-    for l in &design.links {
+    for l in design.links.iter() {
         let (Some(from), Some(to)) = (design.system(l.from), design.system(l.to)) else {
             continue;
         };

@@ -110,7 +110,7 @@ pub fn export(design: &Design, analysis: &Analysis) -> String {
             r.height()
         );
     }
-    for l in &design.links {
+    for l in design.links.iter() {
         let Some(a) = analysis.link(l.id) else {
             continue;
         };

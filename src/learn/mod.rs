@@ -118,7 +118,7 @@ mod tests {
         for sample in crate::samples::ALL {
             let design = crate::model::parse(sample.text).expect("sample parses");
             let analysis = analyze(&design);
-            for a in &analysis.links {
+            for a in analysis.links.iter() {
                 for &attr in Attr::ALL {
                     a.facts.alternatives(attr, |value| {
                         match set_input(&design, a.link, attr, value) {

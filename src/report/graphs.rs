@@ -185,7 +185,7 @@ pub fn dot(design: &Design, analysis: &Analysis) -> String {
             s.push_str("  }\n");
         }
     }
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let line = super::palette::pattern(a.pattern.choice);
         let _ = writeln!(
@@ -258,7 +258,7 @@ pub fn plantuml(design: &Design, analysis: &Analysis) -> String {
             s.push_str("}\n");
         }
     }
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let _ = writeln!(
             s,

@@ -93,7 +93,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     }
 
     h.push_str("<h2>Links</h2>\n<table>\n<tr><th>link</th><th>pattern</th><th>events</th><th>auth flow</th><th>mTLS</th><th>how to build it</th></tr>\n");
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let opts: Vec<String> = options(a)
             .iter()

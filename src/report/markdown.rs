@@ -136,7 +136,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     let _ = writeln!(out, "## Links\n");
     let _ = writeln!(out, "| link | pattern | events | auth flow | mTLS |");
     let _ = writeln!(out, "|---|---|---|---|---|");
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let _ = writeln!(
             out,
@@ -150,7 +150,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         );
     }
     let _ = writeln!(out, "\n### Implementation options\n");
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let opts: Vec<&str> = options(a).iter().flat_map(|o| o.iter().copied()).collect();
         let _ = writeln!(

@@ -76,7 +76,7 @@ pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
 /// its key in the file and its help text: the glossary under a review report.
 pub fn inputs_named(analysis: &crate::analysis::Analysis) -> Vec<Attr> {
     fn add<T>(d: &Decision<T>, seen: &mut [bool]) {
-        for f in &d.flips {
+        for f in d.flips.iter() {
             seen[f.attr as usize] = true;
             if let Some((a, ..)) = f.also {
                 seen[a as usize] = true;
@@ -84,7 +84,7 @@ pub fn inputs_named(analysis: &crate::analysis::Analysis) -> Vec<Attr> {
         }
     }
     let mut seen = vec![false; Attr::ALL.len()];
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         add(&a.pattern, &mut seen);
         add(&a.events, &mut seen);
         add(&a.auth_flow, &mut seen);

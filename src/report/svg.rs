@@ -120,7 +120,7 @@ fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
         );
     }
     let name_of = |id| g.system(id).map_or("", |s| s.name.as_str());
-    for l in &g.links {
+    for l in g.links.iter() {
         let color = pattern_hex(l.pattern);
         // A finding's colour marks the label, dark enough to read on the white page.
         let label_color = l.severity.filter(|s| *s != Severity::Info).map_or_else(

@@ -124,7 +124,7 @@ fn ending(out: &mut String, design: &Design, analysis: &Analysis) {
 pub fn render(design: &Design, analysis: &Analysis) -> String {
     let mut out = String::new();
     heading(&mut out, design, analysis);
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         link(&mut out, design, a);
     }
     ending(&mut out, design, analysis);
@@ -140,7 +140,7 @@ pub fn write<W: std::io::Write>(
 ) -> std::io::Result<()> {
     let mut buf = String::new();
     heading(&mut buf, design, analysis);
-    for a in &analysis.links {
+    for a in analysis.links.iter() {
         link(&mut buf, design, a);
         if buf.len() > 1 << 15 {
             out.write_all(buf.as_bytes())?;

@@ -450,7 +450,7 @@ fn pair_links(
     let mut used_x = std::collections::HashSet::new();
     let mut used_y = std::collections::HashSet::new();
     let mut pairs = Vec::new();
-    for x in &before.links {
+    for x in before.links.iter() {
         if let Some(y) = by_id.get(&x.id) {
             if ends(x) == (Some(y.from), Some(y.to)) {
                 pairs.push((x.id, y.id, Matched::Id));

@@ -161,8 +161,8 @@ impl PatchbayApp {
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.poll_opening(&ctx);
-        if self.doc.is_drawing() {
-            self.doc.poll_drawing();
+        if self.doc.is_working() {
+            self.doc.poll_background();
             // Look again soon; the drawing thread does not wake the window itself.
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }

@@ -454,7 +454,7 @@ impl PatchbayApp {
                 .find(|(old, _)| *old == id)
                 .map(|(_, new)| *new)
         };
-        for l in &design.links {
+        for l in design.links.iter() {
             if let (Some(from), Some(to)) = (new_of(l.from), new_of(l.to)) {
                 let copy = Link {
                     id: next_link,

@@ -46,6 +46,11 @@ pub(super) fn findings_ui(
         ui.label(format!(
             "{high} high · {warning} warning · {info} info{accepted}"
         ));
+        if !doc.is_assessed() {
+            // A large design's findings follow an edit from another thread.
+            ui.spinner();
+            ui.weak("updating after the last edit…");
+        }
     });
     let shown_finding = shown.and_then(|(rule, subject)| {
         let open = analysis

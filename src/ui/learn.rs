@@ -396,7 +396,7 @@ fn draw(ui: &mut egui::Ui, doc: &Document, esb: &Esb, hub: bool) {
             super::theme::kind_style(crate::model::SystemKind::Middleware).0,
         );
     } else {
-        for l in &design.links {
+        for l in design.links.iter() {
             if let (Some(a), Some(b)) = (index(l.from), index(l.to)) {
                 painter.line_segment([at(a), at(b)], stroke);
             }
