@@ -24,7 +24,7 @@ const MAX_LEGS: usize = 3;
 /// Lines counted under a spot at most.
 const MAX_COVERED: f32 = 3.0;
 /// Route pieces looked at around one spot at most; a spot with more nearby is crowded.
-const MAX_NEARBY_PIECES: usize = 160;
+const MAX_NEARBY_PIECES: usize = 48;
 /// What the short tag costs over the full text.
 const SHORT_COST: f32 = 30.0;
 

@@ -21,13 +21,33 @@ const LEGEND_WIDTH: f32 = 2.0 * MARGIN + 6.0 * 135.0;
 /// Radius of a route's rounded bends.
 const BEND_RADIUS: f32 = 6.0;
 
+/// A number written with one decimal exactly as `{:.1}` writes it (ties to even, `-0.0`
+/// for small negatives), through integer formatting: a large drawing writes millions of
+/// coordinates, and the general float formatter was most of the time it took.
+pub struct D1(pub f32);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        if !x.is_finite() || x.abs() >= 1.0e15 {
+            return write!(f, "{x:.1}");
+        }
+        // Exact: an f32 times ten fits in an f64's significand.
+        let tenths = (f64::from(x) * 10.0).round_ties_even().abs() as u64;
+        if x.is_sign_negative() {
+            f.write_str("-")?;
+        }
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// SVG path data for a route with rounded bends.
 pub fn route_path(route: &[Pos], ox: f32, oy: f32) -> String {
     let mut d = String::with_capacity(24 * route.len());
     let Some(first) = route.first() else {
         return d;
     };
-    let _ = write!(d, "M{:.1},{:.1}", first.x + ox, first.y + oy);
+    let _ = write!(d, "M{},{}", D1(first.x + ox), D1(first.y + oy));
     for i in 1..route.len() {
         let p = route[i];
         if i + 1 < route.len() {
@@ -45,16 +65,16 @@ pub fn route_path(route: &[Pos], ox: f32, oy: f32) -> String {
             };
             let _ = write!(
                 d,
-                " L{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
-                before.x + ox,
-                before.y + oy,
-                p.x + ox,
-                p.y + oy,
-                after.x + ox,
-                after.y + oy
+                " L{},{} Q{},{} {},{}",
+                D1(before.x + ox),
+                D1(before.y + oy),
+                D1(p.x + ox),
+                D1(p.y + oy),
+                D1(after.x + ox),
+                D1(after.y + oy)
             );
         } else {
-            let _ = write!(d, " L{:.1},{:.1}", p.x + ox, p.y + oy);
+            let _ = write!(d, " L{},{}", D1(p.x + ox), D1(p.y + oy));
         }
     }
     d
@@ -149,17 +169,17 @@ fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
             let drawn = 0.56 * text::LABEL_FONT * p.text.chars().count() as f32 + 6.0;
             let _ = write!(
                 s,
-                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" fill="#ffffff" fill-opacity="0.92"/>"##,
-                c.x - drawn / 2.0 + ox,
-                p.rect.y0 + oy,
-                drawn,
-                p.rect.height()
+                r##"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#ffffff" fill-opacity="0.92"/>"##,
+                D1(c.x - drawn / 2.0 + ox),
+                D1(p.rect.y0 + oy),
+                D1(drawn),
+                D1(p.rect.height())
             );
             let _ = write!(
                 s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" fill="{label_color}">{}</text>"##,
-                c.x + ox,
-                baseline + oy,
+                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{label_color}">{}</text>"##,
+                D1(c.x + ox),
+                D1(baseline + oy),
                 text::LABEL_FONT,
                 xml(&p.text)
             );
@@ -175,23 +195,23 @@ fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
             .map_or_else(|| "#1e1e1e".to_owned(), severity_hex);
         let _ = write!(
             s,
-            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#ffffff">{tag}</text>"##,
+            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{}" y="{}" font-size="{}" fill="#ffffff">{tag}</text>"##,
             sys.id.0,
             xml(&sys.name),
-            r.x0 + ox,
-            r.y0 + oy,
-            r.width(),
-            r.height(),
-            r.x0 + 5.0 + ox,
-            r.y0 + 12.0 + oy,
+            D1(r.x0 + ox),
+            D1(r.y0 + oy),
+            D1(r.width()),
+            D1(r.height()),
+            D1(r.x0 + 5.0 + ox),
+            D1(r.y0 + 12.0 + oy),
             text::TAG_FONT,
         );
         for (line, t) in sys.lines.iter().zip(name_line_rects(&r, &sys.lines)) {
             let _ = write!(
                 s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" fill="#ffffff">{}</text>"##,
-                r.center().x + ox,
-                t.y0 + 0.8 * text::NAME_FONT + oy,
+                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#ffffff">{}</text>"##,
+                D1(r.center().x + ox),
+                D1(t.y0 + 0.8 * text::NAME_FONT + oy),
                 text::NAME_FONT,
                 xml(line)
             );
@@ -251,6 +271,23 @@ fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::D1;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn one_decimal_is_written_as_the_standard_formatter_writes_it(x in -1.0e7f32..1.0e7) {
+            prop_assert_eq!(D1(x).to_string(), format!("{x:.1}"));
+        }
+    }
+
+    #[test]
+    fn one_decimal_ties_and_signs_match_the_standard_formatter() {
+        for x in [0.25f32, 0.75, 1.25, -0.25, -0.04, -0.0, 0.0, 0.05, 2.5e6, -3.45, 12.35, f32::NAN, f32::INFINITY] {
+            assert_eq!(D1(x).to_string(), format!("{x:.1}"), "{x}");
+        }
+    }
+
     #[test]
     fn the_font_list_names_the_families_the_png_keeps_in_memory() {
         assert_eq!(
