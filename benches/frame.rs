@@ -72,5 +72,38 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// The generated 10,000-system design of `cargo bench --bench large` (about 50,000
+/// links), fitted and at 100%. Target: under 16 ms each.
+fn large_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    let design = generate(Params {
+        systems: 10_000,
+        links_per_system: 5,
+        seed: 7,
+    });
+    let links = design.links.len();
+    let mut app = PatchbayApp::new(Document::unsaved(design, "bench"), Box::new(NoDialogs));
+    let ctx = egui::Context::default();
+    for (view, zoom) in [("fit", None), ("zoom 1, all labels", Some(1.0))] {
+        if let Some(z) = zoom {
+            app.command(Command::Zoom(z));
+        }
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        let id = BenchmarkId::new(format!("10000 systems, {links} links"), view);
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| app.show(ui));
+                ctx.tessellate(out.shapes, out.pixels_per_point)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, large_frame);
 criterion_main!(benches);

@@ -283,7 +283,21 @@ mod tests {
 
     #[test]
     fn one_decimal_ties_and_signs_match_the_standard_formatter() {
-        for x in [0.25f32, 0.75, 1.25, -0.25, -0.04, -0.0, 0.0, 0.05, 2.5e6, -3.45, 12.35, f32::NAN, f32::INFINITY] {
+        for x in [
+            0.25f32,
+            0.75,
+            1.25,
+            -0.25,
+            -0.04,
+            -0.0,
+            0.0,
+            0.05,
+            2.5e6,
+            -3.45,
+            12.35,
+            f32::NAN,
+            f32::INFINITY,
+        ] {
             assert_eq!(D1(x).to_string(), format!("{x:.1}"), "{x}");
         }
     }

@@ -17,6 +17,66 @@ use std::sync::Arc;
 
 mod view;
 
+/// A piece of a link's route in design units, with the link's colour.
+type Line = (Pos2, Pos2, egui::Color32);
+/// Intervals along one pixel row or column.
+type Spans = Vec<(f32, f32)>;
+
+/// Route pieces joined where they fall on the same row or column of pixels `step`
+/// design units apart (one pixel at the zoom they are drawn at): horizontal ones by
+/// row and colour, vertical ones by column and colour, overlapping or touching
+/// intervals made one. Slanted pieces (a link drawn straight while a box is dragged)
+/// are kept as they are.
+fn merge_lines(lines: &[Line], step: f32) -> Vec<Line> {
+    let step = step.max(f32::EPSILON);
+    let cell = |v: f32| (v / step).round() as i64;
+    // (vertical, row or column, colour) -> intervals along it.
+    let mut runs: HashMap<(bool, i64, [u8; 4]), Spans> = HashMap::new();
+    let mut out = Vec::new();
+    for &(a, b, color) in lines {
+        if a.y == b.y {
+            runs.entry((false, cell(a.y), color.to_array()))
+                .or_default()
+                .push((a.x.min(b.x), a.x.max(b.x)));
+        } else if a.x == b.x {
+            runs.entry((true, cell(a.x), color.to_array()))
+                .or_default()
+                .push((a.y.min(b.y), a.y.max(b.y)));
+        } else {
+            out.push((a, b, color));
+        }
+    }
+    let mut keys: Vec<_> = runs.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let (vertical, at, [r, g, b, a]) = key;
+        let color = egui::Color32::from_rgba_premultiplied(r, g, b, a);
+        let Some(mut spans) = runs.remove(&key) else {
+            continue;
+        };
+        spans.sort_by(|x, y| x.0.total_cmp(&y.0));
+        let at = at as f32 * step;
+        let mut push = |from: f32, to: f32| {
+            out.push(if vertical {
+                (Pos2::new(at, from), Pos2::new(at, to), color)
+            } else {
+                (Pos2::new(from, at), Pos2::new(to, at), color)
+            });
+        };
+        let mut current = spans[0];
+        for &(from, to) in &spans[1..] {
+            if from <= current.1 + step {
+                current.1 = current.1.max(to);
+            } else {
+                push(current.0, current.1);
+                current = (from, to);
+            }
+        }
+        push(current.0, current.1);
+    }
+    out
+}
+
 /// The id egui_graphs keeps the canvas's pan and zoom under.
 const VIEW_ID: &str = "patchbay-canvas";
 /// Zone titles are drawn at least this large on screen when they fit their zone.
@@ -105,7 +165,11 @@ pub struct Canvas {
     view: (f32, Vec2),
     /// Every unselected link's route as segments in design units, with its colour:
     /// zoomed far out, they are drawn as one mesh (see [`Canvas::link_lines`]).
-    lines: Vec<(Pos2, Pos2, egui::Color32)>,
+    lines: Vec<Line>,
+    /// `lines` merged for one zoom: pieces on the same pixel row or column joined, so
+    /// a channel of a hundred parallel links is a few long quads. Kept while only the
+    /// pan changes.
+    merged: Option<(f32, Vec<Line>)>,
 }
 
 impl Default for Canvas {
@@ -125,6 +189,7 @@ impl Default for Canvas {
             rect: Rect::ZERO,
             view: (1.0, Vec2::ZERO),
             lines: Vec::new(),
+            merged: None,
         }
     }
 }
@@ -166,6 +231,7 @@ impl Canvas {
         }
         let mut g = ViewGraph::new();
         self.lines.clear();
+        self.merged = None;
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
@@ -355,13 +421,21 @@ impl Canvas {
     /// has no arrowhead and no readable label, and tens of thousands of them drawn as
     /// shapes of their own would cost a frame each to tessellate. Lines thinner than a
     /// pixel are drawn one pixel wide and fainter, as egui draws thin lines.
-    fn link_lines(&self, meta: &MetadataFrame, clip: Rect) -> Shape {
+    fn link_lines(&mut self, meta: &MetadataFrame, clip: Rect) -> Shape {
         let width = super::shapes::link_width(meta.zoom, false);
         let (half, fade) = (width.max(1.0) / 2.0, width.min(1.0));
+        if self
+            .merged
+            .as_ref()
+            .is_none_or(|(zoom, _)| *zoom != meta.zoom)
+        {
+            self.merged = Some((meta.zoom, merge_lines(&self.lines, 1.0 / meta.zoom)));
+        }
+        let lines = self.merged.as_ref().map_or(&[][..], |(_, l)| l.as_slice());
         let mut mesh = egui::Mesh::default();
-        mesh.reserve_vertices(4 * self.lines.len());
-        mesh.reserve_triangles(2 * self.lines.len());
-        for &(a, b, color) in &self.lines {
+        mesh.reserve_vertices(4 * lines.len());
+        mesh.reserve_triangles(2 * lines.len());
+        for &(a, b, color) in lines {
             let (a, b) = (meta.canvas_to_screen_pos(a), meta.canvas_to_screen_pos(b));
             // A piece shorter than a pixel adds nothing the pieces beside it do not show.
             if (b - a).length_sq() < 0.5 || !clip.intersects(Rect::from_two_pos(a, b).expand(half))
@@ -486,5 +560,41 @@ impl Canvas {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_lines;
+    use egui::{Color32, Pos2};
+
+    #[test]
+    fn pieces_on_one_pixel_row_are_one_line_and_colours_stay_apart() {
+        let p = Pos2::new;
+        let (red, blue) = (Color32::RED, Color32::BLUE);
+        let lines = [
+            (p(0.0, 10.0), p(50.0, 10.0), red),
+            // Half a pixel lower at zoom 0.1 (10 units a pixel), overlapping: joined.
+            (p(40.0, 14.0), p(120.0, 14.0), red),
+            // Same row, another colour: kept apart.
+            (p(0.0, 10.0), p(50.0, 10.0), blue),
+            // Same row and colour, far along: a line of its own.
+            (p(400.0, 10.0), p(500.0, 10.0), red),
+            // A column, its pieces touching.
+            (p(7.0, 0.0), p(7.0, 30.0), red),
+            (p(7.0, 35.0), p(7.0, 60.0), red),
+            // Slanted: as it is.
+            (p(0.0, 0.0), p(30.0, 40.0), blue),
+        ];
+        let merged = merge_lines(&lines, 10.0);
+        assert_eq!(merged.len(), 5, "{merged:?}");
+        let red_rows: Vec<_> = merged
+            .iter()
+            .filter(|(a, b, c)| *c == red && a.y == b.y)
+            .map(|(a, b, _)| (a.x, b.x))
+            .collect();
+        assert_eq!(red_rows, vec![(0.0, 120.0), (400.0, 500.0)]);
+        assert!(merged.contains(&(p(10.0, 0.0), p(10.0, 60.0), red)));
+        assert!(merged.contains(&(p(0.0, 0.0), p(30.0, 40.0), blue)));
     }
 }
