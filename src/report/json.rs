@@ -252,21 +252,118 @@ fn flips<T: Copy>(
         .collect()
 }
 
+/// A value as a key: its kind, its number (bits for seconds) and its id.
+#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+struct ValueKey(u8, u64, &'static str);
+
+fn value_key(v: Value) -> ValueKey {
+    match v {
+        Value::Bool(b) => ValueKey(0, u64::from(b), ""),
+        Value::Trigger(t) => ValueKey(1, 0, t.id()),
+        Value::Latency(l) => ValueKey(2, 0, l.id()),
+        Value::Count(n) => ValueKey(3, n as u64, ""),
+        Value::Seconds(x) => ValueKey(4, x.to_bits(), ""),
+        Value::Sensitivity(x) => ValueKey(5, 0, x.id()),
+        Value::Protocol(x) => ValueKey(6, 0, x.id()),
+        Value::Kind(x) => ValueKey(7, 0, x.id()),
+    }
+}
+
+/// A flip as a key: input, from, to, the second input if any, and the result.
+type FlipKey = (
+    &'static str,
+    ValueKey,
+    ValueKey,
+    Option<(&'static str, ValueKey, ValueKey)>,
+    &'static str,
+);
+
+/// Everything an explanation is written from, borrowed: two decisions with equal keys
+/// have the same explanation, so most links find theirs without building or writing
+/// anything.
+#[derive(Hash, PartialEq, Eq)]
+struct Key<'a> {
+    decision: &'static str,
+    choice: &'static str,
+    reason: Text<'a>,
+    inputs: Vec<(&'static str, ValueKey)>,
+    runner_up: Option<&'static str>,
+    flips: Vec<FlipKey>,
+    /// Where the option list is: lists are static, and the same list is the same
+    /// pointer. (Two equal lists elsewhere give two keys and one written line.)
+    options: (usize, usize),
+}
+
+/// A reason as a key: a static text by where it is, a made one by its words.
+#[derive(Hash, PartialEq, Eq)]
+enum Text<'a> {
+    Static(usize, usize),
+    Made(&'a str),
+}
+
+#[expect(clippy::ptr_arg, reason = "whether the text is static or made is the point")]
+fn text_key<'a>(t: &'a std::borrow::Cow<'static, str>) -> Text<'a> {
+    match t {
+        std::borrow::Cow::Borrowed(s) => Text::Static(s.as_ptr() as usize, s.len()),
+        std::borrow::Cow::Owned(s) => Text::Made(s),
+    }
+}
+
 /// Explanations written so far, each once, in the order links first use them.
 #[derive(Default)]
-struct Explanations {
+struct Explanations<'a> {
+    keys: std::collections::HashMap<Key<'a>, usize>,
     index: std::collections::HashMap<Vec<u8>, usize>,
     lines: Vec<Vec<u8>>,
 }
 
-impl Explanations {
-    fn add(&mut self, e: &Explanation) -> serde_json::Result<usize> {
-        let line = serde_json::to_vec(e)?;
+impl<'a> Explanations<'a> {
+    /// The index of `d`'s explanation, written to `lines` the first time it is met.
+    fn add<T: Copy>(
+        &mut self,
+        decision: &'static str,
+        d: &'a Decision<T>,
+        facts: &LinkFacts,
+        id: fn(T) -> &'static str,
+        show: impl Fn(T) -> serde_json::Value + Copy,
+        options: &'static [&'static str],
+    ) -> serde_json::Result<usize> {
+        let key = Key {
+            decision,
+            choice: id(d.choice),
+            reason: text_key(&d.reason),
+            inputs: d
+                .inputs(facts)
+                .map(|(a, v)| (a.id(), value_key(v)))
+                .collect(),
+            runner_up: d.runner_up.map(id),
+            flips: d
+                .flips
+                .iter()
+                .map(|f| {
+                    (
+                        f.attr.id(),
+                        value_key(f.from),
+                        value_key(f.to),
+                        f.also
+                            .map(|(a, from, to)| (a.id(), value_key(from), value_key(to))),
+                        id(f.result),
+                    )
+                })
+                .collect(),
+            options: (options.as_ptr() as usize, options.len()),
+        };
+        if let Some(&i) = self.keys.get(&key) {
+            return Ok(i);
+        }
+        let line = serde_json::to_vec(&explanation(decision, d, facts, show, options))?;
         let next = self.lines.len();
-        Ok(*self.index.entry(line).or_insert_with_key(|line| {
+        let i = *self.index.entry(line).or_insert_with_key(|line| {
             self.lines.push(line.clone());
             next
-        }))
+        });
+        self.keys.insert(key, i);
+        Ok(i)
     }
 }
 
@@ -288,15 +385,15 @@ fn explanation<T: Copy>(
     }
 }
 
-fn chosen<T: Copy>(
-    explanations: &mut Explanations,
+fn chosen<'a, T: Copy>(
+    explanations: &mut Explanations<'a>,
     decision: &'static str,
-    d: &Decision<T>,
+    d: &'a Decision<T>,
     facts: &LinkFacts,
     id: fn(T) -> &'static str,
     options: &'static [&'static str],
 ) -> serde_json::Result<Chosen> {
-    let why = explanations.add(&explanation(decision, d, facts, |t| id(t).into(), options))?;
+    let why = explanations.add(decision, d, facts, id, |t| id(t).into(), options)?;
     Ok(Chosen {
         id: id(d.choice),
         why,
@@ -310,10 +407,10 @@ fn end(design: &Design, id: SystemId) -> End<'_> {
     }
 }
 
-fn link<'a>(
+fn link<'a, 'b>(
     design: &'a Design,
-    a: &LinkAnalysis,
-    explanations: &mut Explanations,
+    a: &'b LinkAnalysis,
+    explanations: &mut Explanations<'b>,
 ) -> serde_json::Result<LinkReport<'a>> {
     let l = &design.links[a.index];
     let [pattern, events, auth, mtls] = options(a);
@@ -343,13 +440,14 @@ fn link<'a>(
     )?;
     let mtls = ChosenMtls {
         recommended: a.mtls.choice,
-        why: explanations.add(&explanation(
+        why: explanations.add(
             "mtls",
             &a.mtls,
             &a.facts,
+            |b| if b { "true" } else { "false" },
             serde_json::Value::Bool,
             mtls,
-        ))?,
+        )?,
     };
     Ok(LinkReport {
         id: l.id.0,
