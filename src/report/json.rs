@@ -301,7 +301,10 @@ enum Text<'a> {
     Made(&'a str),
 }
 
-#[expect(clippy::ptr_arg, reason = "whether the text is static or made is the point")]
+#[expect(
+    clippy::ptr_arg,
+    reason = "whether the text is static or made is the point"
+)]
 fn text_key<'a>(t: &'a std::borrow::Cow<'static, str>) -> Text<'a> {
     match t {
         std::borrow::Cow::Borrowed(s) => Text::Static(s.as_ptr() as usize, s.len()),

@@ -43,6 +43,78 @@ pub struct EdgeData {
     pub overview: Option<(String, Rect)>,
     /// What its route and labels cover, in design units.
     pub bounds: Rect,
+    /// Which links have a piece of route or a label in view this frame, worked out
+    /// once for all of them by the canvas; this link's place in it.
+    pub in_view: (Arc<InView>, usize),
+}
+
+/// Which links have a piece of route or a label in view, by their place in the
+/// canvas's link list: worked out once a frame from a spatial index of every link's
+/// pieces, the first time a link asks, so no link looks through its own route.
+#[derive(Default)]
+pub struct InView(std::sync::Mutex<InViewState>);
+
+#[derive(Default)]
+struct InViewState {
+    /// Route pieces and labels in design units; none until filled.
+    pieces: Option<crate::geometry::index::Grid>,
+    /// Which link each piece belongs to.
+    owners: Vec<usize>,
+    /// The view `shown` was worked out for.
+    view: Option<Rect>,
+    shown: Vec<bool>,
+}
+
+impl std::fmt::Debug for InView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InView")
+    }
+}
+
+impl InView {
+    /// Indexes these pieces (rectangle, link's place) of `links` links.
+    pub fn fill(&self, pieces: Vec<(crate::geometry::Rect, usize)>, links: usize) {
+        let mut grid = crate::geometry::index::Grid::new(256.0);
+        let mut owners = Vec::with_capacity(pieces.len());
+        for (r, owner) in pieces {
+            grid.insert(r);
+            owners.push(owner);
+        }
+        if let Ok(mut state) = self.0.lock() {
+            *state = InViewState {
+                pieces: Some(grid),
+                owners,
+                view: None,
+                shown: vec![false; links],
+            };
+        }
+    }
+
+    /// Whether link `slot` has anything in `view` (design units).
+    fn shows(&self, slot: usize, view: Rect) -> bool {
+        let Ok(mut state) = self.0.lock() else {
+            return true;
+        };
+        if state.view != Some(view) {
+            let state = &mut *state;
+            let Some(pieces) = &state.pieces else {
+                return true;
+            };
+            state.shown.iter_mut().for_each(|s| *s = false);
+            let area = crate::geometry::Rect::new(view.min.x, view.min.y, view.max.x, view.max.y);
+            let (owners, shown) = (&state.owners, &mut state.shown);
+            pieces.any_near(&area, |i, r| {
+                if r.overlaps(&area, 0.0) {
+                    if let Some(s) = owners.get(i).and_then(|&o| shown.get_mut(o)) {
+                        *s = true;
+                    }
+                }
+                false
+            });
+            state.view = Some(view);
+        }
+        state.shown.get(slot).copied().unwrap_or(true)
+    }
 }
 
 /// The canvas's graph type.
@@ -299,18 +371,10 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
                 (start - data.ends_at.0).length() > 0.5 || (end - data.ends_at.1).length() > 0.5;
             return moved && view.intersects(Rect::from_two_pos(start, end));
         }
+        let moved =
+            (start - data.ends_at.0).length() > 0.5 || (end - data.ends_at.1).length() > 0.5;
         // A long route can span the view without a piece of it in sight.
-        let on_label =
-            |l: &Option<(String, Rect)>| l.as_ref().is_some_and(|(_, r)| view.intersects(*r));
-        on_label(&data.label)
-            || on_label(&data.overview)
-            || data.route.len() < 2
-            || data
-                .route
-                .windows(2)
-                .any(|w| view.intersects(Rect::from_two_pos(w[0], w[1])))
-            || (start - data.ends_at.0).length() > 0.5
-            || (end - data.ends_at.1).length() > 0.5
+        moved || data.in_view.0.shows(data.in_view.1, view)
     }
 
     fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
@@ -455,5 +519,28 @@ mod tests {
         assert_eq!(runs[0], &route[0..3]);
         assert_eq!(runs[1], &route[3..6]);
         assert!(visible_runs(&[p(500.0, 500.0), p(900.0, 500.0)], clip).is_empty());
+    }
+
+    #[test]
+    fn a_link_is_in_view_only_where_a_piece_of_it_is() {
+        use crate::geometry::Rect as R;
+        let in_view = InView::default();
+        // Not indexed yet: every link draws itself.
+        let view = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        assert!(in_view.shows(0, view));
+        // Link 0 runs around the view (an L whose bounds cover it), link 1 crosses it.
+        in_view.fill(
+            vec![
+                (R::new(-500.0, -10.0, 500.0, -8.0), 0),
+                (R::new(498.0, -10.0, 500.0, 500.0), 0),
+                (R::new(50.0, -500.0, 52.0, 500.0), 1),
+            ],
+            2,
+        );
+        assert!(!in_view.shows(0, view));
+        assert!(in_view.shows(1, view));
+        let elsewhere = Rect::from_min_max(Pos2::new(450.0, 100.0), Pos2::new(550.0, 200.0));
+        assert!(in_view.shows(0, elsewhere));
+        assert!(!in_view.shows(1, elsewhere));
     }
 }

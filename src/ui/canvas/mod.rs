@@ -1,7 +1,7 @@
 //! The canvas: an egui_graphs view model rebuilt from the document when it changes,
 //! zones drawn behind it, and the user's gestures turned into actions.
 
-use super::shapes::{EdgeData, NodeData, ViewGraph};
+use super::shapes::{EdgeData, InView, NodeData, ViewGraph};
 use super::theme;
 use crate::geometry::{self, Geometry, quality::name_line_rects};
 use crate::model::{LinkId, Pos, SystemId, SystemKind};
@@ -232,6 +232,10 @@ impl Canvas {
         let mut g = ViewGraph::new();
         self.lines.clear();
         self.merged = None;
+        // Which links are in view is looked up in one index of every link's pieces.
+        let in_view = Arc::new(InView::default());
+        let mut pieces = Vec::new();
+        let mut slots = 0;
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
@@ -277,6 +281,18 @@ impl Canvas {
             for (_, r) in label.iter().chain(&overview) {
                 bounds = bounds.union(*r);
             }
+            let slot = slots;
+            slots += 1;
+            for w in l.route.windows(2) {
+                pieces.push((geometry::Rect::around_segment(w[0], w[1], 1.0), slot));
+            }
+            for p in l.label.iter().chain(&l.overview) {
+                pieces.push((p.rect, slot));
+            }
+            if l.route.len() < 2 {
+                let (a, b) = (from.rect.center(), to.rect.center());
+                pieces.push((geometry::Rect::around_segment(a, b, 1.0), slot));
+            }
             let data = EdgeData {
                 color,
                 severity: l.severity,
@@ -285,6 +301,7 @@ impl Canvas {
                 label,
                 overview,
                 bounds,
+                in_view: (Arc::clone(&in_view), slot),
             };
             let (data, full_label) = if hide_advice {
                 (
@@ -314,6 +331,7 @@ impl Canvas {
             }
             self.links.insert(idx, l.id);
         }
+        in_view.fill(pieces, slots);
         self.graph = g;
         self.geometry = Arc::clone(geometry);
         self.built = Some(key);
