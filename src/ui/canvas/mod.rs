@@ -149,7 +149,12 @@ pub enum CanvasAction {
 /// The canvas's state between frames.
 pub struct Canvas {
     graph: ViewGraph,
-    built: Option<(u64, Vec<SystemId>, Vec<LinkId>, bool)>,
+    /// The revision and advice setting the view model was built for.
+    built: Option<(u64, bool)>,
+    /// The selection it shows.
+    shown_selection: (Vec<SystemId>, Vec<LinkId>),
+    /// Each link's edge, to select it without a rebuild.
+    edges: HashMap<LinkId, EdgeIndex>,
     nodes: HashMap<SystemId, NodeIndex>,
     systems: HashMap<NodeIndex, SystemId>,
     links: HashMap<EdgeIndex, LinkId>,
@@ -163,7 +168,7 @@ pub struct Canvas {
     pub rect: Rect,
     /// Last frame's zoom and screen offset, to find systems on screen between frames.
     view: (f32, Vec2),
-    /// Every unselected link's route as segments in design units, with its colour:
+    /// Every link's route as segments in design units, with its colour:
     /// zoomed far out, they are drawn as one mesh (see [`Canvas::link_lines`]).
     lines: Vec<Line>,
     /// `lines` merged for one zoom: pieces on the same pixel row or column joined, so
@@ -177,6 +182,8 @@ impl Default for Canvas {
         Self {
             graph: ViewGraph::new(),
             built: None,
+            shown_selection: (Vec::new(), Vec::new()),
+            edges: HashMap::new(),
             nodes: HashMap::new(),
             systems: HashMap::new(),
             links: HashMap::new(),
@@ -220,13 +227,17 @@ impl Canvas {
         selected: (&[SystemId], &[LinkId]),
         hide_advice: bool,
     ) {
-        let key = (
-            revision,
-            selected.0.to_vec(),
-            selected.1.to_vec(),
-            hide_advice,
-        );
-        if self.built.as_ref() == Some(&key) {
+        let key = (revision, hide_advice);
+        if self.built == Some(key) {
+            // Only the selection changed: flip the flags of what left and joined it,
+            // rather than rebuild tens of thousands of nodes and edges for a click.
+            if (
+                self.shown_selection.0.as_slice(),
+                self.shown_selection.1.as_slice(),
+            ) != selected
+            {
+                self.select(selected);
+            }
             return;
         }
         let mut g = ViewGraph::new();
@@ -239,6 +250,7 @@ impl Canvas {
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
+        self.edges.clear();
         let p2 = |p: Pos| Pos2::new(p.x, p.y);
         let r2 =
             |r: &geometry::Rect| Rect::from_min_max(Pos2::new(r.x0, r.y0), Pos2::new(r.x1, r.y1));
@@ -316,25 +328,42 @@ impl Canvas {
             } else {
                 (data, l.full_label.clone())
             };
-            if !selected.1.contains(&l.id) {
-                let color = data.color;
-                self.lines.extend(
-                    data.route
-                        .windows(2)
-                        .filter(|w| w[0] != w[1])
-                        .map(|w| (w[0], w[1], color)),
-                );
-            }
+            // Every link, selected or not: a selected one is drawn again on top.
+            let color = data.color;
+            self.lines.extend(
+                data.route
+                    .windows(2)
+                    .filter(|w| w[0] != w[1])
+                    .map(|w| (w[0], w[1], color)),
+            );
             let idx = g.add_edge_with_label(a, b, data, full_label);
             if let Some(e) = g.edge_mut(idx) {
                 e.set_selected(selected.1.contains(&l.id));
             }
             self.links.insert(idx, l.id);
+            self.edges.insert(l.id, idx);
         }
         in_view.fill(pieces, slots);
         self.graph = g;
         self.geometry = Arc::clone(geometry);
         self.built = Some(key);
+        self.shown_selection = (selected.0.to_vec(), selected.1.to_vec());
+    }
+
+    /// Marks `selected` as the selection in the view model as built.
+    fn select(&mut self, selected: (&[SystemId], &[LinkId])) {
+        let (old_systems, old_links) = std::mem::take(&mut self.shown_selection);
+        for id in old_systems.iter().chain(selected.0) {
+            if let Some(n) = self.nodes.get(id).and_then(|&i| self.graph.node_mut(i)) {
+                n.set_selected(selected.0.contains(id));
+            }
+        }
+        for id in old_links.iter().chain(selected.1) {
+            if let Some(e) = self.edges.get(id).and_then(|&i| self.graph.edge_mut(i)) {
+                e.set_selected(selected.1.contains(id));
+            }
+        }
+        self.shown_selection = (selected.0.to_vec(), selected.1.to_vec());
     }
 
     /// Shows the canvas and returns what the user did.
