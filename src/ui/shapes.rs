@@ -71,22 +71,60 @@ impl std::fmt::Debug for InView {
     }
 }
 
-impl InView {
-    /// Indexes these pieces (rectangle, link's place) of `links` links.
-    pub fn fill(&self, pieces: Vec<(crate::geometry::Rect, usize)>, links: usize) {
-        let mut grid = crate::geometry::index::Grid::new(256.0);
+impl InViewState {
+    /// An index of these pieces (rectangle, link's place) of `links` links.
+    fn of(pieces: Vec<(crate::geometry::Rect, usize)>, links: usize) -> Self {
+        let mut grid = crate::geometry::index::Grid::new(512.0);
         let mut owners = Vec::with_capacity(pieces.len());
         for (r, owner) in pieces {
             grid.insert(r);
             owners.push(owner);
         }
-        if let Ok(mut state) = self.0.lock() {
-            *state = InViewState {
-                pieces: Some(grid),
-                owners,
-                view: None,
-                shown: vec![false; links],
-            };
+        Self {
+            pieces: Some(grid),
+            owners,
+            view: None,
+            shown: vec![false; links],
+        }
+    }
+}
+
+impl InView {
+    /// Indexes the route pieces and labels of `geometry`'s links (a link's place is
+    /// its place in `geometry.links`), on another thread for a large design: it has
+    /// millions of route pieces, and until the index is ready each link looks through
+    /// its own route.
+    pub fn fill(self: &Arc<Self>, geometry: Arc<crate::geometry::Geometry>) {
+        let this = Arc::clone(self);
+        let links = geometry.links.len();
+        let build = move || {
+            let mut pieces = Vec::new();
+            for (slot, l) in geometry.links.iter().enumerate() {
+                for w in l.route.windows(2) {
+                    pieces.push((crate::geometry::Rect::around_segment(w[0], w[1], 1.0), slot));
+                }
+                for p in l.label.iter().chain(&l.overview) {
+                    pieces.push((p.rect, slot));
+                }
+                if l.route.len() < 2 {
+                    let ends = (geometry.system(l.from), geometry.system(l.to));
+                    if let (Some(a), Some(b)) = ends {
+                        let (a, b) = (a.rect.center(), b.rect.center());
+                        pieces.push((crate::geometry::Rect::around_segment(a, b, 1.0), slot));
+                    }
+                }
+            }
+            if let Ok(mut state) = this.0.lock() {
+                *state = InViewState::of(pieces, links);
+            }
+        };
+        if links <= 2_000 {
+            build();
+        } else {
+            // Without a thread, links keep looking through their own routes.
+            let _ = std::thread::Builder::new()
+                .name("links in view".into())
+                .spawn(build);
         }
     }
 
@@ -529,14 +567,14 @@ mod tests {
         let view = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
         assert!(in_view.shows(0, view));
         // Link 0 runs around the view (an L whose bounds cover it), link 1 crosses it.
-        in_view.fill(
+        let in_view = InView(std::sync::Mutex::new(InViewState::of(
             vec![
                 (R::new(-500.0, -10.0, 500.0, -8.0), 0),
                 (R::new(498.0, -10.0, 500.0, 500.0), 0),
                 (R::new(50.0, -500.0, 52.0, 500.0), 1),
             ],
             2,
-        );
+        )));
         assert!(!in_view.shows(0, view));
         assert!(in_view.shows(1, view));
         let elsewhere = Rect::from_min_max(Pos2::new(450.0, 100.0), Pos2::new(550.0, 200.0));

@@ -22,6 +22,27 @@ type Line = (Pos2, Pos2, egui::Color32);
 /// Intervals along one pixel row or column.
 type Spans = Vec<(f32, f32)>;
 
+/// Every link's route as pieces in design units, with its colour: its pattern's, or
+/// one colour for all while an exercise hides the advice.
+fn link_lines_of(geometry: &Geometry, hidden: bool) -> Vec<Line> {
+    let p2 = |p: Pos| Pos2::new(p.x, p.y);
+    let mut lines = Vec::new();
+    for l in &geometry.links {
+        let color = if hidden {
+            theme::HIDDEN_ADVICE
+        } else {
+            theme::pattern_style(l.pattern).0
+        };
+        lines.extend(
+            l.route
+                .windows(2)
+                .filter(|w| w[0] != w[1])
+                .map(|w| (p2(w[0]), p2(w[1]), color)),
+        );
+    }
+    lines
+}
+
 /// Route pieces joined where they fall on the same row or column of pixels `step`
 /// design units apart (one pixel at the zoom they are drawn at): horizontal ones by
 /// row and colour, vertical ones by column and colour, overlapping or touching
@@ -168,13 +189,16 @@ pub struct Canvas {
     pub rect: Rect,
     /// Last frame's zoom and screen offset, to find systems on screen between frames.
     view: (f32, Vec2),
-    /// Every link's route as segments in design units, with its colour:
-    /// zoomed far out, they are drawn as one mesh (see [`Canvas::link_lines`]).
-    lines: Vec<Line>,
+    /// The drawing whose links are drawn as lines zoomed far out (see
+    /// [`Canvas::link_lines`]), and whether advice is hidden (links all one colour).
+    lines: (Arc<Geometry>, bool),
     /// `lines` merged for one zoom: pieces on the same pixel row or column joined, so
     /// a channel of a hundred parallel links is a few long quads. Kept while only the
-    /// pan changes.
-    merged: Option<(f32, Vec<Line>)>,
+    /// pan changes, and drawn until a newer merge is ready.
+    merged: Option<(f32, Arc<Geometry>, Vec<Line>)>,
+    /// A merge of a large design's lines being made on another thread, for a zoom and
+    /// the lines it was asked for.
+    merging: Option<(f32, Arc<Geometry>, std::sync::mpsc::Receiver<Vec<Line>>)>,
 }
 
 impl Default for Canvas {
@@ -195,8 +219,9 @@ impl Default for Canvas {
             zoom_to: None,
             rect: Rect::ZERO,
             view: (1.0, Vec2::ZERO),
-            lines: Vec::new(),
+            lines: (Arc::default(), false),
             merged: None,
+            merging: None,
         }
     }
 }
@@ -241,12 +266,10 @@ impl Canvas {
             return;
         }
         let mut g = ViewGraph::new();
-        self.lines.clear();
-        self.merged = None;
-        // Which links are in view is looked up in one index of every link's pieces.
+
+        // Which links are in view is looked up in one index of every link's pieces,
+        // built from the drawing on another thread for a large design.
         let in_view = Arc::new(InView::default());
-        let mut pieces = Vec::new();
-        let mut slots = 0;
         self.nodes.clear();
         self.systems.clear();
         self.links.clear();
@@ -278,7 +301,7 @@ impl Canvas {
             self.nodes.insert(s.id, idx);
             self.systems.insert(idx, s.id);
         }
-        for l in &geometry.links {
+        for (slot, l) in geometry.links.iter().enumerate() {
             let (Some(&a), Some(&b)) = (self.nodes.get(&l.from), self.nodes.get(&l.to)) else {
                 continue;
             };
@@ -292,18 +315,6 @@ impl Canvas {
             let mut bounds = Rect::from_points(&route);
             for (_, r) in label.iter().chain(&overview) {
                 bounds = bounds.union(*r);
-            }
-            let slot = slots;
-            slots += 1;
-            for w in l.route.windows(2) {
-                pieces.push((geometry::Rect::around_segment(w[0], w[1], 1.0), slot));
-            }
-            for p in l.label.iter().chain(&l.overview) {
-                pieces.push((p.rect, slot));
-            }
-            if l.route.len() < 2 {
-                let (a, b) = (from.rect.center(), to.rect.center());
-                pieces.push((geometry::Rect::around_segment(a, b, 1.0), slot));
             }
             let data = EdgeData {
                 color,
@@ -328,14 +339,6 @@ impl Canvas {
             } else {
                 (data, l.full_label.clone())
             };
-            // Every link, selected or not: a selected one is drawn again on top.
-            let color = data.color;
-            self.lines.extend(
-                data.route
-                    .windows(2)
-                    .filter(|w| w[0] != w[1])
-                    .map(|w| (w[0], w[1], color)),
-            );
             let idx = g.add_edge_with_label(a, b, data, full_label);
             if let Some(e) = g.edge_mut(idx) {
                 e.set_selected(selected.1.contains(&l.id));
@@ -343,7 +346,9 @@ impl Canvas {
             self.links.insert(idx, l.id);
             self.edges.insert(l.id, idx);
         }
-        in_view.fill(pieces, slots);
+        in_view.fill(Arc::clone(geometry));
+        // The merged lines of the drawing before stay on screen until this one's are in.
+        self.lines = (Arc::clone(geometry), hide_advice);
         self.graph = g;
         self.geometry = Arc::clone(geometry);
         self.built = Some(key);
@@ -399,6 +404,11 @@ impl Canvas {
         if meta.zoom < super::shapes::LINK_LINES_BELOW_ZOOM {
             let clip = ui.painter().clip_rect();
             ui.painter().set(lines_slot, self.link_lines(&meta, clip));
+            if self.merging.is_some() {
+                // Look again soon for the merge being made on another thread.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
         }
         self.hover_text(&shown.response, &meta);
 
@@ -464,6 +474,50 @@ impl Canvas {
         actions
     }
 
+    /// Brings `merged` to this zoom and drawing: at once for a design of up to
+    /// 5,000 links, on another thread for a larger one (where it takes a few hundred
+    /// milliseconds), drawing the last merge meanwhile; a merge made for another zoom
+    /// or drawing is still about right, only joined at another pixel size.
+    fn merge_for(&mut self, zoom: f32) {
+        const AT_ONCE: usize = 5_000;
+        let (geometry, hidden) = (Arc::clone(&self.lines.0), self.lines.1);
+        let current = |z: f32, g: &Arc<Geometry>| z == zoom && Arc::ptr_eq(g, &geometry);
+        if self.merged.as_ref().is_some_and(|(z, g, _)| current(*z, g)) {
+            return;
+        }
+        if let Some((z, g, rx)) = &self.merging {
+            match rx.try_recv() {
+                Ok(merged) => {
+                    let fresh = current(*z, g);
+                    self.merged = Some((*z, Arc::clone(g), merged));
+                    self.merging = None;
+                    if fresh {
+                        return;
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.merging = None,
+            }
+        }
+        let merge = {
+            let geometry = Arc::clone(&geometry);
+            move || merge_lines(&link_lines_of(&geometry, hidden), 1.0 / zoom)
+        };
+        if geometry.links.len() <= AT_ONCE {
+            self.merged = Some((zoom, geometry, merge()));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("merge lines".into())
+            .spawn(move || {
+                let _ = tx.send(merge());
+            });
+        if spawned.is_ok() {
+            self.merging = Some((zoom, geometry, rx));
+        }
+    }
+
     /// Every unselected link as a bare line, in one mesh: zoomed this far out a link
     /// has no arrowhead and no readable label, and tens of thousands of them drawn as
     /// shapes of their own would cost a frame each to tessellate. Lines thinner than a
@@ -471,14 +525,11 @@ impl Canvas {
     fn link_lines(&mut self, meta: &MetadataFrame, clip: Rect) -> Shape {
         let width = super::shapes::link_width(meta.zoom, false);
         let (half, fade) = (width.max(1.0) / 2.0, width.min(1.0));
-        if self
+        self.merge_for(meta.zoom);
+        let lines = self
             .merged
             .as_ref()
-            .is_none_or(|(zoom, _)| *zoom != meta.zoom)
-        {
-            self.merged = Some((meta.zoom, merge_lines(&self.lines, 1.0 / meta.zoom)));
-        }
-        let lines = self.merged.as_ref().map_or(&[][..], |(_, l)| l.as_slice());
+            .map_or(&[][..], |(_, _, l)| l.as_slice());
         let mut mesh = egui::Mesh::default();
         mesh.reserve_vertices(4 * lines.len());
         mesh.reserve_triangles(2 * lines.len());
