@@ -161,10 +161,7 @@ impl Document {
                 Err(std::sync::mpsc::TryRecvError::Empty) => break,
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     // The thread stopped without finishing: finish here.
-                    self.working = None;
-                    crate::analysis::reanalyze(&mut self.analysis, &self.design);
-                    self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-                    (self.assessed, self.drawn) = (self.revision, self.revision);
+                    self.settle_here();
                     changed = true;
                 }
             }
@@ -202,21 +199,24 @@ impl Document {
             });
         match spawned {
             Ok(_) => self.working = Some(rx),
-            Err(_) => {
-                crate::analysis::reanalyze(&mut self.analysis, &self.design);
-                self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-                (self.assessed, self.drawn) = (self.revision, self.revision);
-            }
+            Err(_) => self.settle_here(),
         }
+    }
+
+    /// Brings the analysis and the drawing up to the current revision on this thread,
+    /// forgetting any work under way elsewhere (its older result must not land later).
+    fn settle_here(&mut self) {
+        self.working = None;
+        // Only the links the edit touched are decided again.
+        crate::analysis::reanalyze(&mut self.analysis, &self.design);
+        self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
+        (self.assessed, self.drawn) = (self.revision, self.revision);
     }
 
     fn changed(&mut self) {
         self.revision = next_revision();
         if self.design.links.len() <= BACKGROUND_DRAWING_LINKS {
-            // Only the links the edit touched are decided again.
-            crate::analysis::reanalyze(&mut self.analysis, &self.design);
-            self.geometry = Arc::new(Geometry::new(&self.design, &self.analysis));
-            (self.assessed, self.drawn) = (self.revision, self.revision);
+            self.settle_here();
             return;
         }
         // A large design: the edited links' recommendations now, the findings and the
