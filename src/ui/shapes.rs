@@ -118,7 +118,7 @@ impl InView {
                 *state = InViewState::of(pieces, links);
             }
         };
-        if links <= 2_000 {
+        if links <= crate::document::BACKGROUND_DRAWING_LINKS {
             build();
         } else {
             // Without a thread, links keep looking through their own routes.

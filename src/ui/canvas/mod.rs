@@ -22,6 +22,21 @@ type Line = (Pos2, Pos2, egui::Color32);
 /// Intervals along one pixel row or column.
 type Spans = Vec<(f32, f32)>;
 
+/// What a merge of the far-out lines is for: a zoom, a drawing (by identity) and
+/// whether advice is hidden (all links one colour).
+#[derive(Clone)]
+struct LinesOf {
+    zoom: f32,
+    geometry: Arc<Geometry>,
+    hidden: bool,
+}
+
+impl PartialEq for LinesOf {
+    fn eq(&self, o: &Self) -> bool {
+        self.zoom == o.zoom && self.hidden == o.hidden && Arc::ptr_eq(&self.geometry, &o.geometry)
+    }
+}
+
 /// Every link's route as pieces in design units, with its colour: its pattern's, or
 /// one colour for all while an exercise hides the advice.
 fn link_lines_of(geometry: &Geometry, hidden: bool) -> Vec<Line> {
@@ -189,16 +204,12 @@ pub struct Canvas {
     pub rect: Rect,
     /// Last frame's zoom and screen offset, to find systems on screen between frames.
     view: (f32, Vec2),
-    /// The drawing whose links are drawn as lines zoomed far out (see
-    /// [`Canvas::link_lines`]), and whether advice is hidden (links all one colour).
-    lines: (Arc<Geometry>, bool),
-    /// `lines` merged for one zoom: pieces on the same pixel row or column joined, so
-    /// a channel of a hundred parallel links is a few long quads. Kept while only the
-    /// pan changes, and drawn until a newer merge is ready.
-    merged: Option<(f32, Arc<Geometry>, Vec<Line>)>,
-    /// A merge of a large design's lines being made on another thread, for a zoom and
-    /// the lines it was asked for.
-    merging: Option<(f32, Arc<Geometry>, std::sync::mpsc::Receiver<Vec<Line>>)>,
+    /// The drawing's links as lines merged for one zoom: pieces on the same pixel row
+    /// or column joined, so a channel of a hundred parallel links is a few long quads.
+    /// Kept while only the pan changes, and drawn until a newer merge is ready.
+    merged: Option<(LinesOf, Vec<Line>)>,
+    /// A merge of a large design's lines being made on another thread.
+    merging: Option<(LinesOf, std::sync::mpsc::Receiver<Vec<Line>>)>,
 }
 
 impl Default for Canvas {
@@ -219,7 +230,6 @@ impl Default for Canvas {
             zoom_to: None,
             rect: Rect::ZERO,
             view: (1.0, Vec2::ZERO),
-            lines: (Arc::default(), false),
             merged: None,
             merging: None,
         }
@@ -347,8 +357,6 @@ impl Canvas {
             self.edges.insert(l.id, idx);
         }
         in_view.fill(Arc::clone(geometry));
-        // The merged lines of the drawing before stay on screen until this one's are in.
-        self.lines = (Arc::clone(geometry), hide_advice);
         self.graph = g;
         self.geometry = Arc::clone(geometry);
         self.built = Some(key);
@@ -475,22 +483,24 @@ impl Canvas {
     }
 
     /// Brings `merged` to this zoom and drawing: at once for a design of up to
-    /// 5,000 links, on another thread for a larger one (where it takes a few hundred
-    /// milliseconds), drawing the last merge meanwhile; a merge made for another zoom
-    /// or drawing is still about right, only joined at another pixel size.
+    /// [`crate::document::BACKGROUND_DRAWING_LINKS`] links, on another thread for a
+    /// larger one (where it takes a few hundred milliseconds), drawing the last merge
+    /// meanwhile; a merge made for another zoom or drawing is still about right, only
+    /// joined at another pixel size.
     fn merge_for(&mut self, zoom: f32) {
-        const AT_ONCE: usize = 5_000;
-        let (geometry, hidden) = (Arc::clone(&self.lines.0), self.lines.1);
-        let current = |z: f32, g: &Arc<Geometry>| z == zoom && Arc::ptr_eq(g, &geometry);
-        if self.merged.as_ref().is_some_and(|(z, g, _)| current(*z, g)) {
+        let wanted = LinesOf {
+            zoom,
+            geometry: Arc::clone(&self.geometry),
+            hidden: self.built.is_some_and(|(_, hidden)| hidden),
+        };
+        if self.merged.as_ref().is_some_and(|(of, _)| *of == wanted) {
             return;
         }
-        if let Some((z, g, rx)) = &self.merging {
+        if let Some((of, rx)) = &self.merging {
             match rx.try_recv() {
-                Ok(merged) => {
-                    let fresh = current(*z, g);
-                    self.merged = Some((*z, Arc::clone(g), merged));
-                    self.merging = None;
+                Ok(lines) => {
+                    let fresh = *of == wanted;
+                    self.merged = self.merging.take().map(|(of, _)| (of, lines));
                     if fresh {
                         return;
                     }
@@ -500,11 +510,11 @@ impl Canvas {
             }
         }
         let merge = {
-            let geometry = Arc::clone(&geometry);
-            move || merge_lines(&link_lines_of(&geometry, hidden), 1.0 / zoom)
+            let of = wanted.clone();
+            move || merge_lines(&link_lines_of(&of.geometry, of.hidden), 1.0 / of.zoom)
         };
-        if geometry.links.len() <= AT_ONCE {
-            self.merged = Some((zoom, geometry, merge()));
+        if wanted.geometry.links.len() <= crate::document::BACKGROUND_DRAWING_LINKS {
+            self.merged = Some((wanted, merge()));
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
@@ -514,7 +524,7 @@ impl Canvas {
                 let _ = tx.send(merge());
             });
         if spawned.is_ok() {
-            self.merging = Some((zoom, geometry, rx));
+            self.merging = Some((wanted, rx));
         }
     }
 
@@ -526,10 +536,7 @@ impl Canvas {
         let width = super::shapes::link_width(meta.zoom, false);
         let (half, fade) = (width.max(1.0) / 2.0, width.min(1.0));
         self.merge_for(meta.zoom);
-        let lines = self
-            .merged
-            .as_ref()
-            .map_or(&[][..], |(_, _, l)| l.as_slice());
+        let lines = self.merged.as_ref().map_or(&[][..], |(_, l)| l.as_slice());
         let mut mesh = egui::Mesh::default();
         mesh.reserve_vertices(4 * lines.len());
         mesh.reserve_triangles(2 * lines.len());
