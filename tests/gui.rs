@@ -1407,10 +1407,9 @@ fn until_opened(h: &mut Harness<'static, PatchbayApp>) {
     h.run_steps(2);
 }
 
-#[test]
-fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_usable() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.patchbay.ron");
+/// A generated design saved large enough to open in the background.
+fn large_file(dir: &Path) -> PathBuf {
+    let path = dir.join("large.patchbay.ron");
     let design = patchbay::generate::generate(patchbay::generate::Params {
         systems: 1_200,
         links_per_system: 5,
@@ -1421,7 +1420,13 @@ fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_
         std::fs::metadata(&path).expect("size").len() > patchbay::ui::BACKGROUND_OPEN_BYTES,
         "the file is large enough to open in the background"
     );
+    path
+}
 
+#[test]
+fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_usable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = large_file(dir.path());
     let mut h = harness(PatchbayApp::with_default_design(Box::new(
         Scripted::default(),
     )));
@@ -1429,10 +1434,9 @@ fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_
     h.state_mut().open_path(&path);
     assert_eq!(h.state().opening(), Some(path.as_path()));
     h.run_steps(2);
-    // While it opens: a progress window with Cancel, and the open design still edits.
+    // While it opens: a progress window with Cancel, and the open design unchanged.
     h.get_by_label("Cancel");
     assert_eq!(h.state().doc.design(), &before);
-    h.state_mut().command(Command::Undo);
     until_opened(&mut h);
     assert!(h.state().dialog.is_none());
     assert_eq!(h.state().doc.design().systems.len(), 1_200);
@@ -1445,36 +1449,81 @@ fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_
 }
 
 #[test]
+fn an_edit_made_while_a_file_opens_is_not_thrown_away_unasked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = large_file(dir.path());
+    for discard in [false, true] {
+        let mut h = harness(PatchbayApp::with_default_design(Box::new(
+            Scripted::default(),
+        )));
+        let systems = h.state().doc.design().systems.len();
+        h.state_mut().open_path(&path);
+        // The open design is edited from the palette while the file loads.
+        h.get_by_label("ERP").click();
+        h.run_steps(2);
+        assert!(
+            h.state().opening().is_some(),
+            "still opening after the edit"
+        );
+        assert_eq!(h.state().doc.design().systems.len(), systems + 1);
+        until_opened(&mut h);
+        h.run_steps(20);
+        assert!(
+            matches!(h.state().dialog, Some(patchbay::ui::Dialog::Unsaved { .. })),
+            "asked before the edited design is replaced"
+        );
+        assert_eq!(h.state().doc.design().systems.len(), systems + 1);
+        h.get_by_label(if discard { "Discard changes" } else { "Cancel" })
+            .click();
+        h.run_steps(3);
+        if discard {
+            assert_eq!(h.state().doc.design().systems.len(), 1_200);
+            assert!(
+                h.state().status.starts_with("Opened"),
+                "{}",
+                h.state().status
+            );
+        } else {
+            assert_eq!(h.state().doc.design().systems.len(), systems + 1);
+            assert!(
+                h.state()
+                    .status
+                    .contains("kept the design you were editing"),
+                "{}",
+                h.state().status
+            );
+        }
+    }
+}
+
+#[test]
 fn cancelling_a_background_open_keeps_the_open_design() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = large_file(dir.path());
     let mut h = harness(PatchbayApp::with_default_design(Box::new(
         Scripted::default(),
     )));
     let before = h.state().doc.design().clone();
-    h.state_mut()
-        .open_in_background(&sample_path("enterprise.patchbay.ron"));
-    h.run_steps(1);
-    if h.state().opening().is_some() {
-        h.get_by_label("Cancel").click();
-        h.run_steps(2);
-    } else {
-        // The worker was faster than the first frame; cancel as a person would have.
-        h.state_mut().cancel_open();
-    }
-    for _ in 0..50 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.run_steps(1);
-    }
+    h.state_mut().open_path(&path);
+    // A window needs a few frames before it takes clicks.
+    h.run_steps(3);
+    assert!(
+        h.state().opening().is_some(),
+        "reading 1,200 systems takes a while"
+    );
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
     assert!(h.state().opening().is_none());
-    if h.state().doc.design() != &before {
-        // Only if it had finished before Cancel could be pressed.
-        assert!(h.state().status.starts_with("Opened"));
-    } else {
-        assert!(
-            h.state().status.contains("cancelled"),
-            "{}",
-            h.state().status
-        );
-    }
+    assert!(
+        h.state().status.contains("cancelled"),
+        "{}",
+        h.state().status
+    );
+    // The worker finishes later; what it read goes nowhere.
+    std::thread::sleep(std::time::Duration::from_millis(1_500));
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design(), &before);
+    assert!(h.state().dialog.is_none());
 }
 
 #[test]

@@ -55,6 +55,9 @@ pub struct PatchbayApp {
     pub(super) flows_open: bool,
     /// A file being opened on another thread.
     pub(super) opening: Option<super::files::Opening>,
+    /// A design that finished opening while the open one was being edited: it waits
+    /// for the answer to "Unsaved changes" (see `Command::TakeOpened`).
+    pub(super) opened_waiting: Option<(std::path::PathBuf, crate::document::Document)>,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -96,6 +99,7 @@ impl PatchbayApp {
             shown_flow: None,
             flows_open: false,
             opening: None,
+            opened_waiting: None,
         }
     }
 

@@ -20,6 +20,9 @@ pub enum Command {
     Open,
     /// Open this file.
     OpenPath(PathBuf),
+    /// Put the design that finished opening in the background in place of the open
+    /// one (asked about first when the open one was edited meanwhile).
+    TakeOpened,
     /// Open a built-in sample.
     OpenSample(usize),
     /// Save to the current file, or ask where.
@@ -155,6 +158,7 @@ fn discards(c: &Command) -> bool {
         Command::New
             | Command::Open
             | Command::OpenPath(_)
+            | Command::TakeOpened
             | Command::OpenSample(_)
             | Command::OpenExercise(_)
             | Command::Import
@@ -190,6 +194,11 @@ impl PatchbayApp {
                 Picked::Unavailable => self.builtin_dialog(Purpose::Open, ""),
             },
             Command::OpenPath(path) => self.open_path(&path),
+            Command::TakeOpened => {
+                if let Some((path, doc)) = self.opened_waiting.take() {
+                    self.opened(&path, Ok(doc));
+                }
+            }
             Command::OpenSample(i) => {
                 if let Some(sample) = samples::ALL.get(i) {
                     match model::parse(sample.text) {

@@ -3,6 +3,7 @@
 //! recovering designs.
 
 use super::app::PatchbayApp;
+use super::commands::Command;
 use super::dialogs::Dialog;
 use crate::document::Document;
 use crate::model::{self, Design};
@@ -21,6 +22,9 @@ const STAGES: [&str; 2] = ["Reading and checking the file", "Analysing and drawi
 pub(super) struct Opening {
     path: PathBuf,
     started: std::time::Instant,
+    /// The open design's revision when this began: an edit since is not thrown away
+    /// unasked.
+    from_revision: u64,
     /// Index into [`STAGES`], moved on by the worker.
     stage: Arc<AtomicU8>,
     result: std::sync::mpsc::Receiver<Result<Document, model::LoadError>>,
@@ -251,6 +255,7 @@ impl PatchbayApp {
                 self.opening = Some(Opening {
                     path: path.to_owned(),
                     started: std::time::Instant::now(),
+                    from_revision: self.doc.revision(),
                     stage,
                     result: rx,
                 });
@@ -278,8 +283,16 @@ impl PatchbayApp {
     /// Takes the background open's result when it is ready, and shows its progress
     /// until then.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        self.forget_unwanted_open();
         let Some(o) = &self.opening else { return };
         match o.result.try_recv() {
+            Ok(Ok(doc)) if self.doc.revision() != o.from_revision && self.doc.is_dirty() => {
+                // The open design was edited while this one loaded: ask before it goes.
+                let path = o.path.clone();
+                self.opening = None;
+                self.opened_waiting = Some((path, doc));
+                self.queue.push(Command::TakeOpened);
+            }
             Ok(opened) => {
                 let path = o.path.clone();
                 self.opening = None;
@@ -302,7 +315,24 @@ impl PatchbayApp {
         }
     }
 
-    fn opened(&mut self, path: &Path, opened: Result<Document, model::LoadError>) {
+    /// A design that waited for "Unsaved changes" is let go once that was answered
+    /// with Cancel: nothing will take it any more.
+    fn forget_unwanted_open(&mut self) {
+        let asking = self.dialog.is_some()
+            || self.builtin.is_some()
+            || self.after_save.is_some()
+            || !self.queue.is_empty();
+        if !asking {
+            if let Some((path, _)) = self.opened_waiting.take() {
+                self.status = format!(
+                    "Did not open {}: kept the design you were editing",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    pub(super) fn opened(&mut self, path: &Path, opened: Result<Document, model::LoadError>) {
         match opened {
             Ok(doc) => {
                 self.replace(doc);
