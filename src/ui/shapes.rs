@@ -43,14 +43,16 @@ pub struct EdgeData {
     pub overview: Option<(String, Rect)>,
     /// What its route and labels cover, in design units.
     pub bounds: Rect,
-    /// Which links have a piece of route or a label in view this frame, worked out
-    /// once for all of them by the canvas; this link's place in it.
+    /// Which links have a piece of route or a label in view, shared by every link of
+    /// the drawing; this link's place in the drawing's links.
     pub in_view: (Arc<InView>, usize),
 }
 
 /// Which links have a piece of route or a label in view, by their place in the
-/// canvas's link list: worked out once a frame from a spatial index of every link's
-/// pieces, the first time a link asks, so no link looks through its own route.
+/// drawing's links: worked out once a frame from a spatial index of every link's
+/// pieces, the first time a link asks, so no link looks through its own route. Until
+/// the index is ready (it is built on another thread for a large design), every link
+/// whose bounds meet the view is drawn.
 #[derive(Default)]
 pub struct InView(std::sync::Mutex<InViewState>);
 
@@ -121,7 +123,7 @@ impl InView {
         if links <= crate::document::BACKGROUND_DRAWING_LINKS {
             build();
         } else {
-            // Without a thread, links keep looking through their own routes.
+            // Without a thread, every link whose bounds meet the view is drawn.
             let _ = std::thread::Builder::new()
                 .name("links in view".into())
                 .spawn(build);
@@ -152,6 +154,14 @@ impl InView {
             state.view = Some(view);
         }
         state.shown.get(slot).copied().unwrap_or(true)
+    }
+}
+
+impl EdgeData {
+    /// Whether either end's box is away from where the route was computed for (being
+    /// dragged): the link is then drawn straight between the boxes.
+    fn ends_moved(&self, start: Pos2, end: Pos2) -> bool {
+        (start - self.ends_at.0).length() > 0.5 || (end - self.ends_at.1).length() > 0.5
     }
 }
 
@@ -333,9 +343,7 @@ impl LinkShape {
     /// boxes while one of them is being dragged.
     fn points(&self, start: &ViewNode, end: &ViewNode) -> Vec<Pos2> {
         let (a, b) = (start.location(), end.location());
-        let moved =
-            (a - self.data.ends_at.0).length() > 0.5 || (b - self.data.ends_at.1).length() > 0.5;
-        if !moved && self.data.route.len() >= 2 {
+        if !self.data.ends_moved(a, b) && self.data.route.len() >= 2 {
             return self.data.route.to_vec();
         }
         let dir = (b - a).normalized();
@@ -404,15 +412,12 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
             meta.screen_to_canvas_pos(clip.min),
             meta.screen_to_canvas_pos(clip.max),
         );
-        if !view.intersects(data.bounds) {
-            let moved =
-                (start - data.ends_at.0).length() > 0.5 || (end - data.ends_at.1).length() > 0.5;
-            return moved && view.intersects(Rect::from_two_pos(start, end));
+        if data.ends_moved(start, end) {
+            // Drawn straight between its boxes while one is dragged.
+            return view.intersects(data.bounds.union(Rect::from_two_pos(start, end)));
         }
-        let moved =
-            (start - data.ends_at.0).length() > 0.5 || (end - data.ends_at.1).length() > 0.5;
         // A long route can span the view without a piece of it in sight.
-        moved || data.in_view.0.shows(data.in_view.1, view)
+        view.intersects(data.bounds) && data.in_view.0.shows(data.in_view.1, view)
     }
 
     fn shapes(&mut self, start: &ViewNode, end: &ViewNode, ctx: &DrawContext) -> Vec<Shape> {
