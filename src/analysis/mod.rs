@@ -121,8 +121,9 @@ pub fn analyze_on(design: &Design, today: crate::model::Date) -> Analysis {
 /// The analysis of `design` after an edit, given the link analyses from before it: each
 /// link whose inputs (its [`LinkFacts`]) did not change keeps its decisions, and only
 /// the links the edit touched are decided again; the design-level parts (the ESB
-/// verdict, flows and findings) are worked out afresh, as they are cheap next to the
-/// decisions. The result is exactly what [`analyze_on`] gives.
+/// verdict, flows and findings) are worked out afresh (see [`design_level`]; on a
+/// 10,000-system design they take about 40 ms, which is why the window works them out
+/// on another thread there). The result is exactly what [`analyze_on`] gives.
 pub fn reanalyze_on(
     previous: Vec<LinkAnalysis>,
     design: &Design,
