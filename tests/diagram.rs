@@ -172,3 +172,36 @@ fn every_link_in_the_svg_carries_its_full_label_in_its_title() {
         }
     }
 }
+
+#[test]
+fn a_large_placed_design_keeps_its_links_out_of_boxes_short_and_near_the_boxes() {
+    // Systems on a grid, links between any two: most skip many columns, and some join
+    // two systems of one column with others between them.
+    let d = generate(Params {
+        systems: 300,
+        links_per_system: 5,
+        seed: 7,
+    });
+    let g = Geometry::new(&d, &analyze(&d));
+    let q = quality::measure(&g);
+    assert_eq!(q.link_through_box, 0, "{q:?}");
+    let points: usize = g.links.iter().map(|l| l.route.len()).sum();
+    let per_link = points as f32 / g.links.len() as f32;
+    assert!(
+        per_link < 9.0,
+        "{per_link:.1} points a link: one step a column"
+    );
+    let boxes = g
+        .systems
+        .iter()
+        .map(|s| s.rect)
+        .reduce(|a, b| a.union(&b))
+        .expect("systems");
+    // Links may pass above and below the boxes, but not a drawing's height away.
+    assert!(
+        g.bounds.height() <= boxes.height() + 2.0 * 3_000.0 + 200.0,
+        "{} tall for boxes {} tall",
+        g.bounds.height(),
+        boxes.height()
+    );
+}

@@ -394,6 +394,18 @@ fn assign_ports(boxes: &[Rect], requests: &[Request], columns: bool) -> Vec<(End
         let (a, b) = (&boxes[req.from], &boxes[req.to]);
         let (sa, sb, toward_a, toward_b) = if req.from == req.to {
             (Side::Right, Side::Right, a.center(), a.center())
+        } else if let ([], &[(lo, hi)]) = (req.vias.as_slice(), req.channels.as_slice()) {
+            // One known band between the ends: both face it (a link to the next
+            // column, or between two boxes of one column, beside it).
+            let x = (lo + hi) / 2.0;
+            let side = |r: &Rect| {
+                if x >= r.center().x {
+                    Side::Right
+                } else {
+                    Side::Left
+                }
+            };
+            (side(a), side(b), b.center(), a.center())
         } else {
             let first = req.vias.first().map_or(*b, |&v| point_rect(v));
             let last = req.vias.last().map_or(*a, |&v| point_rect(v));
