@@ -17,8 +17,13 @@ const END_CLEARANCE: f32 = 14.0;
 const COVER_COST: f32 = 60.0;
 /// How many spots, free or not, are tried for one form of a label, best first.
 const MAX_TRIES: usize = 24;
-/// How many free spots are weighed for one form of a label before the best is taken.
+/// How many free spots are weighed for one form of a label before the best is taken,
 const MAX_LOOKS: usize = 8;
+/// and how many a whole drawing weighs for one form of every label, about: past
+/// 20,000 links each label weighs fewer than eight (three at 50,000, never fewer than
+/// two), so a very large design's labels take a second rather than two, placed a
+/// little less carefully where they are crowded anyway.
+const LOOK_BUDGET: usize = 160_000;
 /// How many of a route's legs are looked at, longest first.
 const MAX_LEGS: usize = 3;
 /// Lines counted under a spot at most.
@@ -149,6 +154,7 @@ pub fn place(
     font: f32,
     allow_full: bool,
 ) -> Vec<Option<Placed>> {
+    let max_looks = (LOOK_BUDGET / routes.len().max(1)).clamp(2, MAX_LOOKS);
     let mut placed_grid = Grid::new(120.0);
     let mut out: Vec<Option<Placed>> = vec![None; routes.len()];
     // Shorter routes have fewer spots: place them first.
@@ -216,7 +222,7 @@ pub fn place(
                     best = Some((score, rect, text, is_short));
                 }
                 looked += 1;
-                if looked >= MAX_LOOKS {
+                if looked >= max_looks {
                     break;
                 }
             }
