@@ -3,20 +3,36 @@
 
 /// Text for HTML and SVG element content and attribute values.
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and newline are not allowed in XML.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
+    Xml(text).to_string()
+}
+
+/// Text for HTML and SVG element content and attribute values, escaped as it is
+/// written into a page (no string of its own: a large design's review page writes
+/// hundreds of thousands of them).
+pub struct Xml<'a>(pub &'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.0;
+        // Runs of plain text are written whole; only what needs escaping is looked at.
+        let mut plain = 0;
+        for (i, c) in text.char_indices() {
+            let escaped = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                // Control characters other than tab and newline are not allowed in XML.
+                c if c.is_control() && c != '\n' && c != '\t' => "\u{FFFD}",
+                _ => continue,
+            };
+            f.write_str(&text[plain..i])?;
+            f.write_str(escaped)?;
+            plain = i + c.len_utf8();
         }
+        f.write_str(&text[plain..])
     }
-    out
 }
 
 /// Text inside a quoted Mermaid label (`id["..."]`): everything that could end the

@@ -1,7 +1,7 @@
 //! One self-contained HTML page for a design review: inline CSS and SVG, no external
 //! requests, printable.
 
-use super::escape::xml;
+use super::escape::{Xml, xml};
 use super::{flip_text, options};
 use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
@@ -17,26 +17,47 @@ th{background:#f2f5f9}.choice{font-weight:600}.muted{color:#5b6576;font-size:.85
 .sev-high{color:#b41e1e}.sev-warning{color:#9a6b00}.sev-info{color:#2d5fa6}\
 .counts td{text-align:right}@media print{.diagram{overflow:visible}body{margin:0}}";
 
-fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
-    let mut s = format!(
-        "<span class=\"choice\">{}</span><br>{}",
-        xml(&show(d.choice)),
-        xml(&d.reason)
+/// A decision's table cell: the choice, why, the runner-up and what would change it.
+fn cell<T: Copy>(h: &mut String, d: &Decision<T>, show: impl Fn(T) -> String + Copy) {
+    let _ = write!(
+        h,
+        "<td><span class=\"choice\">{}</span><br>{}",
+        Xml(&show(d.choice)),
+        Xml(&d.reason)
     );
     if let Some(r) = d.runner_up {
         let _ = write!(
-            s,
+            h,
             "<br><span class=\"muted\">runner-up: {}</span>",
-            xml(&show(r))
+            Xml(&show(r))
         );
     }
-    let flip = flip_text(d, show).unwrap_or_else(|| "no single input change alters it".into());
-    let _ = write!(s, "<br><span class=\"muted\">{}</span>", xml(&flip));
-    s
+    let flip = flip_text(d, show);
+    let flip = flip
+        .as_deref()
+        .unwrap_or("no single input change alters it");
+    let _ = write!(h, "<br><span class=\"muted\">{}</span></td>", Xml(flip));
 }
 
-/// The review page.
+/// The review page. The diagram is drawn on another thread while the tables are
+/// written: on a very large design each takes about a second.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
+    std::thread::scope(|s| {
+        let diagram = s.spawn(|| super::svg::render(design, analysis));
+        let (head, tail) = page(design, analysis);
+        let svg = diagram
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut h = String::with_capacity(head.len() + svg.len() + tail.len() + 64);
+        h.push_str(&head);
+        let _ = writeln!(h, "<h2>Diagram</h2>\n<div class=\"diagram\">\n{svg}</div>");
+        h.push_str(&tail);
+        h
+    })
+}
+
+/// The page before the diagram, and after it.
+fn page(design: &Design, analysis: &Analysis) -> (String, String) {
     let mut h = String::with_capacity(64 * 1024);
     let _ = write!(
         h,
@@ -53,12 +74,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         "<p class=\"muted\">{} · findings: {high} high, {warning} warning, {info} info</p>",
         xml(&super::summary(design))
     );
-
-    let _ = writeln!(
-        h,
-        "<h2>Diagram</h2>\n<div class=\"diagram\">\n{}</div>",
-        super::svg::render(design, analysis)
-    );
+    let head = std::mem::take(&mut h);
 
     let esb = &analysis.esb;
     let _ = writeln!(
@@ -95,22 +111,20 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     h.push_str("<h2>Links</h2>\n<table>\n<tr><th>link</th><th>pattern</th><th>events</th><th>auth flow</th><th>mTLS</th><th>how to build it</th></tr>\n");
     for a in analysis.links.iter() {
         let l = &design.links[a.index];
-        let opts: Vec<String> = options(a)
-            .iter()
-            .flat_map(|o| o.iter())
-            .map(|o| format!("<li>{}</li>", xml(o)))
-            .collect();
-        let _ = writeln!(
-            h,
-            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><ul>{}</ul></td></tr>",
-            l.id.0,
-            xml(&link_name(design, l)),
-            cell(&a.pattern, |p| p.id().to_owned()),
-            cell(&a.events, |e| e.id().to_owned()),
-            cell(&a.auth_flow, |f| f.id().to_owned()),
-            cell(&a.mtls, |b| if b { "yes".into() } else { "no".into() }),
-            opts.join("")
+        let _ = write!(h, "<tr><td>{} {}</td>", l.id.0, Xml(&link_name(design, l)));
+        cell(&mut h, &a.pattern, |p| p.id().to_owned());
+        cell(&mut h, &a.events, |e| e.id().to_owned());
+        cell(&mut h, &a.auth_flow, |f| f.id().to_owned());
+        cell(
+            &mut h,
+            &a.mtls,
+            |b| if b { "yes".into() } else { "no".into() },
         );
+        h.push_str("<td><ul>");
+        for o in options(a).iter().flat_map(|o| o.iter()) {
+            let _ = write!(h, "<li>{}</li>", Xml(o));
+        }
+        h.push_str("</ul></td></tr>\n");
     }
     h.push_str("</table>\n");
 
@@ -183,5 +197,5 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         h.push_str("</dl>\n");
     }
     h.push_str("<p class=\"muted\">Made by Patchbay.</p>\n</body>\n</html>\n");
-    h
+    (head, h)
 }
