@@ -97,6 +97,21 @@ impl Grid {
         i
     }
 
+    /// At least how many different rectangles [`Grid::any_near`] would report for
+    /// `area`, found without looking at any: what its cells hold, divided by how many
+    /// cells it meets (a rectangle in several of them is in the count of each).
+    pub fn at_least_near(&self, area: &Rect) -> usize {
+        let (a, b, c, d) = self.span(area);
+        let mut held = 0;
+        for x in a..=c {
+            for y in b..=d {
+                held += self.cells.get(&(x, y)).map_or(0, Vec::len);
+            }
+        }
+        let cells = (i64::from(c) - i64::from(a) + 1) * (i64::from(d) - i64::from(b) + 1);
+        held / usize::try_from(cells).unwrap_or(usize::MAX).max(1)
+    }
+
     /// Calls `f` once for each rectangle whose cells meet `area` (a superset of those
     /// that overlap it); stops early when `f` returns true, and returns whether it did.
     pub fn any_near(&self, area: &Rect, mut f: impl FnMut(usize, &Rect) -> bool) -> bool {
@@ -127,5 +142,37 @@ impl Grid {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_least_near_never_counts_more_than_are_near() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut rect = |size: f32| {
+            let (x, y) = (rng.f32() * 3_000.0, rng.f32() * 3_000.0);
+            Rect::new(x, y, x + rng.f32() * size, y + rng.f32() * size)
+        };
+        // Long lines, as a route's pieces are, in wide flat cells.
+        let mut grid = Grid::with_cells(512.0, 32.0);
+        for _ in 0..2_000 {
+            grid.insert(rect(1_500.0));
+        }
+        let mut reached = 0;
+        for _ in 0..2_000 {
+            let area = rect(200.0);
+            let mut near = 0;
+            grid.any_near(&area, |_, _| {
+                near += 1;
+                false
+            });
+            let bound = grid.at_least_near(&area);
+            assert!(bound <= near, "{bound} > {near} near {area:?}");
+            reached += usize::from(bound > 0 && bound * 2 >= near);
+        }
+        assert!(reached > 100, "the bound says something: {reached}");
     }
 }

@@ -200,9 +200,19 @@ pub fn place(
                 // Where more line pieces run past a spot than a person could tell
                 // apart (hundreds of links sharing a channel in a very large design),
                 // the spot counts as covering the most lines, without looking at each.
+                // A spot with so many pieces near that counting would stop at the
+                // limit is known to be crowded without counting (most spots of a
+                // very large design's drawing: 0.4 s of its 1.3 s).
                 let mut covered = 0.0;
                 let mut looked_at = 0;
+                let near: usize = scene.routes.iter().map(|g| g.at_least_near(&rect)).sum();
+                if near >= MAX_NEARBY_PIECES {
+                    covered = MAX_COVERED;
+                }
                 for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
+                    if covered >= MAX_COVERED {
+                        break;
+                    }
                     grid.any_near(&rect, |i, r| {
                         looked_at += 1;
                         if owner[i] != li && r.overlaps(&rect, 0.0) {
