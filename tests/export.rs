@@ -749,3 +749,33 @@ fn the_png_draws_emoji_in_colour_where_a_system_font_has_them() {
          fonts-noto-color-emoji installed?"
     );
 }
+
+#[test]
+fn the_command_line_export_which_lays_out_while_it_analyses_writes_the_same_bytes() {
+    use patchbay::report::export::export_design;
+    let mut designs = samples();
+    designs.push((
+        "generated 300",
+        patchbay::generate::generate(patchbay::generate::Params {
+            systems: 300,
+            links_per_system: 5,
+            seed: 7,
+        }),
+    ));
+    for (name, design) in designs {
+        let analysis = patchbay::analysis::analyze(&design);
+        for format in [
+            ExportFormat::Svg,
+            ExportFormat::Html,
+            ExportFormat::Markdown,
+        ] {
+            let alone = export(&design, &analysis, format, 1.0).expect("export");
+            let overlapped = export_design(&design, format, 1.0).expect("export");
+            assert!(
+                alone == overlapped,
+                "{name}: {} differs when laid out during the analysis",
+                format.label()
+            );
+        }
+    }
+}

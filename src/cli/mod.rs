@@ -372,8 +372,7 @@ fn export(
         eprintln!("error: {} is binary; give a file with -o", format.label());
         return exit::USAGE;
     }
-    let analysis = analysis::analyze(&design);
-    let bytes = match report::export::export(&design, &analysis, format, scale) {
+    let bytes = match report::export::export_design(&design, format, scale) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");

@@ -430,16 +430,20 @@ fn free_spot(taken: &Grid, near: Pos, w: f32, h: f32, air: f32) -> Pos {
     near
 }
 
-impl Geometry {
-    /// The drawing of `design`: systems where the file puts them (the automatic layout
-    /// when none has a position; systems without one placed in free space when only
-    /// some lack one), routes around every box, and labels where they fit.
-    pub fn new(design: &Design, analysis: &Analysis) -> Self {
-        Self::with_advice(design, &Advice::of(analysis))
-    }
+/// Where a drawing's boxes and lines go, which needs nothing of the analysis: each
+/// system's centre and each link's route (see [`Geometry::from_layout`]).
+pub struct Layout {
+    sizes: Vec<text::NameLayout>,
+    pairs: Vec<Pair>,
+    centers: Vec<Pos>,
+    routes: Vec<Vec<Pos>>,
+}
 
-    /// The drawing from what it shows of the analysis (see [`Advice`]).
-    pub fn with_advice(design: &Design, advice: &Advice) -> Self {
+impl Layout {
+    /// Systems where the file puts them (the automatic layout when none has a
+    /// position; systems without one placed in free space when only some lack one),
+    /// and routes around every box.
+    pub fn of(design: &Design) -> Self {
         let sizes: Vec<text::NameLayout> = design
             .systems
             .iter()
@@ -460,6 +464,51 @@ impl Geometry {
             let routes = routes_for(&centers, &sizes, &pairs, &vias, &channels, true);
             (centers, routes)
         };
+        Self {
+            sizes,
+            pairs,
+            centers,
+            routes,
+        }
+    }
+}
+
+impl Geometry {
+    /// The drawing of `design`: systems where the file puts them (the automatic layout
+    /// when none has a position; systems without one placed in free space when only
+    /// some lack one), routes around every box, and labels where they fit.
+    pub fn new(design: &Design, analysis: &Analysis) -> Self {
+        Self::with_advice(design, &Advice::of(analysis))
+    }
+
+    /// The drawing from what it shows of the analysis (see [`Advice`]).
+    pub fn with_advice(design: &Design, advice: &Advice) -> Self {
+        Self::from_layout(design, Layout::of(design), advice)
+    }
+
+    /// The drawing and the analysis of `design`: the systems are placed and the links
+    /// routed on another thread while the design is analysed (neither needs the
+    /// other), and the labels and outlines are added once both are done.
+    pub fn analysed(design: &Design) -> (Self, Analysis) {
+        std::thread::scope(|s| {
+            let layout = s.spawn(|| Layout::of(design));
+            let analysis = crate::analysis::analyze(design);
+            let layout = layout
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let g = Self::from_layout(design, layout, &Advice::of(&analysis));
+            (g, analysis)
+        })
+    }
+
+    /// The drawing of a layout of `design`, with what it shows of the analysis.
+    pub fn from_layout(design: &Design, layout: Layout, advice: &Advice) -> Self {
+        let Layout {
+            sizes,
+            pairs,
+            centers,
+            routes,
+        } = layout;
         let worst = &advice.worst;
         let systems: Vec<SystemShape> = design
             .systems

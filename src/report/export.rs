@@ -136,6 +136,28 @@ pub fn export(
     })
 }
 
+/// `design` analysed and exported as `format`: what `patchbay export` does. For the
+/// pictures and the review page the systems are placed and the links routed while
+/// the design is analysed; the bytes are the same as [`export`]'s.
+pub fn export_design(
+    design: &Design,
+    format: ExportFormat,
+    scale: f32,
+) -> Result<Vec<u8>, ExportError> {
+    use crate::geometry::Geometry;
+    Ok(match format {
+        ExportFormat::Svg => {
+            super::svg::render_drawn(design, &Geometry::analysed(design).0, false).into_bytes()
+        }
+        ExportFormat::Png => png(
+            &super::svg::render_drawn(design, &Geometry::analysed(design).0, true),
+            scale,
+        )?,
+        ExportFormat::Html => super::html::render_design(design).into_bytes(),
+        _ => export(design, &crate::analysis::analyze(design), format, scale)?,
+    })
+}
+
 /// The system's fonts, loaded once per process. The faces of the families the picture
 /// asks for are read into memory: otherwise every text element maps and parses its
 /// font file again, and a large design's PNG spent most of its time doing that (300

@@ -48,12 +48,41 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         let svg = diagram
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let mut h = String::with_capacity(head.len() + svg.len() + tail.len() + 64);
-        h.push_str(&head);
-        let _ = writeln!(h, "<h2>Diagram</h2>\n<div class=\"diagram\">\n{svg}</div>");
-        h.push_str(&tail);
-        h
+        assemble(&head, &svg, &tail)
     })
+}
+
+/// The review page of `design`, analysed here: the systems are placed and the links
+/// routed while the design is analysed, then the diagram is drawn while the tables
+/// are written (what `patchbay export --to html` does).
+pub fn render_design(design: &Design) -> String {
+    use crate::geometry::{Advice, Geometry, Layout};
+    std::thread::scope(|s| {
+        let (advice_tx, advice_rx) = std::sync::mpsc::channel::<Advice>();
+        let diagram = s.spawn(move || {
+            let layout = Layout::of(design);
+            // No advice only when the analysis failed, and then the page is not made.
+            let advice = advice_rx.recv().unwrap_or_default();
+            let g = Geometry::from_layout(design, layout, &advice);
+            super::svg::render_drawn(design, &g, false)
+        });
+        let analysis = crate::analysis::analyze(design);
+        let _ = advice_tx.send(Advice::of(&analysis));
+        let (head, tail) = page(design, &analysis);
+        let svg = diagram
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        assemble(&head, &svg, &tail)
+    })
+}
+
+/// The page from its parts.
+fn assemble(head: &str, svg: &str, tail: &str) -> String {
+    let mut h = String::with_capacity(head.len() + svg.len() + tail.len() + 64);
+    h.push_str(head);
+    let _ = writeln!(h, "<h2>Diagram</h2>\n<div class=\"diagram\">\n{svg}</div>");
+    h.push_str(tail);
+    h
 }
 
 /// The page before the diagram, and after it.

@@ -94,12 +94,17 @@ pub fn render_for_raster(design: &Design, analysis: &Analysis) -> String {
 }
 
 fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
+    render_drawn(design, &Geometry::new(design, analysis), raster)
+}
+
+/// The SVG of a drawing of `design` made already (see [`render_for_raster`] for
+/// `raster`).
+pub fn render_drawn(design: &Design, g: &Geometry, raster: bool) -> String {
     let crisp = if raster {
         r#" shape-rendering="crispEdges""#
     } else {
         ""
     };
-    let g = Geometry::new(design, analysis);
     let b = g.bounds;
     let (ox, oy) = (MARGIN - b.x0, MARGIN - b.y0);
     let width = (b.width() + 2.0 * MARGIN).max(LEGEND_WIDTH);
