@@ -231,7 +231,7 @@ impl Slots {
             let first = ((from + SLOT / 2.0) / SLOT).ceil() as i32;
             let last = ((to - SLOT / 2.0) / SLOT).floor() as i32;
             let within = (reach / SLOT) as i32;
-            if last - first > 2 * within {
+            if i64::from(last) - i64::from(first) > 2 * i64::from(within) {
                 at.extend(first..=first.saturating_add(within));
                 at.extend(last.saturating_sub(within)..=last);
             } else {
@@ -448,5 +448,12 @@ mod tests {
         far[1] = Rect::centered(Pos { x: 0.0, y: 1.0e9 }, 160.0, 56.0);
         let far = Slots::new(&mut far, 0);
         assert!(far.at.len() <= 2 * near.at.len(), "{} slots", far.at.len());
+        // As far apart as a file can put them: the gap's lattice heights do not fit
+        // the difference of two i32s.
+        let mut farthest = grid(1, 2);
+        farthest[0] = Rect::centered(Pos { x: 0.0, y: -3.0e38 }, 160.0, 56.0);
+        farthest[1] = Rect::centered(Pos { x: 0.0, y: 3.0e38 }, 160.0, 56.0);
+        let farthest = Slots::new(&mut farthest, 0);
+        assert!(farthest.at.len() <= 2 * near.at.len(), "{} slots", farthest.at.len());
     }
 }
