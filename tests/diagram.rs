@@ -205,3 +205,18 @@ fn a_large_placed_design_keeps_its_links_out_of_boxes_short_and_near_the_boxes()
         boxes.height()
     );
 }
+
+#[test]
+fn systems_placed_at_the_ends_of_the_number_range_are_drawn_without_hanging() {
+    // A file may put a system anywhere a finite number reaches; the drawing is useless
+    // there, but opening or exporting it must not take minutes or gigabytes.
+    let mut d = model::parse(samples::ALL[0].text).expect("valid");
+    let far = [3.0e38, -3.0e38, 1.0e30, 0.0, -2.0e20, 5.0e37];
+    for (s, v) in d.systems.iter_mut().zip(far.iter().cycle()) {
+        s.position = Some(model::Pos { x: v / 7.0, y: *v });
+    }
+    let g = Geometry::new(&d, &analyze(&d));
+    assert_eq!(g.links.len(), d.links.len());
+    let svg = patchbay::report::svg::render(&d, &analyze(&d));
+    assert!(svg.starts_with("<svg"));
+}

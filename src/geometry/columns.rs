@@ -454,6 +454,10 @@ mod tests {
         farthest[0] = Rect::centered(Pos { x: 0.0, y: -3.0e38 }, 160.0, 56.0);
         farthest[1] = Rect::centered(Pos { x: 0.0, y: 3.0e38 }, 160.0, 56.0);
         let farthest = Slots::new(&mut farthest, 0);
-        assert!(farthest.at.len() <= 2 * near.at.len(), "{} slots", farthest.at.len());
+        assert!(
+            farthest.at.len() <= 2 * near.at.len(),
+            "{} slots",
+            farthest.at.len()
+        );
     }
 }

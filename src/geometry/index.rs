@@ -48,6 +48,9 @@ pub struct Grid {
     cell_h: f32,
     cells: FastMap<(i32, i32), Vec<usize>>,
     rects: Vec<Rect>,
+    /// Rectangles spanning more than `BIG` cells (only a drawing placed absurdly far
+    /// apart has them): kept in no cell, looked at by every query.
+    big: Vec<usize>,
     /// The query each rectangle was last reported to, so a rectangle spanning several
     /// cells is reported once per query.
     seen: RefCell<Vec<u32>>,
@@ -68,6 +71,7 @@ impl Grid {
             cell_h: h.max(1.0),
             cells: FastMap::default(),
             rects: Vec::new(),
+            big: Vec::new(),
             seen: RefCell::new(Vec::new()),
             query: Cell::new(0),
         }
@@ -83,13 +87,55 @@ impl Grid {
         )
     }
 
+    /// Calls `visit` with the cells of a span, in the order queries visit them
+    /// (column by column, top to bottom), until it returns true: every cell of the
+    /// span, or, when it has more cells than the grid holds, the grid's own cells in
+    /// it, so a query over a vast area costs what the grid holds, not what it spans.
+    fn each_cell(
+        &self,
+        (a, b, c, d): (i32, i32, i32, i32),
+        mut visit: impl FnMut((i32, i32)) -> bool,
+    ) -> bool {
+        if cell_count((a, b, c, d)) > self.cells.len() as i64 {
+            let mut keys: Vec<(i32, i32)> = self
+                .cells
+                .keys()
+                .filter(|(x, y)| (a..=c).contains(x) && (b..=d).contains(y))
+                .copied()
+                .collect();
+            keys.sort_unstable();
+            return keys.into_iter().any(visit);
+        }
+        for x in a..=c {
+            for y in b..=d {
+                if visit((x, y)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The rectangles kept apart for their size whose span meets `(a, b, c, d)`.
+    fn big_near(&self, (a, b, c, d): (i32, i32, i32, i32)) -> impl Iterator<Item = usize> {
+        self.big.iter().copied().filter(move |&i| {
+            let (ra, rb, rc, rd) = self.span(&self.rects[i]);
+            ra <= c && rc >= a && rb <= d && rd >= b
+        })
+    }
+
     /// Adds a rectangle; returns its index.
     pub fn insert(&mut self, r: Rect) -> usize {
         let i = self.rects.len();
-        let (a, b, c, d) = self.span(&r);
-        for x in a..=c {
-            for y in b..=d {
-                self.cells.entry((x, y)).or_default().push(i);
+        let span = self.span(&r);
+        if cell_count(span) > BIG {
+            self.big.push(i);
+        } else {
+            let (a, b, c, d) = span;
+            for x in a..=c {
+                for y in b..=d {
+                    self.cells.entry((x, y)).or_default().push(i);
+                }
             }
         }
         self.rects.push(r);
@@ -101,15 +147,15 @@ impl Grid {
     /// `area`, found without looking at any: what its cells hold, divided by how many
     /// cells it meets (a rectangle in several of them is in the count of each).
     pub fn at_least_near(&self, area: &Rect) -> usize {
-        let (a, b, c, d) = self.span(area);
+        let span = self.span(area);
         let mut held = 0;
-        for x in a..=c {
-            for y in b..=d {
-                held += self.cells.get(&(x, y)).map_or(0, Vec::len);
-            }
-        }
-        let cells = (i64::from(c) - i64::from(a) + 1) * (i64::from(d) - i64::from(b) + 1);
-        held / usize::try_from(cells).unwrap_or(usize::MAX).max(1)
+        self.each_cell(span, |key| {
+            held += self.cells.get(&key).map_or(0, Vec::len);
+            false
+        });
+        held / usize::try_from(cell_count(span))
+            .unwrap_or(usize::MAX)
+            .max(1)
     }
 
     /// Calls `f` once for each rectangle whose cells meet `area` (a superset of those
@@ -123,26 +169,37 @@ impl Grid {
         if q == 0 {
             seen.iter_mut().for_each(|s| *s = u32::MAX);
         }
-        for x in a..=c {
-            for y in b..=d {
-                let Some(items) = self.cells.get(&(x, y)) else {
-                    continue;
-                };
-                for &i in items {
-                    if !single {
-                        if seen[i] == q {
-                            continue;
-                        }
-                        seen[i] = q;
-                    }
-                    if f(i, &self.rects[i]) {
-                        return true;
-                    }
-                }
+        for i in self.big_near((a, b, c, d)) {
+            if f(i, &self.rects[i]) {
+                return true;
             }
         }
-        false
+        self.each_cell((a, b, c, d), |key| {
+            let Some(items) = self.cells.get(&key) else {
+                return false;
+            };
+            for &i in items {
+                if !single {
+                    if seen[i] == q {
+                        continue;
+                    }
+                    seen[i] = q;
+                }
+                if f(i, &self.rects[i]) {
+                    return true;
+                }
+            }
+            false
+        })
     }
+}
+
+/// Cells a rectangle may be listed in; a larger one is kept apart (see `Grid::big`).
+const BIG: i64 = 1 << 16;
+
+/// How many cells a span covers.
+fn cell_count((a, b, c, d): (i32, i32, i32, i32)) -> i64 {
+    (i64::from(c) - i64::from(a) + 1) * (i64::from(d) - i64::from(b) + 1)
 }
 
 #[cfg(test)]
@@ -174,5 +231,51 @@ mod tests {
             reached += usize::from(bound > 0 && bound * 2 >= near);
         }
         assert!(reached > 100, "the bound says something: {reached}");
+    }
+
+    #[test]
+    fn rectangles_and_queries_as_vast_as_a_file_can_make_them_cost_what_the_grid_holds() {
+        let mut rng = fastrand::Rng::with_seed(5);
+        let mut grid = Grid::new(160.0);
+        let mut all = Vec::new();
+        for k in 0..300 {
+            let r = if k % 50 == 0 {
+                // A route from one end of the f32 range to the other.
+                Rect::new(
+                    rng.f32() * 1_000.0,
+                    -3.0e38,
+                    rng.f32() * 1_000.0 + 2.0,
+                    3.0e38,
+                )
+            } else {
+                let (x, y) = (rng.f32() * 5_000.0, rng.f32() * 5_000.0);
+                Rect::new(x, y, x + rng.f32() * 300.0, y + rng.f32() * 300.0)
+            };
+            grid.insert(r);
+            all.push(r);
+        }
+        let areas = [
+            Rect::new(-3.0e38, -3.0e38, 3.0e38, 3.0e38),
+            Rect::new(0.0, -1.0e30, 10.0, 1.0e30),
+            Rect::new(100.0, 100.0, 900.0, 700.0),
+            Rect::new(4_000.0, 10.0, 4_010.0, 20.0),
+        ];
+        for area in areas {
+            let mut reported = Vec::new();
+            grid.any_near(&area, |i, _| {
+                reported.push(i);
+                false
+            });
+            let mut once = reported.clone();
+            once.sort_unstable();
+            once.dedup();
+            assert_eq!(once.len(), reported.len(), "each reported once: {area:?}");
+            for (i, r) in all.iter().enumerate() {
+                if r.overlaps(&area, 0.0) {
+                    assert!(reported.contains(&i), "{r:?} overlaps {area:?}");
+                }
+            }
+            assert!(grid.at_least_near(&area) <= reported.len());
+        }
     }
 }
