@@ -109,8 +109,8 @@ pub fn corridors(boxes: &[Rect], pairs: &[Option<(usize, usize)>]) -> Corridors 
 /// For a link between boxes `a` and `b` of column `c` (the boxes `members`), when
 /// another box of the column stands between them, the free band beside the column
 /// it can run down instead: to the right of the column, or to the left of the first
-/// one; outside the outermost columns the band is as wide as an inner one would be.
-/// None when they see each other, or a neighbour in the column is in the way out.
+/// one; outside the outermost columns the band is six clearances wide. None when
+/// they see each other, or a neighbour in the column is in the way out.
 fn beside(
     boxes: &[Rect],
     members: &[usize],
