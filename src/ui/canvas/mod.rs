@@ -210,6 +210,21 @@ pub struct Canvas {
     merged: Option<(LinesOf, Vec<Line>)>,
     /// A merge of a large design's lines being made on another thread.
     merging: Option<(LinesOf, std::sync::mpsc::Receiver<Vec<Line>>)>,
+    /// A large design's view model being built on another thread, for the revision
+    /// and advice setting it is of; the last one is shown until it arrives.
+    building: Option<((u64, bool), std::sync::mpsc::Receiver<Built>)>,
+}
+
+/// A view model and what it was built from, ready to be shown.
+struct Built {
+    key: (u64, bool),
+    graph: ViewGraph,
+    edges: HashMap<LinkId, EdgeIndex>,
+    nodes: HashMap<SystemId, NodeIndex>,
+    systems: HashMap<NodeIndex, SystemId>,
+    links: HashMap<EdgeIndex, LinkId>,
+    geometry: Arc<Geometry>,
+    selection: (Vec<SystemId>, Vec<LinkId>),
 }
 
 impl Default for Canvas {
@@ -232,7 +247,110 @@ impl Default for Canvas {
             view: (1.0, Vec2::ZERO),
             merged: None,
             merging: None,
+            building: None,
         }
+    }
+}
+
+/// The view model of a drawing: a node per system and an edge per link, with the
+/// selection marked. With `hide_advice`, links are drawn without their
+/// recommendations (see [`Canvas::sync`]).
+fn build(
+    key: (u64, bool),
+    geometry: &Arc<Geometry>,
+    selected: (&[SystemId], &[LinkId]),
+    hide_advice: bool,
+) -> Built {
+    let mut g = ViewGraph::new();
+
+    // Which links are in view is looked up in one index of every link's pieces,
+    // built from the drawing on another thread for a large design.
+    let in_view = Arc::new(InView::default());
+    let mut nodes: HashMap<SystemId, NodeIndex> = HashMap::new();
+    let mut systems: HashMap<NodeIndex, SystemId> = HashMap::new();
+    let mut links: HashMap<EdgeIndex, LinkId> = HashMap::new();
+    let mut edges: HashMap<LinkId, EdgeIndex> = HashMap::new();
+    let p2 = |p: Pos| Pos2::new(p.x, p.y);
+    let r2 = |r: &geometry::Rect| Rect::from_min_max(Pos2::new(r.x0, r.y0), Pos2::new(r.x1, r.y1));
+    for s in &geometry.systems {
+        let center = s.rect.center();
+        let lines = s
+            .lines
+            .iter()
+            .zip(name_line_rects(&s.rect, &s.lines))
+            .map(|(l, r)| (l.clone(), r.center().y - center.y))
+            .collect();
+        let idx = g.add_node_with_label_and_location(
+            NodeData {
+                kind: s.kind,
+                severity: s.severity,
+                size: Vec2::new(s.rect.width(), s.rect.height()),
+                lines,
+            },
+            s.name.clone(),
+            p2(center),
+        );
+        if let Some(n) = g.node_mut(idx) {
+            n.set_selected(selected.0.contains(&s.id));
+        }
+        nodes.insert(s.id, idx);
+        systems.insert(idx, s.id);
+    }
+    for (slot, l) in geometry.links.iter().enumerate() {
+        let (Some(&a), Some(&b)) = (nodes.get(&l.from), nodes.get(&l.to)) else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (geometry.system(l.from), geometry.system(l.to)) else {
+            continue;
+        };
+        let (color, _) = theme::pattern_style(l.pattern);
+        let route: Arc<[Pos2]> = l.route.iter().map(|p| p2(*p)).collect();
+        let label = l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
+        let overview = l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
+        let mut bounds = Rect::from_points(&route);
+        for (_, r) in label.iter().chain(&overview) {
+            bounds = bounds.union(*r);
+        }
+        let data = EdgeData {
+            color,
+            severity: l.severity,
+            route,
+            ends_at: (p2(from.rect.center()), p2(to.rect.center())),
+            label,
+            overview,
+            bounds,
+            in_view: (Arc::clone(&in_view), slot),
+        };
+        let (data, full_label) = if hide_advice {
+            (
+                EdgeData {
+                    color: theme::HIDDEN_ADVICE,
+                    label: None,
+                    overview: None,
+                    ..data
+                },
+                "Answer the exercise's question to see the recommendation".to_owned(),
+            )
+        } else {
+            (data, l.full_label.clone())
+        };
+        let idx = g.add_edge_with_label(a, b, data, full_label);
+        if let Some(e) = g.edge_mut(idx) {
+            e.set_selected(selected.1.contains(&l.id));
+        }
+        links.insert(idx, l.id);
+        edges.insert(l.id, idx);
+    }
+    in_view.fill(Arc::clone(geometry));
+    Built {
+        key,
+        graph: g,
+        edges,
+        nodes,
+        systems,
+        links,
+        geometry: Arc::clone(geometry),
+        selection: (selected.0.to_vec(), selected.1.to_vec()),
     }
 }
 
@@ -255,6 +373,8 @@ impl Canvas {
     /// Rebuilds the view model from the document's geometry when the document or the
     /// selection changed. With `hide_advice`, links are drawn without their
     /// recommendations (no pattern colour, no label): an exercise's question is open.
+    /// A large design's view model (tens of thousands of nodes and edges, about 0.1 s)
+    /// is rebuilt on another thread while the last one stays on screen.
     pub fn sync(
         &mut self,
         revision: u64,
@@ -263,6 +383,16 @@ impl Canvas {
         hide_advice: bool,
     ) {
         let key = (revision, hide_advice);
+        if let Some((_, rx)) = &self.building {
+            match rx.try_recv() {
+                Ok(built) => {
+                    self.building = None;
+                    self.install(built);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.building = None,
+            }
+        }
         if self.built == Some(key) {
             // Only the selection changed: flip the flags of what left and joined it,
             // rather than rebuild tens of thousands of nodes and edges for a click.
@@ -275,92 +405,58 @@ impl Canvas {
             }
             return;
         }
-        let mut g = ViewGraph::new();
+        let large = geometry.links.len() > crate::document::BACKGROUND_DRAWING_LINKS;
+        if large && self.built.is_some() {
+            if self.building.as_ref().is_some_and(|(k, _)| *k == key) {
+                return;
+            }
+            let (tx, rx) = std::sync::mpsc::channel();
+            let geometry = Arc::clone(geometry);
+            let selection = (selected.0.to_vec(), selected.1.to_vec());
+            let spawned = std::thread::Builder::new()
+                .name("build the view".into())
+                .spawn(move || {
+                    let selected = (selection.0.as_slice(), selection.1.as_slice());
+                    let _ = tx.send(build(key, &geometry, selected, hide_advice));
+                });
+            if spawned.is_ok() {
+                // A build of an older revision under way is dropped with its receiver.
+                self.building = Some((key, rx));
+                return;
+            }
+        }
+        self.building = None;
+        self.install(build(key, geometry, selected, hide_advice));
+    }
 
-        // Which links are in view is looked up in one index of every link's pieces,
-        // built from the drawing on another thread for a large design.
-        let in_view = Arc::new(InView::default());
-        self.nodes.clear();
-        self.systems.clear();
-        self.links.clear();
-        self.edges.clear();
-        let p2 = |p: Pos| Pos2::new(p.x, p.y);
-        let r2 =
-            |r: &geometry::Rect| Rect::from_min_max(Pos2::new(r.x0, r.y0), Pos2::new(r.x1, r.y1));
-        for s in &geometry.systems {
-            let center = s.rect.center();
-            let lines = s
-                .lines
-                .iter()
-                .zip(name_line_rects(&s.rect, &s.lines))
-                .map(|(l, r)| (l.clone(), r.center().y - center.y))
-                .collect();
-            let idx = g.add_node_with_label_and_location(
-                NodeData {
-                    kind: s.kind,
-                    severity: s.severity,
-                    size: Vec2::new(s.rect.width(), s.rect.height()),
-                    lines,
-                },
-                s.name.clone(),
-                p2(center),
-            );
-            if let Some(n) = g.node_mut(idx) {
-                n.set_selected(selected.0.contains(&s.id));
-            }
-            self.nodes.insert(s.id, idx);
-            self.systems.insert(idx, s.id);
+    /// Shows a view model built by [`build`].
+    fn install(&mut self, built: Built) {
+        let Built {
+            key,
+            graph,
+            edges,
+            nodes,
+            systems,
+            links,
+            geometry,
+            selection,
+        } = built;
+        let old = (
+            std::mem::replace(&mut self.graph, graph),
+            std::mem::replace(&mut self.edges, edges),
+            std::mem::replace(&mut self.nodes, nodes),
+            std::mem::replace(&mut self.systems, systems),
+            std::mem::replace(&mut self.links, links),
+            std::mem::replace(&mut self.geometry, geometry),
+        );
+        if old.1.len() > crate::document::BACKGROUND_DRAWING_LINKS {
+            // Freeing tens of thousands of nodes and edges takes a frame of its own.
+            let _ = std::thread::Builder::new()
+                .name("drop the old view".into())
+                .spawn(move || drop(old));
         }
-        for (slot, l) in geometry.links.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (self.nodes.get(&l.from), self.nodes.get(&l.to)) else {
-                continue;
-            };
-            let (Some(from), Some(to)) = (geometry.system(l.from), geometry.system(l.to)) else {
-                continue;
-            };
-            let (color, _) = theme::pattern_style(l.pattern);
-            let route: Arc<[Pos2]> = l.route.iter().map(|p| p2(*p)).collect();
-            let label = l.label.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
-            let overview = l.overview.as_ref().map(|p| (p.text.clone(), r2(&p.rect)));
-            let mut bounds = Rect::from_points(&route);
-            for (_, r) in label.iter().chain(&overview) {
-                bounds = bounds.union(*r);
-            }
-            let data = EdgeData {
-                color,
-                severity: l.severity,
-                route,
-                ends_at: (p2(from.rect.center()), p2(to.rect.center())),
-                label,
-                overview,
-                bounds,
-                in_view: (Arc::clone(&in_view), slot),
-            };
-            let (data, full_label) = if hide_advice {
-                (
-                    EdgeData {
-                        color: theme::HIDDEN_ADVICE,
-                        label: None,
-                        overview: None,
-                        ..data
-                    },
-                    "Answer the exercise's question to see the recommendation".to_owned(),
-                )
-            } else {
-                (data, l.full_label.clone())
-            };
-            let idx = g.add_edge_with_label(a, b, data, full_label);
-            if let Some(e) = g.edge_mut(idx) {
-                e.set_selected(selected.1.contains(&l.id));
-            }
-            self.links.insert(idx, l.id);
-            self.edges.insert(l.id, idx);
-        }
-        in_view.fill(Arc::clone(geometry));
-        self.graph = g;
-        self.geometry = Arc::clone(geometry);
         self.built = Some(key);
-        self.shown_selection = (selected.0.to_vec(), selected.1.to_vec());
+        self.shown_selection = selection;
     }
 
     /// Marks `selected` as the selection in the view model as built.
@@ -407,6 +503,11 @@ impl Canvas {
         self.wheel_zoom(ui, &shown.response);
         let meta = self.screen_meta(ui);
         self.view = (meta.zoom, meta.pan);
+        if self.building.is_some() {
+            // Look again soon for the view model being built on another thread.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         ui.painter()
             .set(zones_slot, Shape::Vec(self.zone_shapes(ui, &meta)));
         if meta.zoom < super::shapes::LINK_LINES_BELOW_ZOOM {
@@ -701,5 +802,93 @@ mod merge_tests {
         assert_eq!(red_rows, vec![(0.0, 120.0), (400.0, 500.0)]);
         assert!(merged.contains(&(p(10.0, 0.0), p(10.0, 60.0), red)));
         assert!(merged.contains(&(p(0.0, 0.0), p(30.0, 40.0), blue)));
+    }
+}
+
+#[cfg(test)]
+mod build_tests {
+    use super::Canvas;
+    use crate::analysis::Pattern;
+    use crate::document::BACKGROUND_DRAWING_LINKS;
+    use crate::geometry::{Geometry, LinkShape, Rect, SystemShape};
+    use crate::model::{LinkId, Pos, SystemId, SystemKind};
+    use std::sync::Arc;
+
+    /// A row of a hundred systems and `links` links between neighbours.
+    fn drawing(links: usize) -> Arc<Geometry> {
+        let system = |id: u32, x: f32| SystemShape {
+            id: SystemId(id),
+            name: format!("S{id}"),
+            lines: vec![format!("S{id}")],
+            kind: SystemKind::BackendService,
+            rect: Rect::new(x, 0.0, x + 160.0, 56.0),
+            severity: None,
+        };
+        let links = (0..links)
+            .map(|k| LinkShape {
+                id: LinkId(k as u32 + 1),
+                from: SystemId(k as u32 % 99 + 1),
+                to: SystemId(k as u32 % 99 + 2),
+                route: vec![
+                    Pos {
+                        x: (k % 99) as f32 * 400.0 + 160.0,
+                        y: 28.0,
+                    },
+                    Pos {
+                        x: (k % 99) as f32 * 400.0 + 400.0,
+                        y: 28.0,
+                    },
+                ],
+                pattern: Pattern::RequestReply,
+                severity: None,
+                full_label: String::new(),
+                short_label: String::new(),
+                label: None,
+                overview: None,
+            })
+            .collect();
+        Arc::new(Geometry {
+            systems: (0..100).map(|i| system(i + 1, i as f32 * 400.0)).collect(),
+            links,
+            zones: Vec::new(),
+            bounds: Rect::new(0.0, 0.0, 40_000.0, 56.0),
+        })
+    }
+
+    #[test]
+    fn a_large_drawing_is_built_on_another_thread_while_the_last_one_stays_on_screen() {
+        let mut c = Canvas::default();
+        let first = drawing(BACKGROUND_DRAWING_LINKS + 10);
+        c.sync(1, &first, (&[], &[]), false);
+        assert_eq!(
+            c.built,
+            Some((1, false)),
+            "nothing shown yet: built at once"
+        );
+
+        let second = drawing(BACKGROUND_DRAWING_LINKS + 20);
+        let picked = [LinkId(BACKGROUND_DRAWING_LINKS as u32 + 20)];
+        c.sync(2, &second, (&[], &picked), false);
+        assert_eq!(
+            c.built,
+            Some((1, false)),
+            "the last view model stays meanwhile"
+        );
+        assert_eq!(c.edges.len(), first.links.len());
+        for _ in 0..1_000 {
+            if c.built == Some((2, false)) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            c.sync(2, &second, (&[], &picked), false);
+        }
+        assert_eq!(c.built, Some((2, false)), "the new one arrives");
+        assert_eq!(c.edges.len(), second.links.len());
+        let edge = c.edges[&picked[0]];
+        assert!(
+            c.graph.edge(edge).is_some_and(|e| e.selected()),
+            "with the selection made meanwhile"
+        );
+        assert!(Arc::ptr_eq(&c.geometry, &second));
     }
 }
