@@ -155,7 +155,7 @@ impl Document {
                     changed = true;
                     if revision != self.revision {
                         // Edited meanwhile: work out the newest state.
-                        self.start_background();
+                        self.start_background(None);
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => break,
@@ -170,8 +170,9 @@ impl Document {
     }
 
     /// Works out the current revision's findings and drawing on another thread, one
-    /// revision at a time (an edit made meanwhile is worked out next).
-    fn start_background(&mut self) {
+    /// revision at a time (an edit made meanwhile is worked out next). `graph` is the
+    /// current design's graph when the caller has it already.
+    fn start_background(&mut self, graph: Option<crate::analysis::graph::DesignGraph>) {
         if self.working.is_some() {
             return;
         }
@@ -183,7 +184,8 @@ impl Document {
         let spawned = std::thread::Builder::new()
             .name("assess and draw".into())
             .spawn(move || {
-                let graph = crate::analysis::graph::DesignGraph::new(&design);
+                let graph =
+                    graph.unwrap_or_else(|| crate::analysis::graph::DesignGraph::new(&design));
                 let level = crate::analysis::design_level(
                     &design,
                     &graph,
@@ -228,7 +230,9 @@ impl Document {
             &self.design,
             &graph,
         ));
-        self.start_background();
+        // Unless a revision is still being worked out, the thread uses this graph
+        // rather than build it again.
+        self.start_background(Some(graph));
     }
 
     /// Applies one user gesture as one undo step.
