@@ -188,7 +188,6 @@ pub const fn short_tag(p: Pattern) -> &'static str {
     }
 }
 
-/// The worst severity of findings per subject.
 /// What a drawing shows of an analysis: each link's pattern and OAuth flow (its label)
 /// and each subject's worst finding (its outline). Small and cheap to make, so a large
 /// design can be drawn on another thread without a copy of the whole analysis.
@@ -227,6 +226,7 @@ impl Advice {
     }
 }
 
+/// The worst severity of findings per subject.
 pub fn worst_by_subject(analysis: &Analysis) -> HashMap<Subject, Severity> {
     worst_of(&analysis.findings)
 }
@@ -569,7 +569,7 @@ impl Geometry {
             add(z.rect);
             add(z.title);
         }
-        for l in self.links.iter() {
+        for l in &self.links {
             for p in &l.route {
                 add(Rect::new(p.x, p.y, p.x, p.y));
             }
@@ -612,7 +612,7 @@ impl Geometry {
         for z in &self.zones {
             taken.insert(z.title);
         }
-        for l in self.links.iter() {
+        for l in &self.links {
             for w in l.route.windows(2) {
                 taken.insert(Rect::around_segment(w[0], w[1], 1.0));
             }

@@ -180,7 +180,7 @@ pub fn measure(g: &Geometry) -> Quality {
     );
     // Labels: link labels, zone titles, name lines; each with the box it belongs to.
     let mut texts: Vec<(Rect, Option<usize>)> = Vec::new();
-    for l in g.links.iter() {
+    for l in &g.links {
         if let Some(p) = &l.label {
             let base = p.baseline(text::LABEL_FONT);
             let w = text::width(&p.text, text::LABEL_FONT);
