@@ -31,6 +31,29 @@ fn input() -> egui::RawInput {
     }
 }
 
+/// A few frames, so what the last change asked for (analysis, view model, fit,
+/// zoom) is done before frames are measured.
+fn settle(ctx: &egui::Context, app: &mut PatchbayApp) {
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+    }
+}
+
+/// Measures one frame: the UI and its tessellation.
+fn bench_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    id: BenchmarkId,
+    ctx: &egui::Context,
+    app: &mut PatchbayApp,
+) {
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            let out = ctx.run_ui(input(), |ui| app.show(ui));
+            ctx.tessellate(out.shapes, out.pixels_per_point)
+        });
+    });
+}
+
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group
@@ -51,22 +74,13 @@ fn frame(c: &mut Criterion) {
             let mut app = PatchbayApp::new(Document::unsaved(design, "bench"), Box::new(NoDialogs));
             let ctx = egui::Context::default();
             // Settle: analysis, view model, fit; then the requested zoom.
-            for _ in 0..3 {
-                let _ = ctx.run_ui(input(), |ui| app.show(ui));
-            }
+            settle(&ctx, &mut app);
             if let Some(z) = zoom {
                 app.command(Command::Zoom(z));
-                for _ in 0..3 {
-                    let _ = ctx.run_ui(input(), |ui| app.show(ui));
-                }
+                settle(&ctx, &mut app);
             }
             let id = BenchmarkId::new(format!("{systems} systems, {links} links"), view);
-            group.bench_function(id, |b| {
-                b.iter(|| {
-                    let out = ctx.run_ui(input(), |ui| app.show(ui));
-                    ctx.tessellate(out.shapes, out.pixels_per_point)
-                });
-            });
+            bench_frames(&mut group, id, &ctx, &mut app);
         }
     }
     group.finish();
@@ -91,16 +105,9 @@ fn large_frame(c: &mut Criterion) {
         if let Some(z) = zoom {
             app.command(Command::Zoom(z));
         }
-        for _ in 0..3 {
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
-        }
+        settle(&ctx, &mut app);
         let id = BenchmarkId::new(format!("10000 systems, {links} links"), view);
-        group.bench_function(id, |b| {
-            b.iter(|| {
-                let out = ctx.run_ui(input(), |ui| app.show(ui));
-                ctx.tessellate(out.shapes, out.pixels_per_point)
-            });
-        });
+        bench_frames(&mut group, id, &ctx, &mut app);
     }
     group.finish();
 }

@@ -48,6 +48,13 @@ fn harness(app: PatchbayApp) -> Harness<'static, PatchbayApp> {
     h
 }
 
+/// The window on its built-in sample design, with dialogs that answer nothing.
+fn default_design() -> Harness<'static, PatchbayApp> {
+    harness(PatchbayApp::with_default_design(Box::new(
+        Scripted::default(),
+    )))
+}
+
 fn empty_app() -> PatchbayApp {
     empty_app_with(Box::new(Scripted::default()))
 }
@@ -136,9 +143,7 @@ fn deleting_a_system_takes_its_links_with_it() {
 
 #[test]
 fn a_malformed_file_shows_its_problems_and_leaves_the_design_alone() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let before = h.state().doc.design().clone();
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/dangling-link.patchbay.ron");
     h.state_mut().command(Command::OpenPath(bad));
@@ -187,9 +192,7 @@ fn save_and_reopen_gives_the_same_design() {
 
 #[test]
 fn unsaved_changes_are_asked_about_before_they_are_dropped() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     h.get_by_label("ERP").click();
     h.run_steps(2);
     let edited = h.state().doc.design().clone();
@@ -672,9 +675,7 @@ fn looking_at_any_system_or_link_never_changes_the_design() {
 
 #[test]
 fn renaming_two_zones_in_a_row_undoes_one_zone_at_a_time() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let original = h.state().doc.design().clone();
     let zones: Vec<String> = original.zones.iter().map(|z| z.name.clone()).collect();
     zone_field(&h, &zones[1]).click();
@@ -738,9 +739,7 @@ fn shown_texts(h: &Harness<'_, PatchbayApp>) -> Vec<String> {
 
 #[test]
 fn every_text_the_window_shows_has_its_glyphs_in_the_font() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let design = h.state().doc.design().clone();
     let states = [
         None,
@@ -793,9 +792,7 @@ fn escape_answers_a_prompt_as_cancel() {
 
 #[test]
 fn panels_stay_within_bounds_and_reset_layout_restores_them() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let default_canvas = h.state().canvas_rect().width();
     // Whatever a drag left behind (a 770-point palette): the panel is held to its
     // maximum, and the canvas keeps at least a third of the window.
@@ -821,9 +818,7 @@ fn panels_stay_within_bounds_and_reset_layout_restores_them() {
 
 #[test]
 fn picking_a_link_in_the_list_brings_it_into_view() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     h.state_mut().command(Command::Zoom(3.0));
     h.run_steps(3);
     let design = h.state().doc.design().clone();
@@ -1093,9 +1088,7 @@ fn a_design_exercise_is_solved_by_changing_the_link() {
 
 #[test]
 fn the_bus_side_by_side_counts_and_introduce_a_bus_then_undo() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let before = h.state().doc.design().clone();
     h.get_by_label("The bus, side by side").click();
     h.run_steps(3);
@@ -1160,9 +1153,7 @@ fn the_what_if_table_shows_each_value_and_what_it_would_give() {
 
 /// The retail sample with its first batch link (the nightly load from the ERP) selected.
 fn retail_with_a_batch_link_selected() -> Harness<'static, PatchbayApp> {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let batch = h
         .state()
         .doc
@@ -1191,9 +1182,7 @@ fn field<'a>(h: &'a Harness<'_, PatchbayApp>, caption: &'a str) -> egui_kittest:
 
 #[test]
 fn a_finding_is_accepted_with_a_reason_and_reopened() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     // The sample accepts its checkout chain already.
     h.get_by_label("Accepted (1)");
     let waivers = |h: &Harness<'_, PatchbayApp>| h.state().doc.design().waivers.clone();
@@ -1288,9 +1277,7 @@ fn compare_with_marks_the_changes_and_selects_what_the_list_names() {
 
 #[test]
 fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     // The Flows section under the links opens on request.
     h.get_by_label("Flows (2)");
     h.get_by_label("Show").click();
@@ -1427,9 +1414,7 @@ fn large_file(dir: &Path) -> PathBuf {
 fn a_large_file_opens_in_the_background_with_progress_and_the_open_design_stays_usable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = large_file(dir.path());
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let before = h.state().doc.design().clone();
     h.state_mut().open_path(&path);
     assert_eq!(h.state().opening(), Some(path.as_path()));
@@ -1453,9 +1438,7 @@ fn an_edit_made_while_a_file_opens_is_not_thrown_away_unasked() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = large_file(dir.path());
     for discard in [false, true] {
-        let mut h = harness(PatchbayApp::with_default_design(Box::new(
-            Scripted::default(),
-        )));
+        let mut h = default_design();
         let systems = h.state().doc.design().systems.len();
         h.state_mut().open_path(&path);
         // The open design is edited from the palette while the file loads.
@@ -1500,9 +1483,7 @@ fn an_edit_made_while_a_file_opens_is_not_thrown_away_unasked() {
 fn cancelling_a_background_open_keeps_the_open_design() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = large_file(dir.path());
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let before = h.state().doc.design().clone();
     h.state_mut().open_path(&path);
     // A window needs a few frames before it takes clicks.
@@ -1535,9 +1516,7 @@ fn a_bad_file_opened_in_the_background_changes_nothing_and_says_where() {
         "(format_version: 1, name: \"Bad\", systems: [(id: 1, name: \"A\", kind: \"no-such-kind\")])",
     )
     .expect("written");
-    let mut h = harness(PatchbayApp::with_default_design(Box::new(
-        Scripted::default(),
-    )));
+    let mut h = default_design();
     let before = h.state().doc.design().clone();
     h.state_mut().open_in_background(&path);
     until_opened(&mut h);
