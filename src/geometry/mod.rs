@@ -486,18 +486,30 @@ impl Geometry {
         Self::from_layout(design, Layout::of(design), advice)
     }
 
-    /// The drawing and the analysis of `design`: the systems are placed and the links
-    /// routed on another thread while the design is analysed (neither needs the
-    /// other), and the labels and outlines are added once both are done.
-    pub fn analysed(design: &Design) -> (Self, Analysis) {
+    /// `design` analysed and drawn at once: the systems are placed and the links routed
+    /// on another thread while the design is analysed here (neither needs the other).
+    /// Then, while that thread adds the labels and outlines and hands the drawing to
+    /// `with_drawing`, this one hands the analysis to `with_analysis`.
+    pub fn analysed_with<D: Send, A>(
+        design: &Design,
+        with_drawing: impl FnOnce(Self) -> D + Send,
+        with_analysis: impl FnOnce(&Analysis) -> A,
+    ) -> (D, A) {
         std::thread::scope(|s| {
-            let layout = s.spawn(|| Layout::of(design));
+            let (advice_tx, advice_rx) = std::sync::mpsc::channel::<Advice>();
+            let drawing = s.spawn(move || {
+                let layout = Layout::of(design);
+                // No advice only when the analysis panicked, and then nothing is made.
+                let advice = advice_rx.recv().unwrap_or_default();
+                with_drawing(Self::from_layout(design, layout, &advice))
+            });
             let analysis = crate::analysis::analyze(design);
-            let layout = layout
+            let _ = advice_tx.send(Advice::of(&analysis));
+            let here = with_analysis(&analysis);
+            let drawn = drawing
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let g = Self::from_layout(design, layout, &Advice::of(&analysis));
-            (g, analysis)
+            (drawn, here)
         })
     }
 

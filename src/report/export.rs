@@ -145,14 +145,13 @@ pub fn export_design(
     scale: f32,
 ) -> Result<Vec<u8>, ExportError> {
     use crate::geometry::Geometry;
+    let svg = |raster: bool| {
+        let drawn = |g: Geometry| super::svg::render_drawn(design, &g, raster);
+        Geometry::analysed_with(design, drawn, |_| ()).0
+    };
     Ok(match format {
-        ExportFormat::Svg => {
-            super::svg::render_drawn(design, &Geometry::analysed(design).0, false).into_bytes()
-        }
-        ExportFormat::Png => png(
-            &super::svg::render_drawn(design, &Geometry::analysed(design).0, true),
-            scale,
-        )?,
+        ExportFormat::Svg => svg(false).into_bytes(),
+        ExportFormat::Png => png(&svg(true), scale)?,
         ExportFormat::Html => super::html::render_design(design).into_bytes(),
         _ => export(design, &crate::analysis::analyze(design), format, scale)?,
     })

@@ -56,24 +56,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
 /// routed while the design is analysed, then the diagram is drawn while the tables
 /// are written (what `patchbay export --to html` does).
 pub fn render_design(design: &Design) -> String {
-    use crate::geometry::{Advice, Geometry, Layout};
-    std::thread::scope(|s| {
-        let (advice_tx, advice_rx) = std::sync::mpsc::channel::<Advice>();
-        let diagram = s.spawn(move || {
-            let layout = Layout::of(design);
-            // No advice only when the analysis failed, and then the page is not made.
-            let advice = advice_rx.recv().unwrap_or_default();
-            let g = Geometry::from_layout(design, layout, &advice);
-            super::svg::render_drawn(design, &g, false)
-        });
-        let analysis = crate::analysis::analyze(design);
-        let _ = advice_tx.send(Advice::of(&analysis));
-        let (head, tail) = page(design, &analysis);
-        let svg = diagram
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        assemble(&head, &svg, &tail)
-    })
+    let drawn = |g: crate::geometry::Geometry| super::svg::render_drawn(design, &g, false);
+    let (svg, (head, tail)) =
+        crate::geometry::Geometry::analysed_with(design, drawn, |a| page(design, a));
+    assemble(&head, &svg, &tail)
 }
 
 /// The page from its parts.
