@@ -42,6 +42,9 @@ pub struct Document {
     assessed: u64,
     /// A large design's findings and drawing being worked out on another thread.
     working: Option<std::sync::mpsc::Receiver<Done>>,
+    /// What the last edits did besides what they said (a flow shortened, a waiver
+    /// removed with its subject), until the window shows it.
+    notes: Vec<String>,
 }
 
 /// What the other thread sends back for a revision of a large design.
@@ -77,6 +80,7 @@ impl Document {
             drawn: revision,
             assessed: revision,
             working: None,
+            notes: Vec::new(),
         }
     }
 
@@ -87,6 +91,14 @@ impl Document {
             path: Some(path),
             ..Self::unsaved(design, title)
         }
+    }
+
+    /// The same document, counted as unsaved work from the start (an import: closing
+    /// it asks first, as for any unsaved change, until it is saved to a file).
+    pub fn marked_unsaved(mut self) -> Self {
+        // No history state is ever u64::MAX: dirty until a save sets it.
+        self.saved_state = u64::MAX;
+        self
     }
 
     /// The same document, keeping `header` (the file's leading comments) on save.
@@ -241,8 +253,16 @@ impl Document {
         if edit.is_empty() {
             return;
         }
-        self.history.apply(&mut self.design, edit);
+        let notes = self.history.apply(&mut self.design, edit);
+        self.notes.extend(notes);
         self.changed();
+    }
+
+    /// What the edits since the last call did to the design's flows and waivers
+    /// besides what they said ("flow \"Checkout\" shortened from 3 steps to 2 steps"),
+    /// once each.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     /// Applies an edit made while typing in a field or dragging a number: consecutive
@@ -253,12 +273,13 @@ impl Document {
             return;
         }
         let key = edit.merge_key();
-        if self.merging.as_deref() == Some(key.as_str()) {
-            self.history.apply_merged(&mut self.design, edit);
+        let notes = if self.merging.as_deref() == Some(key.as_str()) {
+            self.history.apply_merged(&mut self.design, edit)
         } else {
-            self.history.apply(&mut self.design, edit);
             self.merging = Some(key);
-        }
+            self.history.apply(&mut self.design, edit)
+        };
+        self.notes.extend(notes);
         self.changed();
     }
 

@@ -2,6 +2,17 @@
 //!
 //! Layers point down only: `cli` -> `analysis` -> `model`. Nothing here depends on the GUI.
 
+/// A reference to a section of the article the domain comes from, named by its topic
+/// (the readers of a reference never saw the word "seed").
+macro_rules! article {
+    ($section:literal) => {
+        concat!(
+            "Salesforce architecture series, part 104 (Authentication Flows, Integration Patterns, and ESBs): ",
+            $section
+        )
+    };
+}
+
 pub mod analysis;
 pub mod cli;
 pub mod document;

@@ -29,8 +29,15 @@ pub struct About {
 pub struct Recovered {
     /// What is known about it.
     pub about: About,
-    /// The unsaved design.
-    pub design: Design,
+    /// The unsaved design, ready to open: as it was written, or with the parts that
+    /// kept it from opening set aside (see `set_aside`). `None` when it cannot be read
+    /// at all; the copy is kept all the same.
+    pub design: Option<Design>,
+    /// What opening the copy as it was written would refuse, each as
+    /// `file:line:column: message`; empty for a copy that opens as it is.
+    pub problems: Vec<String>,
+    /// The flows and waivers left out of `design` so that it opens, in words.
+    pub set_aside: Vec<String>,
     /// The copy's design file, to discard it.
     pub file: PathBuf,
 }
@@ -52,11 +59,61 @@ impl Recovered {
             Some(p) => format!("changes to {}", p.display()),
             None => format!("\"{}\", never saved to a file", self.about.title),
         };
-        format!(
-            "{whose}: {} and {}, written {when}",
-            crate::report::counted(self.design.systems.len(), "system"),
-            crate::report::counted(self.design.links.len(), "link"),
-        )
+        match &self.design {
+            Some(design) => format!(
+                "{whose}: {} and {}, written {when}",
+                crate::report::counted(design.systems.len(), "system"),
+                crate::report::counted(design.links.len(), "link"),
+            ),
+            None => format!("{whose}, written {when}"),
+        }
+    }
+}
+
+/// Reads a copy for recovery: as it is when it opens; else with its broken flows and
+/// waivers set aside; else not at all, with its problems.
+fn read_copy(file: &Path) -> (Option<Design>, Vec<String>, Vec<String>) {
+    let shown = file.display().to_string();
+    let located = |problems: &[model::Problem]| -> Vec<String> {
+        problems
+            .iter()
+            .map(|p| p.display_in(&shown).to_string())
+            .collect()
+    };
+    let text = match std::fs::read(file).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            return (
+                None,
+                vec![format!("{shown}: the copy is not UTF-8 text")],
+                Vec::new(),
+            );
+        }
+        Err(e) => {
+            return (
+                None,
+                vec![format!("{shown}: cannot read the copy: {e}")],
+                Vec::new(),
+            );
+        }
+    };
+    match model::parse(&text) {
+        Ok(design) => (Some(design), Vec::new(), Vec::new()),
+        Err(problems) => {
+            let problems = located(&problems);
+            match model::file::parse_unchecked(&text) {
+                Ok(mut design) => {
+                    let set_aside = model::integrity::set_aside_broken(&mut design);
+                    if model::validate::validate(&design).is_empty() {
+                        design.sort_canonical();
+                        (Some(design), problems, set_aside)
+                    } else {
+                        (None, problems, Vec::new())
+                    }
+                }
+                Err(_) => (None, problems, Vec::new()),
+            }
+        }
     }
 }
 
@@ -103,7 +160,8 @@ impl Autosave {
     pub fn write(&self, design: &Design, path: Option<&Path>, title: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let file = self.design_file();
-        model::save(design, &file).map_err(|e| std::io::Error::other(e.to_string()))?;
+        model::file::save_unchecked(design, &file, "")
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
         let about = About {
             pid: self.pid,
             path: path.map(Path::to_path_buf),
@@ -121,8 +179,10 @@ impl Autosave {
         discard(&self.design_file());
     }
 
-    /// Copies left by windows that are no longer running, newest first. A copy that
-    /// cannot be read is skipped, never deleted: it may be someone's only copy.
+    /// Copies left by windows that are no longer running, newest first. Every copy is
+    /// offered, also one that does not open as it is (its problems listed) or whose
+    /// note of what it is was lost; none is ever deleted here: it may be someone's only
+    /// copy.
     pub fn orphans(&self) -> Vec<Recovered> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -132,15 +192,19 @@ impl Autosave {
             .map(|e| e.path())
             .filter(|p| p.to_string_lossy().ends_with(".patchbay.ron"))
             .filter_map(|file| {
-                let about: About =
-                    serde_json::from_slice(&std::fs::read(Self::about_file(&file)).ok()?).ok()?;
+                let about = std::fs::read(Self::about_file(&file))
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice::<About>(&bytes).ok())
+                    .or_else(|| lost_about(&file))?;
                 if about.pid == self.pid || running(about.pid) {
                     return None;
                 }
-                let design = model::load(&file).ok()?;
+                let (design, problems, set_aside) = read_copy(&file);
                 Some(Recovered {
                     about,
                     design,
+                    problems,
+                    set_aside,
                     file,
                 })
             })
@@ -148,6 +212,24 @@ impl Autosave {
         found.sort_by_key(|c| std::cmp::Reverse(c.about.written));
         found
     }
+}
+
+/// What can be told of a copy whose note was lost: the process from its name, the
+/// time from the file. `None` for a file that is not a copy's (no process number).
+fn lost_about(file: &Path) -> Option<About> {
+    let name = file.file_name()?.to_string_lossy();
+    let pid: u32 = name.strip_suffix(".patchbay.ron")?.parse().ok()?;
+    let written = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    Some(About {
+        pid,
+        path: None,
+        title: "a design".into(),
+        written,
+    })
 }
 
 /// Removes a copy and what is known about it.

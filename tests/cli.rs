@@ -400,10 +400,26 @@ fn lesson_commands_hand_out_and_grade_exercises() {
     assert_eq!(code, 1, "{feedback}");
     assert!(feedback.contains("todo PAT-001 still fires"), "{feedback}");
 
-    // The student's fix: the caller no longer waits.
+    // The student's fix: the caller no longer waits, and the decision comes back by a
+    // call of its own.
     let text = std::fs::read_to_string(&start).expect("read");
     let solved = dir.path().join("solved.patchbay.ron");
-    std::fs::write(&solved, text.replace("needs_response: true, ", "")).expect("write");
+    let unticked = text.replace("needs_response: true, ", "");
+    let (code, feedback, _) = {
+        std::fs::write(&solved, &unticked).expect("write");
+        run(&["lesson", "check", "sync-ceiling", path(&solved)])
+    };
+    assert_eq!(code, 1, "no way back yet: {feedback}");
+    assert!(
+        feedback.contains("no link from Scoring ERP to Salesforce"),
+        "{feedback}"
+    );
+    let with_callback = unticked.replace(
+        "    ],\n)",
+        "        (id: 2, from: 2, to: 1, purpose: \"Credit decision back\"),\n    ],\n)",
+    );
+    assert_ne!(with_callback, unticked);
+    std::fs::write(&solved, with_callback).expect("write");
     let (code, feedback, _) = run(&["lesson", "check", "sync-ceiling", path(&solved)]);
     assert_eq!(code, 0, "{feedback}");
     assert!(feedback.contains("Solved"), "{feedback}");

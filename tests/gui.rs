@@ -1039,10 +1039,25 @@ fn a_question_is_answered_before_its_recommendation_is_shown() {
     h.run_steps(2);
     h.get_by_label_contains("Hint 1:");
 
+    // A wrong answer says why it is wrong and brings the next hint, not the answer.
     h.get_by_label("web-server").click();
     h.get_by_label("Check my answer").click();
     h.run_steps(3);
     h.get_by_label("Not solved yet");
+    h.get_by_label_contains("Not web-server: no single change of this link");
+    h.get_by_label_contains("Hint 2:");
+    assert!(
+        h.query_by_label_contains("Patchbay recommends device")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label("Auth flow: device").is_none(),
+        "still hidden"
+    );
+    // With the hints used up, a wrong answer is told the right one.
+    h.get_by_label("web-server").click();
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
     h.get_by_label_contains("Not web-server: Patchbay recommends device");
     // Answered: the recommendation is shown now.
     h.get_by_label("Auth flow: device");
@@ -1080,10 +1095,38 @@ fn a_design_exercise_is_solved_by_changing_the_link() {
     h.run_steps(3);
     h.get_by_label("needs response").click();
     h.run_steps(3);
-    h.get_by_label("Check my answer").click();
+    // The feedback follows the edit without another check: PAT-001 is gone, but the
+    // decision has no way back yet.
+    h.get_by_label_contains("Done: No PAT-001 finding.");
+    h.get_by_label_contains("To do: There is no link from Scoring ERP to Salesforce");
+    h.get_by_label("Not solved yet");
+    let d = h.state().doc.design();
+    let (erp, org) = (d.systems[1].id, d.systems[0].id);
+    h.state_mut().command(Command::ConnectTo(erp, org));
     h.run_steps(3);
     h.get_by_label("Solved");
-    h.get_by_label_contains("Done: No PAT-001 finding.");
+    // Undo: "Solved" is never shown for a design that no longer meets the goal.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    h.get_by_label("Not solved yet");
+}
+
+#[test]
+fn a_new_design_closes_the_open_exercise() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = learning_app(dir.path());
+    app.command(Command::OpenExercise("mesh-count"));
+    let mut h = harness(app);
+    h.get_by_label("Counting connections");
+    h.state_mut().command(Command::New);
+    h.run_steps(3);
+    assert!(h.query_by_label("Counting connections").is_none());
+    assert!(h.query_by_label("Check my answer").is_none());
+    let progress = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap_or_default();
+    assert!(
+        !progress.contains("mesh-count"),
+        "not marked tried: {progress}"
+    );
 }
 
 #[test]

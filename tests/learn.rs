@@ -88,6 +88,17 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
         (
             "sync-ceiling",
             |d| {
+                let e = input(
+                    d,
+                    "Salesforce",
+                    "Scoring ERP",
+                    Attr::NeedsResponse,
+                    Value::Bool(false),
+                );
+                vec![e, callback(d)]
+            },
+            // Only unticking "needs response": the decision then has no way back.
+            |d| {
                 vec![input(
                     d,
                     "Salesforce",
@@ -96,17 +107,7 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
                     Value::Bool(false),
                 )]
             },
-            // Pretending the work is faster: PAT-001 goes, the link stays synchronous.
-            |d| {
-                vec![input(
-                    d,
-                    "Salesforce",
-                    "Scoring ERP",
-                    Attr::ExpectedDuration,
-                    Value::Seconds(100.0),
-                )]
-            },
-            "request-reply",
+            "no link from Scoring ERP to Salesforce",
         ),
         (
             "bulk-threshold",
@@ -131,17 +132,18 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
                     ),
                 ]
             },
-            // Shrinking the load instead of describing how it runs.
+            // Only the trigger: the bulk load follows from the volume, but the data is
+            // still described as wanted within minutes.
             |d| {
                 vec![input(
                     d,
                     "ERP",
                     "Salesforce",
-                    Attr::Volume,
-                    Value::Count(1_500),
+                    Attr::Trigger,
+                    Value::Trigger(Trigger::Schedule),
                 )]
             },
-            "remote-call-in",
+            "latency is near-real-time; the goal is batch",
         ),
         (
             "publish-from-outside",
@@ -199,6 +201,15 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
             "directly",
         ),
     ]
+}
+
+/// The scoring engine's answer drawn as a call back into Salesforce.
+fn callback(d: &Design) -> Edit {
+    let id = d.next_link_id();
+    let mut l =
+        patchbay::model::Link::new(id, system(d, "Scoring ERP").id, system(d, "Salesforce").id);
+    l.purpose = "Credit decision back".into();
+    Edit::set_link("Connect", l)
 }
 
 fn apply(design: &Design, edits: Vec<Edit>) -> Design {
@@ -307,6 +318,61 @@ fn a_choice_is_right_only_when_it_is_what_the_analyzer_recommends() {
         "{:?}",
         fb.lines
     );
+}
+
+#[test]
+fn making_the_slow_work_look_fast_does_not_solve_the_ceiling() {
+    let e = exercises::get("sync-ceiling").expect("exercise");
+    let start = e.start();
+    let faster = input(
+        &start,
+        "Salesforce",
+        "Scoring ERP",
+        Attr::ExpectedDuration,
+        Value::Seconds(100.0),
+    );
+    let d = apply(&start, vec![faster, callback(&start)]);
+    let fb = e.check(&d, None);
+    assert!(!fb.solved);
+    assert!(
+        fb.lines
+            .iter()
+            .any(|(ok, t)| !ok && t.contains("really takes longer")),
+        "{:?}",
+        fb.lines
+    );
+}
+
+#[test]
+fn a_wrong_answer_gets_the_next_hint_and_why_not_the_right_answer() {
+    let tv = exercises::get("smart-tv").expect("exercise");
+    let start = tv.start();
+    let fb = tv.check_with_hints(&start, Some("web-server-pkce"), 0);
+    assert!(!fb.solved);
+    assert_eq!(fb.next_hint, Some(0));
+    let text = &fb.lines[0].1;
+    assert!(
+        text.contains("it would be web-server-pkce if the caller has a browser and keyboard"),
+        "{text}"
+    );
+    assert!(!text.contains("device"), "the answer is kept back: {text}");
+    // With every hint shown, the right answer is given.
+    let fb = tv.check_with_hints(&start, Some("web-server-pkce"), tv.hints.len());
+    assert_eq!(fb.next_hint, None);
+    assert!(fb.lines[0].1.contains("Patchbay recommends device"));
+    // A flow Patchbay never recommends says so.
+    let fb = tv.check_with_hints(&start, Some("user-agent"), 0);
+    assert!(
+        fb.lines[0].1.contains("never recommends it"),
+        "{:?}",
+        fb.lines
+    );
+    // The mesh count names the likely mistake.
+    let mesh = exercises::get("mesh-count").expect("exercise");
+    let fb = mesh.check_with_hints(&mesh.start(), Some("6"), 0);
+    assert!(fb.lines[0].1.contains("has today"), "{:?}", fb.lines);
+    let fb = mesh.check_with_hints(&mesh.start(), Some("20"), 0);
+    assert!(fb.lines[0].1.contains("twice"), "{:?}", fb.lines);
 }
 
 #[test]

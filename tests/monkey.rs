@@ -113,12 +113,27 @@ fn ten_thousand_random_events_never_panic_and_the_design_still_saves() {
         let mut at = Pos2::ZERO;
         let mut changes = 0;
         let mut revision = h.state().doc.revision();
-        for _ in 0..events_per_sample {
+        let reopen = dir.path().join(format!("{i}-reopened.patchbay.ron"));
+        for event in 0..events_per_sample {
             random_event(&h, &mut rng, &mut at);
             h.step();
             if h.state().doc.revision() != revision {
                 revision = h.state().doc.revision();
                 changes += 1;
+            }
+            if event % 250 == 249 && h.state().doc.is_dirty() {
+                // Whatever the monkey did so far saves, and opens again as it was.
+                let saved = h.state().doc.design().clone();
+                h.state_mut()
+                    .doc
+                    .save_to(reopen.clone())
+                    .unwrap_or_else(|e| panic!("{}, event {event}: {e}", sample.title));
+                h.state_mut().command(Command::OpenPath(reopen.clone()));
+                h.run_steps(2);
+                let app = h.state();
+                assert_eq!(app.doc.path.as_deref(), Some(reopen.as_path()));
+                assert_eq!(app.doc.design(), &saved, "{}, event {event}", sample.title);
+                revision = app.doc.revision();
             }
         }
         // The monkey must really have worked the window, not clicked into the void.

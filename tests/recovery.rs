@@ -92,7 +92,8 @@ fn a_killed_process_s_unsaved_changes_are_recovered_as_one_undoable_step() {
     let mut expected = Document::from_file(original.clone(), user_file.clone());
     edit(&mut expected);
     let mut doc = Document::from_file(original.clone(), user_file.clone());
-    doc.recover(&copy.design);
+    doc.recover(copy.design.as_ref().expect("the copy opens"));
+    assert!(copy.problems.is_empty() && copy.set_aside.is_empty());
     assert_eq!(doc.design(), expected.design());
     assert!(doc.is_dirty());
     assert_eq!(doc.history_labels().0, Some("Recover unsaved changes"));
@@ -114,4 +115,57 @@ fn a_running_window_s_copy_is_not_offered_and_clearing_removes_it() {
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
     mine.clear();
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+/// A dead process's number: no process runs under it.
+const DEAD: u32 = 999_999_999;
+
+#[test]
+fn a_copy_that_does_not_open_is_offered_with_its_problems_and_the_bad_parts_set_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut design = model::parse(patchbay::samples::DEFAULT.text).expect("sample");
+    // What an older build could leave behind: a flow through a link that is gone.
+    design.links.retain(|l| l.id.0 != 5);
+    let crashed = Autosave::for_pid(dir.path().to_owned(), DEAD);
+    crashed
+        .write(&design, None, "Retail")
+        .expect("the copy keeps whatever the window held");
+    assert!(
+        model::parse(
+            &std::fs::read_to_string(dir.path().join(format!("{DEAD}.patchbay.ron")))
+                .expect("read")
+        )
+        .is_err()
+    );
+
+    let found = Autosave::new(dir.path().to_owned()).orphans();
+    assert_eq!(found.len(), 1, "offered, not skipped");
+    let copy = &found[0];
+    assert!(
+        copy.problems.iter().any(|p| p.contains(".patchbay.ron:")
+            && p.contains("link 5, which the design does not have")),
+        "{:?}",
+        copy.problems
+    );
+    let opened = copy.design.as_ref().expect("opens with the flow set aside");
+    assert!(model::validate::validate(opened).is_empty());
+    assert!(
+        copy.set_aside.iter().any(|s| s.contains("Checkout")),
+        "{:?}",
+        copy.set_aside
+    );
+    // Nothing was deleted on the way.
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
+}
+
+#[test]
+fn a_copy_that_cannot_be_read_at_all_is_still_offered_and_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join(format!("{DEAD}.patchbay.ron"));
+    std::fs::write(&file, "(format_version: 1, name: \"Cut short\", systems: [").expect("write");
+    let found = Autosave::new(dir.path().to_owned()).orphans();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].design.is_none());
+    assert!(!found[0].problems.is_empty());
+    assert!(file.exists(), "kept until the user says otherwise");
 }

@@ -315,7 +315,7 @@ impl<T> Flip<T> {
 
 impl<T> Flip<T> {
     /// The condition in words a person reads: "if the link acts for the signed-in user
-    /// (now not)"; [`Flip::condition`] keeps the file's keys for the JSON report.
+    /// (now off)"; [`Flip::condition`] keeps the file's keys for the JSON report.
     pub fn in_words(&self) -> String {
         let mut text = format!("if {}", self.attr.change_in_words(self.from, self.to));
         if let Some((attr, from, to)) = self.also {

@@ -174,21 +174,7 @@ impl LinkFacts {
     }
 }
 
-/// A count as a person reads it: `2,000`, `15,000`, `-1,500`.
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::model::words::grouped;
 
 /// Seconds as a person writes them: `360`, `3.3`.
 pub fn seconds(s: f64) -> String {
@@ -352,6 +338,15 @@ impl Attr {
         }
     }
 
+    /// The input's name inside a sentence ("Change trigger", "latency is batch"): its
+    /// caption without the capital.
+    pub fn in_sentence(self) -> String {
+        let mut chars = self.field().chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    }
+
     /// What the input means and what it decides, for the inspector's hover text and
     /// the reports' glossary.
     pub const fn help(self) -> &'static str {
@@ -455,12 +450,13 @@ impl Attr {
         }
     }
 
-    /// "if the caller waits for the answer (now not so)", "if the records per run
-    /// were over 2,000 (now 1,500)": a change of this input in words.
+    /// "if the caller waits for the answer (now off)", "if the records per run
+    /// were over 2,000 (now 1,500)": a change of this input in words. A yes-or-no input
+    /// says where its tick stands now, as the inspector shows it.
     pub fn change_in_words(self, from: Value, to: Value) -> String {
         match to {
-            Value::Bool(true) => format!("{} (now not so)", self.label()),
-            Value::Bool(false) => format!("{} (now not so)", self.denied()),
+            Value::Bool(true) => format!("{} (now off)", self.label()),
+            Value::Bool(false) => format!("{} (now on)", self.denied()),
             _ => change_of(self.label(), from, to),
         }
     }

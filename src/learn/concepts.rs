@@ -17,11 +17,11 @@ pub struct Concept {
     pub references: &'static [&'static str],
 }
 
-const SEED_AUTH: &str = "Seed: The Different Types of Authentication Flows";
-const SEED_PATTERNS: &str = "Seed: What are Integration Patterns?";
-const SEED_EVENTS: &str = "Seed: How to Choose Between Platform Events and Change Data Capture";
-const SEED_ESB: &str = "Seed: What is an Enterprise Service Bus (ESB)?";
-const SEED_TLS: &str = "Seed: What is TLS and mTLS?";
+const SEED_AUTH: &str = article!("The Different Types of Authentication Flows");
+const SEED_PATTERNS: &str = article!("What are Integration Patterns?");
+const SEED_EVENTS: &str = article!("How to Choose Between Platform Events and Change Data Capture");
+const SEED_ESB: &str = article!("What is an Enterprise Service Bus (ESB)?");
+const SEED_TLS: &str = article!("What is TLS and mTLS?");
 
 /// Every card, in the order the Concepts list shows them.
 pub static CONCEPTS: &[Concept] = &[

@@ -3,8 +3,9 @@
 //! recommends on the starting design (never a stored answer), or conditions on the
 //! student's design.
 
+use crate::analysis::facts::{Attr, Value};
 use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze, events};
-use crate::model::{AuthFlow, Design, SystemKind};
+use crate::model::{AuthFlow, Design, Latency, SystemKind, Trigger};
 
 /// A link of the exercise's design, named by its two systems (ids change when a
 /// student redraws a link; names are what the task talks about).
@@ -46,6 +47,13 @@ pub enum Condition {
     NoFindings(Severity),
     /// The design has a middleware system and every link starts or ends at one.
     EverythingThroughAHub,
+    /// One input of the link has this value (as the decisions read it).
+    Input(LinkRef, Attr, Value),
+    /// The link exists (a callback drawn back, say).
+    Linked(LinkRef),
+    /// The remote side's work on the link takes at least this many seconds: the task
+    /// says how long it really takes, and making it faster on paper solves nothing.
+    TakesAtLeast(LinkRef, f64),
 }
 
 /// What the student must do or answer.
@@ -244,12 +252,18 @@ pub static ALL: &[Exercise] = &[
             "How long may a synchronous callout from Salesforce take?",
             "Pretending the work is faster hides the problem; it does not solve it.",
             "If the rep does not wait, the decision can come back later by callback.",
+            "A callback is a link of its own: draw it from the scoring engine back into Salesforce.",
         ],
         concepts: &["request-reply", "fire-and-forget"],
         design: lesson!("sync-ceiling"),
         goal: Goal::Design(&[
             Condition::Pattern(SCORING, Pattern::FireAndForget),
             Condition::NoRule("PAT-001"),
+            Condition::TakesAtLeast(SCORING, 120.0),
+            Condition::Linked(LinkRef {
+                from: "Scoring ERP",
+                to: "Salesforce",
+            }),
         ]),
     },
     Exercise {
@@ -259,10 +273,15 @@ pub static ALL: &[Exercise] = &[
         hints: &[
             "Open \"What if (Pattern)\" for this link: which inputs lead to batch-data-sync?",
             "What starts the transfer, and how soon must the data arrive?",
+            "A run started by the clock whose data is wanted by the next morning: describe both.",
         ],
         concepts: &["batch-data-sync", "remote-call-in"],
         design: lesson!("bulk-threshold"),
-        goal: Goal::Design(&[Condition::Pattern(CATALOGUE, Pattern::BatchDataSync)]),
+        goal: Goal::Design(&[
+            Condition::Pattern(CATALOGUE, Pattern::BatchDataSync),
+            Condition::Input(CATALOGUE, Attr::Trigger, Value::Trigger(Trigger::Schedule)),
+            Condition::Input(CATALOGUE, Attr::Latency, Value::Latency(Latency::Batch)),
+        ]),
     },
     Exercise {
         id: "cdc-or-events",
@@ -364,6 +383,9 @@ pub struct Feedback {
     /// One line per condition or per answer: whether it holds and why, in the
     /// product's own words.
     pub lines: Vec<(bool, String)>,
+    /// A wrong answer to a question while hints are left: the hint to show next (its
+    /// index), given instead of the right answer.
+    pub next_hint: Option<usize>,
 }
 
 impl Exercise {
@@ -377,15 +399,36 @@ impl Exercise {
 
     /// Checks a choice answer against what the analyzer recommends on `design` (the
     /// starting design unless the student changed it), or, for a design goal, each
-    /// condition on `design`.
+    /// condition on `design`. A wrong answer is told the right one (every hint is
+    /// taken as used): for the command line, which keeps no hints between runs.
     pub fn check(&self, design: &Design, answer: Option<&str>) -> Feedback {
+        self.check_with_hints(design, answer, self.hints.len())
+    }
+
+    /// As [`Exercise::check`], for a student who has seen `hints_shown` hints: a wrong
+    /// answer says why it is wrong and asks for the next hint, and names the right
+    /// answer only once the hints are used up.
+    pub fn check_with_hints(
+        &self,
+        design: &Design,
+        answer: Option<&str>,
+        hints_shown: usize,
+    ) -> Feedback {
         let analysis = analyze(design);
         match self.goal {
             Goal::Choose { asks, .. } => match answer {
-                Some(answer) => choose(design, &analysis, asks, answer.trim()),
+                Some(answer) => {
+                    let reveal = hints_shown >= self.hints.len();
+                    let mut fb = choose(design, &analysis, asks, answer.trim(), reveal);
+                    if !fb.solved && !reveal {
+                        fb.next_hint = Some(hints_shown);
+                    }
+                    fb
+                }
                 None => Feedback {
                     solved: false,
                     lines: vec![(false, "Pick an answer first.".into())],
+                    next_hint: None,
                 },
             },
             Goal::Design(conditions) => {
@@ -396,6 +439,7 @@ impl Exercise {
                 Feedback {
                     solved: lines.iter().all(|(ok, _)| *ok),
                     lines,
+                    next_hint: None,
                 }
             }
         }
@@ -447,41 +491,52 @@ fn lever<T: PartialEq + Copy>(
         .map(|f| f.in_words())
 }
 
-fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Feedback {
+fn choose(
+    design: &Design,
+    analysis: &Analysis,
+    asks: Asks,
+    answer: &str,
+    reveal: bool,
+) -> Feedback {
     let (right, line) = match asks {
         Asks::Auth(r) => {
             let Some(a) = find(design, analysis, r) else {
                 return Feedback {
                     solved: false,
                     lines: vec![missing(r)],
+                    next_hint: None,
                 };
             };
             let d = &a.auth_flow;
             let given = answer.parse::<AuthFlow>().ok();
-            judge(d, given, answer, |f| f.id())
+            let never = given.and_then(never_recommended);
+            judge(d, given, answer, |f| f.id(), reveal, never)
         }
         Asks::Events(r) => {
             let Some(a) = find(design, analysis, r) else {
                 return Feedback {
                     solved: false,
                     lines: vec![missing(r)],
+                    next_hint: None,
                 };
             };
             let d = &a.events;
             let given = answer.parse::<Events>().ok();
-            judge(d, given, answer, |e| e.id())
+            judge(d, given, answer, |e| e.id(), reveal, None)
         }
         Asks::Retention(r) => {
             let Some(a) = find(design, analysis, r) else {
                 return Feedback {
                     solved: false,
                     lines: vec![missing(r)],
+                    next_hint: None,
                 };
             };
             let mechanism = a.events.choice;
             let Some(hours) = retention_hours(mechanism) else {
                 return Feedback {
                     solved: false,
+                    next_hint: None,
                     lines: vec![(
                         false,
                         format!(
@@ -501,8 +556,16 @@ fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Fee
             );
             let line = if right {
                 format!("Right: {hours} hours. {why}")
-            } else {
+            } else if reveal {
                 format!("Not {answer} hours. {why}")
+            } else if answer.parse::<u32>().ok() == Some(events::STANDARD_RETENTION_H) {
+                format!(
+                    "Not {answer} hours: that is how long Salesforce keeps standard-volume platform events, a class new event channels no longer use. Which mechanism carries this link, and how long is that one kept?"
+                )
+            } else {
+                format!(
+                    "Not {answer} hours: Salesforce keeps no event class for that long or that short. Work out which mechanism carries this link first."
+                )
             };
             (right, line)
         }
@@ -518,10 +581,16 @@ fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Fee
                 esb.point_to_point,
                 esb.via_hub
             );
+            let given = answer.parse::<usize>().ok();
             let line = if right {
                 format!("Right: {}. {why}", esb.full_mesh)
-            } else {
+            } else if reveal {
                 format!("Not {answer}. {why}")
+            } else {
+                format!(
+                    "Not {answer}: {}",
+                    mesh_mistake(given, n, esb.point_to_point)
+                )
             };
             (right, line)
         }
@@ -529,19 +598,67 @@ fn choose(design: &Design, analysis: &Analysis, asks: Asks, answer: &str) -> Fee
     Feedback {
         solved: right,
         lines: vec![(right, line)],
+        next_hint: None,
     }
 }
 
-/// The verdict on a choice: right with the decision's reason, or wrong with what the
-/// analyzer recommends, why, and what would have to be true for the given answer.
+/// What a wrong count of a full mesh most likely counted instead.
+fn mesh_mistake(given: Option<usize>, n: usize, today: usize) -> String {
+    match given {
+        Some(g) if g == today => {
+            "that is how many connections the design has today, not how many it would take for every system to reach every other one.".into()
+        }
+        Some(g) if g == n => {
+            "that is one connection per system, which is what a hub would need.".into()
+        }
+        Some(g) if g == n * n => {
+            "that counts every system connecting to itself, and every pair twice.".into()
+        }
+        Some(g) if g == n * n.saturating_sub(1) => {
+            "that counts every connection twice, once from each of its ends.".into()
+        }
+        _ => "count the pairs of systems: each system reaches every other one, and a connection joins two.".into(),
+    }
+}
+
+/// Why Patchbay never recommends a flow, for a student who picks it.
+fn never_recommended(flow: AuthFlow) -> Option<&'static str> {
+    match flow {
+        AuthFlow::UserAgent => Some(
+            "the implicit flow hands the token over in the browser's address bar, where scripts and history can read it, and current guidance (RFC 9700) says not to use it",
+        ),
+        AuthFlow::UsernamePassword => Some(
+            "the caller keeps a person's password, cannot pass a second factor, and the OAuth security guidance (RFC 9700) says the password grant must not be used",
+        ),
+        _ => None,
+    }
+}
+
+/// The verdict on a choice: right with the decision's reason; wrong with what would
+/// have to be true for the given answer, and, when `reveal`, what the analyzer
+/// recommends and why.
 fn judge<T: PartialEq + Copy>(
     d: &crate::analysis::decision::Decision<T>,
     given: Option<T>,
     answer: &str,
     id: impl Fn(T) -> &'static str,
+    reveal: bool,
+    never: Option<&str>,
 ) -> (bool, String) {
     if given == Some(d.choice) {
         return (true, format!("Right: {}. {}", id(d.choice), d.reason));
+    }
+    if !reveal {
+        let why = match (never, given.and_then(|g| lever(d, g))) {
+            (Some(never), _) => format!("Patchbay never recommends it: {never}."),
+            (None, Some(condition)) => {
+                format!("it would be {answer} {condition}, and that is not so here.")
+            }
+            (None, None) => format!(
+                "no single change of this link's inputs would make it {answer}, so it does not fit this link."
+            ),
+        };
+        return (false, format!("Not {answer}: {why}"));
     }
     let mut text = format!(
         "Not {answer}: Patchbay recommends {}. {}",
@@ -639,6 +756,70 @@ fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, Strin
                         f.message
                     ),
                 ),
+            }
+        }
+        Condition::Input(r, attr, want) => {
+            let Some(a) = find(design, analysis, r) else {
+                return missing(r);
+            };
+            let now = a.facts.get(attr);
+            if now == want {
+                (
+                    true,
+                    format!("{}: {} is {want}.", name(r), attr.in_sentence()),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "{}: {} is {now}; the goal is {want}.",
+                        name(r),
+                        attr.in_sentence()
+                    ),
+                )
+            }
+        }
+        Condition::Linked(r) => {
+            if find(design, analysis, r).is_some() {
+                (
+                    true,
+                    format!("There is a link from {} to {}.", r.from, r.to),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "There is no link from {} to {} yet: draw it, it is how the answer comes back.",
+                        r.from, r.to
+                    ),
+                )
+            }
+        }
+        Condition::TakesAtLeast(r, seconds) => {
+            let Some(link) = design.link(match find(design, analysis, r) {
+                Some(a) => a.link,
+                None => return missing(r),
+            }) else {
+                return missing(r);
+            };
+            if link.expected_duration_s >= seconds {
+                (
+                    true,
+                    format!(
+                        "{}: the work still takes {} s, as it really does.",
+                        name(r),
+                        link.expected_duration_s
+                    ),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "{}: the work is written as {} s, but it really takes longer than {seconds} s; describe it as it is.",
+                        name(r),
+                        link.expected_duration_s
+                    ),
+                )
             }
         }
         Condition::EverythingThroughAHub => {

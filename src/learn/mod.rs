@@ -61,7 +61,7 @@ pub fn set_input(design: &Design, link: LinkId, attr: Attr, value: Value) -> Res
     use Attr as A;
     use Value as V;
     let l = design.link(link).ok_or(Derived::Missing)?;
-    let label = format!("Change {}", attr.field());
+    let label = format!("Change {}", attr.in_sentence());
     let mut new = l.clone();
     let system = |id, change: &dyn Fn(&mut System)| -> Result<Edit, Derived> {
         let mut s = design.system(id).ok_or(Derived::Missing)?.clone();

@@ -70,6 +70,7 @@ pub fn introduce(design: &Design) -> Option<Edit> {
     }
     let mut next = design.next_link_id();
     edit.links.reserve(direct.len() * 2);
+    let mut legs = std::collections::HashMap::with_capacity(direct.len());
     for link in direct {
         let inbound = Link {
             to: hub,
@@ -84,10 +85,57 @@ pub fn introduce(design: &Design) -> Option<Edit> {
             ..link.clone()
         };
         next.0 = next.0.saturating_add(1);
+        legs.insert(link.id, (inbound.clone(), outbound.clone()));
         edit.links.push((inbound.id, Some(inbound)));
         edit.links.push((outbound.id, Some(outbound)));
     }
+    if !design.flows.is_empty() {
+        let flows = design
+            .flows
+            .iter()
+            .map(|f| through_hub(design, f, &legs))
+            .collect();
+        edit.meta = Some(super::edit::DesignMeta {
+            flows,
+            ..super::edit::DesignMeta::of(design)
+        });
+    }
     Some(edit)
+}
+
+/// A flow's steps once its direct links go through the hub: each step becomes its leg
+/// into the hub and its leg out. Where the exchange is already at the hub (the second
+/// target of a fan-out), only the leg out is taken: the hub fans it out.
+fn through_hub(
+    design: &Design,
+    flow: &super::design::Flow,
+    legs: &std::collections::HashMap<super::ids::LinkId, (Link, Link)>,
+) -> super::design::Flow {
+    use super::integrity::follows_on;
+    let mut steps = Vec::with_capacity(flow.steps.len() * 2);
+    let mut last: Option<Link> = None;
+    for id in &flow.steps {
+        match legs.get(id) {
+            Some((into, out)) => {
+                let at_hub = last
+                    .as_ref()
+                    .is_some_and(|l| !follows_on(l, into) && follows_on(l, out));
+                if !at_hub {
+                    steps.push(into.id);
+                }
+                steps.push(out.id);
+                last = Some(out.clone());
+            }
+            None => {
+                steps.push(*id);
+                last = design.link(*id).cloned();
+            }
+        }
+    }
+    super::design::Flow {
+        steps,
+        ..flow.clone()
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +189,20 @@ mod tests {
         assert!(introduce(&d).is_none());
         undo.apply(&mut d);
         assert_eq!(d, mesh(5));
+    }
+
+    #[test]
+    fn flows_follow_the_exchange_through_the_hub() {
+        // The retail sample's flows include a chain and a fan-out.
+        let mut d = crate::model::parse(crate::samples::DEFAULT.text).expect("sample");
+        assert!(!d.flows.is_empty());
+        let steps: usize = d.flows.iter().map(|f| f.steps.len()).sum();
+        let edit = introduce(&d).expect("links to route");
+        let (edit, notes) = crate::model::integrity::keep_references(&d, edit);
+        assert!(notes.is_empty(), "no flow is cut: {notes:?}");
+        edit.apply(&mut d);
+        assert_eq!(crate::model::validate::validate(&d), vec![]);
+        assert!(d.flows.iter().map(|f| f.steps.len()).sum::<usize>() > steps);
     }
 
     #[test]

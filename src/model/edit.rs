@@ -242,6 +242,61 @@ impl Edit {
         e
     }
 
+    /// Copies systems, and the links between them, as one step: each copy is named
+    /// "… copy" and placed where `at` says (given the original). Returns the edit and
+    /// the copies' ids, in the order of `systems`.
+    pub fn duplicate(
+        design: &Design,
+        systems: &[SystemId],
+        at: impl Fn(&System) -> Pos,
+    ) -> (Self, Vec<SystemId>) {
+        let mut next_system = design.next_system_id();
+        let mut next_link = design.next_link_id();
+        let mut edit = Edit::new("Duplicate");
+        let mut copies: Vec<(SystemId, SystemId)> = Vec::new();
+        for &id in systems {
+            let Some(s) = design.system(id) else { continue };
+            if copies.iter().any(|(old, _)| *old == id) {
+                continue;
+            }
+            let copy = System {
+                id: next_system,
+                name: format!("{} copy", s.name),
+                position: Some(at(s)),
+                ..s.clone()
+            };
+            next_system.0 = next_system.0.saturating_add(1);
+            copies.push((id, copy.id));
+            edit.systems.push((copy.id, Some(copy)));
+        }
+        let new_of = |id| {
+            copies
+                .iter()
+                .find(|(old, _)| *old == id)
+                .map(|(_, new)| *new)
+        };
+        for l in &design.links {
+            if let (Some(from), Some(to)) = (new_of(l.from), new_of(l.to)) {
+                let copy = Link {
+                    id: next_link,
+                    from,
+                    to,
+                    ..l.clone()
+                };
+                next_link.0 = next_link.0.saturating_add(1);
+                edit.links.push((copy.id, Some(copy)));
+            }
+        }
+        (edit, copies.into_iter().map(|(_, new)| new).collect())
+    }
+
+    /// Turns a link around: the other side starts the exchange.
+    pub fn reverse(design: &Design, link: LinkId) -> Option<Self> {
+        let mut l = design.link(link)?.clone();
+        std::mem::swap(&mut l.from, &mut l.to);
+        Some(Edit::set_link("Reverse link", l))
+    }
+
     /// Moves systems to new positions.
     pub fn move_systems(design: &Design, moves: &[(SystemId, Pos)]) -> Self {
         let mut e = Edit::new(if moves.len() == 1 {
@@ -272,28 +327,32 @@ pub struct History {
 }
 
 impl History {
-    /// Applies an edit as a new step; clears redo.
-    pub fn apply(&mut self, design: &mut Design, edit: Edit) {
+    /// Applies an edit as a new step, with what it does to the design's flows and
+    /// waivers in the same step (see [`super::integrity`]); clears redo. Returns what
+    /// it did to those, in words.
+    pub fn apply(&mut self, design: &mut Design, edit: Edit) -> Vec<String> {
         if edit.is_empty() {
-            return;
+            return Vec::new();
         }
+        let (edit, notes) = super::integrity::keep_references(design, edit);
         let inverse = edit.apply(design);
         self.serial += 1;
         self.undo.push((inverse, self.serial));
         self.redo.clear();
+        notes
     }
 
     /// Applies an edit as part of the last step (typing on in a field): one undo then
     /// reverts both. Whatever the edit touches that the step did not is added to the
     /// step's inverse, so merging never loses the way back, whatever was merged.
-    pub fn apply_merged(&mut self, design: &mut Design, edit: Edit) {
+    pub fn apply_merged(&mut self, design: &mut Design, edit: Edit) -> Vec<String> {
         if edit.is_empty() {
-            return;
+            return Vec::new();
         }
         let Some((step, state)) = self.undo.last_mut() else {
-            self.apply(design, edit);
-            return;
+            return self.apply(design, edit);
         };
+        let (edit, notes) = super::integrity::keep_references(design, edit);
         let inverse = edit.apply(design);
         fn keep_first<K: PartialEq + Copy, V>(into: &mut Vec<(K, V)>, from: Vec<(K, V)>) {
             for (id, old) in from {
@@ -312,6 +371,7 @@ impl History {
         self.serial += 1;
         *state = self.serial;
         self.redo.clear();
+        notes
     }
 
     /// Undoes the last step; false when there is none.
@@ -346,12 +406,6 @@ impl History {
     /// The label of the step redo would repeat.
     pub fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|(e, _)| e.label.as_str())
-    }
-
-    /// Forgets every step (a new design was opened).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
     }
 }
 

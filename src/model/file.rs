@@ -83,12 +83,31 @@ fn render_problems(file: &str, problems: &[Problem]) -> String {
 
 /// Why a design could not be saved. The previous file is unchanged.
 #[derive(Debug, thiserror::Error)]
-#[error("could not save {}: {source} (the previous file is unchanged)", path.display())]
-pub struct SaveError {
-    /// The file being written.
-    pub path: PathBuf,
-    /// What went wrong.
-    pub source: io::Error,
+pub enum SaveError {
+    /// Writing failed.
+    #[error("could not save {}: {source} (the previous file is unchanged)", path.display())]
+    Io {
+        /// The file being written.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
+    /// The design would be refused by opening, so nothing was written.
+    #[error(
+        "did not save {}: Patchbay would refuse to open it again ({}). Fix {} in the \
+         window (or undo the edit that caused {}), then save again; the previous file \
+         is unchanged, and the recovery copy keeps your work meanwhile",
+        path.display(),
+        issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; "),
+        if issues.len() == 1 { "it" } else { "them" },
+        if issues.len() == 1 { "it" } else { "them" }
+    )]
+    Invalid {
+        /// The file that was not written.
+        path: PathBuf,
+        /// What opening would refuse.
+        issues: Vec<super::validate::Issue>,
+    },
 }
 
 /// The file's top level: the design plus its format version.
@@ -147,6 +166,25 @@ fn read_options() -> ron::Options {
 /// assert_eq!(problems.len(), 2);
 /// ```
 pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
+    let mut design = parse_unchecked(text)?;
+    let issues = validate(&design);
+    if !issues.is_empty() {
+        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+        let places = locate(text, &paths);
+        let mut problems: Vec<Problem> = issues
+            .iter()
+            .map(|i| Problem::at(places.get(&i.path).copied(), i.message.clone()))
+            .collect();
+        problems.sort_by_key(|p| p.location);
+        return Err(problems);
+    }
+    design.sort_canonical();
+    Ok(design)
+}
+
+/// Parses design text without validating it: for reading back a recovery copy whose
+/// flows or waivers may need setting aside before it opens.
+pub fn parse_unchecked(text: &str) -> Result<Design, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::at(
             Some(Location { line: 1, col: 1 }),
@@ -174,7 +212,7 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
     if let Some(problem) = version_problem(text, file.format_version) {
         return Err(vec![problem]);
     }
-    let mut design = Design {
+    Ok(Design {
         name: file.name,
         description: file.description,
         environment: file.environment,
@@ -184,20 +222,7 @@ pub fn parse(text: &str) -> Result<Design, Vec<Problem>> {
         links: file.links,
         flows: file.flows,
         waivers: file.waivers,
-    };
-    let issues = validate(&design);
-    if !issues.is_empty() {
-        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
-        let places = locate(text, &paths);
-        let mut problems: Vec<Problem> = issues
-            .iter()
-            .map(|i| Problem::at(places.get(&i.path).copied(), i.message.clone()))
-            .collect();
-        problems.sort_by_key(|p| p.location);
-        return Err(problems);
-    }
-    design.sort_canonical();
-    Ok(design)
+    })
 }
 
 /// The problem with a file's format version, if this build cannot read that version.
@@ -458,14 +483,43 @@ pub fn to_ron_string_with_header(design: &Design, header: &str) -> Result<String
     Ok(text)
 }
 
+/// The path a design chosen in a save dialog is written to: a name typed without the
+/// design extension gets it (`retail` and `retail.ron` become `retail.patchbay.ron`),
+/// so the file shows up when it is opened again.
+pub fn with_extension(path: PathBuf) -> PathBuf {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return path;
+    };
+    if name.ends_with(&format!(".{EXTENSION}")) {
+        return path;
+    }
+    let stem = name.strip_suffix(".ron").unwrap_or(&name);
+    path.with_file_name(format!("{stem}.{EXTENSION}"))
+}
+
 /// Saves a design atomically: the previous file survives any failure part-way.
 pub fn save(design: &Design, path: &Path) -> Result<(), SaveError> {
     save_with_header(design, path, "")
 }
 
 /// Saves a design atomically under a comment block kept from the file it was read from.
+/// A design that opening would refuse is not written: saving never makes a file
+/// Patchbay cannot open again.
 pub fn save_with_header(design: &Design, path: &Path, header: &str) -> Result<(), SaveError> {
-    let failed = |source| SaveError {
+    let issues = validate(design);
+    if !issues.is_empty() {
+        return Err(SaveError::Invalid {
+            path: path.to_owned(),
+            issues,
+        });
+    }
+    save_unchecked(design, path, header)
+}
+
+/// Saves a design atomically as it is, valid or not: for the recovery copy, which must
+/// keep whatever the window holds.
+pub fn save_unchecked(design: &Design, path: &Path, header: &str) -> Result<(), SaveError> {
+    let failed = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
@@ -501,4 +555,23 @@ pub fn write_atomic(
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_typed_name_gets_the_design_extension() {
+        use std::path::PathBuf;
+        for (typed, saved) in [
+            ("retail", "retail.patchbay.ron"),
+            ("retail.ron", "retail.patchbay.ron"),
+            ("dir/retail.patchbay.ron", "dir/retail.patchbay.ron"),
+            ("v1.2", "v1.2.patchbay.ron"),
+        ] {
+            assert_eq!(
+                super::with_extension(PathBuf::from(typed)),
+                PathBuf::from(saved)
+            );
+        }
+    }
 }

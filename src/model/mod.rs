@@ -6,10 +6,12 @@ mod design;
 pub mod edit;
 pub mod file;
 mod ids;
+pub mod integrity;
 pub mod locate;
 pub mod validate;
 pub mod vocab;
 pub mod waiver;
+pub mod words;
 
 pub use design::{Capabilities, Design, Flow, Link, Pos, System, Zone, limits};
 pub use file::{
@@ -21,3 +23,4 @@ pub use vocab::{
     AuthFlow, Environment, Format, Latency, Protocol, Sensitivity, SystemKind, Trigger,
 };
 pub use waiver::{Date, Waiver};
+pub use words::counted;

@@ -241,7 +241,7 @@ fn check_flows(design: &Design, out: &mut Vec<Issue>) {
                 continue;
             };
             if let Some(p) = previous {
-                if link.from != p.to && link.from != p.from {
+                if !super::integrity::follows_on(p, link) {
                     let name = |s| design.system(s).map_or("?", |s| s.name.as_str());
                     out.push(issue(
                         at,

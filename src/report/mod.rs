@@ -17,14 +17,7 @@ use crate::analysis::decision::Decision;
 use crate::analysis::facts::Attr;
 use crate::analysis::{LinkAnalysis, auth, mtls};
 
-/// "1 link", "7 systems": a count with its noun, singular for one.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub use crate::model::words::counted;
 
 /// "7 systems, 9 links, environment: production" plus governance, as plain text for
 /// every report's heading.

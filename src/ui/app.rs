@@ -25,6 +25,8 @@ pub struct PatchbayApp {
     pub recent: Vec<PathBuf>,
     /// What the last file operation did, shown in the status line.
     pub status: String,
+    /// The status as last seen, and the revision it was set at.
+    status_shown: (String, u64),
     /// Where file dialogs start when the design has no file yet.
     pub files_dir: Option<PathBuf>,
     pub(super) builtin: Option<BuiltinDialog>,
@@ -78,6 +80,7 @@ impl PatchbayApp {
             dialog: None,
             recent: Vec::new(),
             status: String::new(),
+            status_shown: (String::new(), 0),
             files_dir: None,
             builtin: None,
             after_save: None,
@@ -161,6 +164,7 @@ impl PatchbayApp {
     /// Draws one frame and applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.handle_escape(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
@@ -171,6 +175,10 @@ impl PatchbayApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
 
+        if let Some(problem) = self.learn.refresh(&self.doc) {
+            self.status = problem;
+        }
+        self.age_status();
         self.selection
             .systems
             .retain(|id| self.doc.design().system(*id).is_some());
@@ -318,7 +326,22 @@ impl PatchbayApp {
             }
             CanvasAction::ClearSelection => self.selection.clear(),
             CanvasAction::Moved(moves) => {
-                let edit = Edit::move_systems(self.doc.design(), &moves);
+                let design = self.doc.design();
+                let mut edit = Edit::move_systems(design, &moves);
+                // Systems without a position are placed by the drawing around the
+                // others: moving one would move them too. They stay where they are
+                // drawn, in the same step.
+                let geometry = self.doc.geometry();
+                for s in design.systems.iter().filter(|s| s.position.is_none()) {
+                    if moves.iter().any(|(id, _)| *id == s.id) {
+                        continue;
+                    }
+                    if let Some(shape) = geometry.system(s.id) {
+                        let mut pinned = s.clone();
+                        pinned.position = Some(shape.rect.center());
+                        edit.systems.push((s.id, Some(pinned)));
+                    }
+                }
                 self.queue.push(Command::Edit(edit));
             }
             CanvasAction::Connect { from, to } => {
@@ -375,6 +398,41 @@ impl PatchbayApp {
         }
         if pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace) {
             self.queue.push(Command::Delete);
+        }
+    }
+
+    /// Escape closes the floating window on top: a concept card, then the bus
+    /// comparison, then the Changes window. Prompts and the file dialog answer Escape
+    /// themselves; a text field being typed in takes it first.
+    pub(super) fn handle_escape(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some()
+            || self.builtin.is_some()
+            || self.renaming.is_some()
+            || ctx.egui_wants_keyboard_input()
+        {
+            return;
+        }
+        let open = self.learn.concept.is_some() || self.learn.bus_open || self.compare.is_some();
+        if !open || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            return;
+        }
+        if self.learn.concept.is_some() {
+            self.learn.concept = None;
+        } else if self.learn.bus_open {
+            self.learn.bus_open = false;
+        } else {
+            self.queue.push(Command::CloseComparison);
+        }
+    }
+
+    /// The status line says what the last action did; once the design changes after
+    /// it, it no longer applies and is cleared.
+    pub(super) fn age_status(&mut self) {
+        if self.status != self.status_shown.0 {
+            self.status_shown = (self.status.clone(), self.doc.revision());
+        } else if self.status_shown.1 != self.doc.revision() {
+            self.status.clear();
+            self.status_shown = (String::new(), self.doc.revision());
         }
     }
 

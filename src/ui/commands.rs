@@ -176,6 +176,16 @@ impl PatchbayApp {
             }
             self.run(ctx, c);
         }
+        // What an edit did to flows and waivers besides what it said.
+        let notes = self.doc.take_notes();
+        if !notes.is_empty() {
+            let step = self.doc.history_labels().0.unwrap_or("The edit").to_owned();
+            self.status = format!(
+                "{step}: {}. Undo puts {} back.",
+                notes.join("; "),
+                if notes.len() == 1 { "it" } else { "them" }
+            );
+        }
     }
 
     /// Runs a command now, without asking about unsaved changes.
@@ -226,7 +236,7 @@ impl PatchbayApp {
                     model::file::EXTENSION
                 );
                 match self.dialogs.save(&suggested) {
-                    Picked::Path(path) => self.save_to(path),
+                    Picked::Path(path) => self.save_to(model::file::with_extension(path)),
                     Picked::Cancelled => self.after_save = None,
                     Picked::Unavailable => self.builtin_dialog(Purpose::Save, &suggested),
                 }
@@ -275,10 +285,8 @@ impl PatchbayApp {
                 self.connect();
             }
             Command::Reverse(id) => {
-                if let Some(l) = self.doc.design().link(id) {
-                    let mut l = l.clone();
-                    std::mem::swap(&mut l.from, &mut l.to);
-                    self.doc.apply(Edit::set_link("Reverse link", l));
+                if let Some(edit) = Edit::reverse(self.doc.design(), id) {
+                    self.doc.apply(edit);
                 }
             }
             Command::AutoLayout => {
@@ -356,6 +364,28 @@ impl PatchbayApp {
                 if id.is_some() {
                     self.flows_open = true;
                 }
+                // The whole flow in view: every step's route and both its ends.
+                let design = self.doc.design();
+                let geometry = self.doc.geometry();
+                let area = id
+                    .and_then(|id| design.flows.iter().find(|f| f.id == id))
+                    .into_iter()
+                    .flat_map(|f| f.steps.iter())
+                    .filter_map(|l| geometry.link(*l))
+                    .flat_map(|l| {
+                        let ends = [l.from, l.to]
+                            .into_iter()
+                            .filter_map(|s| geometry.system(s).map(|s| s.rect));
+                        let route = l
+                            .route
+                            .iter()
+                            .map(|p| crate::geometry::Rect::centered(*p, 0.0, 0.0));
+                        ends.chain(route).collect::<Vec<_>>()
+                    })
+                    .reduce(|a, b| a.union(&b));
+                if let Some(area) = area {
+                    self.canvas.fit_area(area.grow(20.0));
+                }
             }
             Command::FlowsOpen(open) => self.flows_open = open,
             Command::NewFlow(steps) => self.new_flow(steps),
@@ -432,51 +462,49 @@ impl PatchbayApp {
 
     pub(super) fn replace(&mut self, doc: Document) {
         self.doc = doc;
+        // An exercise belongs to the design it opened with.
+        self.learn.close();
         self.selection.clear();
         self.renaming = None;
         self.canvas.fit();
     }
 
+    /// Copies the selection (and the links between its systems): the first copy goes
+    /// on the nearest free spot below and right of its original, as a palette add
+    /// would, and the others keep their places relative to it.
     pub(super) fn duplicate(&mut self) {
-        let design = self.doc.design();
-        let mut next_system = design.next_system_id();
-        let mut next_link = design.next_link_id();
-        let mut edit = Edit::new("Duplicate");
-        let mut copies = Vec::new();
-        for &id in &self.selection.systems {
-            let Some(s) = design.system(id) else { continue };
-            let mut copy = s.clone();
-            copy.id = next_system;
-            next_system.0 += 1;
-            copy.name = format!("{} copy", s.name);
-            let p = s.position.unwrap_or_default();
-            copy.position = Some(Pos {
-                x: p.x + 40.0,
-                y: p.y + 40.0,
-            });
-            copies.push((id, copy.id));
-            edit.systems.push((copy.id, Some(copy)));
-        }
-        let new_of = |id| {
-            copies
-                .iter()
-                .find(|(old, _)| *old == id)
-                .map(|(_, new)| *new)
+        let geometry = self.doc.geometry();
+        let drawn = |s: &crate::model::System| {
+            geometry
+                .system(s.id)
+                .map(|shape| shape.rect.center())
+                .or(s.position)
+                .unwrap_or_default()
         };
-        for l in design.links.iter() {
-            if let (Some(from), Some(to)) = (new_of(l.from), new_of(l.to)) {
-                let copy = Link {
-                    id: next_link,
-                    from,
-                    to,
-                    ..l.clone()
-                };
-                next_link.0 += 1;
-                edit.links.push((copy.id, Some(copy)));
+        let design = self.doc.design();
+        let Some(first) = self
+            .selection
+            .systems
+            .iter()
+            .find_map(|id| design.system(*id))
+        else {
+            return;
+        };
+        let from = drawn(first);
+        let to = geometry.free_spot(Pos {
+            x: from.x + 40.0,
+            y: from.y + 40.0,
+        });
+        let (dx, dy) = (to.x - from.x, to.y - from.y);
+        let (edit, copies) = Edit::duplicate(design, &self.selection.systems, |s| {
+            let p = drawn(s);
+            Pos {
+                x: p.x + dx,
+                y: p.y + dy,
             }
-        }
+        });
         self.selection = Selection {
-            systems: copies.iter().map(|(_, n)| *n).collect(),
+            systems: copies,
             links: vec![],
         };
         self.doc.apply(edit);

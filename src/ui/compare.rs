@@ -319,10 +319,10 @@ pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command
                 }
                 ui.separator();
                 let (b, a) = (&d.esb.before, &d.esb.after);
-                ui.label(format!(
+                ui.label(plain(&format!(
                     "ESB: {} → {}; p {} → {}; through a hub {} → {}",
                     b.verdict, a.verdict, b.point_to_point, a.point_to_point, b.via_hub, a.via_hub
-                ));
+                )));
             });
         });
     if !open {

@@ -54,10 +54,19 @@ impl AcceptForm {
             return Err("Say why it is accepted and who accepts it.".into());
         }
         let until = self.until.trim();
-        if !until.is_empty() && crate::model::Date::parse(until).is_none() {
-            return Err(format!(
-                "\"{until}\" is not a day: write it as YYYY-MM-DD, or leave it empty."
-            ));
+        if !until.is_empty() {
+            let Some(day) = crate::model::Date::parse(until) else {
+                return Err(format!(
+                    "\"{until}\" is not a day: write it as YYYY-MM-DD, or leave it empty."
+                ));
+            };
+            let today = crate::model::Date::today();
+            if day < today {
+                return Err(format!(
+                    "{until} has passed (today is {today}): the waiver would lapse at once. \
+                     Give a day from today on, or leave it empty."
+                ));
+            }
         }
         let analysis = doc.analysis();
         Ok(crate::model::Waiver {
@@ -164,18 +173,50 @@ impl PatchbayApp {
                         "Patchbay closed without saving {}.",
                         copy.describe(std::time::SystemTime::now())
                     ));
-                    ui.label(
-                        egui::RichText::new(
-                            "Recover opens them as one step you can undo; nothing is \
+                    if !copy.problems.is_empty() {
+                        ui.label(if copy.design.is_some() {
+                            "The copy does not open as it was written:"
+                        } else {
+                            "This build cannot open the copy:"
+                        });
+                        egui::ScrollArea::vertical()
+                            .max_height(160.0)
+                            .show(ui, |ui| {
+                                for p in &copy.problems {
+                                    ui.monospace(p);
+                                }
+                            });
+                    }
+                    let explain = match (&copy.design, copy.set_aside.is_empty()) {
+                        (Some(_), true) => "Recover opens them as one step you can undo; nothing is \
                              written to your file until you save. Discard deletes the copy \
-                             for good. Later (or Escape) keeps it for the next start.",
-                        )
-                        .small(),
-                    );
+                             for good. Later (or Escape) keeps it for the next start."
+                            .to_owned(),
+                        (Some(_), false) => format!(
+                            "Recover opens it with {} set aside, as one step you can undo; \
+                             nothing is written to your file until you save. Later (or \
+                             Escape) keeps the copy as it is for the next start; Discard \
+                             deletes it for good.",
+                            copy.set_aside.join("; ")
+                        ),
+                        (None, _) => format!(
+                            "Later (or Escape) keeps the copy at {} for the next start; a text \
+                             editor can take what you need from it. Discard deletes it for good.",
+                            copy.file.display()
+                        ),
+                    };
+                    ui.label(egui::RichText::new(explain).small());
                     ui.horizontal(|ui| {
-                        if ui.button("Recover").clicked() {
-                            self.recover(copy);
-                            close = true;
+                        if copy.design.is_some() {
+                            let recover = if copy.set_aside.is_empty() {
+                                "Recover"
+                            } else {
+                                "Recover with those set aside"
+                            };
+                            if ui.button(recover).clicked() {
+                                self.recover(copy);
+                                close = true;
+                            }
                         }
                         if ui.button("Discard").clicked() {
                             crate::recovery::discard(&copy.file);
@@ -193,7 +234,7 @@ impl PatchbayApp {
                         "The finding on {} will be listed apart, will not fail a --fail-on \
                          gate, and comes back when its last day has passed or its subject \
                          changes in a way the analysis reads.",
-                        form.subject.name(self.doc.design())
+                        super::theme::plain(&form.subject.name(self.doc.design()))
                     ));
                     egui::Grid::new("accept").num_columns(2).show(ui, |ui| {
                         let caption = ui.label("Why");
@@ -271,7 +312,10 @@ impl PatchbayApp {
                     ui.horizontal(|ui| {
                         if ui.button("Open").clicked() {
                             let design = imported.design.clone();
-                            self.replace(crate::document::Document::unsaved(design, title.clone()));
+                            self.replace(
+                                crate::document::Document::unsaved(design, title.clone())
+                                    .marked_unsaved(),
+                            );
                             self.status = format!("Imported {file}");
                             close = true;
                         }

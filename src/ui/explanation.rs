@@ -49,6 +49,33 @@ pub(super) fn concept_links(ui: &mut egui::Ui, ids: &[&'static str], commands: &
     });
 }
 
+/// Where a reference can be read: an RFC at the RFC Editor; `None` for one that has no
+/// address of its own (a section of the article).
+pub(super) fn reference_url(reference: &str) -> Option<String> {
+    let rest = reference.strip_prefix("RFC ")?;
+    let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (!number.is_empty()).then(|| format!("https://www.rfc-editor.org/rfc/rfc{number}"))
+}
+
+/// A finding's or a card's references, one a line; an RFC is a link to its text.
+pub(super) fn references_ui(ui: &mut egui::Ui, references: &[&str], small: bool) {
+    for r in references {
+        let text = if small {
+            RichText::new(format!("• {r}")).small()
+        } else {
+            RichText::new(format!("• {r}"))
+        };
+        match reference_url(r) {
+            Some(url) => {
+                ui.hyperlink_to(text, url);
+            }
+            None => {
+                ui.label(if small { text.weak() } else { text });
+            }
+        }
+    }
+}
+
 /// The command that gives `attr` the value `value` on the link, or why it cannot.
 fn set_input(link: LinkId, attr: Attr, value: Value) -> Result<Command, &'static str> {
     if attr.is_drawn() {

@@ -214,6 +214,10 @@ impl BuiltinDialog {
     /// Shows the dialog; the chosen file once it is chosen, `Some(None)` when the user
     /// closed it without choosing.
     pub(super) fn update(&mut self, ctx: &egui::Context) -> Option<Option<PathBuf>> {
+        // The first Escape closes it, also while its file name field has the focus.
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            return Some(None);
+        }
         self.dialog.update(ctx);
         match self.dialog.state() {
             egui_file_dialog::DialogState::Open => None,
@@ -495,7 +499,7 @@ impl PatchbayApp {
         match (answer, purpose) {
             // Unsaved changes were asked about before the dialog opened.
             (Some(path), Purpose::Open) => self.open_path(&path),
-            (Some(path), Purpose::Save) => self.save_to(path),
+            (Some(path), Purpose::Save) => self.save_to(model::file::with_extension(path)),
             (Some(path), Purpose::Export(format)) => self.export_to(format, &path),
             (Some(path), Purpose::Compare) => self.compare_with(path),
             (Some(path), Purpose::Import) => self.import_path(&path),
@@ -512,6 +516,9 @@ impl PatchbayApp {
     /// design), then the copy as one undoable step. The copy's own file goes once this
     /// window keeps a copy of its own.
     pub(super) fn recover(&mut self, copy: &crate::recovery::Recovered) {
+        let Some(recovered) = &copy.design else {
+            return;
+        };
         let base = copy
             .about
             .path
@@ -523,19 +530,26 @@ impl PatchbayApp {
             }
             None => Document::unsaved(
                 Design {
-                    name: copy.design.name.clone(),
+                    name: recovered.name.clone(),
                     ..Design::default()
                 },
                 copy.about.title.clone(),
             ),
         };
-        doc.recover(&copy.design);
+        doc.recover(recovered);
         self.replace(doc);
         // Keep a copy of this window's own at once, then drop the old one.
         self.autosaved = None;
         self.autosave_tick(std::time::Instant::now());
         crate::recovery::discard(&copy.file);
-        self.status = "Recovered unsaved changes: Edit > Undo goes back to the file".into();
+        self.status = if copy.set_aside.is_empty() {
+            "Recovered unsaved changes: Edit > Undo goes back to the file".into()
+        } else {
+            format!(
+                "Recovered unsaved changes with {} set aside; Edit > Undo goes back to the file",
+                copy.set_aside.join("; ")
+            )
+        };
     }
 
     pub(super) fn remember(&mut self, path: &Path) {

@@ -211,11 +211,8 @@ fn details_ui(
             )));
             ui.label(format!("Why it matters: {}", f.rule.why));
             ui.label(format!("Instead: {}", f.rule.instead));
-            ui.label(
-                RichText::new(format!("References: {}", f.rule.references.join("; ")))
-                    .small()
-                    .weak(),
-            );
+            ui.label(RichText::new("References").small().weak());
+            super::explanation::references_ui(ui, f.rule.references, true);
             super::explanation::concept_links(
                 ui,
                 crate::learn::concepts::for_rule(f.rule.id),

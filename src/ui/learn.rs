@@ -36,6 +36,8 @@ pub struct Learn {
     pub(super) bus_open: bool,
     /// The comparison for a document revision, computed when first shown after a change.
     bus: Option<(u64, SideBySide)>,
+    /// The document revision the feedback is of: an edit, undo or redo checks again.
+    checked: u64,
 }
 
 impl Learn {
@@ -74,17 +76,57 @@ impl Learn {
         self.answered = false;
     }
 
+    /// Closes the open exercise: it belongs to the design it opened with, and another
+    /// design (New, Open, a sample, an import) takes its place.
+    pub(super) fn close(&mut self) {
+        self.exercise = None;
+        self.feedback = None;
+        self.answer = None;
+        self.answered = false;
+        self.hints = 0;
+    }
+
     /// Checks the open exercise on `doc`, records the result and returns a problem
-    /// saving the progress, if any.
+    /// saving the progress, if any. A wrong answer to a question brings the next hint
+    /// instead of the right answer, until the hints are used up.
     pub(super) fn check(&mut self, doc: &Document) -> Option<String> {
         let e = self.exercise?;
-        let feedback = e.check(doc.design(), self.answer);
+        let feedback = e.check_with_hints(doc.design(), self.answer, self.hints);
+        self.checked = doc.revision();
         if e.is_choice() && self.answer.is_none() {
             self.feedback = Some(feedback);
             return None;
         }
-        self.answered = true;
-        let changed = self.progress.record(e.id, feedback.solved);
+        if let Some(next) = feedback.next_hint {
+            self.hints = self.hints.max(next + 1).min(e.hints.len());
+        } else {
+            self.answered = true;
+        }
+        self.record(e.id, feedback)
+    }
+
+    /// Keeps the feedback true of the design shown: after an edit, an undo or a redo
+    /// the goal is checked again ("Solved" is never shown for a design that no longer
+    /// meets it). Returns a problem saving the progress, if any.
+    pub(super) fn refresh(&mut self, doc: &Document) -> Option<String> {
+        let e = self.exercise?;
+        if self.feedback.is_none() || self.checked == doc.revision() {
+            return None;
+        }
+        self.checked = doc.revision();
+        // A question's answer stays as given; only the design moved.
+        let mut feedback = e.check_with_hints(doc.design(), self.answer, e.hints.len());
+        if e.is_choice() && !self.answered {
+            // "It would be ... and that is not so here" may no longer hold: ask again.
+            self.feedback = None;
+            return None;
+        }
+        feedback.next_hint = None;
+        self.record(e.id, feedback)
+    }
+
+    fn record(&mut self, id: &str, feedback: Feedback) -> Option<String> {
+        let changed = self.progress.record(id, feedback.solved);
         self.feedback = Some(feedback);
         match (&self.progress_path, changed) {
             (Some(path), true) => self
@@ -258,9 +300,7 @@ pub(super) fn concept_window(ctx: &egui::Context, learn: &mut Learn) -> Vec<Comm
             ui.label(card.body);
             ui.add_space(4.0);
             ui.label(RichText::new("Read more").strong());
-            for r in card.references {
-                ui.label(format!("• {r}"));
-            }
+            super::explanation::references_ui(ui, card.references, false);
             let practise: Vec<_> = exercises::ALL
                 .iter()
                 .filter(|e| e.concepts.contains(&card.id))
@@ -367,7 +407,7 @@ pub(super) fn bus_window(ctx: &egui::Context, learn: &mut Learn, doc: &Document)
 /// one spoke each to a hub in the middle.
 fn draw(ui: &mut egui::Ui, doc: &Document, esb: &Esb, hub: bool) {
     let size = egui::vec2(ui.available_width().min(260.0), 200.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     let design = doc.design();
@@ -408,5 +448,26 @@ fn draw(ui: &mut egui::Ui, doc: &Document, esb: &Esb, hub: bool) {
             .system(*id)
             .map_or(Color32::GRAY, |s| super::theme::kind_style(s.kind).0);
         painter.circle_filled(at(i), dot, color);
+    }
+    // Each dot's name on hover: the nearest dot within reach of the pointer.
+    let Some(pointer) = response.hover_pos() else {
+        return;
+    };
+    let reach = (dot + 6.0) * (dot + 6.0);
+    let nearest = taking_part
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (at(i).distance_sq(pointer), *id))
+        .filter(|(d, _)| *d <= reach)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    let name = match nearest {
+        Some((_, id)) => design.system(id).map(|s| super::theme::plain(&s.name)),
+        None if hub && center.distance_sq(pointer) <= 15.0 * 15.0 => {
+            Some("The hub: one middleware system every exchange passes through".to_owned())
+        }
+        None => None,
+    };
+    if let Some(name) = name {
+        response.on_hover_text_at_pointer(name);
     }
 }

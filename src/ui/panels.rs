@@ -309,15 +309,23 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
                                 ui.painter().rect_filled(bar, 1.0, color);
                             }
                         };
+                        // Each swatch and its label as one piece, so wrapping never
+                        // leaves a dot at the end of a line and its name on the next.
                         for p in Pattern::ALL {
                             let (color, short) = theme::pattern_style(*p);
-                            swatch(ui, color, false);
-                            ui.label(RichText::new(short).small());
+                            ui.horizontal(|ui| {
+                                ui.spacing_mut().item_spacing.x = 2.0;
+                                swatch(ui, color, false);
+                                ui.label(RichText::new(short).small());
+                            });
                         }
                         ui.separator();
                         for s in [Severity::High, Severity::Warning, Severity::Info] {
-                            swatch(ui, theme::severity_color(s), true);
-                            ui.label(RichText::new(s.label()).small());
+                            ui.horizontal(|ui| {
+                                ui.spacing_mut().item_spacing.x = 2.0;
+                                swatch(ui, theme::severity_color(s), true);
+                                ui.label(RichText::new(s.label()).small());
+                            });
                         }
                     });
                 });

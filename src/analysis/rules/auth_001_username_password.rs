@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     instead: "Move server-to-server callers to the JWT bearer flow with a certificate (client credentials where no certificate can be managed) and people to the web server flow; the link's recommended flow says which.",
     references: &[
         "OAuth 2.0 Security Best Current Practice, RFC 9700 section 2.4",
-        "Seed: Username-Password Flow",
+        article!("Username-Password Flow"),
     ],
     check,
     #[cfg(test)]

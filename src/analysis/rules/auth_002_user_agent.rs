@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     references: &[
         "OAuth 2.0 Security Best Current Practice, RFC 9700 section 2.1.2",
         "RFC 7636 (PKCE)",
-        "Seed: User-Agent Flow",
+        article!("User-Agent Flow"),
     ],
     check,
     #[cfg(test)]

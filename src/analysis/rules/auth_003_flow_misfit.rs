@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         "RFC 6749 section 2.1 (client types)",
         "RFC 7523 (JWT bearer)",
         "RFC 8628 (device grant)",
-        "Seed: The Different Types of Authentication Flows",
+        article!("The Different Types of Authentication Flows"),
     ],
     check,
     #[cfg(test)]

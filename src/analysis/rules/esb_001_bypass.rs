@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     checks: "Links that go direct between two systems which both already exchange data with the same middleware system. A middleware with no links bypasses nothing.",
     why: "Once a bus exists, every direct connection beside it escapes its routing, transformation, monitoring and error handling, and the design pays for the bus without getting a single place to see and govern its exchanges.",
     instead: "Route the link through the middleware, or record in its notes why it must stay direct (for example a latency budget the hop cannot meet).",
-    references: &["Seed: What is an Enterprise Service Bus (ESB)?"],
+    references: &[article!("What is an Enterprise Service Bus (ESB)?")],
     check,
     #[cfg(test)]
     fixture,

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     checks: "Middleware systems that carry links for two or more other systems.",
     why: "When every exchange runs through one bus, an outage of the bus stops them all at once; the hub that simplifies the design concentrates its risk.",
     instead: "Run the bus highly available (clustered workers, redundant brokers), make its consumers tolerate a pause with durable queues and replay, and monitor it as the critical system it is.",
-    references: &["Seed: Why Use an ESB?"],
+    references: &[article!("Why Use an ESB?")],
     check,
     #[cfg(test)]
     fixture,

@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     checks: "Links that need guaranteed delivery and are carried by platform events or change data capture.",
     why: "Salesforce keeps high-volume platform events and change events for 72 hours and standard-volume events for 24; a subscriber that is down longer than that misses events for good, and nothing tells the sender.",
     instead: "Store the last replay id the subscriber processed, alert when it falls behind, and keep a re-sync path (a query or bulk extract of changes since a timestamp) for outages longer than the retention window.",
-    references: &["Seed: How to Choose Between Platform Events and Change Data Capture"],
+    references: &[article!(
+        "How to Choose Between Platform Events and Change Data Capture"
+    )],
     check,
     #[cfg(test)]
     fixture,

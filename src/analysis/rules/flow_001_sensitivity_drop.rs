@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     why: "Protection follows the label: a step described as internal gets one-way TLS and no second look, while the exchange it belongs to carries confidential or regulated data; the weakest step decides what an attacker reads.",
     instead: "Mark the later step with the data it really carries (and let Patchbay recommend its protection), or record in its notes why the data is reduced before it (masked, tokenised, aggregated).",
     references: &[
-        "Seed: What is TLS and mTLS?",
+        article!("What is TLS and mTLS?"),
         "RFC 8705 (OAuth mutual-TLS client authentication)",
     ],
     check,

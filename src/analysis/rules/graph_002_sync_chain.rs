@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     why: "Each caller waits for everything behind it, so latencies add up and availabilities multiply: the first caller is only as fast as the whole chain and only as available as its weakest member.",
     instead: "Shorten the chain: cache or replicate what the middle system fetches, answer from local data, or make the downstream part asynchronous and report back by callback.",
     references: &[
-        "Seed: Request-Reply (Synchronous)",
+        article!("Request-Reply (Synchronous)"),
         "Salesforce callout limits: 120 s per synchronous transaction",
     ],
     check,

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     checks: "Systems that take part in no link.",
     why: "A system on an integration diagram with no exchange is either an unfinished part of the design or a dependency nobody has described, and both hide work from the review.",
     instead: "Draw its links, or remove it from the design if it does not exchange data.",
-    references: &["Seed: What are Integration Patterns?"],
+    references: &[article!("What are Integration Patterns?")],
     check,
     #[cfg(test)]
     fixture,

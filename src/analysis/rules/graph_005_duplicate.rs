@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     checks: "Links that join the same source to the same target for the same purpose (the same purpose text, or, without one, the same trigger and the same wait for a response).",
     why: "Two integrations doing one job double the load and the API calls, can write the same records twice or in the wrong order, and split the knowledge of that exchange across two teams.",
     instead: "Merge them into one link, or give each its own purpose if they really do different work.",
-    references: &["Seed: Integration Patterns"],
+    references: &[article!("Integration Patterns")],
     check,
     #[cfg(test)]
     fixture,

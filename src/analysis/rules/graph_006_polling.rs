@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     checks: "Links where an outside system calls a Salesforce org on a schedule, waits for the answer, and needs the data within minutes or seconds: polling for changed records.",
     why: "Frequent polling spends API requests on empty answers, still lags by up to one interval, and misses deletes unless it queries for them; Salesforce can push each change as it happens instead.",
     instead: "Subscribe to change data capture for the objects concerned (through the Pub/Sub API or CometD) and keep a replay id; poll only to re-sync after an outage.",
-    references: &["Seed: Change Data Capture (replacing polling-based integrations)"],
+    references: &[article!(
+        "Change Data Capture (replacing polling-based integrations)"
+    )],
     check,
     #[cfg(test)]
     fixture,

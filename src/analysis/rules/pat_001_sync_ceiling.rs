@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     checks: "Links that wait for a response whose expected duration is over 120 seconds, Salesforce's hard limit for a synchronous callout.",
     why: "The call will be cut off before the work finishes, the caller gets an error for work that may still complete, and meanwhile it holds a thread, a connection and, in a user's case, a frozen screen.",
     instead: "Make it fire-and-forget with a callback: send the request, return at once, and let the remote side report the result with a platform event or a call back into Salesforce.",
-    references: &["Seed: Request-Reply (Synchronous): 120 seconds for synchronous calls"],
+    references: &[article!(
+        "Request-Reply (Synchronous): 120 seconds for synchronous calls"
+    )],
     check,
     #[cfg(test)]
     fixture,

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     why: "With the default timeout the call fails although the remote side is working normally, and a person waiting on it sees a spinner for that long.",
     instead: "Set the callout timeout explicitly for this link, or, if a person is waiting, move it to an asynchronous pattern or a Continuation so the page stays responsive.",
     references: &[
-        "Seed: Request-Reply (Synchronous)",
+        article!("Request-Reply (Synchronous)"),
         "Salesforce callout limits: default timeout 10 s",
     ],
     check,

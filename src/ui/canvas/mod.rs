@@ -197,6 +197,8 @@ pub struct Canvas {
     drag: Option<(SystemId, Pos2)>,
     connect_from: Option<SystemId>,
     fit: bool,
+    /// What the next fit shows: the whole design when `None`.
+    fit_to: Option<crate::geometry::Rect>,
     geometry: Arc<Geometry>,
     reveal: Option<Pos2>,
     zoom_to: Option<f32>,
@@ -240,6 +242,7 @@ impl Default for Canvas {
             drag: None,
             connect_from: None,
             fit: false,
+            fit_to: None,
             geometry: Arc::default(),
             reveal: None,
             zoom_to: None,
@@ -358,6 +361,13 @@ impl Canvas {
     /// Fits the whole design in view on the next frame.
     pub fn fit(&mut self) {
         self.fit = true;
+        self.fit_to = None;
+    }
+
+    /// Fits a part of the design (a flow's links) in view on the next frame.
+    pub fn fit_area(&mut self, area: crate::geometry::Rect) {
+        self.fit = true;
+        self.fit_to = Some(area);
     }
 
     /// Sets the zoom on the next frame, keeping the centre of the view in place.
@@ -498,7 +508,8 @@ impl Canvas {
             .show(ui, &mut self.graph);
         self.rect = shown.response.rect;
         if std::mem::take(&mut self.fit) {
-            self.fit_now(ui);
+            let area = self.fit_to.take();
+            self.fit_now(ui, area);
         }
         self.wheel_zoom(ui, &shown.response);
         let meta = self.screen_meta(ui);

@@ -16,9 +16,9 @@ impl Canvas {
     /// Fits the whole drawing (zones, their titles, labels) in the canvas with a margin,
     /// above the legend; never past 100%, so a design of one system opens at a normal
     /// size.
-    pub(super) fn fit_now(&self, ui: &mut egui::Ui) {
+    pub(super) fn fit_now(&self, ui: &mut egui::Ui, area: Option<crate::geometry::Rect>) {
         const MARGIN: f32 = 24.0;
-        let b = self.geometry.bounds;
+        let b = area.unwrap_or(self.geometry.bounds);
         let size = self.rect.size() - Vec2::new(2.0 * MARGIN, 2.0 * MARGIN + LEGEND_ROOM);
         if size.x <= 0.0 || size.y <= 0.0 {
             return;

@@ -44,7 +44,9 @@ pub(super) fn link_ui(
                 .on_hover_text(attr.help())
                 .changed()
             {
-                change = Some(Change::Step(format!("Change {}", attr.field()).into()));
+                change = Some(Change::Step(
+                    format!("Change {}", attr.in_sentence()).into(),
+                ));
             }
             ui.end_row();
         }
