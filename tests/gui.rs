@@ -419,49 +419,109 @@ fn a_palette_kind_dropped_on_the_canvas_lands_there() {
     );
 }
 
+/// The least on-screen size the window draws a name or a zone title at (the theme's
+/// `MIN_LABEL_PX`), and the least it draws a link's label or tag at (`MIN_LINK_LABEL_PX`).
+const NAME_MIN_PX: f32 = 5.0;
+const TAG_MIN_PX: f32 = 7.0;
+
 #[test]
-fn fit_shows_every_zone_title_and_box_above_the_legend() {
-    for (i, sample) in patchbay::samples::ALL.iter().enumerate() {
-        let mut app = empty_app();
-        app.command(Command::OpenSample(i));
-        let mut h = harness(app);
-        h.run_steps(2);
-        let b = h.state_mut().doc.geometry().bounds;
-        let app = h.state();
-        let canvas = app.canvas_rect();
-        let (tl, br) = (
-            app.design_on_screen(patchbay::geometry::Pos { x: b.x0, y: b.y0 }),
-            app.design_on_screen(patchbay::geometry::Pos { x: b.x1, y: b.y1 }),
-        );
-        assert!(
-            canvas.contains(tl) && canvas.contains(br),
-            "{}: {tl:?}-{br:?} outside {canvas:?}",
-            sample.file_name
-        );
-        assert!(
-            br.y <= canvas.bottom() - 36.0 + 0.5,
-            "{}: the legend covers the drawing",
-            sample.file_name
-        );
-        assert!(
-            app.zoom() <= 1.0 + 1e-4,
-            "{}: fit never enlarges",
-            sample.file_name
-        );
-        // At the fitted zoom every link shows at least its colour and short tag.
-        let z = app.zoom();
-        let g = h.state_mut().doc.geometry();
-        for l in g.links.iter() {
-            let readable = if z * patchbay::geometry::text::LABEL_FONT >= 7.0 {
-                l.label.is_some()
-            } else {
-                z * patchbay::geometry::OVERVIEW_FONT >= 7.0 && l.overview.is_some()
-            };
-            assert!(
-                readable,
-                "{}: link {} shows no tag at zoom {z}",
-                sample.file_name, l.id.0
-            );
+fn fit_shows_every_box_zone_title_and_link_tag_at_small_window_sizes_placed_and_laid_out() {
+    use patchbay::geometry::{OVERVIEW_FONT, text};
+    for size in [
+        egui::vec2(1400.0, 900.0),
+        egui::vec2(1280.0, 800.0),
+        egui::vec2(1280.0, 720.0),
+    ] {
+        for laid_out in [false, true] {
+            for (i, sample) in patchbay::samples::ALL.iter().enumerate() {
+                let what = format!(
+                    "{} at {}x{}{}",
+                    sample.file_name,
+                    size.x,
+                    size.y,
+                    if laid_out { " after Auto-layout" } else { "" }
+                );
+                let mut app = empty_app();
+                app.command(Command::OpenSample(i));
+                if laid_out {
+                    app.command(Command::AutoLayout);
+                }
+                let mut h = Harness::builder()
+                    .with_size(size)
+                    .build_ui_state(|ui, app: &mut PatchbayApp| app.show(ui), app);
+                h.run_steps(5);
+                let g = h.state_mut().doc.geometry();
+                let b = g.bounds;
+                let app = h.state();
+                let canvas = app.canvas_rect();
+                let (tl, br) = (
+                    app.design_on_screen(patchbay::geometry::Pos { x: b.x0, y: b.y0 }),
+                    app.design_on_screen(patchbay::geometry::Pos { x: b.x1, y: b.y1 }),
+                );
+                assert!(
+                    canvas.contains(tl) && canvas.contains(br),
+                    "{what}: {tl:?}-{br:?} outside {canvas:?}"
+                );
+                assert!(
+                    br.y <= canvas.bottom() - 36.0 + 0.5,
+                    "{what}: the legend covers the drawing"
+                );
+                let z = app.zoom();
+                assert!(z <= 1.0 + 1e-4, "{what}: fit never enlarges");
+                // Every link shows at least its colour and short tag.
+                for l in g.links.iter() {
+                    let readable = if z * text::LABEL_FONT >= TAG_MIN_PX {
+                        l.label.is_some() || l.overview.is_some()
+                    } else {
+                        z * OVERVIEW_FONT >= TAG_MIN_PX && l.overview.is_some()
+                    };
+                    assert!(readable, "{what}: link {} shows no tag at zoom {z}", l.id.0);
+                }
+                // Every zone keeps a title: drawn at least at the least readable size
+                // within its zone, which needs room on screen.
+                for zone in &g.zones {
+                    assert!(
+                        zone.rect.width() * z > 16.0 + NAME_MIN_PX,
+                        "{what}: no room for the title of {}",
+                        zone.name
+                    );
+                }
+                // In a 1280 by 800 window, the names are drawn too: a laid-out design
+                // reads at least as the hand-placed samples do.
+                if size.y >= 800.0 {
+                    assert!(
+                        z * text::NAME_FONT >= NAME_MIN_PX,
+                        "{what}: names are not drawn at zoom {z}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_after_introduce_a_bus_keep_clear_of_zone_titles() {
+    for sample in patchbay::samples::ALL {
+        let mut design = model::parse(sample.text).expect("sample");
+        let Some(edit) = model::bus::introduce(&design) else {
+            continue;
+        };
+        edit.apply(&mut design);
+        let analysis = patchbay::analysis::analyze(&design);
+        let g = patchbay::geometry::Geometry::new(&design, &analysis);
+        for z in &g.zones {
+            let title = z.title_zoomed_out();
+            for l in g.links.iter() {
+                for placed in l.label.iter().chain(&l.overview) {
+                    assert!(
+                        !placed.rect.overlaps(&title, 0.0),
+                        "{}: the label of link {} sits on the title of {}",
+                        sample.file_name,
+                        l.id.0,
+                        z.name
+                    );
+                }
+            }
         }
     }
 }
@@ -1001,6 +1061,10 @@ fn a_cell_of_the_what_if_table_sets_its_value() {
     let link = h.state().selection.links[0];
     h.get_by_label("What if (Pattern)").click();
     h.run_steps(3);
+    // The table may open below the inspector's visible part: scroll to it, as a
+    // person would.
+    h.get_by_label("real-time: batch-data-sync").scroll_to_me();
+    h.run_steps(3);
     h.get_by_label("real-time: batch-data-sync").click();
     h.run_steps(3);
     assert_eq!(
@@ -1133,6 +1197,16 @@ fn a_new_design_closes_the_open_exercise() {
 fn the_bus_side_by_side_counts_and_introduce_a_bus_then_undo() {
     let mut h = default_design();
     let before = h.state().doc.design().clone();
+    // The button sits below the inspector's visible part: scroll the inspector to it.
+    let inspector = h.state().canvas_rect().right() + 100.0;
+    h.event(egui::Event::PointerMoved(egui::pos2(inspector, 400.0)));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -400.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(10);
     h.get_by_label("The bus, side by side").click();
     h.run_steps(3);
     h.get_by_label("n = 7 systems, p = 7 connections");
@@ -1570,4 +1644,355 @@ fn a_bad_file_opened_in_the_background_changes_nothing_and_says_where() {
         }
         other => panic!("expected the file's problems, got {other:?}"),
     }
+}
+
+// ----- What a new user tripped over (issue 21) -----
+
+/// No label or value anywhere in the window holds a glyph egui's fonts cannot draw.
+fn no_arrow_glyph(h: &Harness<'static, PatchbayApp>, what: &str) {
+    for n in h.query_all_by(|_| true) {
+        let a = n.accesskit_node();
+        for text in [a.label(), a.value()].into_iter().flatten() {
+            assert!(!text.contains('→'), "{what}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_recovery_copy_that_does_not_open_lists_its_problems_and_opens_with_them_set_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut design = model::parse(patchbay::samples::DEFAULT.text).expect("sample");
+    design.links.retain(|l| l.id.0 != 5);
+    patchbay::recovery::Autosave::for_pid(dir.path().to_owned(), 999_999_999)
+        .write(&design, None, "Retail")
+        .expect("written");
+    let app = empty_app().with_autosave(patchbay::recovery::Autosave::new(dir.path().to_owned()));
+    let mut h = harness(app);
+    h.get_by_label("Recover unsaved changes?");
+    h.get_by_label("The copy does not open as it was written:");
+    h.get_by_label_contains("link 5, which the design does not have");
+    assert!(h.query_all_by_label_contains("set aside").count() >= 1);
+    h.get_by_label("Recover with those set aside").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert!(model::validate::validate(doc.design()).is_empty());
+    assert_eq!(doc.design().links.len(), design.links.len());
+    assert!(doc.is_dirty());
+    assert!(
+        h.state().status.contains("set aside"),
+        "{}",
+        h.state().status
+    );
+}
+
+#[test]
+fn a_waiver_whose_last_day_has_passed_is_refused_at_once() {
+    let mut h = default_design();
+    let before = h.state().doc.design().waivers.clone();
+    let link = h.state().doc.design().links[0].id;
+    h.state_mut().command(Command::Accept(
+        "TLS-001",
+        patchbay::analysis::Subject::Link(link),
+    ));
+    h.run_steps(3);
+    no_arrow_glyph(&h, "the Accept dialog");
+    h.get_by_label("Why").type_text("Accepted for the pilot");
+    h.get_by_label("Accepted by").type_text("Board");
+    h.get_by_label("Last day").type_text("2001-01-31");
+    h.run_steps(1);
+    h.get_by_label("Accept").click();
+    h.run_steps(3);
+    h.get_by_label_contains("has passed");
+    assert_eq!(h.state().doc.design().waivers, before);
+}
+
+#[test]
+fn the_changes_window_draws_no_missing_glyph_and_escape_closes_it() {
+    let dialogs = Scripted {
+        open: vec![sample_path("enterprise.patchbay.ron")],
+        ..Scripted::default()
+    };
+    let mut app = PatchbayApp::with_default_design(Box::new(dialogs));
+    let to_be = patchbay::samples::ALL
+        .iter()
+        .position(|s| s.file_name == "enterprise-to-be.patchbay.ron")
+        .expect("sample");
+    app.command(Command::OpenSample(to_be));
+    app.command(Command::CompareWith);
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert!(h.state().compare.is_some());
+    no_arrow_glyph(&h, "the Changes window");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        h.state().compare.is_none(),
+        "Escape closes the Changes window"
+    );
+}
+
+#[test]
+fn escape_closes_concept_cards_and_the_bus_comparison_one_at_a_time() {
+    let mut h = default_design();
+    h.state_mut().command(Command::ShowBus(true));
+    h.state_mut().command(Command::ShowConcept("esb"));
+    h.run_steps(3);
+    h.get_by_label("Through one hub");
+    assert_eq!(h.state().learn_concept(), Some("esb"));
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().learn_concept().is_none(), "the card first");
+    assert!(h.query_by_label("Through one hub").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label("Through one hub").is_none());
+}
+
+#[test]
+fn a_concept_card_links_its_rfcs_and_never_says_seed() {
+    let mut h = default_design();
+    h.state_mut().command(Command::ShowConcept("pkce"));
+    h.run_steps(3);
+    // A click on the reference opens the RFC's text.
+    h.get_by_label("• RFC 7636 (PKCE)").click();
+    h.run_steps(1);
+    let opened = format!("{:?}", h.output().platform_output.commands);
+    assert!(
+        opened.contains("https://www.rfc-editor.org/rfc/rfc7636"),
+        "{opened}"
+    );
+    for card in patchbay::learn::concepts::CONCEPTS {
+        for r in card.references {
+            assert!(!r.contains("Seed"), "{}: {r}", card.id);
+        }
+    }
+    for rule in patchbay::analysis::rules::ALL {
+        for r in rule.references {
+            assert!(!r.contains("Seed"), "{}: {r}", rule.id);
+        }
+    }
+}
+
+#[test]
+fn save_as_adds_the_design_extension_to_a_typed_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = Scripted {
+        save: vec![dir.path().join("my design")],
+        ..Scripted::default()
+    };
+    let mut app = PatchbayApp::with_default_design(Box::new(dialogs));
+    app.command(Command::SaveAs);
+    let h = harness(app);
+    let saved = dir.path().join("my design.patchbay.ron");
+    assert!(
+        saved.exists(),
+        "{:?}",
+        std::fs::read_dir(dir.path()).map(|d| d.count())
+    );
+    assert_eq!(h.state().doc.path.as_deref(), Some(saved.as_path()));
+}
+
+#[test]
+fn an_imported_design_is_unsaved_work_and_quit_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("catalogue.csv");
+    std::fs::write(
+        &csv,
+        "source,target,purpose\nWeb shop,Salesforce,Orders\nSalesforce,ERP,Invoices\n",
+    )
+    .expect("write");
+    let mut app = empty_app();
+    app.command(Command::ImportPath(csv));
+    let mut h = harness(app);
+    h.get_by_label("Open").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design().systems.len(), 3);
+    assert!(h.state().title().contains('•'), "{}", h.state().title());
+    h.state_mut().command(Command::Quit);
+    h.run_steps(2);
+    h.get_by_label("Unsaved changes");
+}
+
+#[test]
+fn ctrl_d_puts_the_copy_on_a_free_spot() {
+    let mut h = default_design();
+    let id = h.state().doc.design().systems[0].id;
+    h.state_mut().command(Command::SelectSystem(id));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run_steps(3);
+    let copy = h.state().selection.systems[0];
+    assert_ne!(copy, id);
+    let g = h.state_mut().doc.geometry();
+    let placed = g.system(copy).expect("drawn").rect;
+    for s in &g.systems {
+        if s.id != copy {
+            assert!(
+                !placed.overlaps(&s.rect, 0.0),
+                "the copy lies on {}",
+                s.name
+            );
+        }
+    }
+}
+
+#[test]
+fn dragging_one_system_of_a_design_without_positions_moves_no_other() {
+    let mut design = model::parse(patchbay::samples::DEFAULT.text).expect("sample");
+    for s in &mut design.systems {
+        s.position = None;
+    }
+    let app = PatchbayApp::new(
+        Document::unsaved(design, "No positions"),
+        Box::new(Scripted::default()),
+    );
+    let mut h = harness(app);
+    let before: Vec<egui::Rect> = (1..=7).map(|i| on_screen(&h, i)).collect();
+    let from = before[0].center();
+    drag(&mut h, from, from + egui::vec2(0.0, 60.0));
+    h.run_steps(3);
+    let moved = h
+        .state()
+        .doc
+        .design()
+        .system(patchbay::model::SystemId(1))
+        .and_then(|s| s.position);
+    assert!(moved.is_some(), "the dragged system has a position now");
+    for (k, rect) in before.iter().enumerate().skip(1) {
+        let now = on_screen(&h, k as u32 + 1);
+        assert!(
+            (now.center() - rect.center()).length() < 1.0,
+            "system {} moved from {rect:?} to {now:?}",
+            k + 1
+        );
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .doc
+            .design()
+            .systems
+            .iter()
+            .all(|s| s.position.is_none()),
+        "one undo step"
+    );
+}
+
+#[test]
+fn the_status_line_is_cleared_when_the_design_changes_after_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = PatchbayApp::with_default_design(Box::new(Scripted::default()));
+    app.command(Command::SaveTo(dir.path().join("retail.patchbay.ron")));
+    let mut h = harness(app);
+    assert!(
+        h.state().status.starts_with("Saved to"),
+        "{}",
+        h.state().status
+    );
+    let mut l = h.state().doc.design().links[0].clone();
+    l.volume += 1;
+    h.state_mut()
+        .command(Command::Edit(patchbay::model::edit::Edit::set_link(
+            "Change volume",
+            l,
+        )));
+    h.run_steps(3);
+    assert_eq!(h.state().status, "");
+}
+
+#[test]
+fn the_undo_menu_names_a_changed_input_in_lower_case() {
+    let mut h = retail_with_a_batch_link_selected();
+    let link = h.state().selection.links[0];
+    h.state_mut().command(Command::SetInput {
+        link,
+        attr: patchbay::analysis::facts::Attr::Trigger,
+        value: patchbay::analysis::facts::Value::Trigger(model::Trigger::UserAction),
+    });
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Undo change trigger");
+}
+
+#[test]
+fn showing_a_flow_fits_the_whole_flow_in_view() {
+    let mut h = default_design();
+    h.state_mut().command(Command::Zoom(3.0));
+    h.run_steps(3);
+    h.state_mut().command(Command::ShowFlow(Some(1)));
+    h.run_steps(4);
+    let app = h.state();
+    let canvas = app.canvas_rect();
+    let g = h.state().doc.geometry();
+    let flow = h.state().doc.design().flows[0].clone();
+    for step in &flow.steps {
+        for p in &g.link(*step).expect("drawn").route {
+            let at = h.state().design_on_screen(*p);
+            assert!(
+                canvas.contains(at),
+                "step {} at {at:?} outside {canvas:?}",
+                step.0
+            );
+        }
+    }
+}
+
+#[test]
+fn panels_keep_their_width_whatever_is_selected_and_come_back_after_the_window_shrinks() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, app: &mut PatchbayApp| app.show(ui),
+            PatchbayApp::with_default_design(Box::new(Scripted::default())),
+        );
+    h.run_steps(3);
+    let inspector = |h: &Harness<'static, PatchbayApp>| {
+        egui::containers::panel::PanelState::load(&h.ctx, egui::Id::new("inspector"))
+            .map(|s| s.size().x)
+            .expect("shown")
+    };
+    let width = inspector(&h);
+    let ids: Vec<_> = h.state().doc.design().links.iter().map(|l| l.id).collect();
+    for id in ids {
+        h.state_mut().command(Command::SelectLink(id));
+        h.run_steps(4);
+        assert!(
+            (inspector(&h) - width).abs() < 1.0,
+            "link {}: {}",
+            id.0,
+            inspector(&h)
+        );
+    }
+    h.set_size(egui::vec2(800.0, 600.0));
+    h.run_steps(4);
+    h.set_size(egui::vec2(1280.0, 720.0));
+    h.run_steps(4);
+    assert!(
+        (inspector(&h) - width).abs() < 1.0,
+        "back to {width}: {}",
+        inspector(&h)
+    );
+}
+
+#[test]
+fn the_bus_comparison_names_a_dot_on_hover() {
+    let mut h = default_design();
+    h.state_mut().command(Command::ShowBus(true));
+    h.run_steps(3);
+    let title = h.get_by_label("Point-to-point today").rect();
+    let below = h.get_by_label_contains("n = 7 systems").rect();
+    // The circle's drawing sits between the two; its first dot is at the top.
+    let center = egui::pos2(title.left() + 130.0, (title.bottom() + below.top()) / 2.0);
+    let top_dot = center - egui::vec2(0.0, 0.4 * (below.top() - title.bottom() - 8.0));
+    let first = h.state().doc.design().systems[0].name.clone();
+    let before = h.query_all_by_label(&first).count();
+    h.event(egui::Event::PointerMoved(top_dot));
+    h.run_steps(4);
+    assert_eq!(
+        h.query_all_by_label(&first).count(),
+        before + 1,
+        "the dot's name shows on hover"
+    );
 }

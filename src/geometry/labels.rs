@@ -64,7 +64,7 @@ fn label_rect(text: &str, font: f32, c: Pos) -> Rect {
 
 /// Candidate centres along a route, best first: on the middle of each leg, longest
 /// legs first, then further along them, then beside them.
-fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
+fn candidates(route: &[Pos], w: f32, h: f32, thorough: bool) -> Vec<(Pos, f32)> {
     let mut legs: Vec<(f32, Pos, Pos, usize)> = route
         .windows(2)
         .enumerate()
@@ -77,7 +77,10 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
     legs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.3.cmp(&y.3)));
     // A label belongs on one of the longest legs; a long route's short steps are no
     // place for it, and looking at them all costs more than it finds.
-    legs.truncate(MAX_LEGS);
+    // Looking thoroughly (a tag that found no room on the longest legs), every leg.
+    if !thorough {
+        legs.truncate(MAX_LEGS);
+    }
     let mut out: Vec<(Pos, f32)> = Vec::new();
     for (rank, &(len, a, b, k)) in legs.iter().enumerate() {
         let horizontal = (a.y - b.y).abs() < 0.01;
@@ -88,7 +91,7 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
         );
         let extent = if horizontal { w } else { h };
         let usable = len - start_cut - end_cut - extent;
-        if usable < 0.0 && horizontal {
+        if usable < 0.0 && horizontal && !thorough {
             continue;
         }
         let at = |t: f32| {
@@ -100,7 +103,12 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
             }
         };
         let penalty = rank as f32 * 4.0;
-        for (i, t) in [0.5f32, 0.25, 0.75, 0.0, 1.0].iter().enumerate() {
+        let spots: &[f32] = if thorough {
+            &[0.5, 0.25, 0.75, 0.0, 1.0, 0.125, 0.375, 0.625, 0.875]
+        } else {
+            &[0.5, 0.25, 0.75, 0.0, 1.0]
+        };
+        for (i, t) in spots.iter().enumerate() {
             let c = at(*t);
             out.push((c, penalty + i as f32));
             // Beside the leg: above or below a horizontal one, left or right of a
@@ -111,7 +119,9 @@ fn candidates(route: &[Pos], w: f32, h: f32) -> Vec<(Pos, f32)> {
                 (w / 2.0 + 3.0, 0.0)
             };
             // Beside it, then a little further off for links squeezed between boxes.
-            let offsets: &[(f32, f32)] = if i == 0 {
+            let offsets: &[(f32, f32)] = if thorough {
+                &[(1.0, 2.0), (2.0, 12.0), (3.0, 20.0)]
+            } else if i == 0 {
                 &[(1.0, 2.0), (2.0, 12.0)]
             } else {
                 &[(1.0, 2.0)]
@@ -174,7 +184,17 @@ pub fn place(
             &[(short, true)]
         };
         let mut best: Option<(f32, Rect, &String, bool)> = None;
-        for &(text, is_short) in forms {
+        // A short tag with no room on its route's longest legs looks along all of
+        // them before it gives up: a drawing zoomed out shows a link by its tag alone.
+        let passes: &[bool] = if allow_full { &[false] } else { &[false, true] };
+        for (&thorough, &(text, is_short)) in passes
+            .iter()
+            .flat_map(|t| forms.iter().map(move |f| (t, f)))
+        {
+            if thorough && best.is_some() {
+                break;
+            }
+            let tries = if thorough { MAX_TRIES * 6 } else { MAX_TRIES };
             let w = width(text, font) + 2.0 * PAD;
             let h = font + 2.0 * PAD;
             let extra = if is_short && allow_full {
@@ -183,7 +203,10 @@ pub fn place(
                 0.0
             };
             let mut looked = 0;
-            for (c, base) in candidates(&routes[li], w, h).into_iter().take(MAX_TRIES) {
+            for (c, base) in candidates(&routes[li], w, h, thorough)
+                .into_iter()
+                .take(tries)
+            {
                 // Candidates come best first: none after this one can win.
                 if best.as_ref().is_some_and(|b| base + extra >= b.0) {
                     break;

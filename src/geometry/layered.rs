@@ -17,6 +17,11 @@ const ROW_GAP: f32 = 44.0;
 const WAYPOINT_SIZE: f32 = 16.0;
 /// Vertical room between two zones' bands: padding, the lower zone's title, and air.
 pub const BAND_GAP: f32 = 110.0;
+/// The least room between two columns however tight the spacing: clearance for the
+/// routes on both sides and a short tag between them.
+const MIN_COLUMN_GAP: f32 = 90.0;
+/// The least room between two bands: both zones' padding and the lower one's title.
+const MIN_BAND_GAP: f32 = 80.0;
 
 /// What the layout needs to know of one system.
 pub struct Node {
@@ -63,8 +68,29 @@ pub enum Bands {
     Packed,
 }
 
+/// How a layout is asked for: how zones' bands are stacked, and how much air there is
+/// between columns, rows and bands (1.0 as designed; less packs the drawing tighter,
+/// down to the room routes and zone titles need).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// How bands are stacked.
+    pub bands: Bands,
+    /// The share of the designed gaps kept.
+    pub spacing: f32,
+}
+
+impl From<Bands> for Style {
+    fn from(bands: Bands) -> Self {
+        Self {
+            bands,
+            spacing: 1.0,
+        }
+    }
+}
+
 /// Lays out `nodes` joined by directed `edges` (pairs of node indices).
-pub fn layout(nodes: &[Node], edges: &[(usize, usize)], bands: Bands) -> Placement {
+pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>) -> Placement {
+    let style = style.into();
     let n = nodes.len();
     if n == 0 {
         return Placement {
@@ -147,7 +173,7 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], bands: Bands) -> Placeme
         row.sort_by_key(|&v| band[v]);
     }
     order_rows(&g, &mut rows);
-    let (xs, ys, gaps) = coordinates(&g, &rows, bands);
+    let (xs, ys, gaps) = coordinates(&g, &rows, style);
     let centers = (0..n)
         .map(|v| Pos {
             x: xs[g.layer[v]],
@@ -487,8 +513,11 @@ fn transpose(g: &Graph, rows: &mut [Vec<usize>], pos: &mut [usize]) {
 fn coordinates(
     g: &Graph,
     rows: &[Vec<usize>],
-    packing: Bands,
+    style: Style,
 ) -> (Vec<f32>, Vec<f32>, Vec<(f32, f32)>) {
+    let packing = style.bands;
+    let row_gap = ROW_GAP * style.spacing.max(0.8);
+    let band_gap = (BAND_GAP * style.spacing).max(MIN_BAND_GAP);
     // Columns: as wide as their widest box, apart by room for labels and tracks.
     let widths: Vec<f32> = rows
         .iter()
@@ -497,7 +526,8 @@ fn coordinates(
     let mut xs = vec![0.0f32; rows.len()];
     for l in 1..rows.len() {
         let links: usize = rows[l - 1].iter().map(|&v| g.down[v].len()).sum();
-        let gap = BASE_GAP + GAP_PER_LINK * links.min(24) as f32;
+        let gap =
+            ((BASE_GAP + GAP_PER_LINK * links.min(24) as f32) * style.spacing).max(MIN_COLUMN_GAP);
         xs[l] = xs[l - 1] + widths[l - 1] / 2.0 + gap + widths[l] / 2.0;
     }
     let clear = super::route::CLEARANCE;
@@ -514,7 +544,7 @@ fn coordinates(
     let mut ys = vec![0.0f32; g.layer.len()];
     let sep = |a: usize, b: usize| {
         let both_real = a < g.real && b < g.real;
-        (g.height[a] + g.height[b]) / 2.0 + if both_real { ROW_GAP } else { ROW_GAP / 2.0 }
+        (g.height[a] + g.height[b]) / 2.0 + if both_real { row_gap } else { row_gap / 2.0 }
     };
     let band_rows: Vec<Vec<Vec<usize>>> = (0..bands)
         .map(|b| {
@@ -616,11 +646,11 @@ fn coordinates(
         loop {
             let clash = placed.iter().find(|p| {
                 (packing == Bands::Stacked || (p.first <= last + 1 && first <= p.last + 1))
-                    && offset < p.bottom + BAND_GAP
-                    && p.top < offset + height + BAND_GAP
+                    && offset < p.bottom + band_gap
+                    && p.top < offset + height + band_gap
             });
             match clash {
-                Some(p) => offset = p.bottom + BAND_GAP,
+                Some(p) => offset = p.bottom + band_gap,
                 None => break,
             }
         }

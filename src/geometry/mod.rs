@@ -100,10 +100,16 @@ impl Rect {
 
 /// Room between a zone's outline and its systems.
 pub const ZONE_PADDING: f32 = 20.0;
+/// How large, in design units, a zone's title is drawn at the smallest zoom a fitted
+/// design is expected to be read at: the window keeps titles at least 10 points high
+/// on screen, which at 38% is 26 units, twice the title's own size. Labels keep clear
+/// of that much.
+pub const ZONE_TITLE_ZOOMED_OUT: f32 = 26.0;
+
 /// Room above a zone's systems for its title.
 const ZONE_TITLE_ROOM: f32 = text::ZONE_FONT + 12.0;
 /// Font of the short tags drawn when the view is zoomed out too far to read labels.
-pub const OVERVIEW_FONT: f32 = 16.0;
+pub const OVERVIEW_FONT: f32 = 19.0;
 
 /// Designs with more links than this get no overview tags.
 const OVERVIEW_MAX_LINKS: usize = 2_000;
@@ -161,6 +167,22 @@ pub struct ZoneShape {
     pub rect: Rect,
     /// Where its title is written.
     pub title: Rect,
+}
+
+impl ZoneShape {
+    /// The room the title takes when the view is zoomed out and the window draws it
+    /// larger than its own size (see [`ZONE_TITLE_ZOOMED_OUT`]), within the zone.
+    pub fn title_zoomed_out(&self) -> Rect {
+        let w = text::width(&self.name, ZONE_TITLE_ZOOMED_OUT);
+        Rect::new(
+            self.title.x0,
+            self.title.y0,
+            (self.title.x0 + w)
+                .min(self.rect.x1 - 8.0)
+                .max(self.title.x1),
+            self.title.y0 + ZONE_TITLE_ZOOMED_OUT,
+        )
+    }
 }
 
 /// Everything to draw.
@@ -283,7 +305,7 @@ fn layered_placement(
     design: &Design,
     sizes: &[text::NameLayout],
     pairs: &[Pair],
-    bands_as: layered::Bands,
+    style: layered::Style,
 ) -> layered::Placement {
     let nodes: Vec<layered::Node> = sizes
         .iter()
@@ -296,7 +318,7 @@ fn layered_placement(
         .collect();
     // Links to missing systems have no edge; keep the list aligned with the links.
     let edges: Vec<(usize, usize)> = pairs.iter().map(|p| p.unwrap_or((0, 0))).collect();
-    layered::layout(&nodes, &edges, bands_as)
+    layered::layout(&nodes, &edges, style)
 }
 
 /// Routes every link between boxes centred at `centers`; a link with a missing end
@@ -348,47 +370,78 @@ fn best_layout(
     sizes: &[text::NameLayout],
     pairs: &[Pair],
 ) -> (Vec<Pos>, Vec<Vec<Pos>>) {
-    let variants: &[layered::Bands] = if design.systems.len() <= TRY_BOTH_UP_TO {
+    let small = design.systems.len() <= TRY_BOTH_UP_TO;
+    let variants: &[layered::Bands] = if small {
         &[layered::Bands::Stacked, layered::Bands::Packed]
     } else {
         &[layered::Bands::Stacked]
     };
+    // A large design is never readable whole; its layout keeps the designed air.
+    let spacings: &[f32] = if small { SPACINGS } else { &SPACINGS[..1] };
     let ends: Vec<[Option<usize>; 2]> = pairs
         .iter()
         .map(|p| p.map_or([None, None], |(a, b)| [Some(a), Some(b)]))
         .collect();
-    // ((crossings, area), centres, routes) of the best layout so far.
-    type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>);
-    let mut best: Option<Drawn> = None;
-    for &v in variants {
-        let p = layered_placement(design, sizes, pairs, v);
-        let routes = routes_for(&p.centers, sizes, pairs, &p.vias, &p.channels, true);
-        let boxes: Vec<Rect> = p
-            .centers
-            .iter()
-            .zip(sizes)
-            .map(|(c, s)| Rect::centered(*c, s.width, s.height))
-            .collect();
-        let crossings = if variants.len() > 1 {
-            let slices: Vec<&[Pos]> = routes.iter().map(Vec::as_slice).collect();
-            quality::crossings(&slices, &ends, &boxes)
-        } else {
-            0
-        };
-        let area = boxes
-            .iter()
-            .copied()
-            .reduce(|a, b| a.union(&b))
-            .map_or(0.0, |r| r.width() * r.height());
-        let score = (crossings, area);
-        if best
-            .as_ref()
-            .is_none_or(|(s, _, _)| score.0 < s.0 || (score.0 == s.0 && score.1 < s.1))
-        {
-            best = Some((score, p.centers, routes));
+    // ((crossings, area), centres, routes, fitted zoom) of the best layout so far.
+    type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>, f32);
+    let mut tightest: Option<Drawn> = None;
+    for &spacing in spacings {
+        let mut best: Option<Drawn> = None;
+        for &bands in variants {
+            let style = layered::Style { bands, spacing };
+            let p = layered_placement(design, sizes, pairs, style);
+            let routes = routes_for(&p.centers, sizes, pairs, &p.vias, &p.channels, true);
+            let boxes: Vec<Rect> = p
+                .centers
+                .iter()
+                .zip(sizes)
+                .map(|(c, s)| Rect::centered(*c, s.width, s.height))
+                .collect();
+            let crossings = if variants.len() > 1 {
+                let slices: Vec<&[Pos]> = routes.iter().map(Vec::as_slice).collect();
+                quality::crossings(&slices, &ends, &boxes)
+            } else {
+                0
+            };
+            let outline = boxes.iter().copied().reduce(|a, b| a.union(&b));
+            let area = outline.map_or(0.0, |r| r.width() * r.height());
+            let zoom = outline.map_or(1.0, |r| fitted_zoom(&r));
+            let score = (crossings, area);
+            if best
+                .as_ref()
+                .is_none_or(|(s, ..)| score.0 < s.0 || (score.0 == s.0 && score.1 < s.1))
+            {
+                best = Some((score, p.centers, routes, zoom));
+            }
         }
+        let Some(drawn) = best else { break };
+        if drawn.3 >= READABLE_ZOOM {
+            return (drawn.1, drawn.2);
+        }
+        tightest = Some(drawn);
     }
-    best.map_or_else(Default::default, |(_, c, r)| (c, r))
+    tightest.map_or_else(Default::default, |(_, c, r, _)| (c, r))
+}
+
+/// The room a window of 1280 by 800 points gives a fitted design, its side panels at
+/// their default widths and the fit's margins and legend row taken off: what the
+/// automatic layout is made readable in.
+pub const READABLE_VIEW: (f32, f32) = (630.0, 468.0);
+/// The zoom from which every system's name is drawn and every link shows at least its
+/// short tag: names at 13 units are then over 5.7 points, tags at 19 over 8.3.
+pub const READABLE_ZOOM: f32 = 0.44;
+/// The share of the designed air the automatic layout tries, most first: it packs
+/// tighter only until the drawing is readable fitted in [`READABLE_VIEW`].
+const SPACINGS: &[f32] = &[1.0, 0.8, 0.6, 0.45];
+
+/// The zoom at which boxes filling `outline` fit in [`READABLE_VIEW`], with room for
+/// their zones' padding and titles; never above 1.
+fn fitted_zoom(outline: &Rect) -> f32 {
+    let w = outline.width() + 2.0 * ZONE_PADDING;
+    let h = outline.height() + 2.0 * ZONE_PADDING + ZONE_TITLE_ROOM;
+    (READABLE_VIEW.0 / w.max(1.0))
+        .min(READABLE_VIEW.1 / h.max(1.0))
+        .min(1.0)
 }
 
 /// New positions for every system: the automatic layout, for the window's Auto-layout.
@@ -735,7 +788,7 @@ fn place_labels(links: &mut [LinkShape], boxes: &[Rect], zones: &[ZoneShape]) {
         solid.insert(*b);
     }
     for z in zones {
-        solid.insert(z.title);
+        solid.insert(z.title_zoomed_out());
     }
     let mut flat = Grid::with_cells(2048.0, 32.0);
     let mut tall = Grid::with_cells(32.0, 2048.0);

@@ -27,6 +27,8 @@ pub struct PatchbayApp {
     pub status: String,
     /// The status as last seen, and the revision it was set at.
     status_shown: (String, u64),
+    /// The sizes the user dragged the panels to.
+    pub(super) panels: super::panel_sizes::PanelSizes,
     /// Where file dialogs start when the design has no file yet.
     pub files_dir: Option<PathBuf>,
     pub(super) builtin: Option<BuiltinDialog>,
@@ -81,6 +83,7 @@ impl PatchbayApp {
             recent: Vec::new(),
             status: String::new(),
             status_shown: (String::new(), 0),
+            panels: super::panel_sizes::PanelSizes::default(),
             files_dir: None,
             builtin: None,
             after_save: None,
@@ -150,6 +153,11 @@ impl PatchbayApp {
         self.builtin.as_ref().map(|d| d.purpose)
     }
 
+    /// The concept card open, if any.
+    pub fn learn_concept(&self) -> Option<&'static str> {
+        self.learn.concept
+    }
+
     /// The canvas's zoom level in the last frame, 1.0 at actual size.
     pub fn zoom(&self) -> f32 {
         self.canvas.zoom()
@@ -205,42 +213,62 @@ impl PatchbayApp {
         // at least half the window. View > Reset layout puts them back.
         let width = ui.available_width();
         let height = ui.available_height();
+        let range = 190.0..=(width * 0.25).max(190.0);
+        let size = self
+            .panels
+            .before(&ctx, PALETTE, 200.0, range.clone(), false);
         commands.extend(
             egui::Panel::left(PALETTE)
-                .default_size(210.0)
-                .size_range(190.0..=(width * 0.25).max(190.0))
+                .default_size(size)
+                .size_range(range)
                 .show(ui, |ui| {
                     panels::palette_ui(ui, doc, selection, (self.shown_flow, self.flows_open))
                 })
                 .inner,
         );
+        self.panels.after(&ctx, PALETTE, false);
         if self.learn.exercise.is_some() {
+            let range = 260.0..=(width * 0.3).max(260.0);
+            let size = self
+                .panels
+                .before(&ctx, EXERCISE, 300.0, range.clone(), false);
             commands.extend(
                 egui::Panel::left(EXERCISE)
-                    .default_size(300.0)
-                    .size_range(260.0..=(width * 0.3).max(260.0))
+                    .default_size(size)
+                    .size_range(range)
                     .show(ui, |ui| super::learn::exercise_ui(ui, &mut self.learn))
                     .inner,
             );
+            self.panels.after(&ctx, EXERCISE, false);
         }
+        let range = 330.0..=(width * 0.35).max(330.0);
+        let size = self
+            .panels
+            .before(&ctx, INSPECTOR, 340.0, range.clone(), false);
         commands.extend(
             egui::Panel::right(INSPECTOR)
-                .default_size(360.0)
-                .size_range(330.0..=(width * 0.35).max(330.0))
+                .default_size(size)
+                .size_range(range)
                 .show(ui, |ui| {
                     inspector::inspector_ui(ui, doc, selection, self.learn.hidden())
                 })
                 .inner,
         );
+        self.panels.after(&ctx, INSPECTOR, false);
+        let range = 60.0..=(height * 0.4).max(60.0);
+        let size = self
+            .panels
+            .before(&ctx, FINDINGS, 150.0, range.clone(), true);
         commands.extend(
             egui::Panel::bottom(FINDINGS)
-                .default_size(170.0)
-                .size_range(60.0..=(height * 0.4).max(60.0))
+                .default_size(size)
+                .size_range(range)
                 .show(ui, |ui| {
                     super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown_finding)
                 })
                 .inner,
         );
+        self.panels.after(&ctx, FINDINGS, true);
         self.queue.extend(commands);
         self.refresh_comparison();
         egui::CentralPanel::default().show(ui, |ui| {

@@ -441,6 +441,7 @@ impl PatchbayApp {
                 }
             }
             Command::ResetLayout => {
+                self.panels.reset();
                 ctx.data_mut(|d| {
                     for id in [
                         super::app::PALETTE,

@@ -202,15 +202,11 @@ fn details_ui(
                     ))
                     .strong(),
                 );
-                ui.label(&w.reason);
+                theme::justified(ui, &w.reason);
             }
-            ui.label(theme::plain(&format!(
-                "{}: {}",
-                f.subject.name(design),
-                f.message
-            )));
-            ui.label(format!("Why it matters: {}", f.rule.why));
-            ui.label(format!("Instead: {}", f.rule.instead));
+            theme::justified(ui, &format!("{}: {}", f.subject.name(design), f.message));
+            theme::justified(ui, &format!("Why it matters: {}", f.rule.why));
+            theme::justified(ui, &format!("Instead: {}", f.rule.instead));
             ui.label(RichText::new("References").small().weak());
             super::explanation::references_ui(ui, f.rule.references, true);
             super::explanation::concept_links(

@@ -4,7 +4,7 @@
 //!
 //! The modules, along the window's seams: `app` (state and frame), `commands` (what
 //! the user can ask for, and running it), `files` (dialogs, open, save, export,
-//! recover), `dialogs` (prompts), `panels` and `inspector` (the panels), `learn` (exercises,
+//! recover), `dialogs` (prompts), `panels` and `inspector` (the panels), `panel_sizes` (the sizes the user gave them), `learn` (exercises,
 //! concept cards, the bus side by side), `explanation`
 //! (recommendations and the ESB verdict), `canvas` and `shapes` (the drawing), `theme`,
 //! `window` (the native window and autosave). Nothing imports from this file.
@@ -20,6 +20,7 @@ mod findings;
 mod flows;
 mod inspector;
 mod learn;
+mod panel_sizes;
 mod panels;
 mod shapes;
 mod theme;

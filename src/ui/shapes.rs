@@ -482,8 +482,13 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkS
         // Labels at normal size when readable, else the short tags placed for overview.
         let normal = crate::geometry::text::LABEL_FONT * zoom;
         let overview = crate::geometry::OVERVIEW_FONT * zoom;
+        // A link whose full label found no room shows its short tag instead.
         let chosen = if normal >= theme::MIN_LINK_LABEL_PX {
-            self.data.label.as_ref().map(|l| (l, normal))
+            self.data
+                .label
+                .as_ref()
+                .map(|l| (l, normal))
+                .or_else(|| self.data.overview.as_ref().map(|l| (l, overview)))
         } else if overview >= theme::MIN_LINK_LABEL_PX {
             self.data.overview.as_ref().map(|l| (l, overview))
         } else {

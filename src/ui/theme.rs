@@ -40,6 +40,19 @@ pub fn plain(text: &str) -> String {
     text.replace('→', "->")
 }
 
+/// A paragraph set flush on both sides across the width it has (the finding details
+/// read as the text they are, not as ragged notes).
+pub fn justified(ui: &mut egui::Ui, text: &str) {
+    let mut job = egui::text::LayoutJob::simple(
+        plain(text),
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+        ui.available_width(),
+    );
+    job.justify = true;
+    ui.label(job);
+}
+
 /// The colour that marks a finding of this severity.
 pub fn severity_color(severity: Severity) -> Color32 {
     color(crate::report::palette::severity(severity))

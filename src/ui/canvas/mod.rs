@@ -722,14 +722,26 @@ impl Canvas {
                 Stroke::new(1.0, theme::ZONE_STROKE),
                 StrokeKind::Inside,
             ));
-            // Zoomed out, a zone's title stays readable while it fits its zone.
+            // Zoomed out, a zone's title stays readable: as large as it is wanted
+            // where it fits its zone, else as large as fits, and never smaller than
+            // the least readable size, cut short with an ellipsis if need be. A title
+            // never vanishes while its zone is on screen.
             let room = rect.width() - 16.0;
             let wanted = font_px.max(ZONE_TITLE_MIN_PX);
-            let fits = geometry::text::width(&zone.name, wanted) <= room;
-            let font_px = if fits { wanted } else { font_px };
-            if font_px >= theme::MIN_LABEL_PX {
+            let per_px = geometry::text::width(&zone.name, 1.0).max(0.1);
+            let font_px = wanted
+                .min((room / per_px).max(font_px))
+                .max(theme::MIN_LABEL_PX);
+            if room > 0.0 {
+                let mut title = zone.name.clone();
+                let mut keep = zone.name.chars().count();
+                while keep > 1 && geometry::text::width(&title, font_px) > room {
+                    keep -= 1;
+                    let head: String = zone.name.chars().take(keep).collect();
+                    title = format!("{}…", head.trim_end());
+                }
                 let galley = ui.painter().layout_no_wrap(
-                    zone.name.clone(),
+                    title,
                     FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
                     theme::ZONE_STROKE,
                 );

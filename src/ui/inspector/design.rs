@@ -1,6 +1,6 @@
 //! The design itself: name, description, environment, governance, zones.
 
-use super::{Change, choice};
+use super::{COMBO_WIDTH, Change, choice};
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{Design, Environment, System, Zone};
 use egui::RichText;
@@ -10,12 +10,18 @@ pub(super) fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, E
     let mut change = None;
     egui::Grid::new("design").num_columns(2).show(ui, |ui| {
         ui.label("Name");
-        if ui.text_edit_singleline(&mut meta.name).changed() {
+        if ui
+            .add(egui::TextEdit::singleline(&mut meta.name).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Rename design".into()));
         }
         ui.end_row();
         ui.label("Description");
-        if ui.text_edit_multiline(&mut meta.description).changed() {
+        if ui
+            .add(egui::TextEdit::multiline(&mut meta.description).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Change description".into()));
         }
         ui.end_row();
@@ -56,7 +62,11 @@ pub(super) fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, E
     for z in &design.zones {
         let mut name = z.name.clone();
         ui.horizontal(|ui| {
-            if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
+            // The name takes what the Remove button leaves, so the row never widens
+            // the panel.
+            let room = (ui.available_width() - 70.0).max(60.0);
+            let field = egui::TextEdit::singleline(&mut name).desired_width(room);
+            if ui.add(field).changed() && !name.trim().is_empty() {
                 let mut e = Edit::new("Rename zone");
                 e.zones.push((
                     z.id,

@@ -1,6 +1,6 @@
 //! The selected link: every attribute with its widget.
 
-use super::{Change, FORMAT, choice, field};
+use super::{COMBO_WIDTH, Change, FORMAT, choice, field};
 use crate::analysis::facts::Attr;
 use crate::model::edit::Edit;
 use crate::model::{
@@ -15,7 +15,7 @@ pub(super) fn link_ui(
 ) -> (Option<(Change, Edit)>, bool) {
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
     let mut reverse = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{} -> {}", name(l.from), name(l.to))).strong());
         reverse = ui
             .button("Reverse")
@@ -26,7 +26,10 @@ pub(super) fn link_ui(
     let mut change = None;
     egui::Grid::new("link").num_columns(2).show(ui, |ui| {
         ui.label("Purpose");
-        if ui.text_edit_singleline(&mut new.purpose).changed() {
+        if ui
+            .add(egui::TextEdit::singleline(&mut new.purpose).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Change purpose".into()));
         }
         ui.end_row();
@@ -127,6 +130,9 @@ pub(super) fn link_ui(
         ui.label("Auth today");
         let text = |a: Option<AuthFlow>| a.map_or("not set", |a| a.label());
         egui::ComboBox::from_id_salt("auth")
+            // A long choice is cut short with an ellipsis rather than widen the panel.
+            .width(COMBO_WIDTH)
+            .truncate()
             .selected_text(text(new.auth))
             .show_ui(ui, |ui| {
                 for v in std::iter::once(None).chain(AuthFlow::ALL.iter().copied().map(Some)) {
@@ -137,7 +143,10 @@ pub(super) fn link_ui(
             });
         ui.end_row();
         ui.label("Notes");
-        if ui.text_edit_multiline(&mut new.notes).changed() {
+        if ui
+            .add(egui::TextEdit::multiline(&mut new.notes).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Change link notes".into()));
         }
         ui.end_row();

@@ -39,6 +39,10 @@ const FORMAT: (&str, &str) = (
      bus that transforms them.",
 );
 
+/// Every drop-down in the inspector is this wide, its choice cut short with an
+/// ellipsis when longer: a long choice never widens the panel.
+const COMBO_WIDTH: f32 = 190.0;
+
 /// How a widget's change becomes an undo step.
 enum Change {
     /// One step per change (a checkbox, a choice), with the undo menu's label.
@@ -59,6 +63,9 @@ fn choice<T: Copy + PartialEq + 'static>(
     let mut changed = false;
     ui.label(label).on_hover_text(help);
     egui::ComboBox::from_id_salt(label)
+        // A long choice is cut short with an ellipsis rather than widen the panel.
+        .width(COMBO_WIDTH)
+        .truncate()
         .selected_text(text(*value))
         .show_ui(ui, |ui| {
             for &v in all {

@@ -1,6 +1,6 @@
 //! The selected system: name, kind, zone, capability overrides, notes.
 
-use super::{Change, choice, field};
+use super::{COMBO_WIDTH, Change, choice, field};
 use crate::analysis::facts::Attr;
 use crate::model::edit::Edit;
 use crate::model::{Design, System, SystemKind, ZoneId};
@@ -13,7 +13,10 @@ pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Optio
     let mut change = None;
     egui::Grid::new("system").num_columns(2).show(ui, |ui| {
         ui.label("Name");
-        if ui.text_edit_singleline(&mut new.name).changed() {
+        if ui
+            .add(egui::TextEdit::singleline(&mut new.name).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Rename system".into()));
         }
         ui.end_row();
@@ -32,6 +35,9 @@ pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Optio
                 .map_or("none", |z| z.name.as_str())
         };
         egui::ComboBox::from_id_salt("zone")
+            // A long choice is cut short with an ellipsis rather than widen the panel.
+            .width(COMBO_WIDTH)
+            .truncate()
             .selected_text(zone_name(new.zone))
             .show_ui(ui, |ui| {
                 if ui.selectable_value(&mut new.zone, None, "none").changed() {
@@ -84,6 +90,9 @@ pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Optio
                 Some(false) => "no".to_owned(),
             };
             egui::ComboBox::from_id_salt(label)
+                // A long choice is cut short with an ellipsis rather than widen the panel.
+                .width(COMBO_WIDTH)
+                .truncate()
                 .selected_text(text(*value))
                 .show_ui(ui, |ui| {
                     for v in [None, Some(true), Some(false)] {
@@ -95,7 +104,10 @@ pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Optio
             ui.end_row();
         }
         ui.label("Notes");
-        if ui.text_edit_multiline(&mut new.notes).changed() {
+        if ui
+            .add(egui::TextEdit::multiline(&mut new.notes).desired_width(COMBO_WIDTH))
+            .changed()
+        {
             change = Some(Change::Merged("Change system notes".into()));
         }
         ui.end_row();
@@ -118,6 +130,9 @@ pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Optio
 pub(super) fn connect_to_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<Command> {
     let mut picked = None;
     egui::ComboBox::from_id_salt("connect-to")
+        // A long choice is cut short with an ellipsis rather than widen the panel.
+        .width(COMBO_WIDTH)
+        .truncate()
         .selected_text("Connect to…")
         .show_ui(ui, |ui| {
             for other in design.systems.iter().filter(|o| o.id != s.id) {
