@@ -474,3 +474,29 @@ fn clicking_an_answer_of_the_path_changes_that_input_and_the_path_follows() {
     }
     assert!(clicked > 500, "only {clicked} answers could be clicked");
 }
+
+#[test]
+fn a_goal_reached_by_another_lever_is_not_solved() {
+    // mTLS because the data is called regulated is not the fact the bank gave.
+    let e = exercises::get("mtls-gateway").expect("exercise");
+    let start = e.start();
+    let d = apply(
+        &start,
+        vec![input(
+            &start,
+            "Salesforce",
+            "Bank gateway",
+            Attr::Sensitivity,
+            Value::Sensitivity(patchbay::model::Sensitivity::Regulated),
+        )],
+    );
+    let fb = e.check(&d, None);
+    assert!(!fb.solved, "{:?}", fb.lines);
+    assert!(
+        fb.lines
+            .iter()
+            .any(|(ok, t)| !ok && t.contains("requires mTLS")),
+        "{:?}",
+        fb.lines
+    );
+}

@@ -326,7 +326,10 @@ pub static ALL: &[Exercise] = &[
         ],
         concepts: &["platform-events", "change-data-capture"],
         design: lesson!("publish-from-outside"),
-        goal: Goal::Design(&[Condition::Events(PAYMENT, Events::PlatformEvents)]),
+        goal: Goal::Design(&[
+            Condition::Events(PAYMENT, Events::PlatformEvents),
+            Condition::Input(PAYMENT, Attr::ExternalPublish, Value::Bool(true)),
+        ]),
     },
     Exercise {
         id: "mtls-gateway",
@@ -338,7 +341,10 @@ pub static ALL: &[Exercise] = &[
         ],
         concepts: &["mtls", "tls"],
         design: lesson!("mtls-gateway"),
-        goal: Goal::Design(&[Condition::Mtls(REFUNDS, true)]),
+        goal: Goal::Design(&[
+            Condition::Mtls(REFUNDS, true),
+            Condition::Input(REFUNDS, Attr::ToRequiresMtls, Value::Bool(true)),
+        ]),
     },
     Exercise {
         id: "mesh-count",
