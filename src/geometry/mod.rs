@@ -384,7 +384,8 @@ fn best_layout(
         .collect();
     // ((crossings, area), centres, routes, fitted zoom) of the best layout so far.
     type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>, f32);
-    let mut tightest: Option<Drawn> = None;
+    // The best layout at each spacing tried, widest first.
+    let mut tried: Vec<Drawn> = Vec::new();
     for &spacing in spacings {
         let mut best: Option<Drawn> = None;
         for &bands in variants {
@@ -418,15 +419,22 @@ fn best_layout(
         if drawn.3 >= READABLE_ZOOM {
             return (drawn.1, drawn.2);
         }
-        tightest = Some(drawn);
+        tried.push(drawn);
     }
-    tightest.map_or_else(Default::default, |(_, c, r, _)| (c, r))
+    // None reads whole: the widest that at least draws every name, else the designed
+    // air (packing a design that cannot be read fitted anyway only crowds its labels).
+    let names = tried.iter().position(|d| d.3 >= NAMES_ZOOM).unwrap_or(0);
+    let drawn = (names < tried.len()).then(|| tried.swap_remove(names));
+    drawn.map_or_else(Default::default, |(_, c, r, _)| (c, r))
 }
+
+/// The zoom from which every system's name is drawn (13 units at 5 points).
+const NAMES_ZOOM: f32 = 5.0 / text::NAME_FONT;
 
 /// The room a window of 1280 by 800 points gives a fitted design, its side panels at
 /// their default widths and the fit's margins and legend row taken off: what the
 /// automatic layout is made readable in.
-pub const READABLE_VIEW: (f32, f32) = (630.0, 468.0);
+pub const READABLE_VIEW: (f32, f32) = (660.0, 488.0);
 /// The zoom from which every system's name is drawn and every link shows at least its
 /// short tag: names at 13 units are then over 5.7 points, tags at 19 over 8.3.
 pub const READABLE_ZOOM: f32 = 0.44;
