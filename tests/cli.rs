@@ -34,14 +34,33 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
     assert_eq!(first, second, "same file, same bytes");
 
     let v: serde_json::Value = serde_json::from_str(&first).expect("valid JSON");
-    assert_eq!(v["report_version"], 3);
+    assert_eq!(v["report_version"], 4);
     assert_eq!(v["design"]["name"], "Retail company");
     assert_eq!(v["summary"]["systems"], 7);
     assert_eq!(v["summary"]["links"], 9);
     let link = &v["links"][0];
-    for key in ["id", "from", "to", "pattern", "events", "auth_flow", "mtls"] {
+    for key in [
+        "id",
+        "from",
+        "to",
+        "kind",
+        "connects",
+        "pattern",
+        "events",
+        "auth_flow",
+        "mtls",
+    ] {
         assert!(!link[key].is_null(), "links[].{key}");
     }
+    // Who opens each connection: the warehouse's job pulls its nightly extract.
+    let extract = v["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .find(|l| l["to"]["name"] == "Data warehouse")
+        .expect("the warehouse extract");
+    assert_eq!(extract["connects"]["side"], "target");
+    assert_eq!(extract["connects"]["how"], "bulk-extract");
     // Each decision names its choice and the explanation it shares with other links.
     let explanations = v["explanations"].as_array().expect("explanations[]");
     for decision in ["pattern", "events", "auth_flow", "mtls"] {
@@ -81,7 +100,7 @@ fn analyze_json_is_the_documented_contract_and_deterministic() {
         "systems",
         "point_to_point",
         "full_mesh",
-        "via_hub",
+        "through_hub",
         "signals",
     ] {
         assert!(!v["esb"][key].is_null(), "esb.{key}");

@@ -219,7 +219,7 @@ fn nothing_selected_shows_the_esb_verdict_and_findings_reveal_their_subject() {
     let mut h = harness(app);
     h.get_by_label("An ESB is recommended");
     h.get_by_label("Full mesh n(n-1)/2");
-    h.get_by_label("91"); // 14 systems: 14 × 13 / 2
+    h.get_by_label("120"); // 16 systems: 16 × 15 / 2
     h.get_by_label_contains("GRAPH-002").click();
     h.run_steps(2);
     assert_eq!(
@@ -1227,7 +1227,8 @@ fn the_bus_side_by_side_counts_and_introduce_a_bus_then_undo() {
         .expect("a hub")
         .id;
     assert!(design.links.iter().all(|l| l.from == hub || l.to == hub));
-    h.get_by_label("n = 8 systems, p = 7 connections");
+    // A bus in place is not one of the n systems, and no direct connection is left.
+    h.get_by_label("n = 7 systems, p = 0 connections");
     h.get_by_label("Every link already goes through a hub.");
     assert_eq!(
         h.state().doc.history_labels().0,

@@ -70,16 +70,16 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
             |d| {
                 vec![set_auth(
                     d,
-                    "Invoice export job",
                     "Salesforce",
+                    "Invoice export job",
                     AuthFlow::JwtBearer,
                 )]
             },
             |d| {
                 vec![set_auth(
                     d,
-                    "Invoice export job",
                     "Salesforce",
+                    "Invoice export job",
                     AuthFlow::UserAgent,
                 )]
             },

@@ -154,7 +154,7 @@ proptest! {
 }
 
 #[test]
-fn systems_are_matched_by_name_when_ids_differ_and_the_report_says_so() {
+fn a_design_numbered_differently_compares_equal_and_a_change_says_how_it_was_paired() {
     let before = sample("startup.patchbay.ron");
     // The same design written by someone else: ids counted the other way round.
     let mut after = before.clone();
@@ -173,6 +173,11 @@ fn systems_are_matched_by_name_when_ids_differ_and_the_report_says_so() {
         "{d:?}"
     );
     assert!(d.advice.is_empty() && d.resolved.is_empty() && d.introduced.is_empty());
+    assert!(d.is_empty(), "only the numbers differ: {d:?}");
+    assert!(render::text(&d).contains("The designs are the same."));
+    // Where something else changed too, the pairing is said with the change.
+    after.systems[1].notes = "Moved to a new host".into();
+    let d = diff(&before, &after);
     let text = render::text(&d);
     assert!(
         text.contains("~ Web shop: matched by name (system 1 → system 9)"),
@@ -214,7 +219,7 @@ fn the_enterprise_move_onto_a_bus_is_the_readme_example() {
     let d = diff(&before, &after);
     assert_eq!(d.systems.added.len(), 1);
     assert_eq!(d.systems.added[0].name, "Integration bus");
-    assert_eq!(d.esb.before.point_to_point, 20);
+    assert_eq!(d.esb.before.point_to_point, 23);
     assert!(d.esb.after.point_to_point < d.esb.before.point_to_point);
     insta::assert_snapshot!("enterprise-diff.json", render::json(&d));
 }

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 /// The branch of the auth decision that chose.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
+    /// Federated sign-in at an identity provider: the federation is the auth.
+    SignIn,
     Transport(Protocol),
     /// Salesforce calls out; `per_user` when the link acts for the signed-in user.
     SalesforceCaller {
@@ -41,85 +43,28 @@ pub fn transport_auth(protocol: Protocol) -> Option<&'static str> {
     })
 }
 
-/// How to set a flow up between two systems when neither is Salesforce: the same OAuth
-/// grant, with the target's own authorization server.
-pub const fn options_between_others(flow: AuthFlow) -> &'static [&'static str] {
-    match flow {
-        AuthFlow::WebServer | AuthFlow::WebServerPkce => &[
-            "Register the client with the target's authorization server (authorization code grant)",
-            "PKCE on every code exchange (RFC 7636)",
-            "Refresh tokens kept on the server side only",
-        ],
-        AuthFlow::JwtBearer => &[
-            "Register the caller's certificate with the target's authorization server",
-            "Sign a short-lived JWT per token request (RFC 7523)",
-        ],
-        AuthFlow::Device => {
-            &["The device authorization grant (RFC 8628) at the target's authorization server"]
-        }
-        AuthFlow::SamlAssertion => &["Exchange the SAML assertion for an access token (RFC 7522)"],
-        AuthFlow::AssetToken | AuthFlow::ClientCredentials | AuthFlow::NamedCredential => &[
-            "Client credentials from the target's authorization server, kept in a vault and rotated",
-            "A client certificate instead of a shared secret where the target accepts one",
-        ],
-        AuthFlow::UsernamePassword | AuthFlow::UserAgent => &[],
-        AuthFlow::None => options(AuthFlow::None),
-    }
-}
-
-/// How to set a flow up, with Salesforce as one end.
-pub const fn options(flow: AuthFlow) -> &'static [&'static str] {
-    match flow {
-        AuthFlow::WebServer => &[
-            "Connected app (or external client app) with a callback URL and a client secret kept on the server",
-            "Add PKCE as well: it costs nothing and protects the code",
-            "Refresh tokens so the user signs in rarely",
-        ],
-        AuthFlow::WebServerPkce => &[
-            "Connected app with PKCE required and no client secret in the app",
-            "System browser or an in-app browser tab for the login, never an embedded web view",
-            "Refresh token rotation for long sessions",
-        ],
-        AuthFlow::JwtBearer => &[
-            "Connected app with the integration user pre-authorised",
-            "Upload the X.509 certificate to the app; keep the private key in a vault",
-            "Sign a short-lived JWT per token request",
-        ],
-        AuthFlow::Device => &[
-            "Connected app with the device flow enabled",
-            "Show the user code and verification URL on the device; the person approves on a phone or computer",
-            "The device polls the token endpoint until approved",
-        ],
-        AuthFlow::SamlAssertion => &[
-            "Exchange the SAML assertion from single sign-on for an access token",
-            "Salesforce must trust the identity provider's signing certificate",
-        ],
-        AuthFlow::AssetToken => &[
-            "Register the device as an Asset in Salesforce",
-            "Device signs a JWT tied to its asset and exchanges it for an asset token",
-        ],
-        AuthFlow::ClientCredentials => &[
-            "Connected app with the client credentials flow and a run-as integration user",
-            "Keep the client secret in a vault and rotate it",
-        ],
-        AuthFlow::NamedCredential => &[
-            "Named Credential with an External Credential (OAuth client credentials or JWT)",
-            "Per-user principal when acting for the signed-in user",
-            "No secrets in code or custom settings",
-        ],
-        AuthFlow::UsernamePassword | AuthFlow::UserAgent => &[],
-        AuthFlow::None => &[
-            "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
-        ],
-    }
-}
-
+static Q_SIGN_IN: Question = Question {
+    text: "Is it a person signing in at an identity provider?",
+    reads: &[Attr::FromKind, Attr::ToKind],
+};
+static Q_OTHER_SIDE_CONNECTS: Question = Question {
+    text: "Does the other side open the connection (it subscribes to Salesforce's events, or its job pulls the bulk extract)?",
+    reads: &[
+        Attr::ToKind,
+        Attr::FromKind,
+        Attr::Latency,
+        Attr::Trigger,
+        Attr::Volume,
+        Attr::NeedsResponse,
+        Attr::ExternalPublish,
+    ],
+};
 static Q_TRANSPORT: Question = Question {
     text: "Is it a protocol that carries no OAuth token (file transfer, database, messaging, e-mail)?",
     reads: &[Attr::Protocol],
 };
 static Q_SALESFORCE_CALLS: Question = Question {
-    text: "Is Salesforce the caller?",
+    text: "Does Salesforce open the connection (a callout)?",
     reads: &[Attr::FromKind],
 };
 static Q_DEVICE: Question = Question {
@@ -167,10 +112,28 @@ impl Decide for AuthDecision {
         Attr::FromLimitedInput,
         Attr::FromHasSamlSso,
         Attr::FromLinkedToIdp,
+        Attr::ToKind,
+        Attr::ToKeepsSecret,
+        Attr::ToUserPresent,
+        Attr::Latency,
+        Attr::Trigger,
+        Attr::Volume,
+        Attr::NeedsResponse,
+        Attr::ExternalPublish,
         Attr::Protocol,
     ];
 
     fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (AuthFlow, Step) {
+        if f.is_sign_in() && t.ask(&Q_SIGN_IN, true) {
+            return (AuthFlow::Federation, Step::SignIn);
+        }
+        // Decided for the side that opens the connection (DOMAIN 1.1): a subscriber
+        // or the job pulling a bulk extract signs in with its own client.
+        let connection = super::connection::of(f);
+        if connection.opener == super::connection::Opener::Target {
+            t.ask(&Q_OTHER_SIDE_CONNECTS, true);
+        }
+        let f = &connection.view(f);
         if t.ask(&Q_TRANSPORT, transport_auth(f.protocol).is_some()) {
             (AuthFlow::None, Step::Transport(f.protocol))
         } else if t.ask(
@@ -204,6 +167,7 @@ impl Decide for AuthDecision {
 
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
+            Step::SignIn => &[Attr::ToKind, Attr::FromKind],
             Step::Transport(_) => &[Attr::Protocol],
             Step::SalesforceCaller { per_user: false } => &[Attr::FromKind],
             Step::SalesforceCaller { per_user: true } => &[Attr::FromKind, Attr::OnBehalfOfUser],
@@ -221,39 +185,59 @@ impl Decide for AuthDecision {
         }
     }
 
-    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
-        match step {
-            Step::Transport(p) => Cow::Owned(format!(
-                "{} does not carry OAuth tokens; it authenticates with {}.",
-                p.label(),
-                transport_auth(p).unwrap_or("its own mechanism")
-            )),
-            Step::SalesforceCaller { per_user } => {
-                if per_user {
-                    "Salesforce is the caller: a Named Credential with a per-user principal holds each user's token, so no code ever sees a secret.".into()
-                } else {
-                    "Salesforce is the caller: a Named Credential with an external credential (client credentials or JWT) keeps the secret out of code.".into()
-                }
+    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
+        use super::connection::How;
+        let connection = super::connection::of(f);
+        let opener = match connection.how {
+            How::Subscribe => {
+                "The target opens the connection: it subscribes to Salesforce's events through the Pub/Sub API with an OAuth client of its own. "
             }
-            Step::Device => "The caller is a registered device with no person at it; it proves itself with a signed token tied to its asset record.".into(),
-            Step::LimitedInput => "A person is there but the device has no browser or keyboard, so they approve the login on another device with a short code.".into(),
-            Step::SamlAssertion => "The user has already signed in through SAML single sign-on, so the app can trade that assertion for a token without a second login.".into(),
-            Step::ConfidentialUser => "A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach.".into(),
-            Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
-            Step::IntegrationUser => "The link does not act for the signed-in person: the app's server calls as an integration user and signs a JWT with its private key, so no password is stored and trust rests on a certificate.".into(),
-            Step::ServerToServer => "No person is involved: the service signs a JWT with its private key, so no password is stored and trust rests on a certificate.".into(),
+            How::BulkExtract => {
+                "The target's job opens the connection and pulls the extract through Bulk API 2.0. "
+            }
+            How::BulkLoad => {
+                "The source's job opens the connection and loads through Bulk API 2.0. "
+            }
+            How::Relay => "To relay each event to the target, ",
+            How::Call | How::Virtual | How::SignIn => "",
+        };
+        let into_salesforce = connection.into_salesforce(f);
+        let mut decided = Self::sentence(step, into_salesforce);
+        // Two inputs that cannot both be true: say which one this recommendation took.
+        let v = connection.view(f);
+        if v.on_behalf_of_user
+            && !v.from.user_present
+            && matches!(
+                step,
+                Step::ConfidentialUser
+                    | Step::PublicClient
+                    | Step::SamlAssertion
+                    | Step::LimitedInput
+            )
+        {
+            decided = Cow::Owned(format!(
+                "on_behalf_of_user wins over the caller having nobody at it (see INPUT-005): {decided}"
+            ));
+        }
+        if opener.is_empty() {
+            decided
+        } else {
+            Cow::Owned(format!("{opener}{decided}"))
         }
     }
 
     fn fixed_runner_up(step: Step) -> Option<AuthFlow> {
         match step {
+            Step::SignIn => Some(AuthFlow::Federation),
             // Where no certificate can be managed, a client secret is the fallback.
             Step::ServerToServer | Step::IntegrationUser => Some(AuthFlow::ClientCredentials),
             // A public client's next best is the same login if it could keep a secret;
             // a person is at the keyboard, so never a server-to-server flow.
             Step::PublicClient => Some(AuthFlow::WebServer),
-            // PKCE on top of a confidential client is the safer variant of the same flow.
+            // The same login without a server side to keep a secret.
             Step::ConfidentialUser => Some(AuthFlow::WebServerPkce),
+            // A device with a browser and keyboard would sign in as any public client.
+            Step::LimitedInput => Some(AuthFlow::WebServerPkce),
             // Without a Named Credential, the callout would run the flow itself: the
             // user's authorization code, or the server-to-server default, with the
             // tokens in Apex's hands.
@@ -261,7 +245,44 @@ impl Decide for AuthDecision {
             Step::SalesforceCaller { per_user: false } => Some(AuthFlow::JwtBearer),
             // A device that could not be registered as an asset signs its own JWT.
             Step::Device => Some(AuthFlow::JwtBearer),
+            // The person signs in at the authorization server directly.
+            Step::SamlAssertion => Some(AuthFlow::WebServer),
             _ => None,
+        }
+    }
+
+    // Sign-in is federation: no input a designer sets turns it into an OAuth flow.
+    fn settled(f: &LinkFacts) -> bool {
+        f.is_sign_in()
+    }
+}
+
+impl AuthDecision {
+    /// The decision's own sentence, for a connection into Salesforce or elsewhere.
+    fn sentence(step: Step, into_salesforce: bool) -> Cow<'static, str> {
+        match step {
+            Step::SignIn => "This is the person signing in: the app sends their browser to the identity provider, which authenticates them and returns a signed SAML assertion or OpenID Connect ID token. The federation is the authentication; no OAuth flow is run on this link.".into(),
+            Step::Transport(p) => Cow::Owned(format!(
+                "{} does not carry OAuth tokens; it authenticates with {}.",
+                p.label(),
+                transport_auth(p).unwrap_or("its own mechanism")
+            )),
+            Step::SalesforceCaller { per_user } => {
+                if per_user {
+                    "Salesforce opens the connection (a callout): a Named Credential with a per-user principal holds each user's token, so no code ever sees a secret.".into()
+                } else {
+                    "Salesforce opens the connection (a callout): a Named Credential with an external credential (client credentials or a signed JWT) keeps the secret out of code.".into()
+                }
+            }
+            Step::Device => "The caller is a registered device with no person at it; it proves itself with a signed token tied to its asset record.".into(),
+            Step::LimitedInput => "A person is there but the device has no browser or keyboard, so they approve the login on another device with a short code.".into(),
+            Step::SamlAssertion if into_salesforce => "The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for Salesforce (its token endpoint as audience and recipient), which the app exchanges for an access token without a second login; the assertion the app got when the person signed in to it is not reused.".into(),
+            Step::SamlAssertion => "The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for the target's authorization server, which the app exchanges for an access token (RFC 7522) without a second login; the assertion the app got when the person signed in to it is not reused.".into(),
+            Step::ConfidentialUser => "A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach, with PKCE as well (RFC 9700 asks it of every client).".into(),
+            Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
+            Step::IntegrationUser if into_salesforce => "The link does not act for the signed-in person: the app's server calls as an integration user and signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),
+            Step::ServerToServer if into_salesforce => "No person is involved: the connecting service signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),
+            Step::IntegrationUser | Step::ServerToServer => "No person is involved on this connection: the caller gets its token with client credentials, proving itself with a signed JWT (private_key_jwt, RFC 7523 section 2.2) or mutual-TLS client authentication (RFC 8705), whichever the provider's authorization server supports, so no password or shared secret is stored.".into(),
         }
     }
 }

@@ -223,6 +223,9 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     for &attr in order.iter() {
         let from = f.get(attr);
         f.alternatives(attr, |to| {
+            if !worth_proposing(attr, from, to) {
+                return false;
+            }
             let (other, _) = D::decide(&f.with(attr, to));
             if other != choice && !flips.iter().any(|x| x.attr == attr && x.result == other) {
                 flips.push(Flip {
@@ -235,6 +238,11 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
             }
             false
         });
+    }
+    // A change of a system's kind is proposed only where nothing a designer sets on
+    // the link or its ends does it.
+    if flips.iter().any(|fl| lever(fl.attr) < 2) {
+        flips.retain(|fl| lever(fl.attr) < 2);
     }
     if flips.is_empty() && !D::settled(f) {
         flips.extend(first_pair::<D>(f, choice, order));
@@ -253,6 +261,18 @@ pub fn explain<D: Decide>(f: &LinkFacts) -> Decision<D::Choice> {
     }
 }
 
+/// Whether a change is worth proposing as a flip: never a call that carries OAuth moved
+/// to a transport that carries none ("if the protocol were sftp" teaches nothing about
+/// a REST call's auth).
+fn worth_proposing(attr: Attr, from: Value, to: Value) -> bool {
+    match (attr, from, to) {
+        (Attr::Protocol, Value::Protocol(a), Value::Protocol(b)) => {
+            super::auth::transport_auth(a).is_some() || super::auth::transport_auth(b).is_none()
+        }
+        _ => true,
+    }
+}
+
 /// The first pair of inputs that, changed together, flips the decision.
 fn first_pair<D: Decide>(
     f: &LinkFacts,
@@ -263,8 +283,14 @@ fn first_pair<D: Decide>(
         for &b in &order[i + 1..] {
             let mut found = None;
             f.alternatives(a, |va| {
+                if !worth_proposing(a, f.get(a), va) {
+                    return false;
+                }
                 let g = f.with(a, va);
                 g.alternatives(b, |vb| {
+                    if !worth_proposing(b, g.get(b), vb) {
+                        return false;
+                    }
                     let (other, _) = D::decide(&g.with(b, vb));
                     if other != choice {
                         found = Some(Flip {

@@ -2,7 +2,7 @@
 
 use super::graph::DesignGraph;
 use crate::model::vocab::vocabulary;
-use crate::model::{Design, Format, Protocol, SystemId, SystemKind, Trigger};
+use crate::model::{Design, Link, Protocol, SystemId, SystemKind, Trigger};
 use std::collections::BTreeSet;
 
 vocabulary! {
@@ -11,6 +11,7 @@ vocabulary! {
         PointToPoint = "point-to-point", "Point-to-point is enough";
         ConsiderHub = "consider-hub", "Consider a hub";
         EsbRecommended = "esb-recommended", "An ESB is recommended";
+        BusInPlace = "bus-in-place", "A bus is in place";
     }
 }
 
@@ -20,10 +21,10 @@ vocabulary! {
         ManySystems = "many-systems", "More than four systems exchange data";
         MoreConnectionsThanSystems = "more-connections-than-systems", "More point-to-point connections than systems";
         ProtocolMediation = "protocol-mediation", "Several protocol families";
-        Transformation = "transformation", "Formats differ across a system's links";
-        Orchestration = "orchestration", "A flow spans several systems";
+        Transformation = "transformation", "An exchange changes format across a hop";
+        Orchestration = "orchestration", "A declared flow passes through a system that forwards it";
         CentralGovernance = "central-governance", "Central audit and monitoring required";
-        FanOut = "fan-out", "One publisher feeds three or more targets";
+        FanOut = "fan-out", "One exchange fans out to three or more targets";
     }
 }
 
@@ -55,8 +56,13 @@ pub struct Esb {
     pub via_hub: usize,
     /// The signals raised, in a stable order.
     pub signals: Vec<Signal>,
+    /// Signals guessed from the drawing alone, reported but not counted (a path that
+    /// looks like orchestration where no flow is declared).
+    pub assumed: Vec<Signal>,
     /// The design's middleware systems, if it has any.
     pub middleware: Vec<SystemId>,
+    /// The bus in place, when the verdict is `bus-in-place`.
+    pub bus: Option<SystemId>,
 }
 
 /// A family of protocols a bus would mediate between.
@@ -82,25 +88,81 @@ pub fn verdict(n: usize, p: usize, signals: &BTreeSet<SignalKind>) -> Verdict {
     let simple = (n <= 3 || p <= 2) && !structural.iter().any(|s| signals.contains(s));
     if simple {
         Verdict::PointToPoint
-    } else if (n > 4 && p > n) || p >= 10 || signals.len() >= 3 {
+    } else if n > 4 && ((p > n) || p >= 10 || signals.len() >= 3) {
+        // A bus for four systems or fewer is overkill, whatever the signals.
         Verdict::EsbRecommended
     } else {
         Verdict::ConsiderHub
     }
 }
 
+/// Whether a link is a data link: sign-in to an identity provider adds nothing to the
+/// ESB counts or signals (DOMAIN 3.1).
+fn data_link(design: &Design, l: &Link) -> bool {
+    match (design.system(l.from), design.system(l.to)) {
+        (Some(a), Some(b)) => !super::connection::is_sign_in(a.kind, b.kind),
+        _ => false,
+    }
+}
+
+/// The distinct unordered pairs joined by these links.
+fn pairs<'a>(links: impl Iterator<Item = &'a Link>) -> BTreeSet<(SystemId, SystemId)> {
+    links
+        .map(|l| (l.from.min(l.to), l.from.max(l.to)))
+        .collect()
+}
+
+/// The design's bus, if one is in place: the middleware system that exchanges data
+/// with the most others, when that is two or more; with those others.
+fn bus_in_place(design: &Design, data: &[&Link]) -> Option<(SystemId, BTreeSet<SystemId>)> {
+    design
+        .systems
+        .iter()
+        .filter(|s| s.kind == SystemKind::Middleware)
+        .map(|s| {
+            let attached: BTreeSet<SystemId> = data
+                .iter()
+                .filter_map(|l| {
+                    if l.from == s.id {
+                        Some(l.to)
+                    } else if l.to == s.id {
+                        Some(l.from)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            (s.id, attached)
+        })
+        .filter(|(_, a)| a.len() >= 2)
+        .max_by_key(|(id, a)| (a.len(), std::cmp::Reverse(*id)))
+}
+
 /// Decides the ESB question for a design.
 pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
-    let n = graph
-        .graph
-        .node_indices()
-        .filter(|&i| graph.degree(i) > 0)
-        .count();
-    let p = graph.connected_pairs();
-    let signals = signals(design, graph, n, p);
+    let data: Vec<&Link> = design
+        .links
+        .iter()
+        .filter(|l| data_link(design, l))
+        .collect();
+    let middleware: Vec<SystemId> = design
+        .systems
+        .iter()
+        .filter(|s| s.kind == SystemKind::Middleware)
+        .map(|s| s.id)
+        .collect();
+    let (signals, assumed) = signals(design, graph, &data);
+    if let Some((bus, attached)) = bus_in_place(design, &data) {
+        return in_place(design, &data, bus, &attached, signals, assumed, middleware);
+    }
+    let taking_part: BTreeSet<SystemId> = data.iter().flat_map(|l| [l.from, l.to]).collect();
+    let n = taking_part.len();
+    let p = pairs(data.iter().copied()).len();
+    let mut signals = signals;
+    count_signals(&mut signals, n, p);
     let kinds: BTreeSet<SignalKind> = signals.iter().map(|s| s.kind).collect();
     let verdict = verdict(n, p, &kinds);
-    let mut reason = reason(verdict, n, p, kinds.len());
+    let mut reason = reason(verdict, n, p, kinds.len(), data.len());
     reason.push_str(&through_middleware(design));
     Esb {
         verdict,
@@ -111,33 +173,143 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
         full_mesh: n * n.saturating_sub(1) / 2,
         via_hub: n,
         signals,
-        middleware: design
-            .systems
-            .iter()
-            .filter(|s| s.kind == SystemKind::Middleware)
-            .map(|s| s.id)
-            .collect(),
+        assumed,
+        middleware,
+        bus: None,
     }
 }
 
-fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize) -> String {
+/// The two signals the counts raise, in front of the others.
+fn count_signals(signals: &mut Vec<Signal>, n: usize, p: usize) {
+    let mut counted = Vec::new();
+    if n > 4 {
+        counted.push(Signal {
+            kind: SignalKind::ManySystems,
+            evidence: format!("{} exchange data", crate::model::counted(n, "system")),
+        });
+    }
+    if p > n {
+        counted.push(Signal {
+            kind: SignalKind::MoreConnectionsThanSystems,
+            evidence: format!(
+                "{} against {} through a hub",
+                crate::model::counted(p, "point-to-point connection"),
+                crate::model::words::grouped(i64::try_from(n).unwrap_or(i64::MAX))
+            ),
+        });
+    }
+    counted.append(signals);
+    *signals = counted;
+}
+
+/// The verdict where a bus is already in place: it is not one of the n systems, the
+/// mesh is counted over the others, "through the bus" counts what is attached to it,
+/// and p counts the direct connections left between other systems.
+fn in_place(
+    design: &Design,
+    data: &[&Link],
+    bus: SystemId,
+    attached: &BTreeSet<SystemId>,
+    mut signals: Vec<Signal>,
+    assumed: Vec<Signal>,
+    middleware: Vec<SystemId>,
+) -> Esb {
+    let others: BTreeSet<SystemId> = data
+        .iter()
+        .flat_map(|l| [l.from, l.to])
+        .filter(|s| *s != bus)
+        .collect();
+    let n = others.len();
+    let direct: Vec<&Link> = data
+        .iter()
+        .copied()
+        .filter(|l| l.from != bus && l.to != bus)
+        .collect();
+    let p = pairs(direct.iter().copied()).len();
+    let bypassing = pairs(
+        direct
+            .iter()
+            .copied()
+            .filter(|l| attached.contains(&l.from) && attached.contains(&l.to)),
+    )
+    .len();
+    count_signals(&mut signals, n, p);
+    let name = design.system(bus).map_or("the bus", |s| s.name.as_str());
+    let on = attached.len();
+    // The count rule applied to what remains direct.
+    let remaining: BTreeSet<SystemId> = direct.iter().flat_map(|l| [l.from, l.to]).collect();
+    let rest_n = remaining.len();
+    let should_move = rest_n > 4 && (p > rest_n || p >= 10);
+    let mut reason = format!(
+        "{name} is the bus: {} {} on it, and {} {} between the other systems",
+        crate::model::counted(on, "system"),
+        if on == 1 { "is" } else { "are" },
+        crate::model::counted(p, "direct connection"),
+        if p == 1 { "remains" } else { "remain" },
+    );
+    reason.push_str(&match (p, bypassing) {
+        (0, _) => String::from(": every exchange goes through it."),
+        (_, 0) => String::from(", none of them between two systems already on the bus."),
+        (1, 1) => String::from(", and it joins two systems already on the bus (ESB-001)."),
+        (_, b) => format!(", {b} of them between two systems already on the bus (ESB-001)."),
+    });
+    if p > 0 {
+        reason.push_str(if should_move {
+            " By the count rule, the direct connections left are worth moving onto the bus too."
+        } else {
+            " By the count rule, the direct connections left are few enough to stay as they are."
+        });
+    }
+    Esb {
+        verdict: Verdict::BusInPlace,
+        reason,
+        flip: None,
+        systems: n,
+        point_to_point: p,
+        full_mesh: n * n.saturating_sub(1) / 2,
+        via_hub: on,
+        signals,
+        assumed,
+        middleware,
+        bus: Some(bus),
+    }
+}
+
+fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize, links: usize) -> String {
+    let g = |x: usize| crate::model::words::grouped(i64::try_from(x).unwrap_or(i64::MAX));
+    let (ns, ps) = (g(n), g(p));
+    let no_fewer = if p <= n {
+        format!(" A hub would not reduce the connection count: {ps} today, {ns} through a hub.")
+    } else {
+        String::new()
+    };
+    let signals = |k: usize| {
+        if k == 1 {
+            "1 signal points".to_owned()
+        } else {
+            format!("{k} signals point")
+        }
+    };
     match verdict {
         Verdict::PointToPoint => format!(
-            "{n} systems over {p} connection{}: direct integrations stay simple to build and run, and a bus would add more than it saves.",
-            if p == 1 { "" } else { "s" }
+            "{ns} systems, {} ({}): direct integrations stay simple to build and run, and a bus would add more than it saves.",
+            crate::model::counted(p, "connected pair"),
+            crate::model::counted(links, "link")
         ),
         Verdict::EsbRecommended if p > n => format!(
-            "{n} systems keep {p} point-to-point connections where a bus would need {n}, and {signal_count} signal{} point the same way: routing, mediation and monitoring belong in one place.",
-            if signal_count == 1 { "" } else { "s" }
+            "{ns} systems keep {ps} point-to-point connections where a bus would need {ns}, and {} the same way: routing, mediation and monitoring belong in one place.",
+            signals(signal_count)
         ),
         Verdict::EsbRecommended => format!(
-            "{n} systems keep {p} point-to-point connection{}; a bus would need {n}, so it would not reduce the count, but {signal_count} signal{} point to one place for routing, mediation and monitoring.",
-            if p == 1 { "" } else { "s" },
-            if signal_count == 1 { "" } else { "s" }
+            "{ns} systems keep {} and {} to one place for routing, mediation and monitoring.{no_fewer}",
+            crate::model::counted(p, "point-to-point connection"),
+            signals(signal_count)
         ),
         Verdict::ConsiderHub => format!(
-            "{n} systems over {p} connections is past the simplest case, but not yet clearly worth a bus; watch the signals as the design grows."
+            "{ns} systems over {} is past the simplest case, but not yet clearly worth a bus; watch the signals as the design grows.{no_fewer}",
+            crate::model::counted(p, "connection")
         ),
+        Verdict::BusInPlace => String::new(),
     }
 }
 
@@ -198,18 +370,20 @@ impl SignalKind {
             (SignalKind::ProtocolMediation, false) => {
                 "the links used more than one protocol family"
             }
-            (SignalKind::Transformation, true) => "each system's links used one format",
-            (SignalKind::Transformation, false) => "a system's links used different formats",
-            (SignalKind::Orchestration, true) => "no system forwarded what it receives",
+            (SignalKind::Transformation, true) => "no exchange changed format on its way",
+            (SignalKind::Transformation, false) => "an exchange changed format across a hop",
+            (SignalKind::Orchestration, true) => {
+                "no declared flow passed through a forwarding system"
+            }
             (SignalKind::Orchestration, false) => {
-                "a flow passed one system's data on through a third"
+                "a declared flow passed one system's data on through a third"
             }
             (SignalKind::CentralGovernance, true) => {
                 "central audit and monitoring were not required"
             }
             (SignalKind::CentralGovernance, false) => "central audit and monitoring were required",
-            (SignalKind::FanOut, true) => "no publisher fed three or more targets",
-            (SignalKind::FanOut, false) => "one publisher fed three or more targets",
+            (SignalKind::FanOut, true) => "no exchange fanned out to three or more targets",
+            (SignalKind::FanOut, false) => "one exchange fanned out to three or more targets",
             (SignalKind::ManySystems, true) => "four or fewer systems exchanged data",
             (SignalKind::ManySystems, false) => "more than four systems exchanged data",
             (SignalKind::MoreConnectionsThanSystems, true) => {
@@ -287,23 +461,15 @@ fn names(design: &Design, systems: impl IntoIterator<Item = usize>) -> Vec<&str>
         .collect()
 }
 
-fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Signal> {
+/// The signals raised by evidence in the design (the count signals are added by
+/// [`count_signals`]), and the ones only guessed from the drawing, which are reported
+/// as assumed and not counted. Sign-in links take no part.
+fn signals(design: &Design, graph: &DesignGraph, data: &[&Link]) -> (Vec<Signal>, Vec<Signal>) {
     let mut out = Vec::new();
+    let mut assumed = Vec::new();
     let mut raise = |kind, evidence: String| out.push(Signal { kind, evidence });
-    if n > 4 {
-        raise(
-            SignalKind::ManySystems,
-            format!("{n} systems exchange data"),
-        );
-    }
-    if p > n {
-        raise(
-            SignalKind::MoreConnectionsThanSystems,
-            format!("{p} point-to-point connections against {n} through a hub"),
-        );
-    }
 
-    let protocols: BTreeSet<Protocol> = design.links.iter().map(|l| l.protocol).collect();
+    let protocols: BTreeSet<Protocol> = data.iter().map(|l| l.protocol).collect();
     let mut families: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for &p in &protocols {
         families.entry(family(p)).or_default().push(p.label());
@@ -328,51 +494,23 @@ fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Sign
             },
         );
     }
-
-    // Formats seen at each system, as bit sets over `Format::ALL`.
-    let mut formats = vec![0u16; design.systems.len()];
-    let bit = |f: Format| 1u16 << Format::ALL.iter().position(|x| *x == f).unwrap_or(0);
-    for e in graph.graph.raw_edges() {
-        let b = bit(design.links[e.weight].format);
-        formats[e.source().index()] |= b;
-        formats[e.target().index()] |= b;
+    if let Some(evidence) = transformation(design, data) {
+        raise(SignalKind::Transformation, evidence);
     }
-    let mixed: Vec<String> = formats
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.count_ones() > 1)
-        .take(3)
-        .map(|(i, f)| {
-            let list: Vec<&str> = Format::ALL
-                .iter()
-                .filter(|x| f & bit(**x) != 0)
-                .map(|x| x.id())
-                .collect();
-            format!("{} ({})", design.systems[i].name, list.join(", "))
-        })
-        .collect();
-    if !mixed.is_empty() {
-        let more = formats.iter().filter(|f| f.count_ones() > 1).count() - mixed.len();
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        raise(
-            SignalKind::Transformation,
-            format!("{}{tail}", mixed.join("; ")),
-        );
-    }
-
-    if let Some(path) = forwarding_path(design, graph) {
-        raise(
-            SignalKind::Orchestration,
-            format!(
-                "{} forwards what it receives: {}",
-                path[1],
-                path.join(" → ")
-            ),
-        );
+    match orchestration(design) {
+        Some(evidence) => raise(SignalKind::Orchestration, evidence),
+        None => {
+            if let Some(path) = forwarding_path(design, graph) {
+                assumed.push(Signal {
+                    kind: SignalKind::Orchestration,
+                    evidence: format!(
+                        "{} looks like it forwards what it receives ({}), but no flow declares it",
+                        path[1],
+                        path.join(" → ")
+                    ),
+                });
+            }
+        }
     }
     if design.central_governance {
         raise(
@@ -380,17 +518,134 @@ fn signals(design: &Design, graph: &DesignGraph, n: usize, p: usize) -> Vec<Sign
             "the design requires central audit and monitoring of every exchange".into(),
         );
     }
-    if let Some((publisher, targets)) = fan_out(design, graph) {
-        raise(
-            SignalKind::FanOut,
-            format!(
-                "{publisher} feeds {} asynchronously: {}",
-                targets.len(),
-                targets.join(", ")
-            ),
-        );
+    if let Some(evidence) = fan_out(design, data) {
+        raise(SignalKind::FanOut, evidence);
     }
-    out
+    (out, assumed)
+}
+
+/// The steps of each declared flow as links, in order; a step whose link is gone is
+/// left out.
+fn flow_steps(design: &Design) -> impl Iterator<Item = (&str, Vec<&Link>)> {
+    design
+        .flows
+        .iter()
+        .map(|f| (f.name.as_str(), design.flow_links(f).collect()))
+}
+
+/// A declared flow that passes through three or more systems with a middle one
+/// forwarding what it received: "Checkout: Web shop backend forwards it (Web shop
+/// storefront → Web shop backend → Salesforce)".
+fn orchestration(design: &Design) -> Option<String> {
+    let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
+    for (flow, steps) in flow_steps(design) {
+        for w in steps.windows(2) {
+            let (inn, out) = (w[0], w[1]);
+            if out.from == inn.to && out.to != inn.from {
+                return Some(format!(
+                    "flow \"{flow}\": {} forwards what it receives ({} → {} → {})",
+                    name(inn.to),
+                    name(inn.from),
+                    name(inn.to),
+                    name(out.to)
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// One exchange that changes format across a hop: received in one format and
+/// forwarded in another, along a declared flow or under the same purpose.
+fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
+    let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
+    let say = |inn: &Link, out: &Link, along: String| {
+        format!(
+            "{} receives {} from {} and passes it on as {} to {} ({along})",
+            name(inn.to),
+            inn.format.id(),
+            name(inn.from),
+            out.format.id(),
+            name(out.to)
+        )
+    };
+    for (flow, steps) in flow_steps(design) {
+        for w in steps.windows(2) {
+            let (inn, out) = (w[0], w[1]);
+            if out.from == inn.to && out.format != inn.format {
+                return Some(say(inn, out, format!("flow \"{flow}\"")));
+            }
+        }
+    }
+    // The same purpose into and out of one system.
+    let mut by_purpose: std::collections::BTreeMap<(String, SystemId), Vec<&Link>> =
+        Default::default();
+    for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
+        let key = l.purpose.trim().to_lowercase();
+        by_purpose.entry((key.clone(), l.to)).or_default().push(l);
+    }
+    for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
+        let key = (l.purpose.trim().to_lowercase(), l.from);
+        if let Some(inn) = by_purpose
+            .get(&key)
+            .and_then(|ins| ins.iter().find(|i| i.format != l.format && i.from != l.to))
+        {
+            return Some(say(
+                inn,
+                l,
+                format!("the same exchange, \"{}\"", l.purpose.trim()),
+            ));
+        }
+    }
+    None
+}
+
+/// One system sending one exchange (the same purpose, or one declared flow) without
+/// waiting to three or more targets.
+fn fan_out(design: &Design, data: &[&Link]) -> Option<String> {
+    let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
+    let mut groups: std::collections::BTreeMap<(SystemId, String), BTreeSet<SystemId>> =
+        Default::default();
+    for l in data
+        .iter()
+        .filter(|l| !l.needs_response && !l.purpose.trim().is_empty())
+    {
+        groups
+            .entry((l.from, l.purpose.trim().to_lowercase()))
+            .or_default()
+            .insert(l.to);
+    }
+    let found = groups
+        .iter()
+        .find(|(_, t)| t.len() >= 3)
+        .map(|((from, _), t)| {
+            let purpose = data
+                .iter()
+                .find(|l| l.from == *from && t.contains(&l.to))
+                .map_or("", |l| l.purpose.trim());
+            (*from, t.clone(), format!("\"{purpose}\""))
+        });
+    let found = found.or_else(|| {
+        flow_steps(design).find_map(|(flow, steps)| {
+            let mut by_caller: std::collections::BTreeMap<SystemId, BTreeSet<SystemId>> =
+                Default::default();
+            for l in steps.iter().filter(|l| !l.needs_response) {
+                by_caller.entry(l.from).or_default().insert(l.to);
+            }
+            by_caller
+                .into_iter()
+                .find(|(_, t)| t.len() >= 3)
+                .map(|(from, t)| (from, t, format!("flow \"{flow}\"")))
+        })
+    });
+    let (from, targets, what) = found?;
+    let names: Vec<&str> = targets.iter().map(|t| name(*t)).collect();
+    Some(format!(
+        "{} sends {what} to {} without waiting: {}",
+        name(from),
+        names.len(),
+        names.join(", ")
+    ))
 }
 
 /// A path A → B → C where B passes on, as an event, something it received.
@@ -413,29 +668,6 @@ fn forwarding_path<'a>(design: &'a Design, graph: &DesignGraph) -> Option<Vec<&'
                 let path = [inn.source(), b, out.target()].map(|n| graph.system_index(n));
                 return Some(names(design, path));
             }
-        }
-    }
-    None
-}
-
-/// The first system, in design order, that sends asynchronously to three or more others.
-fn fan_out<'a>(design: &'a Design, graph: &DesignGraph) -> Option<(&'a str, Vec<&'a str>)> {
-    use petgraph::Direction::Outgoing;
-    use petgraph::visit::EdgeRef;
-    for a in graph.graph.node_indices() {
-        let mut targets: Vec<usize> = graph
-            .graph
-            .edges_directed(a, Outgoing)
-            .filter(|e| !design.links[*e.weight()].needs_response)
-            .map(|e| graph.system_index(e.target()))
-            .collect();
-        targets.sort_unstable();
-        targets.dedup();
-        if targets.len() >= 3 {
-            return Some((
-                design.systems[graph.system_index(a)].name.as_str(),
-                names(design, targets),
-            ));
         }
     }
     None
@@ -473,7 +705,9 @@ mod tests {
             SignalKind::ProtocolMediation,
         ]
         .into();
-        assert_eq!(verdict(4, 3, &three), Verdict::EsbRecommended);
+        // Never a bus for four systems or fewer, whatever the signals.
+        assert_eq!(verdict(4, 3, &three), Verdict::ConsiderHub);
+        assert_eq!(verdict(5, 4, &three), Verdict::EsbRecommended);
     }
 
     #[test]

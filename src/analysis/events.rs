@@ -3,7 +3,7 @@
 use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::vocab::vocabulary;
-use crate::model::{Latency, SystemKind, Trigger};
+use crate::model::{SystemKind, Trigger};
 use std::borrow::Cow;
 
 vocabulary! {
@@ -20,43 +20,13 @@ pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
 /// Hours a standard-volume platform event can be replayed.
 pub const STANDARD_RETENTION_H: u32 = 24;
 
-impl Events {
-    /// How to build it between two systems when neither is Salesforce: a broker's
-    /// topics, not Salesforce's event bus.
-    pub const fn options_between_others(self) -> &'static [&'static str] {
-        match self {
-            Events::PlatformEvents | Events::ChangeDataCapture => &[
-                "A broker topic the publisher writes to and subscribers read (Kafka, AMQP, JMS)",
-                "Change data capture from the source's database log (for example Debezium)",
-                "Keep events long enough for the slowest subscriber to catch up",
-            ],
-            Events::None => &[],
-        }
-    }
-
-    /// How to build it, Salesforce side.
-    pub const fn options(self) -> &'static [&'static str] {
-        match self {
-            Events::PlatformEvents => &[
-                "Define a platform event object (e.g. Order_Shipped__e) with your own fields",
-                "Publish from Apex, Flow, or from outside through the Pub/Sub API",
-                "Subscribe with Apex triggers, Flow, the Pub/Sub API or CometD",
-                "High-volume events can be replayed for 72 hours, standard-volume for 24",
-            ],
-            Events::ChangeDataCapture => &[
-                "Enable Change Data Capture for the object; no publishing code",
-                "Subscribe with the Pub/Sub API or CometD",
-                "Updates carry only the changed fields plus a change header",
-                "Events can be replayed for 3 days; field-level security is respected",
-            ],
-            Events::None => &[],
-        }
-    }
-}
-
 /// The branch of the events decision that chose.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
+    SignIn,
+    /// The pattern turned a waiting call into fire-and-forget: the answer comes back
+    /// later, not on the connection.
+    AnswerComesBack,
     Synchronous,
     Bulk,
     NoSalesforce,
@@ -67,13 +37,21 @@ pub enum Step {
     PlainCallIn,
 }
 
+static Q_SIGN_IN: Question = Question {
+    text: "Is it a person signing in at an identity provider?",
+    reads: &[Attr::FromKind, Attr::ToKind],
+};
+static Q_SCHEDULED_BULK: Question = Question {
+    text: "Is it moved as a scheduled bulk run?",
+    reads: &[Attr::Latency, Attr::Trigger, Attr::Volume],
+};
+static Q_TOO_LONG: Question = Question {
+    text: "Would the caller wait longer than a connection can be held (over 120 seconds)?",
+    reads: &[Attr::NeedsResponse, Attr::ExpectedDuration],
+};
 static Q_WAITS: Question = Question {
     text: "Does the caller wait for its answer on the same connection?",
     reads: &[Attr::NeedsResponse],
-};
-static Q_BATCH: Question = Question {
-    text: "Can the data arrive hours later?",
-    reads: &[Attr::Latency],
 };
 static Q_NO_SALESFORCE: Question = Question {
     text: "Is neither end a Salesforce org?",
@@ -113,14 +91,26 @@ impl Decide for EventsDecision {
         Attr::ToKind,
         Attr::ExternalPublish,
         Attr::Trigger,
+        Attr::Volume,
+        Attr::ExpectedDuration,
     ];
 
     fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (Events, Step) {
+        use super::pattern::{Pattern, PatternDecision};
         let from_salesforce = f.from_kind == SystemKind::SalesforceOrg;
-        if t.ask(&Q_WAITS, f.needs_response) {
-            (Events::None, Step::Synchronous)
-        } else if t.ask(&Q_BATCH, f.latency == Latency::Batch) {
+        // One link, one story: the events follow what the pattern made of the link.
+        let (pattern, _) = PatternDecision::decide(f);
+        if f.is_sign_in() && t.ask(&Q_SIGN_IN, true) {
+            (Events::None, Step::SignIn)
+        } else if t.ask(&Q_SCHEDULED_BULK, pattern == Pattern::BatchDataSync) {
             (Events::None, Step::Bulk)
+        } else if t.ask(
+            &Q_TOO_LONG,
+            f.needs_response && f.expected_duration_s > super::facts::SYNC_CEILING_S,
+        ) {
+            (Events::None, Step::AnswerComesBack)
+        } else if t.ask(&Q_WAITS, f.needs_response) {
+            (Events::None, Step::Synchronous)
         } else if t.ask(&Q_NO_SALESFORCE, !touches_salesforce(f)) {
             (Events::None, Step::NoSalesforce)
         } else if t.ask(&Q_PUBLISHED_IN, f.external_publish && !from_salesforce) {
@@ -145,7 +135,14 @@ impl Decide for EventsDecision {
     // With no Salesforce end (and a Salesforce org is never proposed as a change), no
     // input reaches an event mechanism.
     fn settled(f: &LinkFacts) -> bool {
-        !touches_salesforce(f)
+        !touches_salesforce(f) || f.is_sign_in()
+    }
+
+    fn fixed_runner_up(step: Step) -> Option<Events> {
+        match step {
+            Step::SignIn => Some(Events::None),
+            _ => None,
+        }
     }
 
     fn fallback_runner_up(choice: Events) -> Option<Events> {
@@ -157,8 +154,10 @@ impl Decide for EventsDecision {
 
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
+            Step::SignIn => &[Attr::ToKind, Attr::FromKind],
+            Step::AnswerComesBack => &[Attr::NeedsResponse, Attr::ExpectedDuration],
             Step::Synchronous => &[Attr::NeedsResponse],
-            Step::Bulk => &[Attr::Latency],
+            Step::Bulk => &[Attr::Latency, Attr::Trigger, Attr::Volume],
             Step::NoSalesforce => &[Attr::FromKind, Attr::ToKind],
             Step::ExternalPublish => &[Attr::ExternalPublish, Attr::FromKind],
             Step::RecordChangeOut => &[Attr::Trigger, Attr::FromKind],
@@ -168,17 +167,37 @@ impl Decide for EventsDecision {
         }
     }
 
-    fn reason(step: Step, _f: &LinkFacts) -> Cow<'static, str> {
+    fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
+        let connection = super::connection::of(f);
+        let delivery = || match connection.how {
+            super::connection::How::Subscribe => {
+                " The target subscribes itself: it connects to Salesforce through the Pub/Sub API with its own OAuth client, and each subscriber gets its own copy (publish/subscribe)."
+            }
+            super::connection::How::Relay => {
+                " The target cannot subscribe to an org's event stream, so Salesforce relays each event to it by a callout: a Flow or Apex triggered by the event, through a Named Credential (or an outbound message)."
+            }
+            _ => "",
+        };
         match step {
-            Step::Synchronous => "The caller waits for its answer on the same connection, so there is no event to publish.",
-            Step::Bulk => "The data moves in scheduled bulk runs, not as events.",
-            Step::NoSalesforce => "Neither end is a Salesforce org, so Salesforce's event bus is not involved; a broker or the sender's own queue carries the message.",
-            Step::ExternalPublish => "The event starts outside Salesforce and must be published into it, which only platform events allow; change events are emitted by Salesforce alone.",
-            Step::RecordChangeOut => "Record changes leave Salesforce: change data capture emits them with no publishing code, shaped like the record, with only the changed fields on update.",
-            Step::BusinessEvent => "A business event crosses systems with a payload of its own design, which is what platform events are for.",
-            Step::CustomOut => "Salesforce sends something other than a plain record change, so a platform event with its own fields fits better than a change event.",
-            Step::PlainCallIn => "The outside system simply calls Salesforce's API; no event channel is needed unless it has to publish events.",
+            Step::SignIn => "Signing in is federation, not an exchange of data: there is no event to carry.".into(),
+            Step::AnswerComesBack => "No event goes out with the request: the work takes longer than a caller can wait, so the answer comes back later, by the target calling back in or by publishing a platform event into Salesforce.".into(),
+            Step::Synchronous => "The caller waits for its answer on the same connection, so there is no event to publish.".into(),
+            Step::Bulk => "It is a scheduled bulk run: the data moves as files or query results, not as events.".into(),
+            Step::NoSalesforce => "Neither end is a Salesforce org, so Salesforce's event bus is not involved; a broker or the sender's own queue carries the message.".into(),
+            Step::ExternalPublish => "The event starts outside Salesforce and must be published into it, which only platform events allow; change events are emitted by Salesforce alone. The publisher connects through the Pub/Sub API.".into(),
+            Step::RecordChangeOut => Cow::Owned(format!(
+                "Record changes leave Salesforce: change data capture emits them with no publishing code, shaped like the record, with only the changed fields on update.{}",
+                delivery()
+            )),
+            Step::BusinessEvent => Cow::Owned(format!(
+                "A business event crosses systems with a payload of its own design, which is what platform events are for.{}",
+                if f.from_kind == SystemKind::SalesforceOrg { delivery() } else { "" }
+            )),
+            Step::CustomOut => Cow::Owned(format!(
+                "Salesforce sends something other than a plain record change, so a platform event with its own fields fits better than a change event.{}",
+                delivery()
+            )),
+            Step::PlainCallIn => "The outside system simply calls Salesforce's API; no event channel is needed unless it has to publish events.".into(),
         }
-        .into()
     }
 }

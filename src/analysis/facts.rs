@@ -63,6 +63,22 @@ impl LinkFacts {
         self.on_behalf_of_user || (self.from.user_present && !self.from.keeps_secret)
     }
 
+    /// The link is federated sign-in (a person's app, or Salesforce, sending the person
+    /// to an identity provider), not a data integration (DOMAIN 1.1).
+    pub fn is_sign_in(&self) -> bool {
+        super::connection::is_sign_in(self.from_kind, self.to_kind)
+    }
+
+    /// Whether a Salesforce end of this link could speak `protocol`, whichever way the
+    /// connection goes; flips and what-if rows never propose one it cannot.
+    fn speakable(&self, protocol: Protocol) -> bool {
+        let sf = |k| k == SystemKind::SalesforceOrg;
+        !(sf(self.from_kind) || sf(self.to_kind))
+            || super::connection::salesforce_speaks(protocol, true)
+                && super::connection::salesforce_speaks(protocol, false)
+            || (protocol == Protocol::Grpc && sf(self.to_kind) && !sf(self.from_kind))
+    }
+
     /// The value of one input.
     pub fn get(&self, attr: Attr) -> Value {
         use Attr as A;
@@ -136,30 +152,39 @@ impl LinkFacts {
         ) -> bool {
             all.iter().filter(|v| **v != now).any(|v| each(wrap(*v)))
         }
+        /// Every other value, the nearest (in the vocabulary's order) first: a flip goes
+        /// to the nearest value that flips the decision.
+        fn nearest<T: Copy + PartialEq>(
+            all: &[T],
+            now: T,
+            wrap: fn(T) -> Value,
+            each: &mut impl FnMut(Value) -> bool,
+        ) -> bool {
+            let at = all.iter().position(|v| *v == now).unwrap_or(0);
+            (1..all.len()).any(|d| {
+                let below = at.checked_sub(d).map(|i| all[i]);
+                let above = all.get(at + d).copied();
+                below.into_iter().chain(above).any(|v| each(wrap(v)))
+            })
+        }
         match self.get(attr) {
             Value::Bool(b) => each(Value::Bool(!b)),
             Value::Trigger(t) => others(Trigger::ALL, t, Value::Trigger, &mut each),
-            Value::Latency(l) => others(Latency::ALL, l, Value::Latency, &mut each),
-            Value::Sensitivity(s) => others(Sensitivity::ALL, s, Value::Sensitivity, &mut each),
+            Value::Latency(l) => nearest(Latency::ALL, l, Value::Latency, &mut each),
+            Value::Sensitivity(s) => nearest(Sensitivity::ALL, s, Value::Sensitivity, &mut each),
             // Protocols matter to the decisions only as "carries OAuth" or not: one of
-            // each kind is enough.
-            Value::Protocol(p) => others(
-                &[Protocol::Rest, Protocol::Sftp],
-                p,
-                Value::Protocol,
-                &mut each,
-            ),
-            // Kinds matter to the decisions only as "Salesforce", "a device" or
-            // "anything else"; one representative of each is enough. A Salesforce org
-            // is never proposed to become something else, nor anything to become one:
-            // that is not a lever a designer has.
+            // each kind is enough, and never one a Salesforce end cannot speak.
+            Value::Protocol(p) => [Protocol::Rest, Protocol::Sftp]
+                .into_iter()
+                .filter(|q| *q != p && self.speakable(*q))
+                .any(|q| each(Value::Protocol(q))),
+            // A Salesforce org is never proposed to become something else, nor
+            // anything to become one: that is not a lever a designer has. Other kinds
+            // change only within their family (a server stays a server, a person's app
+            // a person's app, a device a device): a web app is never advised to become
+            // an IoT device.
             Value::Kind(SystemKind::SalesforceOrg) => false,
-            Value::Kind(k) => others(
-                &[SystemKind::BackendService, SystemKind::IotDevice],
-                k,
-                Value::Kind,
-                &mut each,
-            ),
+            Value::Kind(k) => others(kind_family(k), k, Value::Kind, &mut each),
             Value::Count(n) => each(Value::Count(if n > BULK_THRESHOLD {
                 BULK_THRESHOLD
             } else {
@@ -171,6 +196,20 @@ impl LinkFacts {
                 SYNC_CEILING_S + 1.0
             })),
         }
+    }
+}
+
+/// The kinds a kind may be changed to when looking for a flip: one representative of
+/// each way a kind changes the decisions, within the kind's own family.
+fn kind_family(k: SystemKind) -> &'static [SystemKind] {
+    use SystemKind as K;
+    match k {
+        K::IotDevice => &[K::IotDevice],
+        K::WebApp | K::Spa | K::MobileApp | K::DesktopApp | K::LimitedInputDevice => {
+            &[K::WebApp, K::Spa]
+        }
+        K::IdentityProvider => &[K::IdentityProvider],
+        _ => &[K::BackendService, K::Erp],
     }
 }
 
@@ -368,8 +407,10 @@ impl Attr {
                  record-by-record calls."
             }
             Attr::ExpectedDuration => {
-                "Seconds the target needs to do the work. A call that waits cannot last \
-                 longer than 120 seconds; the default timeout is 10."
+                "Seconds the target needs to do the work itself (what it waits for downstream \
+                 is a link of its own). Salesforce ends its own callouts after 120 seconds \
+                 (10 by default); between other systems, a wait of minutes is cut by \
+                 gateways and timeouts, so past 120 seconds a callback is advised."
             }
             Attr::GuaranteedDelivery => {
                 "A message must never be lost: it needs a queue or a retrying mechanism, \

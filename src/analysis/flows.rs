@@ -19,23 +19,28 @@ pub struct FlowAnalysis {
     /// The weakest authentication along it (the auth in use where the design records
     /// it, the recommended one otherwise) and its step (0-based).
     pub weakest_auth: Option<(AuthFlow, usize)>,
+    /// Whether any step records the auth it uses today.
+    pub auth_recorded: bool,
     /// The most sensitive data along it and its step (0-based).
     pub most_sensitive: Option<(Sensitivity, usize)>,
 }
 
 /// How much an authentication flow can be trusted, weakest first: stored passwords,
 /// a token in the browser, no OAuth, shared secrets, then the code and assertion flows,
-/// then the certificate-based ones.
+/// then the certificate-based ones (a Named Credential with a JWT behind it among them).
 pub const fn strength(flow: AuthFlow) -> u8 {
     match flow {
         AuthFlow::UsernamePassword => 0,
         AuthFlow::UserAgent => 1,
         AuthFlow::None => 2,
         AuthFlow::ClientCredentials => 3,
-        AuthFlow::NamedCredential => 4,
-        AuthFlow::WebServer | AuthFlow::Device | AuthFlow::SamlAssertion => 5,
+        AuthFlow::WebServer | AuthFlow::Device | AuthFlow::SamlAssertion | AuthFlow::Federation => {
+            5
+        }
         AuthFlow::WebServerPkce | AuthFlow::AssetToken => 6,
-        AuthFlow::JwtBearer => 7,
+        // A Named Credential is as strong as what stands behind it: the external
+        // credential Patchbay recommends for it is a signed JWT.
+        AuthFlow::JwtBearer | AuthFlow::NamedCredential => 7,
     }
 }
 
@@ -60,16 +65,17 @@ pub fn analyze(design: &Design, links: &[LinkAnalysis]) -> Vec<FlowAnalysis> {
                 })
                 .collect();
             let sync_steps = steps.iter().take_while(|(l, _)| l.needs_response).count();
+            // Folded from +0.0: an empty sum of floats is -0.0, which reports print.
             let sync_seconds = steps[..sync_steps]
                 .iter()
-                .map(|(l, _)| l.expected_duration_s)
-                .sum();
+                .fold(0.0, |total, (l, _)| total + l.expected_duration_s);
             let turns_async_at = (sync_steps < steps.len()).then_some(sync_steps);
             let weakest_auth = steps
                 .iter()
                 .enumerate()
                 .filter_map(|(k, (l, a))| Some((l.auth.or(a.map(|a| a.auth_flow.choice))?, k)))
                 .min_by_key(|(flow, k)| (strength(*flow), *k));
+            let auth_recorded = steps.iter().any(|(l, _)| l.auth.is_some());
             let most_sensitive = steps
                 .iter()
                 .enumerate()
@@ -81,6 +87,7 @@ pub fn analyze(design: &Design, links: &[LinkAnalysis]) -> Vec<FlowAnalysis> {
                 sync_seconds,
                 turns_async_at,
                 weakest_auth,
+                auth_recorded,
                 most_sensitive,
             }
         })

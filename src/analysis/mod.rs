@@ -2,6 +2,7 @@
 //! verdict for the design, and findings raised by rules. No GUI dependency.
 
 pub mod auth;
+pub mod connection;
 pub mod decision;
 pub mod esb;
 pub mod events;
@@ -10,6 +11,7 @@ pub mod findings;
 pub mod flows;
 pub mod graph;
 pub mod mtls;
+pub mod options;
 pub mod pattern;
 pub mod rules;
 #[cfg(test)]

@@ -2,56 +2,42 @@
 
 use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
-use crate::model::{Protocol, Sensitivity};
+use crate::model::{Protocol, Sensitivity, SystemKind};
 use std::borrow::Cow;
+
+/// What would call for mutual TLS on a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    Regulated,
+    TargetRequires,
+    ConfidentialAcrossBoundary,
+}
 
 /// The branch of the mTLS decision that chose.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
+    /// Federated sign-in through a person's browser: no mTLS advice.
+    SignIn,
     Regulated,
     TargetRequires,
     ConfidentialAcrossBoundary,
+    /// Something calls for it, but the side that connects is a person's browser, phone,
+    /// desktop app or kiosk: tokens bound to the client instead.
+    PersonsDevice(Trigger),
     NotNeeded,
 }
 
-/// How to set mutual TLS up, when it is recommended.
-pub const OPTIONS: &[&str] = &[
-    "Outbound from Salesforce: a Named Credential presents a CA-signed client certificate during the handshake",
-    "Inbound to Salesforce: Salesforce Support enables mutual TLS; API-only users then connect on port 8443 with a CA-signed client certificate",
-    "Certificates expire: agree a rotation plan and an owner before go-live",
-];
-
-/// How to set mutual TLS up between two systems when neither is Salesforce.
-pub const OPTIONS_BETWEEN_OTHERS: &[&str] = &[
-    "Each side presents a certificate from a CA the other trusts, checked during the handshake",
-    "Terminate mutual TLS at the target's gateway or load balancer if the application cannot",
-    "Certificates expire: agree a rotation plan and an owner before go-live",
-];
-
-/// How mutual TLS, or the transport's counterpart of it, fits SSH file transfer: SSH
-/// has no TLS, but authenticates both sides in its own way.
-pub const OPTIONS_SSH: &[&str] = &[
-    "Pin the server's host key on the client, so a server that changes its key is refused",
-    "Sign in with a key per integration, never a password; keep the private key in a vault",
-    "Keys do not expire by themselves: agree a rotation plan and an owner before go-live",
-];
-
-/// Where the link cannot carry mutual TLS as it is: move it first.
-pub const OPTIONS_MOVE: &[&str] = &[
-    "Move the transfer to SFTP or HTTPS, where both sides can prove who they are",
-    "Then authenticate the client with a key or certificate, never a shared password",
-];
-
-/// How to set mutual TLS up for this link, when it is recommended: by its protocol
-/// first (SSH, a shared folder and e-mail have no TLS handshake to add a certificate
-/// to), then by whether Salesforce is an end.
-pub fn options(protocol: Protocol, salesforce_end: bool) -> &'static [&'static str] {
-    match protocol {
-        Protocol::Sftp => OPTIONS_SSH,
-        Protocol::Ftp | Protocol::File | Protocol::Email => OPTIONS_MOVE,
-        _ if salesforce_end => OPTIONS,
-        _ => OPTIONS_BETWEEN_OTHERS,
-    }
+/// Whether the side that opens the connection is a person's device (a browser, phone,
+/// desktop app or kiosk), which cannot hold a transport certificate the organisation
+/// issues, installs and rotates: a public client, or a system of those kinds.
+pub fn persons_device(caller_kind: SystemKind, caller: &crate::model::Capabilities) -> bool {
+    matches!(
+        caller_kind,
+        SystemKind::Spa
+            | SystemKind::MobileApp
+            | SystemKind::DesktopApp
+            | SystemKind::LimitedInputDevice
+    ) || (caller.user_present && !caller.keeps_secret)
 }
 
 /// How both sides prove who they are on this protocol.
@@ -97,10 +83,16 @@ fn enough(p: Protocol) -> &'static str {
             "For this data on this path, what protects the link is enough: SSH encryption and SSH keys."
         }
         Protocol::Jdbc => {
-            "For this data on this path, what protects the link is enough: the database driver's TLS and database credentials."
+            "For this data on this path, what protects the link is enough, provided the database driver uses TLS: that TLS and database credentials."
         }
-        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
-            "For this data on this path, what protects the link is enough: the broker's TLS and client credentials or certificates."
+        Protocol::Mqtt => {
+            "For this data on this path, what protects the link is enough, provided the broker's listener uses TLS (MQTT on port 1883 is unencrypted): that TLS and client credentials or certificates."
+        }
+        Protocol::Kafka => {
+            "For this data on this path, what protects the link is enough, provided the broker's listener uses TLS (a PLAINTEXT listener is unencrypted): that TLS and client credentials or certificates."
+        }
+        Protocol::Jms | Protocol::Amqp => {
+            "For this data on this path, what protects the link is enough, provided the broker's listener uses TLS: that TLS and client credentials or certificates."
         }
         Protocol::File => {
             "For this data on this path, what protects the link is enough: file-system permissions on the shared folder."
@@ -120,15 +112,28 @@ fn protection(p: Protocol) -> &'static str {
         Protocol::Http => "plain HTTP, nothing encrypted",
         Protocol::Ftp => "plain FTP, the password itself sent in clear text",
         Protocol::Sftp => "SSH encryption and SSH keys",
-        Protocol::Jdbc => "the database driver's TLS and database credentials",
+        Protocol::Jdbc => "the database driver's TLS, if it uses TLS, and database credentials",
         Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
-            "the broker's TLS and client credentials or certificates"
+            "the broker's TLS, if its listener uses TLS, and client credentials or certificates"
         }
         Protocol::File => "file-system permissions on the shared folder",
         Protocol::Email => "the mail servers' TLS and authentication",
     }
 }
 
+static Q_SIGN_IN: Question = Question {
+    text: "Is it a person signing in at an identity provider?",
+    reads: &[Attr::FromKind, Attr::ToKind],
+};
+static Q_PERSONS_DEVICE: Question = Question {
+    text: "Is the side that opens the connection a person's browser, phone, desktop app or kiosk?",
+    reads: &[
+        Attr::FromKind,
+        Attr::FromUserPresent,
+        Attr::FromKeepsSecret,
+        Attr::ToKind,
+    ],
+};
 static Q_REGULATED: Question = Question {
     text: "Is the data regulated (PCI, PHI, financial)?",
     reads: &[Attr::Sensitivity],
@@ -152,25 +157,71 @@ impl Decide for MtlsDecision {
         Attr::Sensitivity,
         Attr::ToRequiresMtls,
         Attr::CrossesBoundary,
+        Attr::FromUserPresent,
+        Attr::FromKeepsSecret,
+        Attr::FromKind,
+        Attr::ToKind,
     ];
 
     fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (bool, Step) {
-        if t.ask(&Q_REGULATED, f.sensitivity == Sensitivity::Regulated) {
-            (true, Step::Regulated)
-        } else if t.ask(&Q_TARGET_REQUIRES, f.to.requires_mtls) {
-            (true, Step::TargetRequires)
+        if f.is_sign_in() && t.ask(&Q_SIGN_IN, true) {
+            return (false, Step::SignIn);
+        }
+        // Decided for the side that opens the connection, towards the side it
+        // connects to (DOMAIN 1.1 and 2.4).
+        let v = super::connection::of(f).view(f);
+        let trigger = if t.ask(&Q_REGULATED, v.sensitivity == Sensitivity::Regulated) {
+            Some(Trigger::Regulated)
+        } else if t.ask(&Q_TARGET_REQUIRES, v.to.requires_mtls) {
+            Some(Trigger::TargetRequires)
         } else if t.ask(
             &Q_CONFIDENTIAL_CROSSES,
-            f.sensitivity == Sensitivity::Confidential && f.crosses_boundary,
+            v.sensitivity == Sensitivity::Confidential && v.crosses_boundary,
         ) {
-            (true, Step::ConfidentialAcrossBoundary)
+            Some(Trigger::ConfidentialAcrossBoundary)
         } else {
-            (false, Step::NotNeeded)
+            None
+        };
+        let Some(trigger) = trigger else {
+            return (false, Step::NotNeeded);
+        };
+        if t.ask(&Q_PERSONS_DEVICE, persons_device(v.from_kind, &v.from)) {
+            return (false, Step::PersonsDevice(trigger));
+        }
+        match trigger {
+            Trigger::Regulated => (true, Step::Regulated),
+            Trigger::TargetRequires => (true, Step::TargetRequires),
+            Trigger::ConfidentialAcrossBoundary => (true, Step::ConfidentialAcrossBoundary),
+        }
+    }
+
+    fn settled(f: &LinkFacts) -> bool {
+        f.is_sign_in()
+    }
+
+    // What the decision would say next is the other answer.
+    fn fallback_runner_up(choice: bool) -> Option<bool> {
+        Some(!choice)
+    }
+
+    fn fixed_runner_up(step: Step) -> Option<bool> {
+        match step {
+            // With a server-side caller, mutual TLS would apply.
+            Step::PersonsDevice(_) => Some(true),
+            Step::SignIn => Some(false),
+            _ => None,
         }
     }
 
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
+            Step::SignIn => &[Attr::ToKind, Attr::FromKind],
+            Step::PersonsDevice(_) => &[
+                Attr::FromKind,
+                Attr::FromUserPresent,
+                Attr::FromKeepsSecret,
+                Attr::Sensitivity,
+            ],
             Step::Regulated => &[Attr::Sensitivity],
             Step::TargetRequires => &[Attr::ToRequiresMtls],
             Step::ConfidentialAcrossBoundary => &[Attr::Sensitivity, Attr::CrossesBoundary],
@@ -185,6 +236,28 @@ impl Decide for MtlsDecision {
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
         let (now, how) = (protection(f.protocol), how(f.protocol));
         Cow::Owned(match step {
+            Step::SignIn => {
+                return Cow::Borrowed(
+                    "No mutual TLS advice for signing in: the person's browser carries the sign-in, and the identity provider's signed assertion or ID token is what the other side trusts.",
+                );
+            }
+            Step::PersonsDevice(trigger) => {
+                let why = match trigger {
+                    Trigger::Regulated => "The link carries regulated data",
+                    Trigger::TargetRequires => "The receiving system asks for client certificates",
+                    Trigger::ConfidentialAcrossBoundary => {
+                        "Confidential data leaves its trust zone"
+                    }
+                };
+                let browser = if f.from_kind == SystemKind::Spa {
+                    "; for a browser app, a backend-for-frontend (RFC 10017) keeps the tokens out of the browser altogether"
+                } else {
+                    ""
+                };
+                format!(
+                    "{why}, but the side that connects is a person's device, which cannot hold a client certificate the organisation issues, installs and rotates, so mutual TLS is not the protection here. Bind the tokens to the client instead (sender-constrained tokens: DPoP, RFC 9449, where the authorization and resource servers support it), keep access tokens short-lived and rotate refresh tokens (RFC 9700){browser}."
+                )
+            }
             Step::Regulated => format!(
                 "The link carries regulated data, so both sides should prove who they are, on top of what protects it now ({now}): {how}."
             ),

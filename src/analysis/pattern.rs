@@ -15,82 +15,7 @@ vocabulary! {
         RemoteCallIn = "remote-call-in", "Remote call-in";
         UiUpdate = "ui-update", "UI update on data change";
         DataVirtualization = "data-virtualization", "Data virtualization";
-    }
-}
-
-impl Pattern {
-    /// How to build it, Salesforce side.
-    pub const fn options(self) -> &'static [&'static str] {
-        match self {
-            Pattern::RequestReply => &[
-                "Apex callout through a Named Credential",
-                "External Services (generated actions from an OpenAPI spec)",
-                "Continuation for long calls from a Lightning page",
-            ],
-            Pattern::FireAndForget => &[
-                "Platform Events",
-                "Outbound Messages (retried for up to 24 h; may arrive twice or out of order)",
-                "@future or Queueable Apex callouts",
-                "Change Data Capture",
-            ],
-            Pattern::BatchDataSync => &[
-                "Bulk API 2.0 (150 MB per file, 150 million records per rolling 24 h)",
-                "Batch Apex",
-                "Data Loader CLI",
-                "ETL tools (MuleSoft, Informatica, Talend)",
-            ],
-            Pattern::RemoteCallIn => &[
-                "REST API",
-                "SOAP API",
-                "Composite API or GraphQL API",
-                "Apex REST or SOAP services",
-                "Bulk API 2.0 for volume",
-                "Pub/Sub API to publish events",
-                "Mind the org's daily API request allocation",
-            ],
-            Pattern::UiUpdate => &[
-                "Change Data Capture or Platform Events",
-                "empApi or the Pub/Sub API to push to the open page",
-                "Lightning Message Service within the page",
-            ],
-            Pattern::DataVirtualization => &[
-                "Salesforce Connect external objects (OData 2.0/4.0)",
-                "Salesforce Connect custom adapter in Apex",
-                "Lightning component calling out on demand",
-            ],
-        }
-    }
-}
-
-impl Pattern {
-    /// How to build it between two systems when neither is Salesforce: nothing
-    /// Salesforce-specific applies there.
-    pub const fn options_between_others(self) -> &'static [&'static str] {
-        match self {
-            Pattern::RequestReply | Pattern::RemoteCallIn => &[
-                "A REST or gRPC call with a timeout shorter than the caller's own",
-                "An API gateway or an iPaaS flow in front of the target",
-                "Retries with backoff only for requests that are safe to repeat",
-            ],
-            Pattern::FireAndForget => &[
-                "A message queue or a broker topic (JMS, AMQP, Kafka, MQTT)",
-                "An iPaaS flow with guaranteed delivery and a dead-letter queue",
-                "A REST call with retries and an idempotency key",
-            ],
-            Pattern::BatchDataSync => &[
-                "A scheduled ETL job",
-                "A file dropped over SFTP and picked up on a schedule",
-                "Database replication or a database link for bulk copies",
-            ],
-            Pattern::UiUpdate => &[
-                "Server-sent events or a WebSocket to the open screen",
-                "A push notification to the app",
-            ],
-            Pattern::DataVirtualization => &[
-                "A federated query or a database view read on demand",
-                "An API read on demand instead of a copy",
-            ],
-        }
+        SignIn = "sign-in", "Federated sign-in";
     }
 }
 
@@ -100,18 +25,26 @@ fn sync_reason(f: &LinkFacts) -> String {
     let d = f.expected_duration_s;
     let took = super::facts::seconds(d);
     let salesforce_calls = f.from_kind == SystemKind::SalesforceOrg;
-    if d >= SYNC_CEILING_S {
+    if d >= SYNC_CEILING_S && salesforce_calls {
         format!(
-            "The caller needs the answer before it can go on, and the work takes {took} s, right at the {SYNC_CEILING_S} s ceiling for a synchronous call: any slowdown breaks it, so a callback is worth considering."
+            "The caller needs the answer before it can go on, and the work takes {took} s, right at the {SYNC_CEILING_S} s Salesforce allows a callout: any slowdown breaks it, so a callback is worth considering."
         )
-    } else if salesforce_calls && d > DEFAULT_TIMEOUT_S {
+    } else if d >= SYNC_CEILING_S {
+        format!(
+            "The caller needs the answer before it can go on, and the work takes {took} s: a connection held that long is at the mercy of every gateway, load balancer and client timeout on the way, so a callback is worth considering."
+        )
+    } else if !salesforce_calls {
+        format!(
+            "The caller needs the answer before it can go on, and the work takes about {took} s, short enough to wait for on the same connection."
+        )
+    } else if d > DEFAULT_TIMEOUT_S {
         format!(
             "The caller needs the answer before it can go on; the work takes about {took} s, inside the {SYNC_CEILING_S} s ceiling but past the {} s default callout timeout, which must be raised.",
             super::facts::seconds(DEFAULT_TIMEOUT_S)
         )
     } else {
         format!(
-            "The caller needs the answer before it can go on, and the work takes about {took} s, well inside the {SYNC_CEILING_S} s ceiling for a synchronous call."
+            "The caller needs the answer before it can go on, and the work takes about {took} s, well inside the {SYNC_CEILING_S} s Salesforce allows a callout."
         )
     }
 }
@@ -119,6 +52,8 @@ fn sync_reason(f: &LinkFacts) -> String {
 /// The branch of the pattern decision that chose.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
+    /// Federated sign-in; the pattern it would have as a data link.
+    SignIn(Pattern),
     Virtual,
     BatchLatency,
     LargeScheduledVolume,
@@ -129,6 +64,10 @@ pub enum Step {
     Async,
 }
 
+static Q_SIGN_IN: Question = Question {
+    text: "Is it a person signing in at an identity provider, rather than data moving?",
+    reads: &[Attr::FromKind, Attr::ToKind],
+};
 static Q_VIRTUAL: Question = Question {
     text: "Does Salesforce read the data live, waiting for it, and never copy it?",
     reads: &[Attr::Virtual, Attr::NeedsResponse, Attr::FromKind],
@@ -183,47 +122,29 @@ impl Decide for PatternDecision {
     ];
 
     fn decide_with(f: &LinkFacts, t: &mut impl Trace) -> (Pattern, Step) {
-        if t.ask(
-            &Q_VIRTUAL,
-            f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg,
-        ) {
-            (Pattern::DataVirtualization, Step::Virtual)
-        } else if t.ask(&Q_BATCH, f.latency == Latency::Batch) {
-            (Pattern::BatchDataSync, Step::BatchLatency)
-        } else if t.ask(
-            &Q_BULK,
-            f.trigger == Trigger::Schedule && f.volume > BULK_THRESHOLD,
-        ) {
-            (Pattern::BatchDataSync, Step::LargeScheduledVolume)
-        } else if t.ask(
-            &Q_INTO_SALESFORCE,
-            f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg,
-        ) {
-            (Pattern::RemoteCallIn, Step::IntoSalesforce)
-        } else if t.ask(
-            &Q_TO_SCREEN,
-            f.trigger == Trigger::RecordChange
-                && !f.needs_response
-                && f.to.user_present
-                && !f.to.keeps_secret,
-        ) {
-            // A screen with no server of its own (a public client with a person at it);
-            // a web app's server side takes record changes as any backend would.
-            (Pattern::UiUpdate, Step::RecordChangeToScreen)
-        } else if t.ask(
-            &Q_TOO_LONG,
-            f.needs_response && f.expected_duration_s > SYNC_CEILING_S,
-        ) {
-            (Pattern::FireAndForget, Step::TooLongForSync)
-        } else if t.ask(&Q_WAITS, f.needs_response) {
-            (Pattern::RequestReply, Step::Sync)
-        } else {
-            (Pattern::FireAndForget, Step::Async)
+        // Asked in the path only where it is so: for a data link it is no question.
+        if f.is_sign_in() && t.ask(&Q_SIGN_IN, true) {
+            let (data, _) = decide_data(f, &mut ());
+            return (Pattern::SignIn, Step::SignIn(data));
+        }
+        decide_data(f, t)
+    }
+
+    // Sign-in is not a data integration: no input a designer sets makes it one.
+    fn settled(f: &LinkFacts) -> bool {
+        f.is_sign_in()
+    }
+
+    fn fixed_runner_up(step: Step) -> Option<Pattern> {
+        match step {
+            Step::SignIn(_) => Some(Pattern::SignIn),
+            _ => None,
         }
     }
 
     fn decided_by(step: Step) -> &'static [Attr] {
         match step {
+            Step::SignIn(_) => &[Attr::ToKind, Attr::FromKind],
             Step::Virtual => &[Attr::Virtual, Attr::NeedsResponse, Attr::FromKind],
             Step::BatchLatency => &[Attr::Latency],
             Step::LargeScheduledVolume => &[Attr::Trigger, Attr::Volume, Attr::Latency],
@@ -242,6 +163,7 @@ impl Decide for PatternDecision {
 
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
         match step {
+            Step::SignIn(_) => "A person signs in: the app sends their browser to the identity provider (SAML 2.0 Web Browser SSO or OpenID Connect), which is federation, not a data integration; no integration pattern applies.".into(),
             Step::Virtual => "Salesforce reads this data live when someone needs it and never stores a copy, so external objects can stand in for a sync.".into(),
             Step::BatchLatency if f.needs_response => "The data may arrive hours later, so it is moved in bulk on a schedule; batch latency wins over the caller waiting, since nobody waits hours for an answer (see INPUT-001).".into(),
             Step::BatchLatency => "The data may arrive hours later, so it can be collected and moved in bulk on a schedule instead of record by record.".into(),
@@ -257,12 +179,57 @@ impl Decide for PatternDecision {
             )),
             Step::IntoSalesforce => "An outside system starts the exchange and Salesforce is the server, so Salesforce exposes an API and the caller calls in.".into(),
             Step::RecordChangeToScreen => "A record change has to show up on a screen someone is looking at, and that screen has no server of its own to receive it, so the change is pushed to the open page or app.".into(),
-            Step::TooLongForSync => Cow::Owned(format!(
+            Step::TooLongForSync if f.from_kind == SystemKind::SalesforceOrg => Cow::Owned(format!(
                 "The caller would wait {} s, beyond the {SYNC_CEILING_S} s Salesforce allows a synchronous callout, so send the request and let the result come back by callback.",
-                f.expected_duration_s
+                super::facts::seconds(f.expected_duration_s)
+            )),
+            Step::TooLongForSync => Cow::Owned(format!(
+                "The caller would wait {} s: a connection held that long is cut by gateways, load balancers and client timeouts and ties the caller up, so send the request and let the result come back by callback.",
+                super::facts::seconds(f.expected_duration_s)
             )),
             Step::Sync => Cow::Owned(sync_reason(f)),
             Step::Async => "The caller does not wait for an answer, so it can hand the message over and move on.".into(),
         }
+    }
+}
+
+/// The pattern of a data link (anything but sign-in), every question told to `t`.
+fn decide_data(f: &LinkFacts, t: &mut impl Trace) -> (Pattern, Step) {
+    if t.ask(
+        &Q_VIRTUAL,
+        f.is_virtual && f.needs_response && f.from_kind == SystemKind::SalesforceOrg,
+    ) {
+        (Pattern::DataVirtualization, Step::Virtual)
+    } else if t.ask(&Q_BATCH, f.latency == Latency::Batch) {
+        (Pattern::BatchDataSync, Step::BatchLatency)
+    } else if t.ask(
+        &Q_BULK,
+        f.trigger == Trigger::Schedule && f.volume > BULK_THRESHOLD,
+    ) {
+        (Pattern::BatchDataSync, Step::LargeScheduledVolume)
+    } else if t.ask(
+        &Q_INTO_SALESFORCE,
+        f.to_kind == SystemKind::SalesforceOrg && f.from_kind != SystemKind::SalesforceOrg,
+    ) {
+        (Pattern::RemoteCallIn, Step::IntoSalesforce)
+    } else if t.ask(
+        &Q_TO_SCREEN,
+        f.trigger == Trigger::RecordChange
+            && !f.needs_response
+            && f.to.user_present
+            && !f.to.keeps_secret,
+    ) {
+        // A screen with no server of its own (a public client with a person at it);
+        // a web app's server side takes record changes as any backend would.
+        (Pattern::UiUpdate, Step::RecordChangeToScreen)
+    } else if t.ask(
+        &Q_TOO_LONG,
+        f.needs_response && f.expected_duration_s > SYNC_CEILING_S,
+    ) {
+        (Pattern::FireAndForget, Step::TooLongForSync)
+    } else if t.ask(&Q_WAITS, f.needs_response) {
+        (Pattern::RequestReply, Step::Sync)
+    } else {
+        (Pattern::FireAndForget, Step::Async)
     }
 }

@@ -77,6 +77,9 @@ pub struct Style {
     pub bands: Bands,
     /// The share of the designed gaps kept.
     pub spacing: f32,
+    /// Break cycles where it leaves the fewest layers (see [`fewer_layers`]), rather
+    /// than where the first order found breaks them.
+    pub fewest_layers: bool,
 }
 
 impl From<Bands> for Style {
@@ -84,6 +87,7 @@ impl From<Bands> for Style {
         Self {
             bands,
             spacing: 1.0,
+            fewest_layers: false,
         }
     }
 }
@@ -99,7 +103,11 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>)
             channels: vec![Vec::new(); edges.len()],
         };
     }
-    let order = feedback_order(n, edges);
+    let order = if style.fewest_layers {
+        fewer_layers(n, edges, feedback_order(n, edges))
+    } else {
+        feedback_order(n, edges)
+    };
     let mut rank = vec![0usize; n];
     for (k, &v) in order.iter().enumerate() {
         rank[v] = k;
@@ -225,6 +233,75 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>)
 /// An order of the nodes with few edges pointing backwards (Eades, Lin and Smyth's
 /// greedy heuristic): sinks go last, sources first, then the node with the most
 /// outgoing over incoming edges.
+/// Each edge turned to point forward in `order` (its position in the order by node).
+fn forward_in(n: usize, edges: &[(usize, usize)], order: &[usize]) -> Vec<Option<(usize, usize)>> {
+    let mut rank = vec![0usize; n];
+    for (k, &v) in order.iter().enumerate() {
+        rank[v] = k;
+    }
+    edges
+        .iter()
+        .map(|&(a, b)| {
+            if a == b || a >= n || b >= n {
+                None
+            } else if rank[a] < rank[b] {
+                Some((a, b))
+            } else {
+                Some((b, a))
+            }
+        })
+        .collect()
+}
+
+/// Designs up to this many systems get their cycles broken where it leaves the fewest
+/// layers; past it, the first order found is kept (the search costs a layering per
+/// try).
+const SEARCH_ORDER_UP_TO: usize = 60;
+
+/// An order with fewer layers than `order`, where turning one edge around (moving its
+/// target just before its source in the order, or the other way) gives one: a long
+/// chain that a cycle made, broken at another of its links, can lay out in half the
+/// columns (the enterprise sample's nine shrink to six). Only strictly fewer layers
+/// count, so a design whose cycles are already broken well keeps its order.
+fn fewer_layers(n: usize, edges: &[(usize, usize)], order: Vec<usize>) -> Vec<usize> {
+    if n > SEARCH_ORDER_UP_TO {
+        return order;
+    }
+    let count = |order: &[usize]| {
+        let layer = layers(n, order, &forward_in(n, edges, order));
+        layer.iter().max().map_or(0, |m| m + 1)
+    };
+    let mut best = order;
+    let mut best_layers = count(&best);
+    for _ in 0..(2 * n) {
+        let mut rank = vec![0usize; n];
+        for (k, &v) in best.iter().enumerate() {
+            rank[v] = k;
+        }
+        let improved = edges
+            .iter()
+            .filter(|(a, b)| a != b && *a < n && *b < n)
+            .find_map(|&(a, b)| {
+                // Put the later of the two just before the earlier one.
+                let (early, late) = if rank[a] < rank[b] { (a, b) } else { (b, a) };
+                let mut candidate: Vec<usize> =
+                    best.iter().copied().filter(|&v| v != late).collect();
+                let at = candidate.iter().position(|&v| v == early).unwrap_or(0);
+                candidate.insert(at, late);
+                let layers = count(&candidate);
+                (layers < best_layers).then_some((candidate, layers))
+            });
+        match improved {
+            Some((order, layers)) => {
+                best = order;
+                best_layers = layers;
+            }
+            None => break,
+        }
+    }
+    best
+}
+
 fn feedback_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut outs = vec![Vec::new(); n];
     let mut ins = vec![Vec::new(); n];
@@ -516,7 +593,7 @@ fn coordinates(
     style: Style,
 ) -> (Vec<f32>, Vec<f32>, Vec<(f32, f32)>) {
     let packing = style.bands;
-    let row_gap = ROW_GAP * style.spacing.max(0.8);
+    let row_gap = ROW_GAP * style.spacing.max(0.6);
     let band_gap = (BAND_GAP * style.spacing).max(MIN_BAND_GAP);
     // Columns: as wide as their widest box, apart by room for labels and tracks.
     let widths: Vec<f32> = rows

@@ -109,7 +109,7 @@ pub const ZONE_TITLE_ZOOMED_OUT: f32 = 26.0;
 /// Room above a zone's systems for its title.
 const ZONE_TITLE_ROOM: f32 = text::ZONE_FONT + 12.0;
 /// Font of the short tags drawn when the view is zoomed out too far to read labels.
-pub const OVERVIEW_FONT: f32 = 19.0;
+pub const OVERVIEW_FONT: f32 = 20.0;
 
 /// Designs with more links than this get no overview tags.
 const OVERVIEW_MAX_LINKS: usize = 2_000;
@@ -207,6 +207,7 @@ pub const fn short_tag(p: Pattern) -> &'static str {
         Pattern::RemoteCallIn => "call-in",
         Pattern::UiUpdate => "ui-update",
         Pattern::DataVirtualization => "virtual",
+        Pattern::SignIn => "sign-in",
     }
 }
 
@@ -306,19 +307,31 @@ fn layered_placement(
     sizes: &[text::NameLayout],
     pairs: &[Pair],
     style: layered::Style,
+    downwards: bool,
 ) -> layered::Placement {
+    // Downwards, the layers run top to bottom and the zones' bands side by side: the
+    // same layout with every box turned a quarter, turned back once placed.
     let nodes: Vec<layered::Node> = sizes
         .iter()
         .zip(bands(design))
         .map(|(l, band)| layered::Node {
-            width: l.width,
-            height: l.height,
+            width: if downwards { l.height } else { l.width },
+            height: if downwards { l.width } else { l.height },
             band,
         })
         .collect();
     // Links to missing systems have no edge; keep the list aligned with the links.
     let edges: Vec<(usize, usize)> = pairs.iter().map(|p| p.unwrap_or((0, 0))).collect();
-    layered::layout(&nodes, &edges, style)
+    let mut p = layered::layout(&nodes, &edges, style);
+    if downwards {
+        let turn = |q: &mut Pos| std::mem::swap(&mut q.x, &mut q.y);
+        p.centers.iter_mut().for_each(turn);
+        p.vias.iter_mut().flatten().for_each(turn);
+        // The free bands between columns are bands between rows now; the router
+        // finds its own way there.
+        p.channels.iter_mut().for_each(Vec::clear);
+    }
+    p
 }
 
 /// Routes every link between boxes centred at `centers`; a link with a missing end
@@ -386,11 +399,26 @@ fn best_layout(
     type Drawn = ((usize, f32), Vec<Pos>, Vec<Vec<Pos>>, f32);
     // The best layout at each spacing tried, widest first.
     let mut tried: Vec<Drawn> = Vec::new();
-    for &spacing in spacings {
+    // Left to right first; a design small enough to be read whole, and that does not
+    // read left to right at any spacing (a long chain makes it far wider than tall),
+    // is tried downwards too.
+    let directions: &[bool] = if small { &[false, true] } else { &[false] };
+    for (&downwards, &spacing) in directions
+        .iter()
+        .flat_map(|d| spacings.iter().map(move |s| (d, s)))
+    {
         let mut best: Option<Drawn> = None;
-        for &bands in variants {
-            let style = layered::Style { bands, spacing };
-            let p = layered_placement(design, sizes, pairs, style);
+        let orders: &[bool] = if small { &[false, true] } else { &[false] };
+        for (&bands, &fewest_layers) in variants
+            .iter()
+            .flat_map(|b| orders.iter().map(move |o| (b, o)))
+        {
+            let style = layered::Style {
+                bands,
+                spacing,
+                fewest_layers,
+            };
+            let p = layered_placement(design, sizes, pairs, style, downwards);
             let routes = routes_for(&p.centers, sizes, pairs, &p.vias, &p.channels, true);
             let boxes: Vec<Rect> = p
                 .centers
@@ -408,10 +436,16 @@ fn best_layout(
             let area = outline.map_or(0.0, |r| r.width() * r.height());
             let zoom = outline.map_or(1.0, |r| fitted_zoom(&r));
             let score = (crossings, area);
-            if best
-                .as_ref()
-                .is_none_or(|(s, ..)| score.0 < s.0 || (score.0 == s.0 && score.1 < s.1))
-            {
+            // One that reads fitted wins over one that only draws every name, which
+            // wins over one that does neither; then the fewest crossings, then the
+            // least area.
+            let tier = |z: f32| u8::from(z >= NAMES_ZOOM) + u8::from(z >= READABLE_ZOOM);
+            let better = |(s, _, _, z): &Drawn| {
+                let (mine, theirs) = (tier(zoom), tier(*z));
+                mine > theirs
+                    || (mine == theirs && (score.0 < s.0 || (score.0 == s.0 && score.1 < s.1)))
+            };
+            if best.as_ref().is_none_or(better) {
                 best = Some((score, p.centers, routes, zoom));
             }
         }
@@ -421,9 +455,15 @@ fn best_layout(
         }
         tried.push(drawn);
     }
-    // None reads whole: the widest that at least draws every name, else the designed
-    // air (packing a design that cannot be read fitted anyway only crowds its labels).
-    let names = tried.iter().position(|d| d.3 >= NAMES_ZOOM).unwrap_or(0);
+    // None reads whole: of those that at least draw every name, the one that fits
+    // largest; else the designed air left to right (packing a design that cannot be
+    // read fitted anyway only crowds its labels).
+    let names = tried
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.3 >= NAMES_ZOOM)
+        .max_by(|a, b| a.1.3.total_cmp(&b.1.3))
+        .map_or(0, |(i, _)| i);
     let drawn = (names < tried.len()).then(|| tried.swap_remove(names));
     drawn.map_or_else(Default::default, |(_, c, r, _)| (c, r))
 }
@@ -436,7 +476,7 @@ const NAMES_ZOOM: f32 = 5.0 / text::NAME_FONT;
 /// automatic layout is made readable in.
 pub const READABLE_VIEW: (f32, f32) = (660.0, 488.0);
 /// The zoom from which every system's name is drawn and every link shows at least its
-/// short tag: names at 13 units are then over 5.7 points, tags at 19 over 8.3.
+/// short tag: names at 13 units are then over 5.7 points, tags at 20 over 8.8.
 pub const READABLE_ZOOM: f32 = 0.44;
 /// The share of the designed air the automatic layout tries, most first: it packs
 /// tighter only until the drawing is readable fitted in [`READABLE_VIEW`].

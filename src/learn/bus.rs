@@ -61,8 +61,9 @@ mod tests {
             (5, 6, 10)
         );
         let hub = s.with_hub.as_ref().expect("links to route");
-        // The hub is a system of its own; every other system has one connection to it.
-        assert_eq!((hub.systems, hub.point_to_point), (6, 5));
+        // The hub is in place: it is not one of the n systems, every one of them has one
+        // connection to it, and no direct connection is left.
+        assert_eq!((hub.systems, hub.point_to_point, hub.via_hub), (5, 0, 5));
         let (remain, gone) = s.signals();
         assert!(
             gone.contains(&SignalKind::MoreConnectionsThanSystems),

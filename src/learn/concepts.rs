@@ -122,7 +122,7 @@ pub static CONCEPTS: &[Concept] = &[
     Concept {
         id: "request-reply",
         title: "Request-reply",
-        body: "The caller sends a request and waits for the answer before it goes on: the simplest pattern and the right one for live reads such as a price or a credit check. Its cost is coupling: a slow or absent target stalls the caller, and Salesforce stops a synchronous callout after 120 seconds, so long work cannot be done this way.",
+        body: "The caller sends a request and waits for the answer before it goes on: the simplest pattern and the right one for live reads such as a price or a credit check. Its cost is coupling: a slow or absent target stalls the caller, and Salesforce stops its own synchronous callouts after 120 seconds (other callers meet gateway and client timeouts), so long work cannot be done this way.",
         references: &[SEED_PATTERNS],
     },
     Concept {
@@ -158,13 +158,13 @@ pub static CONCEPTS: &[Concept] = &[
     Concept {
         id: "platform-events",
         title: "Platform events",
-        body: "Event messages whose fields you define and which your code or an outside system publishes explicitly. They carry business events that are not one record's change (an order placed, a payment received) and can be published into Salesforce from outside. Subscribers can replay missed events for 72 hours (high volume) or 24 hours (standard volume).",
+        body: "Event messages whose fields you define and which your code or an outside system publishes explicitly. They carry business events that are not one record's change (an order placed, a payment received) and can be published into Salesforce from outside. Subscribers can replay missed events for 72 hours (high volume, the class new event channels use; the legacy standard-volume class keeps them 24).",
         references: &[SEED_EVENTS],
     },
     Concept {
         id: "change-data-capture",
         title: "Change data capture",
-        body: "Salesforce publishes a change event by itself whenever a record of an enabled object is created, updated, deleted or undeleted, with the changed fields; no publishing code is written. It only flows out of Salesforce, respects field security and can be replayed for three days. Start with it to replicate record changes.",
+        body: "Salesforce publishes a change event by itself whenever a record of an enabled object is created, updated, deleted or undeleted, with the changed fields; no publishing code is written. It only flows out of Salesforce, respects field security and can be replayed for 72 hours. Start with it to replicate record changes.",
         references: &[SEED_EVENTS],
     },
     Concept {
@@ -195,6 +195,7 @@ pub fn for_pattern(p: Pattern) -> &'static [&'static str] {
         Pattern::RemoteCallIn => &["remote-call-in"],
         Pattern::UiUpdate => &["ui-update", "platform-events"],
         Pattern::DataVirtualization => &["data-virtualization"],
+        Pattern::SignIn => &["saml-assertion"],
     }
 }
 
@@ -220,6 +221,7 @@ pub fn for_auth(f: AuthFlow) -> &'static [&'static str] {
         AuthFlow::AssetToken => &["asset-token", "jwt-bearer"],
         AuthFlow::ClientCredentials => &["client-credentials", "oauth"],
         AuthFlow::NamedCredential => &["named-credential", "oauth"],
+        AuthFlow::Federation => &["saml-assertion"],
         AuthFlow::None => &["tls"],
     }
 }

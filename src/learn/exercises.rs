@@ -102,8 +102,8 @@ const TV: LinkRef = LinkRef {
     to: "Salesforce",
 };
 const JOB: LinkRef = LinkRef {
-    from: "Invoice export job",
-    to: "Salesforce",
+    from: "Salesforce",
+    to: "Invoice export job",
 };
 const CABINET: LinkRef = LinkRef {
     from: "Cabinet sensor",
@@ -841,10 +841,15 @@ fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, Strin
                     "The design has no middleware system to act as the hub.".into(),
                 );
             }
+            let signs_in =
+                |l: &crate::model::Link| match (design.system(l.from), design.system(l.to)) {
+                    (Some(a), Some(b)) => a.kind.signs_in_at(b.kind),
+                    _ => false,
+                };
             let direct = design
                 .links
                 .iter()
-                .filter(|l| !hubs.contains(&l.from) && !hubs.contains(&l.to))
+                .filter(|l| !hubs.contains(&l.from) && !hubs.contains(&l.to) && !signs_in(l))
                 .count();
             let esb = &analysis.esb;
             if direct == 0 {

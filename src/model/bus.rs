@@ -9,6 +9,23 @@ use super::vocab::SystemKind;
 /// The name a new hub gets, made unique within the design.
 const HUB_NAME: &str = "Integration bus";
 
+/// Seconds the hub itself takes to pass an exchange on (routing, mapping, logging):
+/// the leg into the hub takes this long, the leg out keeps the original duration, so
+/// moving a chain onto the bus does not appear to double its latency (DOMAIN 3.2).
+pub const HUB_PROCESSING_S: f64 = 0.5;
+
+/// The protocol a leg to or from a Salesforce org takes through the hub: the one the
+/// link had where Salesforce speaks it, else REST (Bulk API 2.0 for a batch is REST
+/// too), which every hub speaks.
+fn speakable_by_salesforce(link: &Link, salesforce_end: bool) -> super::Protocol {
+    use super::Protocol as P;
+    match link.protocol {
+        P::Rest | P::Soap | P::Graphql | P::Email => link.protocol,
+        _ if !salesforce_end => link.protocol,
+        _ => P::Rest,
+    }
+}
+
 /// The hub links are routed through: the design's busiest middleware system, or a new
 /// one when it has none.
 fn hub(design: &Design) -> (SystemId, Option<System>) {
@@ -41,15 +58,24 @@ fn hub(design: &Design) -> (SystemId, Option<System>) {
 
 /// Routes every link that does not touch the hub through it, as one undoable step: the
 /// link keeps its id and now ends at the hub, and a new link carries it on from the
-/// hub to the old target. Both legs keep the exchange's attributes; the as-is auth is
-/// cleared (it was agreed with the old partner), and the hub's leg acts as the hub,
-/// not for a signed-in person. `None` when every link already goes through a hub.
+/// hub to the old target. Both legs keep the exchange's attributes, except that the
+/// as-is auth is cleared (it was agreed with the old partner), the hub's leg acts as
+/// the hub, not for a signed-in person, the leg into the hub takes only the hub's own
+/// processing time, and a leg to or from Salesforce uses a protocol Salesforce speaks
+/// (REST where the link was drawn over SFTP, JMS and the like: the hub bridges them).
+/// Sign-in links to an identity provider stay as they are. `None` when every link
+/// already goes through a hub.
 pub fn introduce(design: &Design) -> Option<Edit> {
     let (hub, new_hub) = hub(design);
+    let kind = |id| design.system(id).map(|s| s.kind);
+    let sign_in = |l: &Link| match (kind(l.from), kind(l.to)) {
+        (Some(a), Some(b)) => a.signs_in_at(b),
+        _ => false,
+    };
     let direct: Vec<&Link> = design
         .links
         .iter()
-        .filter(|l| l.from != hub && l.to != hub)
+        .filter(|l| l.from != hub && l.to != hub && !sign_in(l))
         .collect();
     if direct.is_empty() {
         return None;
@@ -71,10 +97,17 @@ pub fn introduce(design: &Design) -> Option<Edit> {
     let mut next = design.next_link_id();
     edit.links.reserve(direct.len() * 2);
     let mut legs = std::collections::HashMap::with_capacity(direct.len());
+    let is_salesforce = |id| {
+        design
+            .system(id)
+            .is_some_and(|s| s.kind == SystemKind::SalesforceOrg)
+    };
     for link in direct {
         let inbound = Link {
             to: hub,
             auth: None,
+            expected_duration_s: link.expected_duration_s.min(HUB_PROCESSING_S),
+            protocol: speakable_by_salesforce(link, is_salesforce(link.from)),
             ..link.clone()
         };
         let outbound = Link {
@@ -82,6 +115,7 @@ pub fn introduce(design: &Design) -> Option<Edit> {
             from: hub,
             auth: None,
             on_behalf_of_user: false,
+            protocol: speakable_by_salesforce(link, is_salesforce(link.to)),
             ..link.clone()
         };
         next.0 = next.0.saturating_add(1);

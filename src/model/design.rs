@@ -79,6 +79,27 @@ pub struct Capabilities {
 }
 
 impl SystemKind {
+    /// A person uses systems of this kind directly: a web app, a browser or mobile or
+    /// desktop app, a kiosk or smart screen.
+    pub const fn is_user_facing(self) -> bool {
+        matches!(
+            self,
+            Self::WebApp
+                | Self::Spa
+                | Self::MobileApp
+                | Self::DesktopApp
+                | Self::LimitedInputDevice
+        )
+    }
+
+    /// A link from a system of kind `self` to one of kind `to` is federated sign-in
+    /// (a person's app, or Salesforce, sending the person to an identity provider),
+    /// not a data integration.
+    pub const fn signs_in_at(self, to: SystemKind) -> bool {
+        matches!(to, Self::IdentityProvider)
+            && (self.is_user_facing() || matches!(self, Self::SalesforceOrg))
+    }
+
     /// The capabilities a system of this kind has unless the design says otherwise.
     pub const fn default_capabilities(self) -> Capabilities {
         let server = Capabilities {

@@ -223,6 +223,7 @@ vocabulary! {
         AssetToken = "asset-token", "Asset token";
         ClientCredentials = "client-credentials", "Client credentials";
         NamedCredential = "named-credential", "Named Credential";
+        Federation = "federation", "Federated sign-in (SAML 2.0 or OpenID Connect)";
         None = "none", "No OAuth";
     }
 }

@@ -16,11 +16,12 @@ pub fn grouped(n: i64) -> String {
     out
 }
 
-/// "1 link", "7 systems": a count with its noun, singular for one.
+/// "1 link", "7 systems", "5,000 records": a count with its noun, singular for one,
+/// its digits grouped.
 pub fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", grouped(i64::try_from(n).unwrap_or(i64::MAX)))
     }
 }

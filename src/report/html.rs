@@ -100,7 +100,7 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
     );
     let _ = writeln!(
         h,
-        "<table class=\"counts\"><tr><th>systems (n)</th><th>point-to-point today (p)</th><th>full mesh n(n-1)/2</th><th>via a hub</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
+        "<table class=\"counts\"><tr><th>systems (n)</th><th>point-to-point today (p)</th><th>full mesh n(n-1)/2</th><th>through a hub</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
         esb.systems, esb.point_to_point, esb.full_mesh, esb.via_hub
     );
     if !esb.signals.is_empty() {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::io::Write;
 
 /// The version of this JSON contract; bumped only for changes that break readers.
-pub const REPORT_VERSION: u32 = 3;
+pub const REPORT_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct AcceptedReport<'a> {
@@ -97,10 +97,25 @@ struct LinkReport<'a> {
     from: End<'a>,
     to: End<'a>,
     purpose: &'a str,
+    /// `data`, or `sign-in` for federated sign-in at an identity provider.
+    kind: &'static str,
+    connects: Connects,
     pattern: Chosen,
     events: Chosen,
     auth_flow: Chosen,
     mtls: ChosenMtls,
+}
+
+/// Which side opens the link's connection, and how (DOMAIN 1.1).
+#[derive(Serialize)]
+struct Connects {
+    /// `source` or `target`.
+    side: &'static str,
+    /// The system that opens it.
+    system: u32,
+    /// `call`, `subscribe`, `relay`, `bulk-extract`, `bulk-load`, `virtual` or `sign-in`.
+    how: &'static str,
+    text: String,
 }
 
 /// A decision on a link: what is recommended, and where its explanation is.
@@ -140,7 +155,7 @@ struct Explanation {
     decided_by: Vec<Input>,
     runner_up: serde_json::Value,
     flips: Vec<FlipReport>,
-    options: &'static [&'static str],
+    options: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -158,9 +173,13 @@ struct EsbReport<'a> {
     systems: usize,
     point_to_point: usize,
     full_mesh: usize,
-    via_hub: usize,
+    through_hub: usize,
     signals: Vec<SignalReport<'a>>,
+    /// Signals guessed from the drawing, reported but not counted.
+    assumed: Vec<SignalReport<'a>>,
     middleware: Vec<End<'a>>,
+    /// The bus in place, when the verdict is `bus-in-place`.
+    bus: Option<End<'a>>,
 }
 
 #[derive(Serialize)]
@@ -289,9 +308,9 @@ struct Key<'a> {
     inputs: Vec<(&'static str, ValueKey)>,
     runner_up: Option<&'static str>,
     flips: Vec<FlipKey>,
-    /// Where the option list is: lists are static, and the same list is the same
-    /// pointer. (Two equal lists elsewhere give two keys and one written line.)
-    options: (usize, usize),
+    /// Where each option's text is: the texts are static, and the same text is the same
+    /// pointer. (Two equal texts elsewhere give two keys and one written line.)
+    options: Vec<(usize, usize)>,
 }
 
 /// A reason as a key: a static text by where it is, a made one by its words.
@@ -329,7 +348,7 @@ impl<'a> Explanations<'a> {
         facts: &LinkFacts,
         id: fn(T) -> &'static str,
         show: impl Fn(T) -> serde_json::Value + Copy,
-        options: &'static [&'static str],
+        options: &[&'static str],
     ) -> serde_json::Result<usize> {
         let key = Key {
             decision,
@@ -354,7 +373,10 @@ impl<'a> Explanations<'a> {
                     )
                 })
                 .collect(),
-            options: (options.as_ptr() as usize, options.len()),
+            options: options
+                .iter()
+                .map(|o| (o.as_ptr() as usize, o.len()))
+                .collect(),
         };
         if let Some(&i) = self.keys.get(&key) {
             return Ok(i);
@@ -375,7 +397,7 @@ fn explanation<T: Copy>(
     d: &Decision<T>,
     facts: &LinkFacts,
     show: impl Fn(T) -> serde_json::Value + Copy,
-    options: &'static [&'static str],
+    options: &[&'static str],
 ) -> Explanation {
     Explanation {
         decision,
@@ -384,7 +406,7 @@ fn explanation<T: Copy>(
         decided_by: inputs(d, facts),
         runner_up: d.runner_up.map_or(serde_json::Value::Null, show),
         flips: flips(d, show),
-        options,
+        options: options.to_vec(),
     }
 }
 
@@ -394,7 +416,7 @@ fn chosen<'a, T: Copy>(
     d: &'a Decision<T>,
     facts: &LinkFacts,
     id: fn(T) -> &'static str,
-    options: &'static [&'static str],
+    options: &[&'static str],
 ) -> serde_json::Result<Chosen> {
     let why = explanations.add(decision, d, facts, id, |t| id(t).into(), options)?;
     Ok(Chosen {
@@ -417,6 +439,7 @@ fn link<'a, 'b>(
 ) -> serde_json::Result<LinkReport<'a>> {
     let l = &design.links[a.index];
     let [pattern, events, auth, mtls] = options(a);
+    let (pattern, events, auth, mtls) = (&pattern[..], &events[..], &auth[..], &mtls[..]);
     let pattern = chosen(
         explanations,
         "pattern",
@@ -452,12 +475,28 @@ fn link<'a, 'b>(
             mtls,
         )?,
     };
+    let c = crate::analysis::connection::of(&a.facts);
+    let opener = match c.opener {
+        crate::analysis::connection::Opener::Source => l.from,
+        crate::analysis::connection::Opener::Target => l.to,
+    };
     Ok(LinkReport {
         id: l.id.0,
         name: link_name(design, l),
         from: end(design, l.from),
         to: end(design, l.to),
         purpose: &l.purpose,
+        kind: if a.facts.is_sign_in() {
+            "sign-in"
+        } else {
+            "data"
+        },
+        connects: Connects {
+            side: c.opener.id(),
+            system: opener.0,
+            how: c.how.id(),
+            text: super::connects(design, a),
+        },
         pattern,
         events,
         auth_flow,
@@ -534,7 +573,7 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
             systems: esb.systems,
             point_to_point: esb.point_to_point,
             full_mesh: esb.full_mesh,
-            via_hub: esb.via_hub,
+            through_hub: esb.via_hub,
             signals: esb
                 .signals
                 .iter()
@@ -544,7 +583,17 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
                     evidence: &s.evidence,
                 })
                 .collect(),
+            assumed: esb
+                .assumed
+                .iter()
+                .map(|s| SignalReport {
+                    id: s.kind.id(),
+                    title: s.kind.label(),
+                    evidence: &s.evidence,
+                })
+                .collect(),
             middleware: esb.middleware.iter().map(|&id| end(design, id)).collect(),
+            bus: esb.bus.map(|id| end(design, id)),
         },
     )?;
 

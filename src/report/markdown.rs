@@ -1,6 +1,6 @@
 //! The report as Markdown, for a design-review page or a pull request.
 
-use super::{flip_text, options};
+use super::flip_text;
 use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
@@ -114,7 +114,7 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     let _ = writeln!(out, "{}\n", escape(&esb.reason));
     let _ = writeln!(
         out,
-        "| systems (n) | point-to-point today (p) | full mesh n(n-1)/2 | via a hub |"
+        "| systems (n) | point-to-point today (p) | full mesh n(n-1)/2 | through a hub |"
     );
     let _ = writeln!(out, "|---:|---:|---:|---:|");
     let _ = writeln!(
@@ -150,16 +150,21 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         );
     }
     let _ = writeln!(out, "\n### Implementation options\n");
+    // Grouped by the decision each option serves, and only what applies to the link:
+    // the way its connection goes, whether it acts for a person, the mechanism chosen.
     for a in analysis.links.iter() {
         let l = &design.links[a.index];
-        let opts: Vec<&str> = options(a).iter().flat_map(|o| o.iter().copied()).collect();
-        let _ = writeln!(
-            out,
-            "- **{} {}**: {}",
-            l.id.0,
-            escape(&link_name(design, l)),
-            escape(&opts.join("; "))
-        );
+        let groups = crate::analysis::options::of(a);
+        if groups.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "- **{} {}**", l.id.0, escape(&link_name(design, l)));
+        let _ = writeln!(out, "  - connects: {}", escape(&super::connects(design, a)));
+        for (decision, opts) in groups.groups() {
+            if !opts.is_empty() {
+                let _ = writeln!(out, "  - {decision}: {}", escape(&opts.join("; ")));
+            }
+        }
     }
 
     if !analysis.flows.is_empty() {

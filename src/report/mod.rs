@@ -13,9 +13,9 @@ pub mod sequence;
 pub mod svg;
 pub mod text;
 
+use crate::analysis::LinkAnalysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::facts::Attr;
-use crate::analysis::{LinkAnalysis, auth, mtls};
 
 pub use crate::model::words::counted;
 
@@ -35,34 +35,19 @@ pub fn summary(design: &crate::model::Design) -> String {
     )
 }
 
-/// The implementation options of each decision of a link, for every writer. Options
-/// depend on the link's ends: where neither is Salesforce, no Salesforce feature is
-/// offered.
-pub fn options(a: &LinkAnalysis) -> [&'static [&'static str]; 4] {
-    let salesforce_end = a.facts.from_kind == crate::model::SystemKind::SalesforceOrg
-        || a.facts.to_kind == crate::model::SystemKind::SalesforceOrg;
-    [
-        if salesforce_end {
-            a.pattern.choice.options()
-        } else {
-            a.pattern.choice.options_between_others()
-        },
-        if salesforce_end {
-            a.events.choice.options()
-        } else {
-            a.events.choice.options_between_others()
-        },
-        if salesforce_end {
-            auth::options(a.auth_flow.choice)
-        } else {
-            auth::options_between_others(a.auth_flow.choice)
-        },
-        if a.mtls.choice {
-            mtls::options(a.facts.protocol, salesforce_end)
-        } else {
-            &[]
-        },
-    ]
+/// The implementation options of each decision of a link, for every writer, in the
+/// order pattern, events, auth flow, mTLS (see [`crate::analysis::options`]).
+pub fn options(a: &LinkAnalysis) -> [Vec<&'static str>; 4] {
+    let o = crate::analysis::options::of(a);
+    [o.pattern, o.events, o.auth, o.mtls]
+}
+
+/// Who opens the link's connection, in words with the systems' names ("Data warehouse's
+/// job connects to Salesforce and pulls the extract through Bulk API 2.0").
+pub fn connects(design: &crate::model::Design, a: &LinkAnalysis) -> String {
+    let l = &design.links[a.index];
+    let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
+    crate::analysis::connection::of(&a.facts).in_words(name(l.from), name(l.to))
 }
 
 /// The inputs the flips of `analysis` name, in table order, each with its label,
@@ -220,8 +205,13 @@ pub fn flow_lines(
                 auth.id(),
                 k + 1
             ));
-        } else {
+        } else if fa.auth_recorded {
             lines.push("Authentication: a sound flow at every step.".to_owned());
+        } else {
+            lines.push(
+                "Authentication: no step records the auth it uses today; the flows Patchbay recommends for them are sound."
+                    .to_owned(),
+            );
         }
     }
     if let Some((s, k)) = fa.most_sensitive {

@@ -42,6 +42,7 @@ pub const fn pattern(p: Pattern) -> Rgb {
         Pattern::RemoteCallIn => [20, 150, 90],
         Pattern::UiUpdate => [170, 60, 200],
         Pattern::DataVirtualization => [0, 160, 170],
+        Pattern::SignIn => [150, 150, 190],
     }
 }
 

@@ -36,10 +36,10 @@ fn decision_lines<T: Copy>(
 fn heading(out: &mut String, design: &Design, analysis: &Analysis) {
     let _ = writeln!(
         out,
-        "{} ({} systems, {} links, {})",
+        "{} ({}, {}, {})",
         design.name,
-        design.systems.len(),
-        design.links.len(),
+        super::counted(design.systems.len(), "system"),
+        super::counted(design.links.len(), "link"),
         design.environment
     );
     let esb = &analysis.esb;
@@ -47,11 +47,19 @@ fn heading(out: &mut String, design: &Design, analysis: &Analysis) {
     let _ = writeln!(out, "  {}", esb.reason);
     let _ = writeln!(
         out,
-        "  systems {} | point-to-point {} | full mesh {} | via a hub {}",
+        "  systems {} | point-to-point {} | full mesh {} | through a hub {}",
         esb.systems, esb.point_to_point, esb.full_mesh, esb.via_hub
     );
     for s in &esb.signals {
         let _ = writeln!(out, "  signal: {}: {}", s.kind.label(), s.evidence);
+    }
+    for s in &esb.assumed {
+        let _ = writeln!(
+            out,
+            "  assumed, not counted: {}: {}",
+            s.kind.label(),
+            s.evidence
+        );
     }
     if let Some(flip) = &esb.flip {
         let _ = writeln!(out, "  would change {flip}");
@@ -63,7 +71,16 @@ fn heading(out: &mut String, design: &Design, analysis: &Analysis) {
 fn link(out: &mut String, design: &Design, a: &LinkAnalysis) {
     let l = &design.links[a.index];
     let _ = writeln!(out, "  [{}] {}", l.id.0, link_name(design, l));
+    if a.facts.is_sign_in() {
+        // Federation, not a data integration: no pattern, events, gateway or mTLS.
+        let _ = writeln!(out, "    sign-in    {}", a.auth_flow.choice.label());
+        let _ = writeln!(out, "               why: {}", a.pattern.reason);
+        let _ = writeln!(out, "               auth: {}", a.auth_flow.reason);
+        return;
+    }
+    let _ = writeln!(out, "    connects   {}", super::connects(design, a));
     let [pattern, events, auth, mtls] = options(a);
+    let (pattern, events, auth, mtls) = (&pattern[..], &events[..], &auth[..], &mtls[..]);
     decision_lines(out, "pattern", &a.pattern, |p| p.id().to_owned(), pattern);
     decision_lines(out, "events", &a.events, |e| e.id().to_owned(), events);
     decision_lines(out, "auth flow", &a.auth_flow, |f| f.id().to_owned(), auth);

@@ -123,6 +123,7 @@ pub struct EsbCounts {
     /// n(n-1)/2.
     pub full_mesh: usize,
     /// Through a hub.
+    #[serde(rename = "through_hub")]
     pub via_hub: usize,
 }
 
@@ -207,7 +208,18 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
         &zones,
         |z| z.id,
         |z| z.name.clone(),
-        |x, y| fields(&to_json(x), &to_json(y)),
+        |x, y| {
+            fields(
+                &to_json(&Zone {
+                    id: ZoneId(0),
+                    ..x.clone()
+                }),
+                &to_json(&Zone {
+                    id: ZoneId(0),
+                    ..y.clone()
+                }),
+            )
+        },
     );
     let zone_name = |d: &Design, id: Option<ZoneId>| {
         id.and_then(|z| d.zone(z))
@@ -225,10 +237,12 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
             let same_zone = x.zone.map(|z| zone_map.get(&z).copied().unwrap_or(z)) == y.zone;
             let mut f = fields(
                 &to_json(&System {
+                    id: SystemId(0),
                     zone: None,
                     ..x.clone()
                 }),
                 &to_json(&System {
+                    id: SystemId(0),
                     zone: None,
                     ..y.clone()
                 }),
@@ -254,11 +268,13 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
         |x, y| {
             let mut f = fields(
                 &to_json(&Link {
+                    id: LinkId(0),
                     from: SystemId(0),
                     to: SystemId(0),
                     ..x.clone()
                 }),
                 &to_json(&Link {
+                    id: LinkId(0),
                     from: SystemId(0),
                     to: SystemId(0),
                     ..y.clone()
@@ -524,7 +540,8 @@ fn items<T: PartialEq, Id: Copy + Eq + std::hash::Hash + Ord>(
         } else {
             compare(x, y)
         };
-        if !fields.is_empty() || matched != Matched::Id {
+        // An item that only has another number is the same item: not a change.
+        if !fields.is_empty() {
             out.changed.push(Changed {
                 before: a,
                 after: b,

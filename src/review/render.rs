@@ -6,7 +6,7 @@ use crate::report::escape::xml;
 use std::fmt::Write;
 
 /// The JSON contract's version; bumped on any change a reader could notice.
-pub const DIFF_VERSION: u32 = 1;
+pub const DIFF_VERSION: u32 = 2;
 
 fn value(v: &str) -> &str {
     if v.is_empty() { "(not set)" } else { v }

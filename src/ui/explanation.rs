@@ -199,13 +199,31 @@ fn decision_ui<D: Decide>(
 }
 
 /// The four recommendations of a link; what the user clicked, as commands.
-pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Command> {
+pub(super) fn recommendations_ui(
+    ui: &mut egui::Ui,
+    a: &LinkAnalysis,
+    connects: &str,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut out = Out {
         link: a.link,
         commands: &mut commands,
     };
     ui.heading("Recommendations");
+    if a.facts.is_sign_in() {
+        // Federation, not a data integration: none of the four decisions applies.
+        ui.label(RichText::new(a.auth_flow.choice.label()).strong());
+        ui.label(a.pattern.reason.as_ref());
+        ui.label(a.auth_flow.reason.as_ref());
+        ui.label(
+            RichText::new("No integration pattern, event mechanism, gateway or mutual TLS advice for a sign-in.")
+                .small()
+                .weak(),
+        );
+        concept_links(ui, concepts::for_auth(a.auth_flow.choice), &mut commands);
+        return commands;
+    }
+    ui.label(RichText::new(format!("Connects: {}", super::theme::plain(connects))).small());
     let [pattern_options, events_options, auth_options, mtls_options] = crate::report::options(a);
     let f = &a.facts;
     decision_ui::<pattern::PatternDecision>(
@@ -214,7 +232,7 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Com
         &a.pattern,
         f,
         |p| p.id().to_owned(),
-        (pattern_options, concepts::for_pattern(a.pattern.choice)),
+        (&pattern_options, concepts::for_pattern(a.pattern.choice)),
         &mut out,
     );
     decision_ui::<events::EventsDecision>(
@@ -223,7 +241,7 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Com
         &a.events,
         f,
         |e| e.id().to_owned(),
-        (events_options, concepts::for_events(a.events.choice)),
+        (&events_options, concepts::for_events(a.events.choice)),
         &mut out,
     );
     decision_ui::<auth::AuthDecision>(
@@ -232,7 +250,7 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Com
         &a.auth_flow,
         f,
         |f| f.id().to_owned(),
-        (auth_options, concepts::for_auth(a.auth_flow.choice)),
+        (&auth_options, concepts::for_auth(a.auth_flow.choice)),
         &mut out,
     );
     decision_ui::<mtls::MtlsDecision>(
@@ -247,7 +265,7 @@ pub(super) fn recommendations_ui(ui: &mut egui::Ui, a: &LinkAnalysis) -> Vec<Com
                 "not needed".into()
             }
         },
-        (mtls_options, concepts::for_mtls(a.mtls.choice)),
+        (&mtls_options, concepts::for_mtls(a.mtls.choice)),
         &mut out,
     );
     commands

@@ -352,10 +352,7 @@ pub(super) fn bus_window(ctx: &egui::Context, learn: &mut Learn, doc: &Document)
                 draw(&mut cols[1], doc, today, true);
                 match &side.with_hub {
                     Some(hub) => {
-                        cols[1].label(format!(
-                            "{} connections: one per system",
-                            hub.point_to_point
-                        ));
+                        cols[1].label(format!("{} connections: one per system", hub.via_hub));
                         cols[1].label(format!("Verdict with the hub: {}", hub.verdict.label()));
                     }
                     None => {

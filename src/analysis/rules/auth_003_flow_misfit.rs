@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     id: "AUTH-003",
     title: "Auth flow does not fit the caller",
     severity: Severity::Warning,
-    checks: "Links whose current `auth` differs from the recommended flow in a way that matters: a secret-based flow on a client that cannot keep a secret, a person's login flow where no person is present, OAuth where the protocol carries none, or a server flow where a person should sign in.",
+    checks: "Links whose current `auth` differs from the recommended flow in a way that matters: a secret-based flow on a client that cannot keep a secret, a person's login flow where no person is present, or a server flow where a person should sign in (OAuth over a transport that carries none is INPUT-006's).",
     why: "A flow built for another kind of caller either leaks what it must protect (a secret shipped inside a browser or mobile app), cannot work at all (a login page nobody sees), or acts with the wrong identity (an integration user where the person's own permissions should apply).",
     instead: "Switch to the recommended flow shown on the link; its reason says which property of the caller decides it.",
     references: &[
@@ -37,8 +37,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (link, a) in cx.each_link() {
         let Some(current) = link.auth else { continue };
         let recommended = a.auth_flow.choice;
-        // The two anti-pattern flows have rules of their own.
+        // The two anti-pattern flows have rules of their own, and so does OAuth over a
+        // transport that carries none (INPUT-006): one problem, one finding.
+        let oauth_over_transport = current != AuthFlow::None
+            && crate::analysis::auth::transport_auth(link.protocol).is_some();
         if matches!(current, AuthFlow::UsernamePassword | AuthFlow::UserAgent)
+            || oauth_over_transport
             || current == recommended
             || acceptable(current, recommended)
         {

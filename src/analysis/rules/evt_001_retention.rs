@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Event retention limits guaranteed delivery",
     severity: Severity::Info,
     checks: "Links that need guaranteed delivery and are carried by platform events or change data capture.",
-    why: "Salesforce keeps high-volume platform events and change events for 72 hours and standard-volume events for 24; a subscriber that is down longer than that misses events for good, and nothing tells the sender.",
+    why: "Salesforce keeps change events and high-volume platform events for 72 hours; a subscriber that is down longer than that misses events for good, and nothing tells the sender.",
     instead: "Store the last replay id the subscriber processed, alert when it falls behind, and keep a re-sync path (a query or bulk extract of changes since a timestamp) for outages longer than the retention window.",
     references: &[article!(
         "How to Choose Between Platform Events and Change Data Capture"
@@ -23,10 +23,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if link.guaranteed_delivery && a.events.choice != Events::None {
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                format!(
-                    "relies on {}, which can be replayed for {HIGH_VOLUME_RETENTION_H} hours at most ({STANDARD_RETENTION_H} for standard-volume events); plan a re-sync for longer outages",
-                    a.events.choice.id()
-                ),
+                match a.events.choice {
+                    Events::ChangeDataCapture => format!(
+                        "relies on change data capture, whose change events can be replayed for {HIGH_VOLUME_RETENTION_H} hours; plan a re-sync for longer outages"
+                    ),
+                    _ => format!(
+                        "relies on platform events, kept {HIGH_VOLUME_RETENTION_H} hours for replay (high volume; the legacy standard-volume class {STANDARD_RETENTION_H}); plan a re-sync for longer outages"
+                    ),
+                },
             ));
         }
     }

@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     id: "GRAPH-001",
     title: "Synchronous call cycle",
     severity: Severity::Warning,
-    checks: "Groups of systems linked in a circle by links that wait for a response in real time and share one trigger. The design declares no flows, so the circle is assumed, and at most a warning.",
+    checks: "Groups of systems linked in a circle by links that wait for a response in real time and share one trigger. Unless a declared flow covers it, the circle is assumed from the drawing, and is at most a warning.",
     why: "A circle of waiting calls can deadlock or exhaust threads and connection pools on every system in it, and one slow member stalls all of them; each call's timeout then fires somewhere far from the cause.",
     instead: "Break the circle: make at least one link in it asynchronous (an event or a message) or move the shared work into one system that the others call.",
     references: &[article!("Request-Reply (Synchronous)")],

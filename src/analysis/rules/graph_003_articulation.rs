@@ -20,7 +20,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let system = &cx.design.systems[i];
         out.push(RULE.finding(
             Subject::System(system.id),
-            "is the only link between parts of the design; if it is down, they are cut off from each other",
+            "is the only system joining parts of the design; if it is down, they are cut off from each other",
         ));
     }
 }

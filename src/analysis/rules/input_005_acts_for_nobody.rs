@@ -23,7 +23,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         {
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                "acts for the signed-in user, but nobody is at its source",
+                format!(
+                    "acts for the signed-in user, but nobody is at its source; on_behalf_of_user wins in the auth recommendation ({})",
+                    a.auth_flow.choice.id()
+                ),
             ));
         }
     }

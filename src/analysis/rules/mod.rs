@@ -8,6 +8,7 @@ mod auth_003_flow_misfit;
 mod esb_001_bypass;
 mod esb_002_single_point;
 mod evt_001_retention;
+mod feas_001_salesforce_cannot_speak;
 mod flow_001_sensitivity_drop;
 mod graph_001_sync_cycle;
 mod graph_002_sync_chain;
@@ -23,6 +24,8 @@ mod input_005_acts_for_nobody;
 mod input_006_oauth_over_transport;
 mod pat_001_sync_ceiling;
 mod pat_002_sync_timeout;
+mod pat_003_long_wait;
+mod pat_004_long_running_request;
 mod tls_001_plain;
 
 use super::findings::Rule;
@@ -35,6 +38,7 @@ pub static ALL: &[&Rule] = &[
     &esb_001_bypass::RULE,
     &esb_002_single_point::RULE,
     &evt_001_retention::RULE,
+    &feas_001_salesforce_cannot_speak::RULE,
     &flow_001_sensitivity_drop::RULE,
     &graph_001_sync_cycle::RULE,
     &graph_002_sync_chain::RULE,
@@ -50,6 +54,8 @@ pub static ALL: &[&Rule] = &[
     &input_006_oauth_over_transport::RULE,
     &pat_001_sync_ceiling::RULE,
     &pat_002_sync_timeout::RULE,
+    &pat_003_long_wait::RULE,
+    &pat_004_long_running_request::RULE,
     &tls_001_plain::RULE,
 ];
 
@@ -81,7 +87,10 @@ mod tests {
             assert!(seen.insert(r.id), "{} twice", r.id);
             let (prefix, number) = r.id.split_once('-').expect("PREFIX-NNN");
             assert!(
-                ["AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH", "INPUT", "FLOW"].contains(&prefix),
+                [
+                    "AUTH", "PAT", "EVT", "TLS", "ESB", "GRAPH", "INPUT", "FLOW", "FEAS"
+                ]
+                .contains(&prefix),
                 "{}",
                 r.id
             );

@@ -7,7 +7,7 @@ pub static RULE: Rule = Rule {
     id: "PAT-002",
     title: "Synchronous call slower than the default timeout",
     severity: Severity::Warning,
-    checks: "Links that wait for a response whose expected duration is over 10 seconds (the default callout timeout) but within the 120-second ceiling.",
+    checks: "Callouts from Salesforce that wait for a response whose expected duration is over 10 seconds (the default callout timeout) but within the 120-second ceiling.",
     why: "With the default timeout the call fails although the remote side is working normally, and a person waiting on it sees a spinner for that long.",
     instead: "Set the callout timeout explicitly for this link, or, if a person is waiting, move it to an asynchronous pattern or a Continuation so the page stays responsive.",
     references: &[
@@ -22,10 +22,17 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (link, _) in cx.each_link() {
         let d = link.expected_duration_s;
-        if link.needs_response && d > DEFAULT_TIMEOUT_S && d <= SYNC_CEILING_S {
+        let salesforce_calls = cx
+            .design
+            .system(link.from)
+            .is_some_and(|s| s.kind == SystemKind::SalesforceOrg);
+        if salesforce_calls && link.needs_response && d > DEFAULT_TIMEOUT_S && d <= SYNC_CEILING_S {
             out.push(RULE.finding(
                 Subject::Link(link.id),
-                format!("takes about {d} s, longer than the default {DEFAULT_TIMEOUT_S} s timeout"),
+                format!(
+                    "takes about {} s, longer than the default {DEFAULT_TIMEOUT_S} s callout timeout",
+                    crate::analysis::facts::seconds(d)
+                ),
             ));
         }
     }

@@ -119,7 +119,11 @@ pub(super) fn inspector_ui(
                                     ui.heading("Recommendations");
                                     ui.label(why);
                                 }
-                                None => commands.extend(recommendations_ui(ui, a)),
+                                None => commands.extend(recommendations_ui(
+                                    ui,
+                                    a,
+                                    &crate::report::connects(design, a),
+                                )),
                             }
                         }
                     }

@@ -1,0 +1,348 @@
+//! How to build each decision of a link: the implementation options, grouped by the
+//! decision they serve and filtered by the link (DOMAIN 2.1): which side opens the
+//! connection and which way it goes, whether the link acts for a person, the mechanism
+//! chosen, and whether Salesforce is an end at all (where it is not, no Salesforce
+//! feature is offered).
+
+use super::LinkAnalysis;
+use super::connection::{How, Opener};
+use super::pattern::Pattern;
+use super::{Events, mtls};
+use crate::model::{AuthFlow, Protocol, SystemKind};
+
+/// The options of each of a link's four decisions, in that order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How to build the pattern.
+    pub pattern: Vec<&'static str>,
+    /// How to build the event mechanism.
+    pub events: Vec<&'static str>,
+    /// How to set the auth flow up.
+    pub auth: Vec<&'static str>,
+    /// How to set mutual TLS up, or what protects the link instead.
+    pub mtls: Vec<&'static str>,
+}
+
+impl Options {
+    /// The four groups, with the decision each serves.
+    pub fn groups(&self) -> [(&'static str, &[&'static str]); 4] {
+        [
+            ("Pattern", &self.pattern),
+            ("Events", &self.events),
+            ("Auth flow", &self.auth),
+            ("mTLS", &self.mtls),
+        ]
+    }
+
+    /// True when no decision has an option (a sign-in link).
+    pub fn is_empty(&self) -> bool {
+        self.groups().iter().all(|(_, o)| o.is_empty())
+    }
+}
+
+/// Every option of a link's decisions.
+pub fn of(a: &LinkAnalysis) -> Options {
+    let f = &a.facts;
+    let c = super::connection::of(f);
+    let salesforce_end =
+        f.from_kind == SystemKind::SalesforceOrg || f.to_kind == SystemKind::SalesforceOrg;
+    Options {
+        pattern: pattern(a, c.how, salesforce_end),
+        events: events(a, c.how, salesforce_end),
+        auth: auth(a, c.opener, c.into_salesforce(f), salesforce_end),
+        mtls: mtls_options(a, c.into_salesforce(f), c.out_of_salesforce(f)),
+    }
+}
+
+fn pattern(a: &LinkAnalysis, how: How, salesforce_end: bool) -> Vec<&'static str> {
+    let f = &a.facts;
+    if !salesforce_end {
+        return match a.pattern.choice {
+            Pattern::RequestReply | Pattern::RemoteCallIn => vec![
+                "A REST or gRPC call with a timeout shorter than the caller's own",
+                "An API gateway or an iPaaS flow in front of the target",
+                "Retries with backoff only for requests that are safe to repeat",
+            ],
+            Pattern::FireAndForget => vec![
+                "A message queue or a broker topic (JMS, AMQP, Kafka, MQTT)",
+                "An iPaaS flow with guaranteed delivery and a dead-letter queue",
+                "A REST call with retries and an idempotency key",
+            ],
+            Pattern::BatchDataSync => vec![
+                "A scheduled ETL job",
+                "A file dropped over SFTP and picked up on a schedule",
+                "Database replication or a database link for bulk copies",
+            ],
+            Pattern::UiUpdate => vec![
+                "Server-sent events or a WebSocket to the open screen",
+                "A push notification to the app",
+            ],
+            Pattern::DataVirtualization => vec![
+                "A federated query or a database view read on demand",
+                "An API read on demand instead of a copy",
+            ],
+            Pattern::SignIn => Vec::new(),
+        };
+    }
+    match a.pattern.choice {
+        Pattern::RequestReply => vec![
+            "Apex callout through a Named Credential",
+            "External Services (generated actions from an OpenAPI spec)",
+            "Continuation for long calls from a Lightning page",
+        ],
+        Pattern::FireAndForget if how == How::Subscribe => vec![
+            "The target subscribes to the event channel itself (Pub/Sub API) and acknowledges what it has processed by its replay id",
+        ],
+        Pattern::FireAndForget if how == How::Relay => vec![
+            "A Flow or Apex triggered by the event makes the callout through a Named Credential",
+            "Outbound Messages (SOAP; retried for up to 24 h, may arrive twice or out of order)",
+            "Queueable Apex for callouts that need retries of their own",
+        ],
+        Pattern::FireAndForget => vec![
+            "Queueable Apex (or @future) callouts through a Named Credential",
+            "Outbound Messages (SOAP; retried for up to 24 h, may arrive twice or out of order)",
+        ],
+        Pattern::BatchDataSync if how == How::BulkExtract => vec![
+            "The target's ETL tool or Data Loader CLI runs Bulk API 2.0 query jobs on a schedule",
+            "Query only what changed since the last run (SystemModstamp), not the whole object",
+            "Bulk API 2.0 limits: 150 MB per upload file; results come in pages to download",
+        ],
+        Pattern::BatchDataSync => vec![
+            "Bulk API 2.0 ingest jobs (150 MB per file, 150 million records per rolling 24 h)",
+            "Data Loader CLI or an ETL tool (MuleSoft, Informatica, Talend) runs the job",
+            "Upsert on an external id so a rerun does not duplicate records",
+        ],
+        Pattern::RemoteCallIn => {
+            let mut o = vec![
+                "REST API",
+                "SOAP API",
+                "Composite API or GraphQL API",
+                "Apex REST or SOAP services",
+                "Bulk API 2.0 for volume",
+            ];
+            if f.external_publish {
+                o.push("Pub/Sub API to publish events");
+            }
+            o.push("Mind the org's daily API request allocation");
+            o
+        }
+        Pattern::UiUpdate => match f.to_kind {
+            SystemKind::MobileApp => vec![
+                "A push notification to the app (Salesforce notification builder or the app's own push service)",
+                "The app then reads the changed record over the REST API",
+            ],
+            SystemKind::Spa => vec![
+                "The browser app subscribes through the Streaming API (CometD) with the signed-in person's token",
+                "Or its own backend subscribes through the Pub/Sub API and relays over a WebSocket or server-sent events (the Pub/Sub API is gRPC over HTTP/2, which a browser cannot call directly)",
+            ],
+            _ => vec![
+                "The app subscribes through the Streaming API (CometD) with the signed-in person's token",
+                "Or a backend of its own subscribes through the Pub/Sub API and pushes the change to the screen",
+            ],
+        },
+        Pattern::DataVirtualization => vec![
+            "Salesforce Connect external objects (OData 2.0/4.0)",
+            "Salesforce Connect custom adapter in Apex",
+            "Lightning component calling out on demand",
+        ],
+        Pattern::SignIn => Vec::new(),
+    }
+}
+
+fn events(a: &LinkAnalysis, how: How, salesforce_end: bool) -> Vec<&'static str> {
+    let f = &a.facts;
+    if !salesforce_end {
+        return match a.events.choice {
+            Events::PlatformEvents | Events::ChangeDataCapture => vec![
+                "A broker topic the publisher writes to and subscribers read (Kafka, AMQP, JMS)",
+                "Change data capture from the source's database log (for example Debezium)",
+                "Keep events long enough for the slowest subscriber to catch up",
+            ],
+            Events::None => Vec::new(),
+        };
+    }
+    let delivery: &[&'static str] = match how {
+        How::Subscribe => &[
+            "The subscriber connects with the Pub/Sub API (gRPC) and its own OAuth client; the Streaming API (CometD) is the legacy route, kept for browser clients and existing code",
+        ],
+        How::Relay => &[
+            "The target cannot subscribe: a Flow or Apex triggered by the event relays it by a callout through a Named Credential, or an outbound message sends it (SOAP)",
+        ],
+        _ => &[],
+    };
+    match a.events.choice {
+        Events::PlatformEvents => {
+            let mut o =
+                vec!["Define a platform event (e.g. Order_Shipped__e) with your own fields"];
+            if f.from_kind == SystemKind::SalesforceOrg {
+                o.push("Publish from a Flow or Apex when the business event happens");
+            } else {
+                o.push("The outside system publishes through the Pub/Sub API");
+                o.push("Subscribe in Salesforce with a Flow or an Apex trigger on the event");
+            }
+            o.extend_from_slice(delivery);
+            o.push("High-volume platform events are kept 72 hours for replay");
+            o
+        }
+        Events::ChangeDataCapture => {
+            let mut o = vec!["Enable Change Data Capture for the object; no publishing code"];
+            o.extend_from_slice(delivery);
+            o.push("Updates carry only the changed fields plus a change header");
+            o.push("Change events are kept 72 hours for replay; a subscriber away longer needs a re-sync");
+            o
+        }
+        Events::None => Vec::new(),
+    }
+}
+
+fn auth(
+    a: &LinkAnalysis,
+    opener: Opener,
+    into_salesforce: bool,
+    salesforce_end: bool,
+) -> Vec<&'static str> {
+    let f = &a.facts;
+    let for_person = f.on_behalf_of_user;
+    let by_target = opener == Opener::Target;
+    if !salesforce_end || !(into_salesforce || a.auth_flow.choice == AuthFlow::NamedCredential) {
+        return match a.auth_flow.choice {
+            AuthFlow::WebServer | AuthFlow::WebServerPkce => vec![
+                "Register the client with the target's authorization server (authorization code grant)",
+                "PKCE on every code exchange (RFC 7636)",
+            ],
+            AuthFlow::JwtBearer | AuthFlow::ClientCredentials | AuthFlow::AssetToken => vec![
+                "Client credentials at the target's authorization server, the client proving itself with a signed JWT (private_key_jwt, RFC 7523 section 2.2) or mutual-TLS client authentication (RFC 8705), whichever it supports",
+                "Keep the private key or certificate in a vault, with a rotation plan",
+            ],
+            AuthFlow::Device => vec![
+                "The device authorization grant (RFC 8628) at the target's authorization server",
+            ],
+            AuthFlow::SamlAssertion => vec![
+                "The identity provider issues an assertion for the target's authorization server, exchanged for an access token (RFC 7522)",
+            ],
+            AuthFlow::NamedCredential => Vec::new(),
+            AuthFlow::Federation => vec![
+                "The app trusts the identity provider: SAML 2.0 Web Browser SSO or OpenID Connect",
+            ],
+            AuthFlow::None => vec![
+                "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
+            ],
+            AuthFlow::UsernamePassword | AuthFlow::UserAgent => Vec::new(),
+        };
+    }
+    match a.auth_flow.choice {
+        AuthFlow::WebServer => vec![
+            "Register the client as an External Client App with a callback URL; the client secret stays on the server",
+            "Add PKCE as well: RFC 9700 asks it of every client",
+            "Refresh tokens so the person signs in rarely",
+        ],
+        AuthFlow::WebServerPkce => vec![
+            "External Client App with PKCE required and no client secret in the app",
+            "System browser or an in-app browser tab for the login, never an embedded web view",
+            "Refresh tokens rotated on every use (RFC 9700); on a phone, kept in the OS keystore",
+        ],
+        AuthFlow::JwtBearer if by_target => vec![
+            "The subscriber or job registers its own External Client App with the integration user pre-authorised",
+            "Upload the X.509 certificate to the app; keep the private key in a vault",
+            "Sign a short-lived JWT per token request",
+        ],
+        AuthFlow::JwtBearer => vec![
+            "External Client App with the integration user pre-authorised",
+            "Upload the X.509 certificate to the app; keep the private key in a vault",
+            "Sign a short-lived JWT per token request",
+        ],
+        AuthFlow::Device => vec![
+            "External Client App with the device flow enabled",
+            "Show the user code and verification URL on the device; the person approves on a phone or computer",
+            "The device polls the token endpoint until approved",
+        ],
+        AuthFlow::SamlAssertion => vec![
+            "The identity provider issues an assertion for Salesforce (audience and recipient: its token endpoint); the app exchanges it for an access token",
+            "Salesforce trusts the identity provider's signing certificate",
+        ],
+        AuthFlow::AssetToken => vec![
+            "Register the device as an Asset in Salesforce",
+            "Device signs a JWT tied to its asset and exchanges it for an asset token",
+        ],
+        AuthFlow::ClientCredentials => vec![
+            "External Client App with the client credentials flow and a run-as integration user",
+            "Keep the client secret in a vault and rotate it",
+        ],
+        AuthFlow::NamedCredential if for_person => vec![
+            "Named Credential with an External Credential and a per-user principal: each user's own token",
+            "No secrets in code or custom settings",
+        ],
+        AuthFlow::NamedCredential => vec![
+            "Named Credential with an External Credential (OAuth client credentials or a signed JWT)",
+            "No secrets in code or custom settings",
+        ],
+        AuthFlow::Federation => vec![
+            "Salesforce trusts the identity provider: SAML 2.0 Web Browser SSO or OpenID Connect",
+        ],
+        AuthFlow::None => vec![
+            "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
+        ],
+        AuthFlow::UsernamePassword | AuthFlow::UserAgent => Vec::new(),
+    }
+}
+
+fn mtls_options(
+    a: &LinkAnalysis,
+    into_salesforce: bool,
+    out_of_salesforce: bool,
+) -> Vec<&'static str> {
+    let f = &a.facts;
+    if let mtls::Step::PersonsDevice(_) = mtls_step(a) {
+        let mut o = vec![
+            "Sender-constrained tokens: DPoP (RFC 9449), where the authorization and resource servers support it",
+            "Short-lived access tokens, refresh tokens rotated on every use (RFC 9700)",
+        ];
+        if f.from_kind == SystemKind::Spa {
+            o.push("A backend-for-frontend (RFC 10017) keeps the tokens out of the browser");
+        }
+        return o;
+    }
+    if !a.mtls.choice {
+        return Vec::new();
+    }
+    let expire = "Certificates expire: agree a rotation plan and an owner before go-live";
+    let mut o = match f.protocol {
+        Protocol::Sftp => {
+            return vec![
+                "Pin the server's host key on the client, so a server that changes its key is refused",
+                "Sign in with a key per integration, never a password; keep the private key in a vault",
+                "Keys do not expire by themselves: agree a rotation plan and an owner before go-live",
+            ];
+        }
+        Protocol::Ftp | Protocol::File | Protocol::Email => {
+            return vec![
+                "Move the transfer to SFTP or HTTPS, where both sides can prove who they are",
+                "Then authenticate the client with a key or certificate, never a shared password",
+            ];
+        }
+        _ if into_salesforce && f.on_behalf_of_user => vec![
+            "Salesforce's own inbound mutual TLS serves API-only integration users (port 8443), not a link acting for a signed-in person: terminate mutual TLS at a gateway of yours in front of the caller's outbound traffic only if policy asks, and rely on the per-user token",
+        ],
+        _ if into_salesforce => vec![
+            "Inbound to Salesforce: Salesforce Support enables mutual TLS; API-only integration users then connect on port 8443 with a CA-signed client certificate",
+        ],
+        _ if out_of_salesforce => vec![
+            "Outbound from Salesforce: the Named Credential presents a CA-signed client certificate during the handshake",
+        ],
+        _ => vec![
+            "Each side presents a certificate from a CA the other trusts, checked during the handshake",
+            "Terminate mutual TLS at the target's gateway or load balancer if the application cannot",
+        ],
+    };
+    if super::auth::transport_auth(f.protocol).is_none() {
+        o.push("Bind the access token to the certificate (RFC 8705 certificate-bound tokens), where the authorization server supports it");
+    }
+    o.push(expire);
+    o
+}
+
+/// The branch the mTLS decision took for this link.
+fn mtls_step(a: &LinkAnalysis) -> mtls::Step {
+    use super::decision::Decide;
+    mtls::MtlsDecision::decide(&a.facts).1
+}

@@ -1,0 +1,61 @@
+//! PAT-004: a waiting call into Salesforce that runs long enough to count against the
+//! org's limit on long-running requests.
+
+use super::prelude::*;
+
+/// A request into Salesforce that runs this long or longer counts as long-running.
+pub const LONG_RUNNING_S: f64 = 20.0;
+/// How many long-running requests a production org runs at once.
+pub const CONCURRENT_LONG_RUNNING: u32 = 25;
+
+pub static RULE: Rule = Rule {
+    id: "PAT-004",
+    title: "Long-running request into Salesforce",
+    severity: Severity::Info,
+    checks: "Links into a Salesforce org whose caller waits for a response that takes 20 seconds or more.",
+    why: "A production org runs only 25 such long-running requests at once; past that, further ones are refused, so a busy caller can lock out the org's other integrations and its users' pages.",
+    instead: "Keep requests into Salesforce short: split the work, use Bulk API 2.0 for volume, or let Salesforce do the work asynchronously and report back.",
+    references: &[
+        "Salesforce developer limits: concurrent long-running requests (25 of 20 seconds or more in a production org)",
+    ],
+    check,
+    #[cfg(test)]
+    fixture,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (link, _) in cx.each_link() {
+        let is = |id, kind| cx.design.system(id).is_some_and(|s| s.kind == kind);
+        let into_salesforce =
+            is(link.to, SystemKind::SalesforceOrg) && !is(link.from, SystemKind::SalesforceOrg);
+        if into_salesforce && link.needs_response && link.expected_duration_s >= LONG_RUNNING_S {
+            out.push(RULE.finding(
+                Subject::Link(link.id),
+                format!(
+                    "each request runs {} s; an org runs at most {CONCURRENT_LONG_RUNNING} requests of {} s or more at once",
+                    crate::analysis::facts::seconds(link.expected_duration_s),
+                    crate::analysis::facts::seconds(LONG_RUNNING_S)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+fn fixture() -> Fixture {
+    let design = |seconds| {
+        sketch(&[
+            ("Portal", SystemKind::BackendService),
+            ("Org", SystemKind::SalesforceOrg),
+        ])
+        .link(1, 2, |l| {
+            l.needs_response = true;
+            l.expected_duration_s = seconds;
+        })
+        .build()
+    };
+    Fixture {
+        fires: design(45.0),
+        quiet: design(5.0),
+    }
+}
