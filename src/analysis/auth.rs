@@ -133,7 +133,14 @@ impl Decide for AuthDecision {
         if connection.opener == super::connection::Opener::Target {
             t.ask(&Q_OTHER_SIDE_CONNECTS, true);
         }
-        let f = &connection.view(f);
+        // Only a subscriber or a bulk job needs the facts turned round.
+        let turned;
+        let f = if connection.opener == super::connection::Opener::Target {
+            turned = connection.view(f);
+            &turned
+        } else {
+            f
+        };
         if t.ask(&Q_TRANSPORT, transport_auth(f.protocol).is_some()) {
             (AuthFlow::None, Step::Transport(f.protocol))
         } else if t.ask(
@@ -254,6 +261,32 @@ impl Decide for AuthDecision {
     // Sign-in is federation: no input a designer sets turns it into an OAuth flow.
     fn settled(f: &LinkFacts) -> bool {
         f.is_sign_in()
+    }
+
+    // Who opens the connection changes only where Salesforce is an end (and no flip
+    // makes a system a Salesforce org): elsewhere the inputs that decide it cannot
+    // change the flow.
+    fn ignores(f: &LinkFacts, attr: Attr) -> bool {
+        let salesforce_end =
+            f.from_kind == SystemKind::SalesforceOrg || f.to_kind == SystemKind::SalesforceOrg;
+        if salesforce_end {
+            return false;
+        }
+        match attr {
+            Attr::ToKind
+            | Attr::ToKeepsSecret
+            | Attr::ToUserPresent
+            | Attr::Latency
+            | Attr::Trigger
+            | Attr::Volume
+            | Attr::NeedsResponse
+            | Attr::ExternalPublish => true,
+            // Asked only once a person is in the exchange.
+            Attr::FromLimitedInput | Attr::FromHasSamlSso | Attr::FromLinkedToIdp => {
+                !f.person_present()
+            }
+            _ => false,
+        }
     }
 }
 

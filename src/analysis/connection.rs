@@ -128,6 +128,12 @@ pub fn of(f: &LinkFacts) -> Connection {
     if f.is_sign_in() {
         return source(How::SignIn);
     }
+    // Only a Salesforce end subscribes, relays, pulls in bulk or reads on demand: every
+    // other link is a call, decided without deciding its pattern (the flip search asks
+    // this for every input change of every link).
+    if !from_sf && !to_sf {
+        return source(How::Call);
+    }
     let (pattern, _) = PatternDecision::decide(f);
     match pattern {
         Pattern::DataVirtualization => return source(How::Virtual),

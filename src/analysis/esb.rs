@@ -105,35 +105,40 @@ fn data_link(design: &Design, l: &Link) -> bool {
     }
 }
 
-/// The distinct unordered pairs joined by these links.
-fn pairs<'a>(links: impl Iterator<Item = &'a Link>) -> BTreeSet<(SystemId, SystemId)> {
-    links
+/// How many distinct unordered pairs these links join.
+fn pairs<'a>(links: impl Iterator<Item = &'a Link>) -> usize {
+    let mut all: Vec<(SystemId, SystemId)> = links
         .map(|l| (l.from.min(l.to), l.from.max(l.to)))
-        .collect()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
 }
 
 /// The design's bus, if one is in place: the middleware system that exchanges data
 /// with the most others, when that is two or more; with those others.
 fn bus_in_place(design: &Design, data: &[&Link]) -> Option<(SystemId, BTreeSet<SystemId>)> {
-    design
+    // One pass over the links: what each middleware system exchanges data with.
+    let middleware: std::collections::HashSet<SystemId> = design
         .systems
         .iter()
         .filter(|s| s.kind == SystemKind::Middleware)
-        .map(|s| {
-            let attached: BTreeSet<SystemId> = data
-                .iter()
-                .filter_map(|l| {
-                    if l.from == s.id {
-                        Some(l.to)
-                    } else if l.to == s.id {
-                        Some(l.from)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            (s.id, attached)
-        })
+        .map(|s| s.id)
+        .collect();
+    if middleware.is_empty() {
+        return None;
+    }
+    let mut attached: std::collections::HashMap<SystemId, BTreeSet<SystemId>> =
+        std::collections::HashMap::new();
+    for l in data {
+        for (hub, other) in [(l.from, l.to), (l.to, l.from)] {
+            if middleware.contains(&hub) {
+                attached.entry(hub).or_default().insert(other);
+            }
+        }
+    }
+    attached
+        .into_iter()
         .filter(|(_, a)| a.len() >= 2)
         .max_by_key(|(id, a)| (a.len(), std::cmp::Reverse(*id)))
 }
@@ -157,7 +162,7 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
     }
     let taking_part: BTreeSet<SystemId> = data.iter().flat_map(|l| [l.from, l.to]).collect();
     let n = taking_part.len();
-    let p = pairs(data.iter().copied()).len();
+    let p = pairs(data.iter().copied());
     let mut signals = signals;
     count_signals(&mut signals, n, p);
     let kinds: BTreeSet<SignalKind> = signals.iter().map(|s| s.kind).collect();
@@ -225,14 +230,13 @@ fn in_place(
         .copied()
         .filter(|l| l.from != bus && l.to != bus)
         .collect();
-    let p = pairs(direct.iter().copied()).len();
+    let p = pairs(direct.iter().copied());
     let bypassing = pairs(
         direct
             .iter()
             .copied()
             .filter(|l| attached.contains(&l.from) && attached.contains(&l.to)),
-    )
-    .len();
+    );
     count_signals(&mut signals, n, p);
     let name = design.system(bus).map_or("the bus", |s| s.name.as_str());
     let on = attached.len();
@@ -317,24 +321,39 @@ fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize, links: usiz
 /// verdict says whether a bus pays off, and a design that has one should hear whether
 /// its links use it.
 fn through_middleware(design: &Design) -> String {
-    let hubs: Vec<&crate::model::System> = design
+    let hubs: std::collections::HashSet<SystemId> = design
         .systems
         .iter()
         .filter(|s| s.kind == SystemKind::Middleware)
+        .map(|s| s.id)
         .collect();
-    let touches = |id: SystemId| hubs.iter().any(|h| h.id == id);
-    let used: Vec<&&crate::model::System> = hubs
+    if hubs.is_empty() {
+        return String::new();
+    }
+    // One pass over the links: which hubs are in use, and how many links touch none.
+    let mut in_use = std::collections::HashSet::new();
+    let mut direct = 0;
+    for l in &design.links {
+        let (a, b) = (hubs.contains(&l.from), hubs.contains(&l.to));
+        if a {
+            in_use.insert(l.from);
+        }
+        if b {
+            in_use.insert(l.to);
+        }
+        if !a && !b {
+            direct += 1;
+        }
+    }
+    // In the design's order, so the same design always names the same hub.
+    let used: Vec<&crate::model::System> = design
+        .systems
         .iter()
-        .filter(|h| design.links.iter().any(|l| l.from == h.id || l.to == h.id))
+        .filter(|s| in_use.contains(&s.id))
         .collect();
     let [hub, ..] = used[..] else {
         return String::new();
     };
-    let direct = design
-        .links
-        .iter()
-        .filter(|l| !touches(l.from) && !touches(l.to))
-        .count();
     let name = if used.len() == 1 {
         hub.name.clone()
     } else {
@@ -577,53 +596,62 @@ fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
             }
         }
     }
-    // The same purpose into and out of one system.
-    let mut by_purpose: std::collections::BTreeMap<(String, SystemId), Vec<&Link>> =
-        Default::default();
+    // The same purpose (as written) into and out of one system; keyed by borrowed
+    // text, so a design of 50,000 links costs no copy of their purposes.
+    let mut by_purpose: std::collections::HashMap<(&str, SystemId), Vec<&Link>> =
+        std::collections::HashMap::with_capacity(data.len());
     for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
-        let key = l.purpose.trim().to_lowercase();
-        by_purpose.entry((key.clone(), l.to)).or_default().push(l);
+        by_purpose
+            .entry((l.purpose.trim(), l.to))
+            .or_default()
+            .push(l);
     }
-    for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
-        let key = (l.purpose.trim().to_lowercase(), l.from);
-        if let Some(inn) = by_purpose
-            .get(&key)
-            .and_then(|ins| ins.iter().find(|i| i.format != l.format && i.from != l.to))
-        {
-            return Some(say(
+    // In link order, so the same design always names the same exchange.
+    data.iter()
+        .filter(|l| !l.purpose.trim().is_empty())
+        .find_map(|l| {
+            let inn = by_purpose
+                .get(&(l.purpose.trim(), l.from))?
+                .iter()
+                .find(|i| i.format != l.format && i.from != l.to)?;
+            Some(say(
                 inn,
                 l,
                 format!("the same exchange, \"{}\"", l.purpose.trim()),
-            ));
-        }
-    }
-    None
+            ))
+        })
 }
 
 /// One system sending one exchange (the same purpose, or one declared flow) without
 /// waiting to three or more targets.
 fn fan_out(design: &Design, data: &[&Link]) -> Option<String> {
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
-    let mut groups: std::collections::BTreeMap<(SystemId, String), BTreeSet<SystemId>> =
-        Default::default();
+    let mut groups: std::collections::HashMap<(SystemId, &str), Vec<SystemId>> =
+        std::collections::HashMap::new();
     for l in data
         .iter()
         .filter(|l| !l.needs_response && !l.purpose.trim().is_empty())
     {
         groups
-            .entry((l.from, l.purpose.trim().to_lowercase()))
+            .entry((l.from, l.purpose.trim()))
             .or_default()
-            .insert(l.to);
+            .push(l.to);
     }
+    // The first such exchange by its sender's id and its purpose.
     let found = groups
-        .iter()
-        .find(|(_, t)| t.len() >= 3)
-        .map(|((from, _), t)| {
-            let purpose = data
-                .iter()
-                .find(|l| l.from == *from && t.contains(&l.to))
-                .map_or("", |l| l.purpose.trim());
-            (*from, t.clone(), format!("\"{purpose}\""))
+        .into_iter()
+        .filter_map(|(key, mut targets)| {
+            targets.sort_unstable();
+            targets.dedup();
+            (targets.len() >= 3).then_some((key, targets))
+        })
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|((from, purpose), targets)| {
+            (
+                from,
+                targets.into_iter().collect::<BTreeSet<SystemId>>(),
+                format!("\"{purpose}\""),
+            )
         });
     let found = found.or_else(|| {
         flow_steps(design).find_map(|(flow, steps)| {

@@ -138,6 +138,10 @@ impl Decide for EventsDecision {
         !touches_salesforce(f) || f.is_sign_in()
     }
 
+    fn ignores(f: &LinkFacts, _attr: Attr) -> bool {
+        Self::settled(f)
+    }
+
     fn fixed_runner_up(step: Step) -> Option<Events> {
         match step {
             Step::SignIn => Some(Events::None),

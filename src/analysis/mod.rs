@@ -203,19 +203,19 @@ pub fn decide_links(
     }
 
     let mut cache = Cache::new(previous);
-    design
-        .links
-        .iter()
-        .enumerate()
-        .filter_map(|(index, l)| {
-            let facts = facts_of(l)?;
-            if let Some(mut kept) = cache.take(l.id, index).filter(|k| k.facts == facts) {
+    // Sized once: a link's analysis is large, and growing the list moves every one.
+    let mut links = Vec::with_capacity(design.links.len());
+    for (index, l) in design.links.iter().enumerate() {
+        let Some(facts) = facts_of(l) else { continue };
+        match cache.take(l.id, index).filter(|k| k.facts == facts) {
+            Some(mut kept) => {
                 kept.index = index;
-                return Some(kept);
+                links.push(kept);
             }
-            Some(decide(l, index, facts))
-        })
-        .collect()
+            None => links.push(decide(l, index, facts)),
+        }
+    }
+    links
 }
 
 /// What the analyzer says about the design as a whole, given its links' decisions:

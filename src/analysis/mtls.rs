@@ -169,7 +169,14 @@ impl Decide for MtlsDecision {
         }
         // Decided for the side that opens the connection, towards the side it
         // connects to (DOMAIN 1.1 and 2.4).
-        let v = super::connection::of(f).view(f);
+        let c = super::connection::of(f);
+        let turned;
+        let v = if c.opener == super::connection::Opener::Target {
+            turned = c.view(f);
+            &turned
+        } else {
+            f
+        };
         let trigger = if t.ask(&Q_REGULATED, v.sensitivity == Sensitivity::Regulated) {
             Some(Trigger::Regulated)
         } else if t.ask(&Q_TARGET_REQUIRES, v.to.requires_mtls) {
@@ -197,6 +204,29 @@ impl Decide for MtlsDecision {
 
     fn settled(f: &LinkFacts) -> bool {
         f.is_sign_in()
+    }
+
+    // Between two systems other than Salesforce the connection is the source's, so
+    // the target's kind plays no part; and with nothing that calls for mutual TLS, who
+    // the caller is changes nothing.
+    fn ignores(f: &LinkFacts, attr: Attr) -> bool {
+        let salesforce_end =
+            f.from_kind == SystemKind::SalesforceOrg || f.to_kind == SystemKind::SalesforceOrg;
+        if attr == Attr::CrossesBoundary && f.sensitivity != Sensitivity::Confidential {
+            return true;
+        }
+        if salesforce_end {
+            return false;
+        }
+        let called_for = f.sensitivity == Sensitivity::Regulated
+            || f.to.requires_mtls
+            || (f.sensitivity == Sensitivity::Confidential && f.crosses_boundary);
+        attr == Attr::ToKind
+            || (!called_for
+                && matches!(
+                    attr,
+                    Attr::FromKind | Attr::FromUserPresent | Attr::FromKeepsSecret
+                ))
     }
 
     // What the decision would say next is the other answer.

@@ -135,6 +135,19 @@ impl Decide for PatternDecision {
         f.is_sign_in()
     }
 
+    // Each of these is read by one question only, which the other inputs must reach.
+    fn ignores(f: &LinkFacts, attr: Attr) -> bool {
+        match attr {
+            Attr::ToUserPresent | Attr::ToKeepsSecret => {
+                f.trigger != Trigger::RecordChange || f.needs_response
+            }
+            Attr::Virtual => !f.needs_response || f.from_kind != SystemKind::SalesforceOrg,
+            Attr::ExpectedDuration => !f.needs_response,
+            Attr::Volume => f.trigger != Trigger::Schedule,
+            _ => f.is_sign_in(),
+        }
+    }
+
     fn fixed_runner_up(step: Step) -> Option<Pattern> {
         match step {
             Step::SignIn(_) => Some(Pattern::SignIn),

@@ -19,11 +19,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (link, _) in cx.each_link() {
-        let salesforce_calls = cx
-            .design
-            .system(link.from)
-            .is_some_and(|s| s.kind == SystemKind::SalesforceOrg);
+    for (link, a) in cx.each_link() {
+        let salesforce_calls = a.facts.from_kind == SystemKind::SalesforceOrg;
         if salesforce_calls && link.needs_response && link.expected_duration_s > SYNC_CEILING_S {
             out.push(RULE.finding(
                 Subject::Link(link.id),

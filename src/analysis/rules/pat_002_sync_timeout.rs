@@ -20,12 +20,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (link, _) in cx.each_link() {
+    for (link, a) in cx.each_link() {
         let d = link.expected_duration_s;
-        let salesforce_calls = cx
-            .design
-            .system(link.from)
-            .is_some_and(|s| s.kind == SystemKind::SalesforceOrg);
+        let salesforce_calls = a.facts.from_kind == SystemKind::SalesforceOrg;
         if salesforce_calls && link.needs_response && d > DEFAULT_TIMEOUT_S && d <= SYNC_CEILING_S {
             out.push(RULE.finding(
                 Subject::Link(link.id),

@@ -24,10 +24,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (link, _) in cx.each_link() {
-        let is = |id, kind| cx.design.system(id).is_some_and(|s| s.kind == kind);
-        let into_salesforce =
-            is(link.to, SystemKind::SalesforceOrg) && !is(link.from, SystemKind::SalesforceOrg);
+    for (link, a) in cx.each_link() {
+        let into_salesforce = a.facts.to_kind == SystemKind::SalesforceOrg
+            && a.facts.from_kind != SystemKind::SalesforceOrg;
         if into_salesforce && link.needs_response && link.expected_duration_s >= LONG_RUNNING_S {
             out.push(RULE.finding(
                 Subject::Link(link.id),
