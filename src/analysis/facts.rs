@@ -217,11 +217,46 @@ pub use crate::model::words::grouped;
 
 /// Seconds as a person writes them: `360`, `3.3`.
 pub fn seconds(s: f64) -> String {
-    let rounded = (s * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+    // In whole tenths, written with integer formatting: every reason that names a
+    // duration goes through here, and fixed-precision float formatting is slow.
+    let tenths = (s * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        return format!("{s}");
+    }
+    // Exact: |tenths| < 1e15 is an integer well inside i64 and f64's exact range.
+    #[allow(clippy::cast_possible_truncation)]
+    let t = tenths as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{rounded:.1}")
+        format!("{sign}{whole}.{tenth}")
+    }
+}
+
+#[cfg(test)]
+mod seconds_tests {
+    use super::seconds;
+
+    #[test]
+    fn seconds_read_as_a_person_writes_them() {
+        for (s, text) in [
+            (360.0, "360"),
+            (3.25, "3.3"),
+            (3.04, "3"),
+            (0.05, "0.1"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (-0.01, "0"),
+            (-2.5, "-2.5"),
+            (120.0, "120"),
+            (119.96, "120"),
+            (1e20, "100000000000000000000"),
+            (f64::NAN, "NaN"),
+        ] {
+            assert_eq!(seconds(s), text, "{s}");
+        }
     }
 }
 
