@@ -105,6 +105,15 @@ fn data_link(design: &Design, l: &Link) -> bool {
     }
 }
 
+/// How many distinct systems there are among these (sorted, not put in a tree: a large
+/// design names 100,000 ends).
+fn distinct(ids: impl Iterator<Item = SystemId>) -> usize {
+    let mut all: Vec<SystemId> = ids.collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
+}
+
 /// How many distinct unordered pairs these links join.
 fn pairs<'a>(links: impl Iterator<Item = &'a Link>) -> usize {
     let mut all: Vec<(SystemId, SystemId)> = links
@@ -160,8 +169,7 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
     if let Some((bus, attached)) = bus_in_place(design, &data) {
         return in_place(design, &data, bus, &attached, signals, assumed, middleware);
     }
-    let taking_part: BTreeSet<SystemId> = data.iter().flat_map(|l| [l.from, l.to]).collect();
-    let n = taking_part.len();
+    let n = distinct(data.iter().flat_map(|l| [l.from, l.to]));
     let p = pairs(data.iter().copied());
     let mut signals = signals;
     count_signals(&mut signals, n, p);
@@ -219,12 +227,11 @@ fn in_place(
     assumed: Vec<Signal>,
     middleware: Vec<SystemId>,
 ) -> Esb {
-    let others: BTreeSet<SystemId> = data
-        .iter()
-        .flat_map(|l| [l.from, l.to])
-        .filter(|s| *s != bus)
-        .collect();
-    let n = others.len();
+    let n = distinct(
+        data.iter()
+            .flat_map(|l| [l.from, l.to])
+            .filter(|s| *s != bus),
+    );
     let direct: Vec<&Link> = data
         .iter()
         .copied()
@@ -241,8 +248,7 @@ fn in_place(
     let name = design.system(bus).map_or("the bus", |s| s.name.as_str());
     let on = attached.len();
     // The count rule applied to what remains direct.
-    let remaining: BTreeSet<SystemId> = direct.iter().flat_map(|l| [l.from, l.to]).collect();
-    let rest_n = remaining.len();
+    let rest_n = distinct(direct.iter().flat_map(|l| [l.from, l.to]));
     let should_move = rest_n > 4 && (p > rest_n || p >= 10);
     let mut reason = format!(
         "{name} is the bus: {} {} on it, and {} {} between the other systems",
