@@ -505,3 +505,44 @@ fn property_over_generated_designs() {
         }
     }
 }
+
+/// An exchange is one exchange whatever the case its purpose is written in: one sender
+/// sending "Order placed" and "order placed" to three targets is a fan-out, and a system
+/// receiving "Order placed" as JSON and passing on "ORDER PLACED" as XML transforms it.
+#[test]
+fn an_exchange_is_named_by_its_purpose_in_any_case() {
+    let mut d = Design {
+        name: "Case".into(),
+        ..Design::default()
+    };
+    for id in 1..=5 {
+        d.systems.push(System::new(
+            SystemId(id),
+            format!("System {id}"),
+            K::BackendService,
+        ));
+    }
+    let mut next = 1;
+    let mut add = |d: &mut Design, from, to, purpose: &str, format| {
+        let mut l = Link::new(LinkId(next), SystemId(from), SystemId(to));
+        next += 1;
+        l.needs_response = false;
+        l.purpose = purpose.into();
+        l.format = format;
+        d.links.push(l);
+    };
+    use patchbay::model::Format as F;
+    add(&mut d, 1, 2, "Order placed", F::Json);
+    add(&mut d, 1, 3, "order placed", F::Json);
+    add(&mut d, 1, 4, "Order Placed ", F::Json);
+    add(&mut d, 2, 5, "ORDER PLACED", F::Xml);
+    assert!(model::validate::validate(&d).is_empty());
+    let a = analysis::analyze(&d);
+    let kinds: Vec<SignalKind> = a.esb.signals.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&SignalKind::FanOut), "{:?}", a.esb.signals);
+    assert!(
+        kinds.contains(&SignalKind::Transformation),
+        "{:?}",
+        a.esb.signals
+    );
+}

@@ -3,7 +3,9 @@
 use super::graph::DesignGraph;
 use crate::model::vocab::vocabulary;
 use crate::model::{Design, Link, Protocol, SystemId, SystemKind, Trigger};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 vocabulary! {
     /// The ESB verdict.
@@ -126,14 +128,11 @@ fn pairs<'a>(links: impl Iterator<Item = &'a Link>) -> usize {
 
 /// The design's bus, if one is in place: the middleware system that exchanges data
 /// with the most others, when that is two or more; with those others.
-fn bus_in_place(design: &Design, data: &[&Link]) -> Option<(SystemId, BTreeSet<SystemId>)> {
+fn bus_in_place(
+    data: &[&Link],
+    middleware: &HashSet<SystemId>,
+) -> Option<(SystemId, BTreeSet<SystemId>)> {
     // One pass over the links: what each middleware system exchanges data with.
-    let middleware: std::collections::HashSet<SystemId> = design
-        .systems
-        .iter()
-        .filter(|s| s.kind == SystemKind::Middleware)
-        .map(|s| s.id)
-        .collect();
     if middleware.is_empty() {
         return None;
     }
@@ -165,8 +164,9 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
         .filter(|s| s.kind == SystemKind::Middleware)
         .map(|s| s.id)
         .collect();
+    let hubs: HashSet<SystemId> = middleware.iter().copied().collect();
     let (signals, assumed) = signals(design, graph, &data);
-    if let Some((bus, attached)) = bus_in_place(design, &data) {
+    if let Some((bus, attached)) = bus_in_place(&data, &hubs) {
         return in_place(design, &data, bus, &attached, signals, assumed, middleware);
     }
     let n = distinct(data.iter().flat_map(|l| [l.from, l.to]));
@@ -176,7 +176,7 @@ pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
     let kinds: BTreeSet<SignalKind> = signals.iter().map(|s| s.kind).collect();
     let verdict = verdict(n, p, &kinds);
     let mut reason = reason(verdict, n, p, kinds.len(), data.len());
-    reason.push_str(&through_middleware(design));
+    reason.push_str(&through_middleware(design, &hubs));
     Esb {
         verdict,
         reason,
@@ -326,18 +326,12 @@ fn reason(verdict: Verdict, n: usize, p: usize, signal_count: usize, links: usiz
 /// What the design's middleware already carries, as a sentence after the reason: the
 /// verdict says whether a bus pays off, and a design that has one should hear whether
 /// its links use it.
-fn through_middleware(design: &Design) -> String {
-    let hubs: std::collections::HashSet<SystemId> = design
-        .systems
-        .iter()
-        .filter(|s| s.kind == SystemKind::Middleware)
-        .map(|s| s.id)
-        .collect();
+fn through_middleware(design: &Design, hubs: &HashSet<SystemId>) -> String {
     if hubs.is_empty() {
         return String::new();
     }
     // One pass over the links: which hubs are in use, and how many links touch none.
-    let mut in_use = std::collections::HashSet::new();
+    let mut in_use = HashSet::new();
     let mut direct = 0;
     for l in &design.links {
         let (a, b) = (hubs.contains(&l.from), hubs.contains(&l.to));
@@ -602,13 +596,12 @@ fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
             }
         }
     }
-    // The same purpose (as written) into and out of one system; keyed by borrowed
-    // text, so a design of 50,000 links costs no copy of their purposes.
-    let mut by_purpose: std::collections::HashMap<(&str, SystemId), Vec<&Link>> =
+    // The same purpose (in any case) into and out of one system.
+    let mut by_purpose: std::collections::HashMap<(Cow<str>, SystemId), Vec<&Link>> =
         std::collections::HashMap::with_capacity(data.len());
     for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
         by_purpose
-            .entry((l.purpose.trim(), l.to))
+            .entry((purpose_key(l), l.to))
             .or_default()
             .push(l);
     }
@@ -617,7 +610,7 @@ fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
         .filter(|l| !l.purpose.trim().is_empty())
         .find_map(|l| {
             let inn = by_purpose
-                .get(&(l.purpose.trim(), l.from))?
+                .get(&(purpose_key(l), l.from))?
                 .iter()
                 .find(|i| i.format != l.format && i.from != l.to)?;
             Some(say(
@@ -628,18 +621,30 @@ fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
         })
 }
 
+/// A link's purpose as the exchange it names: trimmed, and the same whatever its case
+/// ("Order sync" and "order sync" are one exchange). Borrowed unless it has capitals,
+/// so a design of 50,000 links costs no copy of most purposes.
+fn purpose_key(l: &Link) -> Cow<'_, str> {
+    let p = l.purpose.trim();
+    if p.chars().any(char::is_uppercase) {
+        Cow::Owned(p.to_lowercase())
+    } else {
+        Cow::Borrowed(p)
+    }
+}
+
 /// One system sending one exchange (the same purpose, or one declared flow) without
 /// waiting to three or more targets.
 fn fan_out(design: &Design, data: &[&Link]) -> Option<String> {
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
-    let mut groups: std::collections::HashMap<(SystemId, &str), Vec<SystemId>> =
+    let mut groups: std::collections::HashMap<(SystemId, Cow<str>), Vec<SystemId>> =
         std::collections::HashMap::new();
     for l in data
         .iter()
         .filter(|l| !l.needs_response && !l.purpose.trim().is_empty())
     {
         groups
-            .entry((l.from, l.purpose.trim()))
+            .entry((l.from, purpose_key(l)))
             .or_default()
             .push(l.to);
     }
