@@ -180,9 +180,28 @@ pub struct Decision<T> {
     /// What came second.
     pub runner_up: Option<T>,
     /// Every single input change that would change it, the levers a designer controls
-    /// most first; the smallest pair when no single input does. Shared, so copying an
-    /// analysis (for another thread) costs no copy of every flip list.
-    pub flips: std::sync::Arc<[Flip<T>]>,
+    /// most first; the smallest pair when no single input does.
+    pub flips: Flips<T>,
+}
+
+/// A decision's flips, read as a slice. Shared, so copying an analysis (for another
+/// thread) costs no copy of every flip list; an empty list (most links' event decision
+/// has none) costs no allocation at all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flips<T>(Option<std::sync::Arc<[Flip<T>]>>);
+
+impl<T> std::ops::Deref for Flips<T> {
+    type Target = [Flip<T>];
+
+    fn deref(&self) -> &[Flip<T>] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl<T: Copy> From<&[Flip<T>]> for Flips<T> {
+    fn from(flips: &[Flip<T>]) -> Self {
+        Self((!flips.is_empty()).then(|| std::sync::Arc::from(flips)))
+    }
 }
 
 /// How much a designer controls an input: the link's own attributes first (0), then
@@ -244,6 +263,12 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
     // one allocation.
     let mut flips: smallvec::SmallVec<[Flip<D::Choice>; 6]> = smallvec::SmallVec::new();
     for &attr in order {
+        // The order is by lever: once a kind is next, a flip the designer controls
+        // more, if found, wins over anything a kind change gives (see below), so the
+        // kinds need not be tried.
+        if lever(attr) == 2 && flips.iter().any(|fl| lever(fl.attr) < 2) {
+            break;
+        }
         let from = f.get(attr);
         f.alternatives(attr, |to| {
             if !worth_proposing(attr, from, to) {
@@ -280,7 +305,7 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
         reason: D::reason(step, f),
         decided_by,
         runner_up,
-        flips: std::sync::Arc::from(&flips[..]),
+        flips: Flips::from(&flips[..]),
     }
 }
 

@@ -5,7 +5,11 @@ use crate::model::vocab::vocabulary;
 use crate::model::{Design, Link, Protocol, SystemId, SystemKind, Trigger};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::collections::HashSet;
+// Hashed with foldhash (already in the tree through petgraph's hashbrown): these maps
+// key 50,000 links of a large design by system and purpose, and SipHash, which guards
+// against keys chosen to collide, was a fifth of the ESB assessment's time.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 vocabulary! {
     /// The ESB verdict.
@@ -98,13 +102,18 @@ pub fn verdict(n: usize, p: usize, signals: &BTreeSet<SignalKind>) -> Verdict {
     }
 }
 
-/// Whether a link is a data link: sign-in to an identity provider adds nothing to the
-/// ESB counts or signals (DOMAIN 3.1).
-fn data_link(design: &Design, l: &Link) -> bool {
-    match (design.system(l.from), design.system(l.to)) {
-        (Some(a), Some(b)) => !super::connection::is_sign_in(a.kind, b.kind),
-        _ => false,
-    }
+/// The data links, in the design's order: every link between two existing systems
+/// except sign-in to an identity provider, which adds nothing to the ESB counts or
+/// signals (DOMAIN 3.1). Read off the graph, whose nodes know their systems.
+fn data_links<'a>(design: &'a Design, graph: &DesignGraph) -> Vec<&'a Link> {
+    let kind = |n| design.systems[graph.system_index(n)].kind;
+    graph
+        .graph
+        .raw_edges()
+        .iter()
+        .filter(|e| !super::connection::is_sign_in(kind(e.source()), kind(e.target())))
+        .map(|e| &design.links[e.weight])
+        .collect()
 }
 
 /// How many distinct systems there are among these (sorted, not put in a tree: a large
@@ -136,8 +145,7 @@ fn bus_in_place(
     if middleware.is_empty() {
         return None;
     }
-    let mut attached: std::collections::HashMap<SystemId, BTreeSet<SystemId>> =
-        std::collections::HashMap::new();
+    let mut attached: HashMap<SystemId, BTreeSet<SystemId>> = HashMap::default();
     for l in data {
         for (hub, other) in [(l.from, l.to), (l.to, l.from)] {
             if middleware.contains(&hub) {
@@ -153,11 +161,7 @@ fn bus_in_place(
 
 /// Decides the ESB question for a design.
 pub fn assess(design: &Design, graph: &DesignGraph) -> Esb {
-    let data: Vec<&Link> = design
-        .links
-        .iter()
-        .filter(|l| data_link(design, l))
-        .collect();
+    let data = data_links(design, graph);
     let middleware: Vec<SystemId> = design
         .systems
         .iter()
@@ -331,7 +335,7 @@ fn through_middleware(design: &Design, hubs: &HashSet<SystemId>) -> String {
         return String::new();
     }
     // One pass over the links: which hubs are in use, and how many links touch none.
-    let mut in_use = HashSet::new();
+    let mut in_use = HashSet::default();
     let mut direct = 0;
     for l in &design.links {
         let (a, b) = (hubs.contains(&l.from), hubs.contains(&l.to));
@@ -513,7 +517,10 @@ fn signals(design: &Design, graph: &DesignGraph, data: &[&Link]) -> (Vec<Signal>
             },
         );
     }
-    if let Some(evidence) = transformation(design, data) {
+    // Each data link's purpose as an exchange, worked out once for both signals that
+    // group by it.
+    let purposes: Vec<Cow<str>> = data.iter().map(|l| purpose_key(l)).collect();
+    if let Some(evidence) = transformation(design, data, &purposes) {
         raise(SignalKind::Transformation, evidence);
     }
     match orchestration(design) {
@@ -537,7 +544,7 @@ fn signals(design: &Design, graph: &DesignGraph, data: &[&Link]) -> (Vec<Signal>
             "the design requires central audit and monitoring of every exchange".into(),
         );
     }
-    if let Some(evidence) = fan_out(design, data) {
+    if let Some(evidence) = fan_out(design, data, &purposes) {
         raise(SignalKind::FanOut, evidence);
     }
     (out, assumed)
@@ -575,8 +582,9 @@ fn orchestration(design: &Design) -> Option<String> {
 }
 
 /// One exchange that changes format across a hop: received in one format and
-/// forwarded in another, along a declared flow or under the same purpose.
-fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
+/// forwarded in another, along a declared flow or under the same purpose (`purposes`
+/// holds each data link's [`purpose_key`]).
+fn transformation(design: &Design, data: &[&Link], purposes: &[Cow<str>]) -> Option<String> {
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
     let say = |inn: &Link, out: &Link, along: String| {
         format!(
@@ -597,28 +605,29 @@ fn transformation(design: &Design, data: &[&Link]) -> Option<String> {
         }
     }
     // The same purpose (in any case) into and out of one system.
-    let mut by_purpose: std::collections::HashMap<(Cow<str>, SystemId), Vec<&Link>> =
-        std::collections::HashMap::with_capacity(data.len());
-    for l in data.iter().filter(|l| !l.purpose.trim().is_empty()) {
-        by_purpose
-            .entry((purpose_key(l), l.to))
-            .or_default()
-            .push(l);
+    let with_purpose = || {
+        data.iter()
+            .zip(purposes)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(l, p)| (*l, p.as_ref()))
+    };
+    let mut by_purpose: HashMap<(&str, SystemId), Vec<&Link>> =
+        HashMap::with_capacity_and_hasher(data.len(), Default::default());
+    for (l, p) in with_purpose() {
+        by_purpose.entry((p, l.to)).or_default().push(l);
     }
     // In link order, so the same design always names the same exchange.
-    data.iter()
-        .filter(|l| !l.purpose.trim().is_empty())
-        .find_map(|l| {
-            let inn = by_purpose
-                .get(&(purpose_key(l), l.from))?
-                .iter()
-                .find(|i| i.format != l.format && i.from != l.to)?;
-            Some(say(
-                inn,
-                l,
-                format!("the same exchange, \"{}\"", l.purpose.trim()),
-            ))
-        })
+    with_purpose().find_map(|(l, p)| {
+        let inn = by_purpose
+            .get(&(p, l.from))?
+            .iter()
+            .find(|i| i.format != l.format && i.from != l.to)?;
+        Some(say(
+            inn,
+            l,
+            format!("the same exchange, \"{}\"", l.purpose.trim()),
+        ))
+    })
 }
 
 /// A link's purpose as the exchange it names: trimmed, and the same whatever its case
@@ -634,19 +643,15 @@ fn purpose_key(l: &Link) -> Cow<'_, str> {
 }
 
 /// One system sending one exchange (the same purpose, or one declared flow) without
-/// waiting to three or more targets.
-fn fan_out(design: &Design, data: &[&Link]) -> Option<String> {
+/// waiting to three or more targets (`purposes` holds each data link's
+/// [`purpose_key`]).
+fn fan_out(design: &Design, data: &[&Link], purposes: &[Cow<str>]) -> Option<String> {
     let name = |id| design.system(id).map_or("?", |s| s.name.as_str());
-    let mut groups: std::collections::HashMap<(SystemId, Cow<str>), Vec<SystemId>> =
-        std::collections::HashMap::new();
-    for l in data
-        .iter()
-        .filter(|l| !l.needs_response && !l.purpose.trim().is_empty())
-    {
-        groups
-            .entry((l.from, purpose_key(l)))
-            .or_default()
-            .push(l.to);
+    let mut groups: HashMap<(SystemId, &str), Vec<SystemId>> = HashMap::default();
+    for (l, p) in data.iter().zip(purposes) {
+        if !l.needs_response && !p.is_empty() {
+            groups.entry((l.from, p.as_ref())).or_default().push(l.to);
+        }
     }
     // The first such exchange by its sender's id and its purpose.
     let found = groups

@@ -80,6 +80,7 @@ impl LinkFacts {
     }
 
     /// The value of one input.
+    #[inline]
     pub fn get(&self, attr: Attr) -> Value {
         use Attr as A;
         use Value as V;
@@ -110,6 +111,7 @@ impl LinkFacts {
     }
 
     /// A copy with one input changed. A value of the wrong type leaves it unchanged.
+    #[inline]
     pub fn with(mut self, attr: Attr, value: Value) -> Self {
         use Attr as A;
         use Value as V;
@@ -143,6 +145,7 @@ impl LinkFacts {
 
     /// The other values of `attr` worth trying when looking for a flip: every other
     /// value of a small vocabulary, the other side of a threshold for numbers.
+    #[inline]
     pub fn alternatives(&self, attr: Attr, mut each: impl FnMut(Value) -> bool) -> bool {
         fn others<T: Copy + PartialEq>(
             all: &[T],

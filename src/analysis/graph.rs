@@ -6,6 +6,7 @@ use petgraph::algo::articulation_points::articulation_points;
 use petgraph::algo::{tarjan_scc, toposort};
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
+use std::sync::OnceLock;
 
 /// The longest synchronous chain found so far that ends at a node.
 #[derive(Clone, Copy)]
@@ -25,6 +26,16 @@ pub struct DesignGraph {
     pub graph: DiGraph<usize, usize>,
     /// (id, node), sorted by id, for lookups without hashing.
     index: Vec<(SystemId, NodeIndex)>,
+    /// The synchronous links of each trigger in [`CHAIN_TRIGGERS`] with their circles,
+    /// worked out once for both the cycle and the chain rule.
+    sync: OnceLock<[SyncGraph; 3]>,
+}
+
+/// The synchronous links started by one trigger (see [`DesignGraph::sync_graph`]) and
+/// their strongly connected groups of more than one node.
+struct SyncGraph {
+    graph: DiGraph<usize, usize>,
+    components: Vec<Vec<NodeIndex>>,
 }
 
 impl DesignGraph {
@@ -38,7 +49,11 @@ impl DesignGraph {
             .map(|(i, s)| (s.id, graph.add_node(i)))
             .collect();
         index.sort_unstable_by_key(|(id, _)| *id);
-        let mut this = Self { graph, index };
+        let mut this = Self {
+            graph,
+            index,
+            sync: OnceLock::new(),
+        };
         for (i, l) in design.links.iter().enumerate() {
             if let (Some(a), Some(b)) = (this.node(l.from), this.node(l.to)) {
                 this.graph.add_edge(a, b, i);
@@ -69,15 +84,15 @@ impl DesignGraph {
     /// link purpose: a call into the hub waits only on the hub's onward call for the
     /// same purpose, not on every other exchange the hub carries. The first nodes are
     /// the design's (same indexes as `self.graph`); node weights are system indexes.
-    fn sync_graph(&self, design: &Design, trigger: Trigger) -> DiGraph<usize, usize> {
+    /// Links a declared flow covers (`in_flow`) have exact chains of their own (DOMAIN
+    /// 3.2): the guess applies only to links in no flow.
+    fn sync_graph(
+        &self,
+        design: &Design,
+        trigger: Trigger,
+        in_flow: &std::collections::HashSet<crate::model::LinkId>,
+    ) -> DiGraph<usize, usize> {
         let mut g: DiGraph<usize, usize> = self.graph.filter_map(|_, &s| Some(s), |_, _| None);
-        // Links a declared flow covers have exact chains of their own (DOMAIN 3.2): the
-        // guess applies only to links in no flow.
-        let in_flow: std::collections::HashSet<crate::model::LinkId> = design
-            .flows
-            .iter()
-            .flat_map(|f| f.steps.iter().copied())
-            .collect();
         let mut hub_nodes: std::collections::HashMap<(NodeIndex, &str), NodeIndex> =
             Default::default();
         for e in self.graph.raw_edges() {
@@ -102,26 +117,38 @@ impl DesignGraph {
         g
     }
 
-    /// The strongly connected groups of the synchronous links started by `trigger` that
-    /// have more than one node: the circles of waiting calls, as nodes of `sync`.
-    fn sync_components(sync: &DiGraph<usize, usize>) -> Vec<Vec<NodeIndex>> {
-        tarjan_scc(sync)
-            .into_iter()
-            .filter(|c| c.len() > 1)
-            .collect()
+    /// The synchronous links of each trigger in [`CHAIN_TRIGGERS`], with their circles
+    /// of waiting calls (strongly connected groups of more than one node). `design` is
+    /// the design the graph was built from.
+    fn sync(&self, design: &Design) -> &[SyncGraph; 3] {
+        self.sync.get_or_init(|| {
+            let in_flow = design
+                .flows
+                .iter()
+                .flat_map(|f| f.steps.iter().copied())
+                .collect();
+            CHAIN_TRIGGERS.map(|t| {
+                let graph = self.sync_graph(design, t, &in_flow);
+                let components = tarjan_scc(&graph)
+                    .into_iter()
+                    .filter(|c| c.len() > 1)
+                    .collect();
+                SyncGraph { graph, components }
+            })
+        })
     }
 
     /// Groups of systems that call each other synchronously in a circle, each group
     /// sorted by system index, groups in order of their first system.
     pub fn sync_cycles(&self, design: &Design) -> Vec<Vec<usize>> {
-        let mut cycles: Vec<Vec<usize>> = CHAIN_TRIGGERS
+        let mut cycles: Vec<Vec<usize>> = self
+            .sync(design)
             .iter()
-            .flat_map(|&t| {
-                let sync = self.sync_graph(design, t);
-                Self::sync_components(&sync)
-                    .into_iter()
-                    .map(move |c| {
-                        let mut systems: Vec<usize> = c.iter().map(|&n| sync[n]).collect();
+            .flat_map(|sync| {
+                sync.components
+                    .iter()
+                    .map(|c| {
+                        let mut systems: Vec<usize> = c.iter().map(|&n| sync.graph[n]).collect();
                         systems.sort_unstable();
                         systems.dedup();
                         systems
@@ -141,18 +168,21 @@ impl DesignGraph {
     /// Without declared flows a chain is a guess (DOMAIN 3.2): it is assumed only along
     /// links that wait in real time, are not scheduled, and share one trigger.
     pub fn sync_chains(&self, design: &Design) -> Vec<(Vec<usize>, f64)> {
-        CHAIN_TRIGGERS
+        self.sync(design)
             .iter()
-            .flat_map(|&t| self.sync_chains_on(design, t))
+            .flat_map(|sync| Self::sync_chains_on(design, sync))
             .collect()
     }
 
-    /// The chains of [`Self::sync_chains`] whose links are all started by `trigger`.
-    fn sync_chains_on(&self, design: &Design, trigger: Trigger) -> Vec<(Vec<usize>, f64)> {
+    /// The chains of [`Self::sync_chains`] whose links are all started by one trigger.
+    fn sync_chains_on(design: &Design, sync: &SyncGraph) -> Vec<(Vec<usize>, f64)> {
         const NONE: usize = usize::MAX;
-        let sync = self.sync_graph(design, trigger);
+        let SyncGraph {
+            graph: sync,
+            components,
+        } = sync;
         let mut cycle_of = vec![NONE; sync.node_count()];
-        for (i, c) in Self::sync_components(&sync).iter().enumerate() {
+        for (i, c) in components.iter().enumerate() {
             for n in c {
                 cycle_of[n.index()] = i;
             }

@@ -66,12 +66,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(finding);
     }
     for (links, total) in cx.graph.sync_chains(cx.design) {
-        let mut names = vec![Subject::System(cx.design.links[links[0]].from).name(cx.design)];
-        names.extend(
-            links
-                .iter()
-                .map(|&l| Subject::System(cx.design.links[l].to).name(cx.design)),
-        );
+        // Borrowed: a large design has thousands of chains. The graph joins only
+        // systems that exist, so every end has a name.
+        let name = |id| cx.design.system(id).map_or("?", |s| s.name.as_str());
+        let mut names = vec![name(cx.design.links[links[0]].from)];
+        names.extend(links.iter().map(|&l| name(cx.design.links[l].to)));
         // Without declared flows the chain is a guess: it stays a warning, and says so.
         let past = if total > SYNC_CEILING_S {
             format!(", past the {} s ceiling", seconds(SYNC_CEILING_S))
