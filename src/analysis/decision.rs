@@ -174,7 +174,7 @@ pub struct Decision<T> {
     /// What is recommended.
     pub choice: T,
     /// Why, in one sentence.
-    pub reason: Cow<'static, str>,
+    pub reason: Reason,
     /// The inputs that decided it; their values are in the link's facts.
     pub decided_by: &'static [Attr],
     /// What came second.
@@ -182,6 +182,85 @@ pub struct Decision<T> {
     /// Every single input change that would change it, the levers a designer controls
     /// most first; the smallest pair when no single input does.
     pub flips: Flips<T>,
+}
+
+/// A decision's reason, read as a `str`: written when first read, not when the link is
+/// decided. Most reasons name the link's own values, and a 10,000-system design has
+/// 200,000 of them, which took a fifth of its analysis to write while a person reads a
+/// few (the report that prints them all writes each once).
+pub struct Reason {
+    facts: LinkFacts,
+    write: fn(&LinkFacts) -> Cow<'static, str>,
+    text: std::sync::OnceLock<Cow<'static, str>>,
+}
+
+/// Decides again (cheap: no flips) to know the branch, then writes its sentence.
+fn reason_of<D: Decide>(f: &LinkFacts) -> Cow<'static, str> {
+    D::reason(D::decide(f).1, f)
+}
+
+impl Reason {
+    fn new(facts: LinkFacts, write: fn(&LinkFacts) -> Cow<'static, str>) -> Self {
+        Self {
+            facts,
+            write,
+            text: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The sentence.
+    pub fn as_str(&self) -> &str {
+        self.text()
+    }
+
+    /// The sentence, static where it names no value of the link (so a report can tell
+    /// equal sentences by where they are, without reading them).
+    pub fn text(&self) -> &Cow<'static, str> {
+        self.text.get_or_init(|| (self.write)(&self.facts))
+    }
+}
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Reason {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Two reasons are equal when they say the same.
+impl PartialEq for Reason {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Clone for Reason {
+    fn clone(&self) -> Self {
+        Self {
+            facts: self.facts,
+            write: self.write,
+            text: self.text.clone(),
+        }
+    }
 }
 
 /// A decision's flips, read as a slice. Shared, so copying an analysis (for another
@@ -302,7 +381,7 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
         .or_else(|| D::fallback_runner_up(choice));
     Decision {
         choice,
-        reason: D::reason(step, f),
+        reason: Reason::new(*f, reason_of::<D>),
         decided_by,
         runner_up,
         flips: Flips::from(&flips[..]),

@@ -353,7 +353,7 @@ impl<'a> Explanations<'a> {
         let key = Key {
             decision,
             choice: id(d.choice),
-            reason: text_key(&d.reason),
+            reason: text_key(d.reason.text()),
             inputs: d
                 .inputs(facts)
                 .map(|(a, v)| (a.id(), value_key(v)))
