@@ -438,6 +438,16 @@ where
         again, d.choice,
         "the decision is a pure function of the facts"
     );
+    // A change of a system's kind is proposed only where no other single input flips it.
+    let kind = |a: Attr| matches!(a, Attr::FromKind | Attr::ToKind);
+    let singles = || d.flips.iter().filter(|f| f.also.is_none());
+    if singles().any(|f| kind(f.attr)) {
+        assert!(
+            singles().all(|f| kind(f.attr)),
+            "a kind flip next to others: {:?}",
+            d.flips
+        );
+    }
     for f in d.flips.iter() {
         let mut changed = facts.with(f.attr, f.to);
         if let Some((attr, _, to)) = f.also {

@@ -342,9 +342,10 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
     // one allocation.
     let mut flips: smallvec::SmallVec<[Flip<D::Choice>; 6]> = smallvec::SmallVec::new();
     for &attr in order {
-        // The order is by lever: once a kind is next, a flip the designer controls
-        // more, if found, wins over anything a kind change gives (see below), so the
-        // kinds need not be tried.
+        // A change of a system's kind is proposed only where nothing a designer sets
+        // on the link or its ends does it. The order is by lever, so once a kind is
+        // next and an input of a lower lever has flipped the decision, the search is
+        // done (the kinds' own flips are all kept when nothing else flips it).
         if lever(attr) == 2 && flips.iter().any(|fl| lever(fl.attr) < 2) {
             break;
         }
@@ -365,11 +366,6 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
             }
             false
         });
-    }
-    // A change of a system's kind is proposed only where nothing a designer sets on
-    // the link or its ends does it.
-    if flips.iter().any(|fl| lever(fl.attr) < 2) {
-        flips.retain(|fl| lever(fl.attr) < 2);
     }
     if flips.is_empty() && !D::settled(f) {
         flips.extend(first_pair::<D>(f, choice, &every[..len]));
