@@ -1653,3 +1653,61 @@ fn a_flow_names_a_weakest_authentication_only_when_it_is_one_patchbay_warns_abou
         "{lines:?}"
     );
 }
+
+/// Links with the same inputs (numbers compared only by the side of their threshold)
+/// share one decision, restated in each link's values: every link's decisions are
+/// exactly what deciding it alone gives, reasons and each flip's current value
+/// included, numbers on and beside both thresholds too.
+#[test]
+fn links_sharing_a_decision_key_are_decided_as_if_alone() {
+    use patchbay::analysis::decision::explain;
+    use patchbay::analysis::facts::{BULK_THRESHOLD, SYNC_CEILING_S};
+    let volumes = [
+        0,
+        1,
+        BULK_THRESHOLD - 1,
+        BULK_THRESHOLD,
+        BULK_THRESHOLD + 1,
+        1 << 40,
+    ];
+    let seconds = [
+        0.0,
+        0.5,
+        10.0,
+        SYNC_CEILING_S,
+        SYNC_CEILING_S + 0.1,
+        3_600.0,
+    ];
+    let mut shared = 0;
+    for seed in 1..=2 {
+        let mut design = patchbay::generate::generate(patchbay::generate::Params {
+            systems: 300,
+            links_per_system: 5,
+            seed,
+        });
+        for (i, l) in design.links.iter_mut().enumerate() {
+            l.volume = volumes[i % volumes.len()];
+            l.expected_duration_s = seconds[(i / volumes.len()) % seconds.len()];
+        }
+        let analysis = analysis::analyze(&design);
+        let mut first = std::collections::HashMap::new();
+        for l in analysis.links.iter() {
+            let f = &l.facts;
+            let numbers = (f.volume, f.expected_duration_s);
+            if *first.entry(f.decision_key()).or_insert(numbers) != numbers {
+                shared += 1;
+            }
+            assert_eq!(l.pattern, explain::<pattern::PatternDecision>(f), "{f:?}");
+            assert_eq!(l.events, explain::<events::EventsDecision>(f), "{f:?}");
+            assert_eq!(l.auth_flow, explain::<auth::AuthDecision>(f), "{f:?}");
+            assert_eq!(l.mtls, explain::<mtls::MtlsDecision>(f), "{f:?}");
+            // Each flip starts from this link's own value.
+            for fl in l.pattern.flips.iter() {
+                assert_eq!(fl.from, f.get(fl.attr));
+            }
+        }
+    }
+    // The check is worth something only if many links took the decision of a link
+    // with other numbers.
+    assert!(shared > 100, "{shared}");
+}

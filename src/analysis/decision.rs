@@ -442,6 +442,38 @@ impl<T: Copy> Decision<T> {
     }
 }
 
+impl<T: Copy> Decision<T> {
+    /// This decision for another link with the same
+    /// [`DecisionKey`](super::facts::DecisionKey) (see there): the same choice,
+    /// runner-up and flips, the reason written from `f`, and each flip starting from
+    /// `f`'s current value. The flip list is shared when it names no number that
+    /// differs.
+    pub fn restated(&self, f: &LinkFacts) -> Self {
+        let here = |fl: &Flip<T>| Flip {
+            from: f.get(fl.attr),
+            also: fl.also.map(|(attr, _, to)| (attr, f.get(attr), to)),
+            ..*fl
+        };
+        // Equal keys mean equal values for every input but the two numbers.
+        let names_number = |fl: &Flip<T>| {
+            fl.attr.is_number() || fl.also.is_some_and(|(attr, ..)| attr.is_number())
+        };
+        let flips = if !self.flips.iter().any(names_number) {
+            self.flips.clone()
+        } else {
+            let moved: smallvec::SmallVec<[Flip<T>; 6]> = self.flips.iter().map(here).collect();
+            Flips::from(&moved[..])
+        };
+        Self {
+            choice: self.choice,
+            reason: Reason::new(*f, self.reason.write),
+            decided_by: self.decided_by,
+            runner_up: self.runner_up,
+            flips,
+        }
+    }
+}
+
 impl<T> Decision<T> {
     /// The deciding inputs with their values in `facts`.
     pub fn inputs<'a>(&'a self, facts: &'a LinkFacts) -> impl Iterator<Item = (Attr, Value)> + 'a {

@@ -2,9 +2,31 @@
 //! the single-input changes that the flip search tries.
 
 use crate::model::{
-    Capabilities, Latency, Link, Protocol, Sensitivity, System, SystemKind, Trigger,
+    Capabilities, Latency, Link, Protocol, Sensitivity, System, SystemKind, Trigger, ZoneId,
 };
 use std::fmt;
+
+/// What a link's facts take from one of its systems.
+#[derive(Clone, Copy, Debug)]
+pub struct End {
+    /// The system's kind.
+    pub kind: SystemKind,
+    /// Its capabilities, its kind's defaults overridden by its own settings.
+    pub capabilities: Capabilities,
+    /// The zone it sits in.
+    pub zone: Option<ZoneId>,
+}
+
+impl End {
+    /// What the facts of a link take from `system`.
+    pub fn of(system: &System) -> Self {
+        Self {
+            kind: system.kind,
+            capabilities: system.capabilities(),
+            zone: system.zone,
+        }
+    }
+}
 
 /// Everything a link's decisions look at. `Copy`, so the flip search can change one
 /// input on a copy and decide again without allocating.
@@ -34,6 +56,12 @@ pub struct LinkFacts {
 impl LinkFacts {
     /// Gathers the facts of `link` between `from` and `to`.
     pub fn new(link: &Link, from: &System, to: &System, from_linked_to_idp: bool) -> Self {
+        Self::between(link, End::of(from), End::of(to), from_linked_to_idp)
+    }
+
+    /// Gathers the facts of `link` between two ends worked out beforehand (once per
+    /// system, where a design's links are many more than its systems).
+    pub fn between(link: &Link, from: End, to: End, from_linked_to_idp: bool) -> Self {
         Self {
             needs_response: link.needs_response,
             trigger: link.trigger,
@@ -48,8 +76,8 @@ impl LinkFacts {
             protocol: link.protocol,
             from_kind: from.kind,
             to_kind: to.kind,
-            from: from.capabilities(),
-            to: to.capabilities(),
+            from: from.capabilities,
+            to: to.capabilities,
             from_linked_to_idp,
             crosses_boundary: from.zone.is_some() && to.zone.is_some() && from.zone != to.zone,
         }
@@ -198,6 +226,76 @@ impl LinkFacts {
             } else {
                 SYNC_CEILING_S + 1.0
             })),
+        }
+    }
+}
+
+/// What the decisions can tell apart in a link's facts: every input, with the two
+/// numbers reduced to which side of their threshold they fall on (the only thing any
+/// decision, flip search included, asks of them). Links with equal keys get the same
+/// decisions; only their reasons and the current values their flips name differ, so
+/// the analysis decides each key once (see [`crate::analysis::decide_links`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DecisionKey {
+    flags: u16,
+    trigger: Trigger,
+    latency: Latency,
+    sensitivity: Sensitivity,
+    protocol: Protocol,
+    from_kind: SystemKind,
+    to_kind: SystemKind,
+    from: Capabilities,
+    to: Capabilities,
+}
+
+impl LinkFacts {
+    /// This link's [`DecisionKey`].
+    pub fn decision_key(&self) -> DecisionKey {
+        // Every field named, none skipped with `..`: a new input that the key forgot
+        // would not compile.
+        let Self {
+            needs_response,
+            trigger,
+            latency,
+            volume,
+            expected_duration_s,
+            guaranteed_delivery,
+            on_behalf_of_user,
+            is_virtual,
+            external_publish,
+            sensitivity,
+            protocol,
+            from_kind,
+            to_kind,
+            from,
+            to,
+            from_linked_to_idp,
+            crosses_boundary,
+        } = *self;
+        let flags = [
+            needs_response,
+            volume > BULK_THRESHOLD,
+            expected_duration_s > SYNC_CEILING_S,
+            guaranteed_delivery,
+            on_behalf_of_user,
+            is_virtual,
+            external_publish,
+            from_linked_to_idp,
+            crosses_boundary,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u16, |bits, (i, &b)| bits | (u16::from(b) << i));
+        DecisionKey {
+            flags,
+            trigger,
+            latency,
+            sensitivity,
+            protocol,
+            from_kind,
+            to_kind,
+            from,
+            to,
         }
     }
 }
@@ -359,6 +457,11 @@ impl Attr {
     /// of the two ends), not from a field a person sets.
     pub const fn is_drawn(self) -> bool {
         matches!(self, Attr::FromLinkedToIdp | Attr::CrossesBoundary)
+    }
+
+    /// The input is a number, which the decisions compare with a threshold only.
+    pub const fn is_number(self) -> bool {
+        matches!(self, Attr::Volume | Attr::ExpectedDuration)
     }
 
     /// What a person reads for this input, in place of the file's key.

@@ -64,7 +64,7 @@ pub struct Pos {
 }
 
 /// What a system can do, after its kind's defaults and the per-system overrides.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Capabilities {
     /// Can hold a client secret or private key safely (a confidential client).
     pub keeps_secret: bool,
