@@ -1711,3 +1711,64 @@ fn links_sharing_a_decision_key_are_decided_as_if_alone() {
     // with other numbers.
     assert!(shared > 100, "{shared}");
 }
+
+/// A decision no input change reaches says what it would take for its runner-up to
+/// apply, and only such a decision: platform events on a link with no Salesforce end
+/// need a Salesforce org there; mutual TLS for a person's device needs a server-side
+/// caller; an asset token's runner-up is a device not registered as an asset.
+#[test]
+fn a_runner_up_nothing_reaches_says_what_it_would_take() {
+    use patchbay::analysis::decision::NOTHING_REACHES;
+    fn check<T: Copy>(d: &Decision<T>) {
+        assert_eq!(d.flips.is_empty(), d.out_of_reach.is_some());
+    }
+    for seed in 1..=3 {
+        for design in samples_and_generated(seed) {
+            for l in analysis::analyze(&design).links.iter() {
+                check(&l.pattern);
+                check(&l.events);
+                check(&l.auth_flow);
+                check(&l.mtls);
+            }
+        }
+    }
+
+    let between = |from, to, edit: Edit<'_>| one_link(from, to, edit).links[0].clone();
+    let l = between(SystemKind::Erp, SystemKind::Middleware, &|l| {
+        l.trigger = Trigger::Schedule;
+        l.latency = model::Latency::Batch;
+    });
+    assert_eq!(l.events.runner_up, Some(Events::PlatformEvents));
+    assert!(
+        l.events
+            .out_of_reach
+            .unwrap()
+            .contains("Salesforce org at one end")
+    );
+
+    let l = between(SystemKind::MobileApp, SystemKind::SalesforceOrg, &|l| {
+        l.needs_response = true;
+        l.on_behalf_of_user = true;
+    });
+    assert!(!l.mtls.choice);
+    assert!(l.mtls.out_of_reach.unwrap().contains("server-side caller"));
+
+    let l = between(SystemKind::IotDevice, SystemKind::SalesforceOrg, &|_| {});
+    assert_eq!(l.auth_flow.choice, AuthFlow::AssetToken);
+    assert!(
+        l.auth_flow
+            .out_of_reach
+            .unwrap()
+            .contains("not registered as an asset")
+    );
+
+    // A server calling a server: mutual TLS is reached by a flip, so nothing is out of
+    // reach; the event channel still needs a Salesforce end, which the sentence names
+    // rather than the general one.
+    let l = between(SystemKind::BackendService, SystemKind::Erp, &|_| {});
+    assert_eq!(l.mtls.out_of_reach, None);
+    assert!(!l.mtls.flips.is_empty());
+    let events = l.events.out_of_reach.unwrap();
+    assert_ne!(events, NOTHING_REACHES);
+    assert!(events.contains("Salesforce org at one end"));
+}

@@ -258,6 +258,24 @@ impl Decide for AuthDecision {
         }
     }
 
+    fn out_of_reach(step: Step, _f: &LinkFacts) -> Option<&'static str> {
+        match step {
+            Step::SignIn => Some(
+                "Signing in is federation: no setting of this link turns it into an OAuth flow.",
+            ),
+            Step::Device => Some(
+                "A device not registered as an asset would sign its own JWT instead (the JWT bearer flow), with a private key provisioned on each device.",
+            ),
+            Step::SalesforceCaller { per_user: false } => Some(
+                "Without a Named Credential the callout would run the JWT bearer flow itself, with the private key in Apex's hands; only the other end connecting to Salesforce instead would change who signs in.",
+            ),
+            Step::SalesforceCaller { per_user: true } => Some(
+                "Without a Named Credential the callout would run each user's authorization-code flow itself, with the tokens in Apex's hands; only the other end connecting to Salesforce instead would change who signs in.",
+            ),
+            _ => None,
+        }
+    }
+
     // Sign-in is federation: no input a designer sets turns it into an OAuth flow.
     fn settled(f: &LinkFacts) -> bool {
         f.is_sign_in()

@@ -37,6 +37,13 @@ pub trait Decide {
     fn fallback_runner_up(_choice: Self::Choice) -> Option<Self::Choice> {
         None
     }
+    /// Where no input a designer sets reaches another choice, alone or two together:
+    /// what it would take for the runner-up to apply, in one plain sentence (another
+    /// kind of end, the other side opening the connection), so the runner-up reads as
+    /// a real alternative. `None` gives [`NOTHING_REACHES`].
+    fn out_of_reach(_step: Self::Step, _f: &LinkFacts) -> Option<&'static str> {
+        None
+    }
     /// True when no input a designer controls can change the choice, so searching for
     /// pairs of changes is pointless.
     fn settled(_f: &LinkFacts) -> bool {
@@ -182,7 +189,14 @@ pub struct Decision<T> {
     /// Every single input change that would change it, the levers a designer controls
     /// most first; the smallest pair when no single input does.
     pub flips: Flips<T>,
+    /// Where no flip exists: what it would take for the runner-up to apply.
+    pub out_of_reach: Option<&'static str>,
 }
+
+/// What a decision that no input change reaches says when it has nothing more
+/// particular to say.
+pub const NOTHING_REACHES: &str =
+    "No input a designer sets on this link or its ends changes it, alone or two together.";
 
 /// A decision's reason, read as a `str`: written when first read, not when the link is
 /// decided. Most reasons name the link's own values, and a 10,000-system design has
@@ -375,12 +389,16 @@ fn explain_in<D: Decide>(f: &LinkFacts, shortcut: bool) -> Decision<D::Choice> {
     let runner_up = D::fixed_runner_up(step)
         .or(flips.first().map(|fl| fl.result))
         .or_else(|| D::fallback_runner_up(choice));
+    let out_of_reach = flips
+        .is_empty()
+        .then(|| D::out_of_reach(step, f).unwrap_or(NOTHING_REACHES));
     Decision {
         choice,
         reason: Reason::new(*f, reason_of::<D>),
         decided_by,
         runner_up,
         flips: Flips::from(&flips[..]),
+        out_of_reach,
     }
 }
 
@@ -470,6 +488,7 @@ impl<T: Copy> Decision<T> {
             decided_by: self.decided_by,
             runner_up: self.runner_up,
             flips,
+            out_of_reach: self.out_of_reach,
         }
     }
 }

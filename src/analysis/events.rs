@@ -142,6 +142,20 @@ impl Decide for EventsDecision {
         Self::settled(f)
     }
 
+    fn out_of_reach(step: Step, f: &LinkFacts) -> Option<&'static str> {
+        if matches!(step, Step::SignIn) {
+            Some(
+                "Signing in moves no data, so no event channel applies whatever the link's settings.",
+            )
+        } else if !touches_salesforce(f) {
+            Some(
+                "Platform events and change data capture are Salesforce's own event channels: they would apply only with a Salesforce org at one end. Between these two systems, a broker topic or queue is the channel where one is needed.",
+            )
+        } else {
+            None
+        }
+    }
+
     fn fixed_runner_up(step: Step) -> Option<Events> {
         match step {
             Step::SignIn => Some(Events::None),

@@ -230,6 +230,23 @@ impl Decide for MtlsDecision {
     }
 
     // What the decision would say next is the other answer.
+    fn out_of_reach(step: Step, f: &LinkFacts) -> Option<&'static str> {
+        let c = super::connection::of(f);
+        let v = c.view(f);
+        match step {
+            Step::SignIn => Some(
+                "Signing in runs in the person's browser, where no client certificate is advised.",
+            ),
+            Step::PersonsDevice(_) => Some(
+                "Mutual TLS would apply if a server-side caller, which can hold a certificate the organisation issues and rotates, made this call in place of a person's device.",
+            ),
+            Step::NotNeeded if persons_device(v.from_kind, &v.from) => Some(
+                "Mutual TLS would take both a server-side caller, which can hold a certificate the organisation issues and rotates, and data or a target that calls for it (regulated data, confidential data crossing zones, or a target that accepts only certificates). The side that connects here is a person's device.",
+            ),
+            _ => None,
+        }
+    }
+
     fn fallback_runner_up(choice: bool) -> Option<bool> {
         Some(!choice)
     }

@@ -32,11 +32,9 @@ fn cell<T: Copy>(h: &mut String, d: &Decision<T>, show: impl Fn(T) -> String + C
             Xml(&show(r))
         );
     }
-    let flip = flip_text(d, show);
-    let flip = flip
-        .as_deref()
-        .unwrap_or("no single input change alters it");
-    let _ = write!(h, "<br><span class=\"muted\">{}</span></td>", Xml(flip));
+    let flip =
+        flip_text(d, show).unwrap_or_else(|| format!("out of reach: {}", super::out_of_reach(d)));
+    let _ = write!(h, "<br><span class=\"muted\">{}</span></td>", Xml(&flip));
 }
 
 /// The review page. The diagram is drawn on another thread while the tables are

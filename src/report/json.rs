@@ -155,6 +155,9 @@ struct Explanation {
     decided_by: Vec<Input>,
     runner_up: serde_json::Value,
     flips: Vec<FlipReport>,
+    /// Where `flips` is empty: what it would take for the runner-up to apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    out_of_reach: Option<&'static str>,
     options: Vec<&'static str>,
 }
 
@@ -308,6 +311,8 @@ struct Key<'a> {
     inputs: Vec<(&'static str, ValueKey)>,
     runner_up: Option<&'static str>,
     flips: Vec<FlipKey>,
+    /// Static, so its address tells it apart.
+    out_of_reach: Option<(usize, usize)>,
     /// Where each option's text is: the texts are static, and the same text is the same
     /// pointer. (Two equal texts elsewhere give two keys and one written line.)
     options: Vec<(usize, usize)>,
@@ -373,6 +378,7 @@ impl<'a> Explanations<'a> {
                     )
                 })
                 .collect(),
+            out_of_reach: d.out_of_reach.map(|t| (t.as_ptr() as usize, t.len())),
             options: options
                 .iter()
                 .map(|o| (o.as_ptr() as usize, o.len()))
@@ -406,6 +412,7 @@ fn explanation<T: Copy>(
         decided_by: inputs(d, facts),
         runner_up: d.runner_up.map_or(serde_json::Value::Null, show),
         flips: flips(d, show),
+        out_of_reach: d.out_of_reach,
         options: options.to_vec(),
     }
 }

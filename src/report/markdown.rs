@@ -79,7 +79,9 @@ fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
         Some(flip) => {
             let _ = write!(s, "<br>changes {}", escape(&flip));
         }
-        None => s.push_str("<br>no single input change alters it"),
+        None => {
+            let _ = write!(s, "<br>out of reach: {}", escape(super::out_of_reach(d)));
+        }
     }
     s
 }

@@ -77,6 +77,13 @@ pub fn inputs_named(analysis: &crate::analysis::Analysis) -> Vec<Attr> {
 
 /// "if needs_response were false (now true): fire-and-forget; if ...": every flip, the
 /// lever a designer controls most first.
+/// Where no input change alters a decision: what it would take for its runner-up to
+/// apply, in one sentence.
+pub fn out_of_reach<T>(d: &Decision<T>) -> &'static str {
+    d.out_of_reach
+        .unwrap_or(crate::analysis::decision::NOTHING_REACHES)
+}
+
 pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option<String> {
     (!d.flips.is_empty()).then(|| {
         d.flips

@@ -1,6 +1,6 @@
 //! The report for a terminal: the verdict first, then each link, then the findings.
 
-use super::{flip_text, options};
+use super::{flip_text, options, out_of_reach};
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Analysis, LinkAnalysis, Severity};
@@ -24,7 +24,7 @@ fn decision_lines<T: Copy>(
             let _ = writeln!(out, "               would change {flip}");
         }
         None => {
-            let _ = writeln!(out, "               no single input change alters it");
+            let _ = writeln!(out, "               out of reach: {}", out_of_reach(d));
         }
     }
     if !opts.is_empty() {

@@ -109,7 +109,7 @@ fn decision_ui<D: Decide>(
     }
     match crate::report::flip_text(d, show) {
         Some(flip) => ui.label(format!("Would change {flip}")),
-        None => ui.label("No single input change alters it."),
+        None => ui.label(format!("Out of reach: {}", crate::report::out_of_reach(d))),
     };
     concept_links(ui, cards, out.commands);
     // The decision's own questions, as this link answered them: the decision run again
