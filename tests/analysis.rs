@@ -1742,7 +1742,7 @@ fn a_runner_up_nothing_reaches_says_what_it_would_take() {
     assert!(
         l.events
             .out_of_reach
-            .unwrap()
+            .expect("no flip reaches it")
             .contains("Salesforce org at one end")
     );
 
@@ -1751,14 +1751,19 @@ fn a_runner_up_nothing_reaches_says_what_it_would_take() {
         l.on_behalf_of_user = true;
     });
     assert!(!l.mtls.choice);
-    assert!(l.mtls.out_of_reach.unwrap().contains("server-side caller"));
+    assert!(
+        l.mtls
+            .out_of_reach
+            .expect("no flip reaches it")
+            .contains("server-side caller")
+    );
 
     let l = between(SystemKind::IotDevice, SystemKind::SalesforceOrg, &|_| {});
     assert_eq!(l.auth_flow.choice, AuthFlow::AssetToken);
     assert!(
         l.auth_flow
             .out_of_reach
-            .unwrap()
+            .expect("no flip reaches it")
             .contains("not registered as an asset")
     );
 
@@ -1768,7 +1773,7 @@ fn a_runner_up_nothing_reaches_says_what_it_would_take() {
     let l = between(SystemKind::BackendService, SystemKind::Erp, &|_| {});
     assert_eq!(l.mtls.out_of_reach, None);
     assert!(!l.mtls.flips.is_empty());
-    let events = l.events.out_of_reach.unwrap();
+    let events = l.events.out_of_reach.expect("no flip reaches it");
     assert_ne!(events, NOTHING_REACHES);
     assert!(events.contains("Salesforce org at one end"));
 }
