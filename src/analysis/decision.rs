@@ -464,8 +464,8 @@ impl<T: Copy> Decision<T> {
     /// This decision for another link with the same
     /// [`DecisionKey`](super::facts::DecisionKey) (see there): the same choice,
     /// runner-up and flips, the reason written from `f`, and each flip starting from
-    /// `f`'s current value. The flip list is shared when it names no number that
-    /// differs.
+    /// `f`'s current value. The flip list is shared when it names neither number (the
+    /// only inputs equal keys let differ).
     pub fn restated(&self, f: &LinkFacts) -> Self {
         let here = |fl: &Flip<T>| Flip {
             from: f.get(fl.attr),

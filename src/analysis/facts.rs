@@ -236,17 +236,12 @@ impl LinkFacts {
 /// decisions; only their reasons and the current values their flips name differ, so
 /// the analysis decides each key once (see [`crate::analysis::decide_links`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct DecisionKey {
-    flags: u16,
-    trigger: Trigger,
-    latency: Latency,
-    sensitivity: Sensitivity,
-    protocol: Protocol,
-    from_kind: SystemKind,
-    to_kind: SystemKind,
-    from: Capabilities,
-    to: Capabilities,
-}
+pub struct DecisionKey(
+    /// The yes/no inputs and the two numbers' sides, a bit each.
+    u16,
+    (Trigger, Latency, Sensitivity, Protocol),
+    (SystemKind, SystemKind, Capabilities, Capabilities),
+);
 
 impl LinkFacts {
     /// This link's [`DecisionKey`].
@@ -286,17 +281,11 @@ impl LinkFacts {
         .iter()
         .enumerate()
         .fold(0u16, |bits, (i, &b)| bits | (u16::from(b) << i));
-        DecisionKey {
+        DecisionKey(
             flags,
-            trigger,
-            latency,
-            sensitivity,
-            protocol,
-            from_kind,
-            to_kind,
-            from,
-            to,
-        }
+            (trigger, latency, sensitivity, protocol),
+            (from_kind, to_kind, from, to),
+        )
     }
 }
 

@@ -22,6 +22,7 @@ use crate::model::{AuthFlow, Design, LinkId, SystemKind};
 use decision::{Decision, explain};
 use facts::LinkFacts;
 use findings::{Context, Finding};
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
@@ -212,11 +213,7 @@ pub fn decide_links(
     // with the same key takes its decisions, restated in its own values. In a large
     // estate most links repeat another's inputs (the generated 10,000-system design has
     // 15,500 keys for 50,000 links).
-    let mut decided: std::collections::HashMap<
-        facts::DecisionKey,
-        usize,
-        foldhash::fast::RandomState,
-    > = std::collections::HashMap::default();
+    let mut decided = HashMap::<facts::DecisionKey, usize, foldhash::fast::RandomState>::default();
     for (index, l) in design.links.iter().enumerate() {
         let Some(facts) = facts_of(l) else { continue };
         match cache.take(l.id, index).filter(|k| k.facts == facts) {
