@@ -95,6 +95,8 @@ fn draw_connect_and_watch_the_recommendation_follow_needs_response() {
 
     // The new link is selected and shown in the inspector with its recommendation.
     h.get_by_label("Pattern: fire-and-forget");
+    // No Salesforce end: the event channel's runner-up says what it would take.
+    h.get_by_label_contains("Out of reach: Platform events and change data capture");
     h.get_by_label("needs response").click();
     h.run_steps(3);
     h.get_by_label("Pattern: request-reply");
