@@ -1,6 +1,8 @@
 //! Patchbay: draw how systems talk, and get a reasoned recommendation for every link.
 //!
-//! Layers point down only: `cli` -> `analysis` -> `model`. Nothing here depends on the GUI.
+//! Layers point down only: `cli` -> `report`, `learn` -> `analysis` -> `model`, with the
+//! dated platform and standards facts (`standards`) at the bottom, read by all of them.
+//! Nothing here depends on the GUI.
 
 /// A reference to a section of the article the domain comes from, named by its topic
 /// (the readers of a reference never saw the word "seed").
@@ -25,5 +27,6 @@ pub mod recovery;
 pub mod report;
 pub mod review;
 pub mod samples;
+pub mod standards;
 #[cfg(feature = "gui")]
 pub mod ui;

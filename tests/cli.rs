@@ -212,8 +212,10 @@ fn rules_lists_every_rule_and_explain_prints_one() {
         "Why it matters",
         "What to do instead",
         "RFC 9700",
-        "Concepts\n  Username-password flow: ",
-        "  JWT bearer flow: ",
+        "Concepts\n  Username-password flow (username-password): ",
+        "  JWT bearer flow (jwt-bearer): ",
+        "20 February 2027",
+        "Facts checked December 2026",
     ] {
         assert!(out.contains(part), "{part} missing in {out}");
     }

@@ -1757,7 +1757,8 @@ fn a_concept_card_links_its_rfcs_and_never_says_seed() {
     h.state_mut().command(Command::ShowConcept("pkce"));
     h.run_steps(3);
     // A click on the reference opens the RFC's text.
-    h.get_by_label("• RFC 7636 (PKCE)").click();
+    h.get_by_label("• RFC 7636 (Proof Key for Code Exchange (PKCE), September 2015)")
+        .click();
     h.run_steps(1);
     let opened = format!("{:?}", h.output().platform_output.commands);
     assert!(

@@ -3,6 +3,8 @@
 use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::{AuthFlow, Protocol, SystemKind};
+use crate::standards::{RFC_7522, RFC_7523, RFC_8705, RFC_9700};
+use const_format::concatcp;
 use std::borrow::Cow;
 
 /// The branch of the auth decision that chose.
@@ -328,12 +330,12 @@ impl AuthDecision {
             Step::Device => "The caller is a registered device with no person at it; it proves itself with a signed token tied to its asset record.".into(),
             Step::LimitedInput => "A person is there but the device has no browser or keyboard, so they approve the login on another device with a short code.".into(),
             Step::SamlAssertion if into_salesforce => "The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for Salesforce (its token endpoint as audience and recipient), which the app exchanges for an access token without a second login; the assertion the app got when the person signed in to it is not reused.".into(),
-            Step::SamlAssertion => "The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for the target's authorization server, which the app exchanges for an access token (RFC 7522) without a second login; the assertion the app got when the person signed in to it is not reused.".into(),
-            Step::ConfidentialUser => "A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach, with PKCE as well (RFC 9700 asks it of every client).".into(),
+            Step::SamlAssertion => concatcp!("The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for the target's authorization server, which the app exchanges for an access token (", RFC_7522.name, ") without a second login; the assertion the app got when the person signed in to it is not reused.").into(),
+            Step::ConfidentialUser => concatcp!("A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach, with PKCE as well (", RFC_9700.name, " asks it of every client).").into(),
             Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
             Step::IntegrationUser if into_salesforce => "The link does not act for the signed-in person: the app's server calls as an integration user and signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),
             Step::ServerToServer if into_salesforce => "No person is involved: the connecting service signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),
-            Step::IntegrationUser | Step::ServerToServer => "No person is involved on this connection: the caller gets its token with client credentials, proving itself with a signed JWT (private_key_jwt, RFC 7523 section 2.2) or mutual-TLS client authentication (RFC 8705), whichever the provider's authorization server supports, so no password or shared secret is stored.".into(),
+            Step::IntegrationUser | Step::ServerToServer => concatcp!("No person is involved on this connection: the caller gets its token with client credentials, proving itself with a signed JWT (private_key_jwt, ", RFC_7523.name, " section 2.2) or mutual-TLS client authentication (", RFC_8705.name, "), whichever the provider's authorization server supports, so no password or shared secret is stored.").into(),
         }
     }
 }

@@ -15,10 +15,8 @@ vocabulary! {
     }
 }
 
-/// Hours a high-volume platform event or change event can be replayed.
-pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
-/// Hours a standard-volume platform event can be replayed.
-pub const STANDARD_RETENTION_H: u32 = 24;
+/// How long events are kept for replay: a fact of the platform, kept with the others.
+pub use crate::standards::{HIGH_VOLUME_RETENTION_H, STANDARD_RETENTION_H};
 
 /// The branch of the events decision that chose.
 #[derive(Clone, Copy, Debug)]

@@ -3,6 +3,8 @@
 use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
 use crate::model::{Protocol, Sensitivity, SystemKind};
+use crate::standards::{RFC_9449, RFC_9700, RFC_10017};
+use const_format::concatcp;
 use std::borrow::Cow;
 
 /// What would call for mutual TLS on a link.
@@ -297,12 +299,18 @@ impl Decide for MtlsDecision {
                     }
                 };
                 let browser = if f.from_kind == SystemKind::Spa {
-                    "; for a browser app, a backend-for-frontend (RFC 10017) keeps the tokens out of the browser altogether"
+                    concatcp!(
+                        "; for a browser app, a backend-for-frontend (",
+                        RFC_10017.name,
+                        ") keeps the tokens out of the browser altogether"
+                    )
                 } else {
                     ""
                 };
                 format!(
-                    "{why}, but the side that connects is a person's device, which cannot hold a client certificate the organisation issues, installs and rotates, so mutual TLS is not the protection here. Bind the tokens to the client instead (sender-constrained tokens: DPoP, RFC 9449, where the authorization and resource servers support it), keep access tokens short-lived and rotate refresh tokens (RFC 9700){browser}."
+                    "{why}, but the side that connects is a person's device, which cannot hold a client certificate the organisation issues, installs and rotates, so mutual TLS is not the protection here. Bind the tokens to the client instead (sender-constrained tokens: DPoP, {dpop}, where the authorization and resource servers support it), keep access tokens short-lived and rotate refresh tokens ({bcp}){browser}.",
+                    dpop = RFC_9449.name,
+                    bcp = RFC_9700.name,
                 )
             }
             Step::Regulated => format!(

@@ -9,6 +9,11 @@ use super::connection::{How, Opener};
 use super::pattern::Pattern;
 use super::{Events, mtls};
 use crate::model::{AuthFlow, Protocol, SystemKind};
+use crate::standards::{
+    HIGH_VOLUME_RETENTION_H, RFC_7522, RFC_7523, RFC_7636, RFC_8628, RFC_8705, RFC_9449, RFC_9700,
+    RFC_10017,
+};
+use const_format::concatcp;
 
 /// The options of each of a link's four decisions, in that order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -181,14 +186,22 @@ fn events(a: &LinkAnalysis, how: How, salesforce_end: bool) -> Vec<&'static str>
                 o.push("Subscribe in Salesforce with a Flow or an Apex trigger on the event");
             }
             o.extend_from_slice(delivery);
-            o.push("High-volume platform events are kept 72 hours for replay");
+            o.push(concatcp!(
+                "High-volume platform events are kept ",
+                HIGH_VOLUME_RETENTION_H,
+                " hours for replay"
+            ));
             o
         }
         Events::ChangeDataCapture => {
             let mut o = vec!["Enable Change Data Capture for the object; no publishing code"];
             o.extend_from_slice(delivery);
             o.push("Updates carry only the changed fields plus a change header");
-            o.push("Change events are kept 72 hours for replay; a subscriber away longer needs a re-sync");
+            o.push(concatcp!(
+                "Change events are kept ",
+                HIGH_VOLUME_RETENTION_H,
+                " hours for replay; a subscriber away longer needs a re-sync"
+            ));
             o
         }
         Events::None => Vec::new(),
@@ -208,18 +221,28 @@ fn auth(
         return match a.auth_flow.choice {
             AuthFlow::WebServer | AuthFlow::WebServerPkce => vec![
                 "Register the client with the target's authorization server (authorization code grant)",
-                "PKCE on every code exchange (RFC 7636)",
+                concatcp!("PKCE on every code exchange (", RFC_7636.name, ")"),
             ],
             AuthFlow::JwtBearer | AuthFlow::ClientCredentials | AuthFlow::AssetToken => vec![
-                "Client credentials at the target's authorization server, the client proving itself with a signed JWT (private_key_jwt, RFC 7523 section 2.2) or mutual-TLS client authentication (RFC 8705), whichever it supports",
+                concatcp!(
+                    "Client credentials at the target's authorization server, the client proving itself with a signed JWT (private_key_jwt, ",
+                    RFC_7523.name,
+                    " section 2.2) or mutual-TLS client authentication (",
+                    RFC_8705.name,
+                    "), whichever it supports"
+                ),
                 "Keep the private key or certificate in a vault, with a rotation plan",
             ],
-            AuthFlow::Device => vec![
-                "The device authorization grant (RFC 8628) at the target's authorization server",
-            ],
-            AuthFlow::SamlAssertion => vec![
-                "The identity provider issues an assertion for the target's authorization server, exchanged for an access token (RFC 7522)",
-            ],
+            AuthFlow::Device => vec![concatcp!(
+                "The device authorization grant (",
+                RFC_8628.name,
+                ") at the target's authorization server"
+            )],
+            AuthFlow::SamlAssertion => vec![concatcp!(
+                "The identity provider issues an assertion for the target's authorization server, exchanged for an access token (",
+                RFC_7522.name,
+                ")"
+            )],
             AuthFlow::NamedCredential => Vec::new(),
             AuthFlow::Federation => vec![
                 "The app trusts the identity provider: SAML 2.0 Web Browser SSO or OpenID Connect",
@@ -233,13 +256,21 @@ fn auth(
     match a.auth_flow.choice {
         AuthFlow::WebServer => vec![
             "Register the client as an External Client App with a callback URL; the client secret stays on the server",
-            "Add PKCE as well: RFC 9700 asks it of every client",
+            concatcp!(
+                "Add PKCE as well: ",
+                RFC_9700.name,
+                " asks it of every client"
+            ),
             "Refresh tokens so the person signs in rarely",
         ],
         AuthFlow::WebServerPkce => vec![
             "External Client App with PKCE required and no client secret in the app",
             "System browser or an in-app browser tab for the login, never an embedded web view",
-            "Refresh tokens rotated on every use (RFC 9700); on a phone, kept in the OS keystore",
+            concatcp!(
+                "Refresh tokens rotated on every use or bound to the client (",
+                RFC_9700.name,
+                "); on a phone, kept in the OS keystore"
+            ),
         ],
         AuthFlow::JwtBearer if by_target => vec![
             "The subscriber or job registers its own External Client App with the integration user pre-authorised",
@@ -294,11 +325,23 @@ fn mtls_options(
     let f = &a.facts;
     if let mtls::Step::PersonsDevice(_) = mtls_step(a) {
         let mut o = vec![
-            "Sender-constrained tokens: DPoP (RFC 9449), where the authorization and resource servers support it",
-            "Short-lived access tokens, refresh tokens rotated on every use (RFC 9700)",
+            concatcp!(
+                "Sender-constrained tokens: DPoP (",
+                RFC_9449.name,
+                "), where the authorization and resource servers support it"
+            ),
+            concatcp!(
+                "Short-lived access tokens, refresh tokens rotated on every use (",
+                RFC_9700.name,
+                ")"
+            ),
         ];
         if f.from_kind == SystemKind::Spa {
-            o.push("A backend-for-frontend (RFC 10017) keeps the tokens out of the browser");
+            o.push(concatcp!(
+                "A backend-for-frontend (",
+                RFC_10017.name,
+                ") keeps the tokens out of the browser"
+            ));
         }
         return o;
     }
@@ -335,7 +378,11 @@ fn mtls_options(
         ],
     };
     if super::auth::transport_auth(f.protocol).is_none() {
-        o.push("Bind the access token to the certificate (RFC 8705 certificate-bound tokens), where the authorization server supports it");
+        o.push(concatcp!(
+            "Bind the access token to the certificate (",
+            RFC_8705.name,
+            " certificate-bound tokens), where the authorization server supports it"
+        ));
     }
     o.push(expire);
     o

@@ -52,9 +52,11 @@ enum Command {
     },
     /// List every rule: id, severity and title.
     Rules,
-    /// Print one rule's full text: what it checks, why it matters, what to do instead.
+    /// Print one rule's full text (what it checks, why it matters, what to do instead),
+    /// one concept card, `concepts` for the list of cards, or `facts` for the dated
+    /// platform and standards facts the advice rests on.
     Explain {
-        /// The rule id, e.g. AUTH-001.
+        /// A rule id (AUTH-001), a concept id (pkce), `concepts` or `facts`.
         id: String,
     },
     /// Export the design: a diagram (SVG, PNG), a review (HTML, Markdown, JSON) or
@@ -519,58 +521,21 @@ fn list_rules() -> u8 {
 }
 
 fn explain(id: &str) -> u8 {
-    let Some(r) = rules::find(id) else {
-        eprintln!("error: no rule {id:?}; `patchbay rules` lists them");
+    let text = if id.eq_ignore_ascii_case("facts") {
+        crate::learn::explain::facts()
+    } else if id.eq_ignore_ascii_case("concepts") {
+        crate::learn::explain::concept_list()
+    } else if let Some(r) = rules::find(id) {
+        crate::learn::explain::rule(r)
+    } else if let Some(c) = crate::learn::concepts::get(&id.to_ascii_lowercase()) {
+        crate::learn::explain::concept(c)
+    } else {
+        eprintln!(
+            "error: no rule or concept {id:?}; `patchbay rules` lists the rules, `patchbay explain concepts` the concept cards, `patchbay explain facts` the dated facts"
+        );
         return exit::USAGE;
     };
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{}: {}
-",
-        r.id, r.title
-    );
-    let _ = writeln!(
-        out,
-        "Severity: {} in production (high findings are warnings in a prototype design)
-",
-        r.severity
-    );
-    let _ = writeln!(
-        out,
-        "What it checks
-  {}
-",
-        r.checks
-    );
-    let _ = writeln!(
-        out,
-        "Why it matters
-  {}
-",
-        r.why
-    );
-    let _ = writeln!(
-        out,
-        "What to do instead
-  {}
-",
-        r.instead
-    );
-    let _ = writeln!(out, "References");
-    for reference in r.references {
-        let _ = writeln!(out, "  - {reference}");
-    }
-    let cards: Vec<_> = crate::learn::concepts::for_rule(r.id)
-        .iter()
-        .filter_map(|id| crate::learn::concepts::get(id))
-        .collect();
-    if !cards.is_empty() {
-        let _ = writeln!(out, "\nConcepts");
-        for c in cards {
-            let _ = writeln!(out, "  {}: {}", c.title, c.body);
-        }
-    }
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     exit::OK
 }
 

@@ -2,7 +2,13 @@
 //! where to read more. Recommendations, findings and exercises link to them by id.
 
 use crate::analysis::{Events, Pattern};
+use crate::cite;
 use crate::model::AuthFlow;
+use crate::standards::{
+    EVENT_RETENTION, HIGH_VOLUME_RETENTION_H, RFC_6749, RFC_6750, RFC_7519, RFC_7522, RFC_7523,
+    RFC_7636, RFC_8446, RFC_8628, RFC_8705, RFC_9700, STANDARD_RETENTION_H,
+};
+use const_format::concatcp;
 
 /// One concept a student meets in the recommendations.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,59 +35,55 @@ pub static CONCEPTS: &[Concept] = &[
         id: "oauth",
         title: "OAuth 2.0 and access tokens",
         body: "OAuth lets one system call another's API without ever holding a person's password. The caller (the client) obtains an access token from an authorization server and presents it with each call; the token is short-lived and limited to the scopes that were granted. A refresh token, kept safely, gets a new access token without another login. Which grant (flow) a client uses depends on whether a person is present and whether the client can keep a secret.",
-        references: &[
-            "RFC 6749 (OAuth 2.0)",
-            "RFC 6750 (bearer tokens)",
-            SEED_AUTH,
-        ],
+        references: &[cite!(RFC_6749), cite!(RFC_6750), SEED_AUTH],
     },
     Concept {
         id: "web-server-flow",
         title: "Web server flow (authorization code)",
         body: "For an application with its own server that acts for a signed-in person. The browser is sent to the login page; after consent it comes back with a one-time code, and the application's server trades that code, together with its client secret, for tokens. The token never passes through the browser, which is why this is the default for user-facing integrations.",
-        references: &["RFC 6749 section 4.1", SEED_AUTH],
+        references: &[cite!(RFC_6749, " section 4.1"), SEED_AUTH],
     },
     Concept {
         id: "pkce",
         title: "PKCE (proof key for code exchange)",
         body: "An addition to the authorization code flow for clients that cannot keep a secret: single-page apps, mobile and desktop apps. The client invents a random verifier, sends only its hash with the login request, and must show the verifier itself when it exchanges the code. A stolen code is then worthless. PKCE replaces the implicit (user-agent) flow, and servers with a secret benefit from it too.",
-        references: &[
-            "RFC 7636 (PKCE)",
-            "RFC 9700 (OAuth 2.0 security best current practice)",
-            SEED_AUTH,
-        ],
+        references: &[cite!(RFC_7636), cite!(RFC_9700), SEED_AUTH],
     },
     Concept {
         id: "user-agent-flow",
         title: "User-agent flow (implicit grant)",
         body: "The older way for browser and mobile apps: the token comes back directly in the address bar's fragment, with no code exchange. Anything that can read the browser's history or the page can read the token, so current guidance says not to use it; use the authorization code flow with PKCE instead.",
-        references: &["RFC 6749 section 4.2", "RFC 9700 section 2.1.2", SEED_AUTH],
+        references: &[
+            cite!(RFC_6749, " section 4.2"),
+            cite!(RFC_9700, " section 2.1.2"),
+            SEED_AUTH,
+        ],
     },
     Concept {
         id: "jwt-bearer",
         title: "JWT bearer flow",
         body: "The standard flow between servers when no person is involved. The caller signs a short-lived JSON Web Token with its private key and exchanges it for an access token; the matching certificate is registered with the authorization server. No password is stored and nothing waits for a login, which makes it the default for middleware, scheduled jobs and back-end services.",
-        references: &["RFC 7523 (JWT bearer grant)", "RFC 7519 (JWT)", SEED_AUTH],
+        references: &[cite!(RFC_7523), cite!(RFC_7519), SEED_AUTH],
     },
     Concept {
         id: "client-credentials",
         title: "Client credentials",
         body: "A server-to-server grant where the client authenticates with its own id and secret and gets a token for itself, with no person involved. Simple, but the shared secret must be stored, vaulted and rotated; where the target supports it, a signed JWT or a client certificate is the stronger choice.",
-        references: &["RFC 6749 section 4.4", SEED_AUTH],
+        references: &[cite!(RFC_6749, " section 4.4"), SEED_AUTH],
     },
     Concept {
         id: "device-flow",
         title: "Device flow",
         body: "For devices with no browser or keyboard worth typing on: smart TVs, set-top boxes, command-line tools. The device shows a short code; the person enters it on a phone or computer and signs in there, while the device polls until the token is issued. A person must be there to approve, just not at the device.",
-        references: &["RFC 8628 (device authorization grant)", SEED_AUTH],
+        references: &[cite!(RFC_8628), SEED_AUTH],
     },
     Concept {
         id: "username-password",
         title: "Username-password flow",
         body: "The client sends a person's user name and password (and, for Salesforce, a security token) to get a token. It stores credentials where they can leak, cannot do multi-factor authentication and is being restricted by the platforms. Fine for a quick test; in production it is a design to replace, usually with the JWT bearer flow.",
         references: &[
-            "RFC 6749 section 4.3",
-            "RFC 9700 section 2.4 (must not be used)",
+            cite!(RFC_6749, " section 4.3"),
+            cite!(RFC_9700, " section 2.4 (must not be used)"),
             SEED_AUTH,
         ],
     },
@@ -89,13 +91,13 @@ pub static CONCEPTS: &[Concept] = &[
         id: "saml-assertion",
         title: "SAML assertion flow",
         body: "Where single sign-on already runs on SAML (an identity provider such as Okta, Entra ID or ADFS), an application that holds a valid SAML assertion can exchange it for an OAuth access token, so API access follows the same sign-on the person already did.",
-        references: &["RFC 7522 (SAML 2.0 bearer assertion grant)", SEED_AUTH],
+        references: &[cite!(RFC_7522), SEED_AUTH],
     },
     Concept {
         id: "asset-token",
         title: "Asset token flow",
         body: "For connected devices registered as assets in Salesforce. The device presents a signed JWT tied to its own asset record and receives a token scoped to that device, so each device can be identified, limited and revoked on its own rather than sharing one integration user.",
-        references: &["RFC 7523 (JWT bearer grant)", SEED_AUTH],
+        references: &[cite!(RFC_7523), SEED_AUTH],
     },
     Concept {
         id: "named-credential",
@@ -107,17 +109,13 @@ pub static CONCEPTS: &[Concept] = &[
         id: "tls",
         title: "TLS",
         body: "Transport Layer Security encrypts a connection and proves the server's identity with a certificate the client checks against trusted authorities. It is one-way: the server learns nothing about the client from TLS, so the client proves itself with a token or key at the application layer. Plain HTTP and FTP have no encryption at all.",
-        references: &["RFC 8446 (TLS 1.3)", SEED_TLS],
+        references: &[cite!(RFC_8446), SEED_TLS],
     },
     Concept {
         id: "mtls",
         title: "Mutual TLS",
         body: "Both sides present certificates, so the server also knows which client connected before any data flows. It is worth its cost (certificates to issue, store and rotate before they expire) where the target demands it, where the data is highly sensitive, or where a link crosses a trust boundary and a token alone is not enough defence.",
-        references: &[
-            "RFC 8705 (OAuth mutual-TLS client authentication)",
-            "RFC 8446 (TLS 1.3)",
-            SEED_TLS,
-        ],
+        references: &[cite!(RFC_8705), cite!(RFC_8446), SEED_TLS],
     },
     Concept {
         id: "request-reply",
@@ -158,14 +156,24 @@ pub static CONCEPTS: &[Concept] = &[
     Concept {
         id: "platform-events",
         title: "Platform events",
-        body: "Event messages whose fields you define and which your code or an outside system publishes explicitly. They carry business events that are not one record's change (an order placed, a payment received) and can be published into Salesforce from outside. Subscribers can replay missed events for 72 hours (high volume, the class new event channels use; the legacy standard-volume class keeps them 24).",
-        references: &[SEED_EVENTS],
+        body: concatcp!(
+            "Event messages whose fields you define and which your code or an outside system publishes explicitly. They carry business events that are not one record's change (an order placed, a payment received) and can be published into Salesforce from outside. Subscribers can replay missed events for ",
+            HIGH_VOLUME_RETENTION_H,
+            " hours (high volume, the class new event channels use; the legacy standard-volume class keeps them ",
+            STANDARD_RETENTION_H,
+            ")."
+        ),
+        references: &[SEED_EVENTS, cite!(EVENT_RETENTION)],
     },
     Concept {
         id: "change-data-capture",
         title: "Change data capture",
-        body: "Salesforce publishes a change event by itself whenever a record of an enabled object is created, updated, deleted or undeleted, with the changed fields; no publishing code is written. It only flows out of Salesforce, respects field security and can be replayed for 72 hours. Start with it to replicate record changes.",
-        references: &[SEED_EVENTS],
+        body: concatcp!(
+            "Salesforce publishes a change event by itself whenever a record of an enabled object is created, updated, deleted or undeleted, with the changed fields; no publishing code is written. It only flows out of Salesforce, respects field security and can be replayed for ",
+            HIGH_VOLUME_RETENTION_H,
+            " hours. Start with it to replicate record changes."
+        ),
+        references: &[SEED_EVENTS, cite!(EVENT_RETENTION)],
     },
     Concept {
         id: "point-to-point",

@@ -5,7 +5,10 @@
 
 use crate::analysis::facts::{Attr, Value};
 use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze, events};
+use crate::fact_date;
 use crate::model::{AuthFlow, Design, Latency, SystemKind, Trigger};
+use crate::standards::{RFC_9700, USERNAME_PASSWORD_RETIREMENT};
+use const_format::concatcp;
 
 /// A link of the exercise's design, named by its two systems (ids change when a
 /// student redraws a link; names are what the task talks about).
@@ -376,6 +379,11 @@ pub static ALL: &[Exercise] = &[
     },
 ];
 
+/// The exercises that practise the concept card `card`, in the Learn menu's order.
+pub fn practising(card: &str) -> impl Iterator<Item = &'static Exercise> + '_ {
+    ALL.iter().filter(move |e| e.concepts.contains(&card))
+}
+
 /// The exercise with this id.
 pub fn get(id: &str) -> Option<&'static Exercise> {
     ALL.iter().find(|e| e.id == id)
@@ -478,7 +486,7 @@ fn missing(r: LinkRef) -> (bool, String) {
 }
 
 /// How long Salesforce keeps the events of a mechanism for replay: change events and
-/// high-volume platform events (the kind new ones are) 72 hours; no events, none.
+/// high-volume platform events (the kind new ones are), the table's retention; no events, none.
 fn retention_hours(e: Events) -> Option<u32> {
     match e {
         Events::ChangeDataCapture | Events::PlatformEvents => Some(events::HIGH_VOLUME_RETENTION_H),
@@ -630,12 +638,17 @@ fn mesh_mistake(given: Option<usize>, n: usize, today: usize) -> String {
 /// Why Patchbay never recommends a flow, for a student who picks it.
 fn never_recommended(flow: AuthFlow) -> Option<&'static str> {
     match flow {
-        AuthFlow::UserAgent => Some(
-            "the implicit flow hands the token over in the browser's address bar, where scripts and history can read it, and current guidance (RFC 9700) says not to use it",
-        ),
-        AuthFlow::UsernamePassword => Some(
-            "the caller keeps a person's password, cannot pass a second factor, and the OAuth security guidance (RFC 9700) says the password grant must not be used",
-        ),
+        AuthFlow::UserAgent => Some(concatcp!(
+            "the implicit flow hands the token over in the browser's address bar, where scripts and history can read it, and current guidance (",
+            RFC_9700.name,
+            ") says not to use it"
+        )),
+        AuthFlow::UsernamePassword => Some(concatcp!(
+            "the caller keeps a person's password, cannot pass a second factor, the OAuth security guidance (",
+            RFC_9700.name,
+            ") says the password grant must not be used, and Salesforce stops it on ",
+            fact_date!(USERNAME_PASSWORD_RETIREMENT)
+        )),
         _ => None,
     }
 }

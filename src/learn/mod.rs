@@ -5,6 +5,7 @@
 pub mod bus;
 pub mod concepts;
 pub mod exercises;
+pub mod explain;
 pub mod progress;
 
 use crate::analysis::facts::{Attr, Value};

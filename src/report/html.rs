@@ -84,8 +84,9 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
     let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         h,
-        "<p class=\"muted\">{} · findings: {high} high, {warning} warning, {info} info</p>",
-        xml(&super::summary(design))
+        "<p class=\"muted\">{} · findings: {high} high, {warning} warning, {info} info · facts checked {}</p>",
+        xml(&super::summary(design)),
+        crate::standards::checked()
     );
     let head = std::mem::take(&mut h);
 

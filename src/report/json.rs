@@ -546,6 +546,7 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
     let esb = &analysis.esb;
     out.write_all(b"{\n")?;
     field(out, "report_version", &REPORT_VERSION)?;
+    field(out, "facts_checked", &crate::standards::checked().iso())?;
     field(
         out,
         "design",

@@ -236,6 +236,11 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out);
     }
+    let _ = writeln!(
+        out,
+        "*Facts checked {}: the platform and standards facts behind this advice are listed by `patchbay explain facts`.*",
+        crate::standards::checked()
+    );
     out
 }
 

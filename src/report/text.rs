@@ -135,6 +135,7 @@ fn ending(out: &mut String, design: &Design, analysis: &Analysis) {
     for line in super::lapsed_lines(design, analysis) {
         let _ = writeln!(out, "  NOTE {line}");
     }
+    let _ = writeln!(out, "\n{}", crate::standards::checked_line());
 }
 
 /// The analysis as plain text.

@@ -49,12 +49,18 @@ pub(super) fn concept_links(ui: &mut egui::Ui, ids: &[&'static str], commands: &
     });
 }
 
-/// Where a reference can be read: an RFC at the RFC Editor; `None` for one that has no
+/// Where a reference can be read: the address the facts table gives the fact it cites
+/// (an RFC at the RFC Editor, a Salesforce Help article); `None` for one that has no
 /// address of its own (a section of the article).
-pub(super) fn reference_url(reference: &str) -> Option<String> {
-    let rest = reference.strip_prefix("RFC ")?;
-    let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    (!number.is_empty()).then(|| format!("https://www.rfc-editor.org/rfc/rfc{number}"))
+pub(super) fn reference_url(reference: &str) -> Option<&'static str> {
+    crate::standards::FACTS
+        .iter()
+        .find(|f| {
+            reference
+                .strip_prefix(f.name)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .and_then(|f| f.url)
 }
 
 /// A finding's or a card's references, one a line; an RFC is a link to its text.

@@ -2,15 +2,39 @@
 
 use super::prelude::*;
 
+use crate::fact_date;
+use crate::standards::{
+    EXTERNAL_CLIENT_APPS, RFC_9700, USERNAME_PASSWORD_BLOCKED, USERNAME_PASSWORD_RETIREMENT,
+};
+use const_format::concatcp;
+
+const RETIRED: &str = fact_date!(USERNAME_PASSWORD_RETIREMENT);
+
 pub static RULE: Rule = Rule {
     id: "AUTH-001",
     title: "Username-password flow in use",
     severity: Severity::High,
     checks: "Links whose current `auth` is `username-password`.",
-    why: "The caller has to store a real user's password and security token, the flow cannot do multi-factor authentication, newer orgs block it by default, and Salesforce has announced its retirement. The OAuth security best practice says clients must not use the password grant.",
-    instead: "Move server-to-server callers to the JWT bearer flow with a certificate (client credentials where no certificate can be managed) and people to the web server flow; the link's recommended flow says which.",
+    why: concatcp!(
+        "Into Salesforce the link will stop working: Salesforce retires the username-password flow for connected apps on ",
+        RETIRED,
+        ", with no extension, and orgs created since ",
+        fact_date!(USERNAME_PASSWORD_BLOCKED),
+        " already block it by default. Until then the caller stores a real user's password and security token, and the flow cannot do multi-factor authentication; the OAuth security best practice (",
+        RFC_9700.name,
+        ") says clients must not use the password grant, towards any provider."
+    ),
+    instead: concatcp!(
+        "Before ",
+        RETIRED,
+        ", register the caller as an External Client App (new connected apps can no longer be created since ",
+        fact_date!(EXTERNAL_CLIENT_APPS),
+        ") and move a server-to-server caller to the client credentials flow, the way out Salesforce names, or to the JWT bearer flow with a certificate, the stronger default; move a person to the web server flow with PKCE. The link's recommended flow says which."
+    ),
     references: &[
-        "OAuth 2.0 Security Best Current Practice, RFC 9700 section 2.4",
+        crate::cite!(USERNAME_PASSWORD_RETIREMENT),
+        crate::cite!(EXTERNAL_CLIENT_APPS),
+        crate::cite!(RFC_9700, " section 2.4"),
         article!("Username-Password Flow"),
     ],
     check,
@@ -20,15 +44,28 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (link, a) in cx.each_link() {
-        if link.auth == Some(AuthFlow::UsernamePassword) {
-            out.push(RULE.finding(
-                Subject::Link(link.id),
-                format!(
-                    "signs in with a stored username and password; use {} instead",
-                    a.auth_flow.choice.id()
-                ),
-            ));
+        if link.auth != Some(AuthFlow::UsernamePassword) {
+            continue;
         }
+        let into_salesforce = crate::analysis::connection::of(&a.facts).into_salesforce(&a.facts);
+        let recommended = a.auth_flow.choice.id();
+        let message = if !into_salesforce {
+            format!("signs in with a stored username and password; use {recommended} instead")
+        } else if let Some(other) = match a.auth_flow.choice {
+            AuthFlow::JwtBearer => Some(AuthFlow::ClientCredentials),
+            AuthFlow::ClientCredentials => Some(AuthFlow::JwtBearer),
+            _ => None,
+        } {
+            format!(
+                "signs in with a stored username and password, which stops working on {RETIRED}; move to {recommended} (or {}) through an External Client App",
+                other.id()
+            )
+        } else {
+            format!(
+                "signs in with a stored username and password, which stops working on {RETIRED}; move to {recommended} through an External Client App"
+            )
+        };
+        out.push(RULE.finding(Subject::Link(link.id), message));
     }
 }
 
@@ -60,7 +97,7 @@ mod tests {
         let found = analyze(&design).findings;
         assert_eq!(
             found[0].message,
-            "signs in with a stored username and password; use jwt-bearer instead"
+            "signs in with a stored username and password, which stops working on 20 February 2027; move to jwt-bearer (or client-credentials) through an External Client App"
         );
         assert_eq!(found[0].severity, Severity::High);
         design.environment = Environment::Prototype;

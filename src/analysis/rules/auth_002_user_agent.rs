@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     why: "The implicit flow hands the access token back in the browser's address fragment, where history, extensions and referrers can leak it, and nothing binds the token to the app that asked for it. The OAuth security best practice says clients should not use it.",
     instead: "Use the web server flow with PKCE: the app gets a one-time code and proves, with a secret it made for this login, that it is the one that asked.",
     references: &[
-        "OAuth 2.0 Security Best Current Practice, RFC 9700 section 2.1.2",
-        "RFC 7636 (PKCE)",
+        crate::cite!(crate::standards::RFC_9700, " section 2.1.2"),
+        crate::cite!(crate::standards::RFC_7636),
         article!("User-Agent Flow"),
     ],
     check,

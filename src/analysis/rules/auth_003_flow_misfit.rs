@@ -10,9 +10,9 @@ pub static RULE: Rule = Rule {
     why: "A flow built for another kind of caller either leaks what it must protect (a secret shipped inside a browser or mobile app), cannot work at all (a login page nobody sees), or acts with the wrong identity (an integration user where the person's own permissions should apply).",
     instead: "Switch to the recommended flow shown on the link; its reason says which property of the caller decides it.",
     references: &[
-        "RFC 6749 section 2.1 (client types)",
-        "RFC 7523 (JWT bearer)",
-        "RFC 8628 (device grant)",
+        crate::cite!(crate::standards::RFC_6749, " section 2.1 (client types)"),
+        crate::cite!(crate::standards::RFC_7523),
+        crate::cite!(crate::standards::RFC_8628),
         article!("The Different Types of Authentication Flows"),
     ],
     check,

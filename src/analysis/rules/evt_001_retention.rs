@@ -8,11 +8,16 @@ pub static RULE: Rule = Rule {
     title: "Event retention limits guaranteed delivery",
     severity: Severity::Info,
     checks: "Links that need guaranteed delivery and are carried by platform events or change data capture.",
-    why: "Salesforce keeps change events and high-volume platform events for 72 hours; a subscriber that is down longer than that misses events for good, and nothing tells the sender.",
+    why: const_format::concatcp!(
+        "Salesforce keeps change events and high-volume platform events for ",
+        HIGH_VOLUME_RETENTION_H,
+        " hours; a subscriber that is down longer than that misses events for good, and nothing tells the sender."
+    ),
     instead: "Store the last replay id the subscriber processed, alert when it falls behind, and keep a re-sync path (a query or bulk extract of changes since a timestamp) for outages longer than the retention window.",
-    references: &[article!(
-        "How to Choose Between Platform Events and Change Data Capture"
-    )],
+    references: &[
+        article!("How to Choose Between Platform Events and Change Data Capture"),
+        crate::cite!(crate::standards::EVENT_RETENTION),
+    ],
     check,
     #[cfg(test)]
     fixture,

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     instead: "Mark the later step with the data it really carries (and let Patchbay recommend its protection), or record in its notes why the data is reduced before it (masked, tokenised, aggregated).",
     references: &[
         article!("What is TLS and mTLS?"),
-        "RFC 8705 (OAuth mutual-TLS client authentication)",
+        crate::cite!(crate::standards::RFC_8705),
     ],
     check,
     #[cfg(test)]

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     instead: "Send the request and return at once, and let the remote side report the result later: a callback, a message on a queue, or a status the caller can poll.",
     references: &[
         article!("Fire and Forget (Asynchronous)"),
-        "RFC 9110 section 15.3.3 (202 Accepted)",
+        crate::cite!(crate::standards::RFC_9110, " section 15.3.3 (202 Accepted)"),
     ],
     check,
     #[cfg(test)]

@@ -9,7 +9,10 @@ pub static RULE: Rule = Rule {
     checks: "Links over plain `http` or `ftp`.",
     why: "Without TLS anyone on the network path can read the data and the credentials sent with it, and change both on the way; FTP even sends its password in clear text.",
     instead: "Use HTTPS instead of HTTP and SFTP (or FTPS) instead of FTP; add mutual TLS where the link's mTLS recommendation says so.",
-    references: &[article!("What is TLS and mTLS?"), "RFC 8446 (TLS 1.3)"],
+    references: &[
+        article!("What is TLS and mTLS?"),
+        crate::cite!(crate::standards::RFC_8446),
+    ],
     check,
     #[cfg(test)]
     fixture,
