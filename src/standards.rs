@@ -25,24 +25,26 @@ impl Checked {
     }
 }
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// "December 2026".
 impl fmt::Display for Checked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS
+        let month = MONTH_NAMES
             .get(usize::from(self.month).wrapping_sub(1))
             .copied()
             .unwrap_or("?");
@@ -98,21 +100,31 @@ macro_rules! cite {
     };
     ($fact:path, $part:expr) => {{
         const F: $crate::standards::Fact = $fact;
-        const_format::concatcp!(
+        const DATED: &str = const_format::concatcp!(
             F.name,
             $part,
             " (",
             F.title,
-            match F.when {
-                Some(_) => ", ",
-                None => "",
-            },
+            ", ",
             match F.when {
                 Some(w) => w,
                 None => "",
             },
             ")"
-        )
+        );
+        // A fact with no date of its own gives the month it was checked.
+        const UNDATED: &str = const_format::concatcp!(
+            F.name,
+            $part,
+            " (",
+            F.title,
+            "; checked ",
+            $crate::standards::MONTH_NAMES[(F.checked.month - 1) as usize],
+            " ",
+            F.checked.year,
+            ")"
+        );
+        if F.when.is_some() { DATED } else { UNDATED }
     }};
 }
 
@@ -321,6 +333,45 @@ pub const PUB_SUB_API: Fact = Fact {
     area: Area::Salesforce,
 };
 
+/// What a Salesforce org can speak, into it and out of it.
+pub const SALESFORCE_INTERFACES: Fact = Fact {
+    id: "salesforce-interfaces",
+    name: "Salesforce's interfaces",
+    title: "What a Salesforce org accepts and sends",
+    when: None,
+    says: "Into an org: HTTPS APIs only (REST, SOAP, GraphQL, Composite, Bulk API 2.0, Apex REST and SOAP services, and gRPC for the Pub/Sub API) and inbound email; out of it: HTTPS callouts, outbound messages (SOAP) and email. An org has no SFTP or FTP server, no JMS, AMQP, Kafka or MQTT client, no JDBC endpoint and no file share, and it accepts TLS only.",
+    source: "Salesforce Developers: API overview, Apex callouts, Email services",
+    url: None,
+    checked: DEC_2026,
+    area: Area::Salesforce,
+};
+
+/// SAML 2.0.
+pub const SAML_2: Fact = Fact {
+    id: "saml-2-0",
+    name: "SAML 2.0",
+    title: "OASIS Security Assertion Markup Language 2.0",
+    when: Some("March 2005"),
+    says: "The identity provider authenticates the person and sends the application a signed assertion through the browser (Web Browser SSO profile).",
+    source: "OASIS Standard, SAML 2.0",
+    url: Some("https://docs.oasis-open.org/security/saml/v2.0/"),
+    checked: DEC_2026,
+    area: Area::Standard,
+};
+
+/// OpenID Connect.
+pub const OIDC_CORE: Fact = Fact {
+    id: "openid-connect",
+    name: "OpenID Connect Core 1.0",
+    title: "OpenID Connect Core 1.0",
+    when: Some("February 2014"),
+    says: "An identity layer on OAuth 2.0: the identity provider returns a signed ID token that says who signed in.",
+    source: "OpenID Foundation, OpenID Connect Core 1.0",
+    url: Some("https://openid.net/specs/openid-connect-core-1_0.html"),
+    checked: DEC_2026,
+    area: Area::Standard,
+};
+
 /// Hours a change event or a high-volume platform event can be replayed.
 pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
 /// Hours a standard-volume (legacy) platform event can be replayed.
@@ -345,13 +396,16 @@ pub const EVENT_RETENTION: Fact = Fact {
     area: Area::Salesforce,
 };
 
-/// Every fact, platform first, then standards by number.
+/// Every fact, platform first, then standards.
 pub static FACTS: &[&Fact] = &[
     &EXTERNAL_CLIENT_APPS,
     &USERNAME_PASSWORD_BLOCKED,
     &USERNAME_PASSWORD_RETIREMENT,
     &PUB_SUB_API,
     &EVENT_RETENTION,
+    &SALESFORCE_INTERFACES,
+    &SAML_2,
+    &OIDC_CORE,
     &RFC_6749,
     &RFC_6750,
     &RFC_7519,
@@ -422,7 +476,7 @@ mod tests {
         );
         assert_eq!(
             cite!(PUB_SUB_API),
-            "Pub/Sub API (Salesforce's event-driven architecture decision guide)"
+            "Pub/Sub API (Salesforce's event-driven architecture decision guide; checked December 2026)"
         );
         assert_eq!(fact_date!(USERNAME_PASSWORD_RETIREMENT), "20 February 2027");
     }

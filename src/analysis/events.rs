@@ -199,7 +199,7 @@ impl Decide for EventsDecision {
             Step::AnswerComesBack => "No event goes out with the request: the work takes longer than a caller can wait, so the answer comes back later, by the target calling back in or by publishing a platform event into Salesforce.".into(),
             Step::Synchronous => "The caller waits for its answer on the same connection, so there is no event to publish.".into(),
             Step::Bulk => "It is a scheduled bulk run: the data moves as files or query results, not as events.".into(),
-            Step::NoSalesforce => "Neither end is a Salesforce org, so Salesforce's event bus is not involved; a broker or the sender's own queue carries the message.".into(),
+            Step::NoSalesforce => "Neither end is a Salesforce org, so Salesforce's event bus is not involved; a broker carries the message: a topic where each subscriber gets its own copy (publish/subscribe), or a queue where one consumer takes each message (queuing).".into(),
             Step::ExternalPublish => "The event starts outside Salesforce and must be published into it, which only platform events allow; change events are emitted by Salesforce alone. The publisher connects through the Pub/Sub API.".into(),
             Step::RecordChangeOut => Cow::Owned(format!(
                 "Record changes leave Salesforce: change data capture emits them with no publishing code, shaped like the record, with only the changed fields on update.{}",

@@ -8,10 +8,10 @@ use super::LinkAnalysis;
 use super::connection::{How, Opener};
 use super::pattern::Pattern;
 use super::{Events, mtls};
-use crate::model::{AuthFlow, Protocol, SystemKind};
+use crate::model::{AuthFlow, Protocol, Sensitivity, SystemKind};
 use crate::standards::{
-    HIGH_VOLUME_RETENTION_H, RFC_7522, RFC_7523, RFC_7636, RFC_8628, RFC_8705, RFC_9449, RFC_9700,
-    RFC_10017,
+    FAPI_2, HIGH_VOLUME_RETENTION_H, RFC_7522, RFC_7523, RFC_7636, RFC_8628, RFC_8705, RFC_9126,
+    RFC_9449, RFC_9700, RFC_10017,
 };
 use const_format::concatcp;
 
@@ -217,8 +217,61 @@ fn auth(
     let f = &a.facts;
     let for_person = f.on_behalf_of_user;
     let by_target = opener == Opener::Target;
+    let browser = super::connection::of(f).view(f).from_kind == SystemKind::Spa;
+    let mut o = auth_flow(
+        a,
+        by_target,
+        for_person,
+        browser,
+        into_salesforce,
+        salesforce_end,
+    );
+    // High-value data for a person: harden the authorization request itself.
+    if f.sensitivity == Sensitivity::Regulated {
+        match a.auth_flow.choice {
+            AuthFlow::WebServer => o.push(HIGH_VALUE_CONFIDENTIAL),
+            AuthFlow::WebServerPkce => o.push(HIGH_VALUE_PUBLIC),
+            _ => {}
+        }
+    }
+    o
+}
+
+/// PAR and FAPI 2.0 for a confidential client acting for a person on regulated data.
+const HIGH_VALUE_CONFIDENTIAL: &str = concatcp!(
+    "High-value data: send the authorization request by PAR (",
+    RFC_9126.name,
+    ") and follow the ",
+    FAPI_2.name,
+    " Security Profile (PAR, PKCE, sender-constrained tokens), where the authorization server supports them"
+);
+/// The same for a public client, which FAPI 2.0 does not admit.
+const HIGH_VALUE_PUBLIC: &str = concatcp!(
+    "High-value data: PAR (",
+    RFC_9126.name,
+    ") where the authorization server supports it; the ",
+    FAPI_2.name,
+    " Security Profile admits confidential clients only, so it takes a backend of the app's own to run the flow"
+);
+
+fn auth_flow(
+    a: &LinkAnalysis,
+    by_target: bool,
+    for_person: bool,
+    browser: bool,
+    into_salesforce: bool,
+    salesforce_end: bool,
+) -> Vec<&'static str> {
     if !salesforce_end || !(into_salesforce || a.auth_flow.choice == AuthFlow::NamedCredential) {
         return match a.auth_flow.choice {
+            AuthFlow::WebServerPkce if browser => vec![
+                BFF,
+                concatcp!(
+                    "Without one: PKCE on every code exchange (",
+                    RFC_7636.name,
+                    ")"
+                ),
+            ],
             AuthFlow::WebServer | AuthFlow::WebServerPkce => vec![
                 "Register the client with the target's authorization server (authorization code grant)",
                 concatcp!("PKCE on every code exchange (", RFC_7636.name, ")"),
@@ -262,6 +315,15 @@ fn auth(
                 " asks it of every client"
             ),
             "Refresh tokens so the person signs in rarely",
+        ],
+        AuthFlow::WebServerPkce if browser => vec![
+            BFF,
+            "Without one: External Client App with PKCE required and no client secret in the browser",
+            concatcp!(
+                "Refresh tokens rotated on every use or bound to the client (",
+                RFC_9700.name,
+                ")"
+            ),
         ],
         AuthFlow::WebServerPkce => vec![
             "External Client App with PKCE required and no client secret in the app",
@@ -316,6 +378,13 @@ fn auth(
         AuthFlow::UsernamePassword | AuthFlow::UserAgent => Vec::new(),
     }
 }
+
+/// A browser app's first choice: the flow run by a server side of its own.
+const BFF: &str = concatcp!(
+    "First choice: a backend-for-frontend (",
+    RFC_10017.name,
+    "), a small server side of the app's own that signs the person in as a confidential client (the web server flow, with PKCE) and keeps the tokens out of the browser, which holds only a session cookie"
+);
 
 fn mtls_options(
     a: &LinkAnalysis,

@@ -231,6 +231,7 @@ pub(super) fn recommendations_ui(
     }
     ui.label(RichText::new(format!("Connects: {}", super::theme::plain(connects))).small());
     let [pattern_options, events_options, auth_options, mtls_options] = crate::report::options(a);
+    let [pattern_cards, events_cards, auth_cards, mtls_cards] = concepts::for_link(a);
     let f = &a.facts;
     decision_ui::<pattern::PatternDecision>(
         ui,
@@ -238,7 +239,7 @@ pub(super) fn recommendations_ui(
         &a.pattern,
         f,
         |p| p.id().to_owned(),
-        (&pattern_options, concepts::for_pattern(a.pattern.choice)),
+        (&pattern_options, &pattern_cards),
         &mut out,
     );
     decision_ui::<events::EventsDecision>(
@@ -247,7 +248,7 @@ pub(super) fn recommendations_ui(
         &a.events,
         f,
         |e| e.id().to_owned(),
-        (&events_options, concepts::for_events(a.events.choice)),
+        (&events_options, &events_cards),
         &mut out,
     );
     decision_ui::<auth::AuthDecision>(
@@ -256,7 +257,7 @@ pub(super) fn recommendations_ui(
         &a.auth_flow,
         f,
         |f| f.id().to_owned(),
-        (&auth_options, concepts::for_auth(a.auth_flow.choice)),
+        (&auth_options, &auth_cards),
         &mut out,
     );
     decision_ui::<mtls::MtlsDecision>(
@@ -271,7 +272,7 @@ pub(super) fn recommendations_ui(
                 "not needed".into()
             }
         },
-        (&mtls_options, concepts::for_mtls(a.mtls.choice)),
+        (&mtls_options, &mtls_cards),
         &mut out,
     );
     commands

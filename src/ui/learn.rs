@@ -301,11 +301,8 @@ pub(super) fn concept_window(ctx: &egui::Context, learn: &mut Learn) -> Vec<Comm
             ui.add_space(4.0);
             ui.label(RichText::new("Read more").strong());
             super::explanation::references_ui(ui, card.references, false);
-            let practise: Vec<_> = exercises::ALL
-                .iter()
-                .filter(|e| e.concepts.contains(&card.id))
-                .collect();
-            if !practise.is_empty() {
+            let mut practise = exercises::practising(card.id).peekable();
+            if practise.peek().is_some() {
                 ui.label(RichText::new("Practise it").strong());
                 for e in practise {
                     if ui.link(e.title).clicked() {
@@ -313,6 +310,11 @@ pub(super) fn concept_window(ctx: &egui::Context, learn: &mut Learn) -> Vec<Comm
                     }
                 }
             }
+            ui.label(
+                RichText::new(format!("Facts checked {}", crate::standards::checked()))
+                    .small()
+                    .weak(),
+            );
         });
     if !open {
         learn.concept = None;
