@@ -285,7 +285,7 @@ pub const FAPI_2: Fact = Fact {
 pub const EXTERNAL_CLIENT_APPS: Fact = Fact {
     id: "external-client-apps",
     name: "External Client Apps",
-    title: "New connected apps can no longer be created in Spring '26",
+    title: "New connected apps can no longer be created",
     when: Some("Spring '26"),
     says: "Since Spring '26 a Salesforce org no longer lets you create a new connected app by default (it takes a request to Support, a path Salesforce says will close); connected apps that exist keep working. New OAuth clients are registered as External Client Apps.",
     source: "Salesforce Help, \"New connected apps can no longer be created in Spring '26\"",

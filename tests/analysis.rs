@@ -1299,7 +1299,7 @@ fn the_what_if_table_is_the_decision_decided_again() {
 }
 
 /// Every count of four digits or more in a reason, a flip or a finding is grouped by
-/// thousands ("50,000", never "50000"), on every sample, every exercise and a
+/// thousands ("50,000", never "50000"), years apart, on every sample, every exercise and a
 /// generated design.
 #[test]
 fn counts_in_advice_are_grouped_by_thousands() {
@@ -1315,7 +1315,11 @@ fn counts_in_advice_are_grouped_by_thousands() {
                 start = i;
             }
             run = if c.is_ascii_digit() { run + 1 } else { 0 };
-            let id = ["RFC ", "port "].iter().any(|w| text[..start].ends_with(w));
+            // Or a year after its month ("20 February 2027").
+            let id = ["RFC ", "port "].iter().any(|w| text[..start].ends_with(w))
+                || patchbay::standards::MONTH_NAMES
+                    .iter()
+                    .any(|m| text[..start].ends_with(&format!("{m} ")));
             if run >= 4 && prev != '.' && !id {
                 return true;
             }

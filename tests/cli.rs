@@ -212,8 +212,9 @@ fn rules_lists_every_rule_and_explain_prints_one() {
         "Why it matters",
         "What to do instead",
         "RFC 9700",
-        "Concepts\n  Username-password flow (username-password): ",
-        "  JWT bearer flow (jwt-bearer): ",
+        "Concepts\n  The end of the username-password flow (username-password-retirement): ",
+        "  Username-password flow (username-password): ",
+        "  External Client Apps (external-client-apps): ",
         "20 February 2027",
         "Facts checked December 2026",
     ] {
@@ -221,7 +222,36 @@ fn rules_lists_every_rule_and_explain_prints_one() {
     }
     let (code, _, err) = patchbay(&["explain", "XYZ-999"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no rule \"XYZ-999\""), "{err}");
+    assert!(err.contains("no rule or concept \"XYZ-999\""), "{err}");
+
+    // A concept card, with the exercises that practise it; the list of cards; the
+    // dated facts.
+    let (code, out, _) = patchbay(&["explain", "dpop"]);
+    assert_eq!(code, 0);
+    for part in [
+        "Bound tokens with DPoP",
+        "RFC 9449 (OAuth 2.0 Demonstrating Proof of Possession (DPoP), September 2023)",
+        "Practise it\n  patchbay lesson show phone-bound-tokens",
+        "Facts checked December 2026",
+    ] {
+        assert!(out.contains(part), "{part} missing in {out}");
+    }
+    let (code, out, _) = patchbay(&["explain", "concepts"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().filter(|l| !l.is_empty()).count(),
+        patchbay::learn::concepts::CONCEPTS.len() + 1
+    );
+    let (code, out, _) = patchbay(&["explain", "facts"]);
+    assert_eq!(code, 0);
+    for part in [
+        "username-password retirement: Salesforce retires the OAuth username-password flow for connected apps, 20 February 2027",
+        "Source: Salesforce Help article 005461976",
+        "RFC 10017: OAuth 2.0 for Browser-Based Applications (Best Current Practice), August 2026",
+        "checked December 2026.",
+    ] {
+        assert!(out.contains(part), "{part} missing in {out}");
+    }
 }
 
 #[test]

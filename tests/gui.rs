@@ -1146,6 +1146,60 @@ fn a_question_is_answered_before_its_recommendation_is_shown() {
 }
 
 #[test]
+fn the_patients_phone_exercise_is_walked_in_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(learning_app(dir.path()));
+    h.get_by_label("Learn").click();
+    h.run_steps(2);
+    h.get_by_label("Health data from a patient's phone  (new)")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.design().name, "Home monitoring");
+    assert!(h.query_by_label_contains("mTLS: ").is_none(), "hidden");
+
+    // The answer a student most likely gives first: the data is regulated, so mutual
+    // TLS. The feedback says why not, and brings the first hint, not the answer.
+    h.get_by_label("mutual-tls").click();
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Not solved yet");
+    h.get_by_label_contains("Not mutual-tls: the data does call for more than one-way TLS");
+    h.get_by_label_contains("Hint 1:");
+    assert!(
+        h.query_by_label_contains("Patchbay recommends bound-tokens")
+            .is_none()
+    );
+
+    h.get_by_label("bound-tokens").click();
+    h.get_by_label("Check my answer").click();
+    h.run_steps(3);
+    h.get_by_label("Solved");
+    h.get_by_label_contains("Right: bound-tokens.");
+    // Answered: the link's advice is shown, with the bound-token card beside it.
+    let link = h.state().doc.design().links[0].id;
+    h.state_mut().command(Command::SelectLink(link));
+    h.run_steps(3);
+    h.get_by_label("mTLS: not needed");
+    // Both the exercise and the link's mTLS advice lead to the card.
+    assert_eq!(h.query_all_by_label("Bound tokens with DPoP").count(), 2);
+    h.query_all_by_label("Bound tokens with DPoP")
+        .next()
+        .expect("the card's link")
+        .click();
+    h.run_steps(5);
+    assert_eq!(h.state().learn_concept(), Some("dpop"));
+    h.get_by_label_contains("binds the token to a key pair");
+    h.get_by_label_contains("Facts checked December 2026");
+    h.get_by_label("Practise it");
+    // The exercise's own window, and the card's link back to it.
+    assert_eq!(
+        h.query_all_by_label("Health data from a patient's phone")
+            .count(),
+        2
+    );
+}
+
+#[test]
 fn a_design_exercise_is_solved_by_changing_the_link() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = learning_app(dir.path());

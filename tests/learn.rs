@@ -6,7 +6,7 @@ use patchbay::analysis::facts::{Attr, Value};
 use patchbay::analysis::{analyze, decision};
 use patchbay::learn::exercises::{self, Goal};
 use patchbay::learn::{concepts, set_input};
-use patchbay::model::{AuthFlow, Design, LinkId, edit::Edit};
+use patchbay::model::{AuthFlow, Design, LinkId, Protocol, edit::Edit};
 
 /// The link between the systems named `from` and `to`.
 fn link(design: &Design, from: &str, to: &str) -> LinkId {
@@ -187,6 +187,65 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
             "not needed",
         ),
         (
+            "password-retirement",
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Integration platform",
+                    "Salesforce",
+                    AuthFlow::ClientCredentials,
+                )]
+            },
+            // A person's flow for a job nobody attends: AUTH-001 goes, the goal is missed.
+            |d| {
+                vec![set_auth(
+                    d,
+                    "Integration platform",
+                    "Salesforce",
+                    AuthFlow::WebServer,
+                )]
+            },
+            "the goal is jwt-bearer or client-credentials",
+        ),
+        (
+            "spa-bff",
+            |d| backend_for_frontend(d, true),
+            // The backend calls Salesforce, but as itself, not for the patient.
+            |d| backend_for_frontend(d, false),
+            "the auth flow is jwt-bearer, not web-server",
+        ),
+        (
+            "file-drop",
+            |d| {
+                let direct = link(d, "Payroll", "Salesforce");
+                let hub = system(d, "Integration hub").id;
+                let salesforce = system(d, "Salesforce").id;
+                let mut drop = d.link(direct).expect("link").clone();
+                drop.id = d.next_link_id();
+                drop.to = hub;
+                let mut load = drop.clone();
+                load.id = patchbay::model::LinkId(drop.id.0 + 1);
+                load.from = hub;
+                load.to = salesforce;
+                load.protocol = Protocol::Rest;
+                vec![
+                    Edit::delete(d, &[], &[direct]),
+                    Edit::set_link("Connect", drop),
+                    Edit::set_link("Connect", load),
+                ]
+            },
+            // The protocol changed on paper: payroll still only writes files.
+            |d| {
+                let mut l = d
+                    .link(link(d, "Payroll", "Salesforce"))
+                    .expect("link")
+                    .clone();
+                l.protocol = Protocol::Rest;
+                vec![Edit::set_link("Change protocol", l)]
+            },
+            "still a direct link from Payroll to Salesforce",
+        ),
+        (
             "introduce-bus",
             |d| vec![patchbay::model::bus::introduce(d).expect("links to route")],
             // A middleware box beside the links routes nothing.
@@ -200,6 +259,21 @@ fn design_cases() -> Vec<(&'static str, Attempt, Attempt, &'static str)> {
             },
             "directly",
         ),
+    ]
+}
+
+/// The booking app's calls to Salesforce moved to its backend, acting for the patient
+/// or not.
+fn backend_for_frontend(d: &Design, for_the_patient: bool) -> Vec<Edit> {
+    let direct = link(d, "Booking app", "Salesforce");
+    let mut l = d.link(direct).expect("link").clone();
+    l.id = d.next_link_id();
+    l.from = system(d, "Booking backend").id;
+    l.auth = None;
+    l.on_behalf_of_user = for_the_patient;
+    vec![
+        Edit::delete(d, &[], &[direct]),
+        Edit::set_link("Connect", l),
     ]
 }
 
@@ -280,6 +354,9 @@ fn a_choice_is_right_only_when_it_is_what_the_analyzer_recommends() {
         ("cdc-or-events", "change-data-capture", "platform-events"),
         ("mesh-count", "10", "6"),
         ("replay-window", "72", "24"),
+        ("phone-bound-tokens", "bound-tokens", "mutual-tls"),
+        ("who-signs-in", "named-credential", "jwt-bearer"),
+        ("bus-in-place", "bus-in-place", "esb-recommended"),
     ];
     for e in exercises::ALL.iter().filter(|e| e.is_choice()) {
         let (_, right, wrong) = answers

@@ -212,7 +212,12 @@ impl Decide for AuthDecision {
         };
         let into_salesforce = connection.into_salesforce(f);
         let v = connection.view(f);
-        let mut decided = Self::sentence(step, into_salesforce, v.from_kind == SystemKind::Spa);
+        let browser = match (v.from_kind, v.to_kind) {
+            (SystemKind::Spa, SystemKind::WebApp) => Browser::ToAServer,
+            (SystemKind::Spa, _) => Browser::ToAnApi,
+            _ => Browser::No,
+        };
+        let mut decided = Self::sentence(step, into_salesforce, browser);
         // Two inputs that cannot both be true: say which one this recommendation took.
         if v.on_behalf_of_user
             && !v.from.user_present
@@ -310,9 +315,18 @@ impl Decide for AuthDecision {
     }
 }
 
+/// Whether the caller is a browser app, and what it calls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Browser {
+    No,
+    /// A web app: it may be the browser app's own backend-for-frontend.
+    ToAServer,
+    ToAnApi,
+}
+
 impl AuthDecision {
     /// The decision's own sentence, for a connection into Salesforce or elsewhere.
-    fn sentence(step: Step, into_salesforce: bool, browser: bool) -> Cow<'static, str> {
+    fn sentence(step: Step, into_salesforce: bool, browser: Browser) -> Cow<'static, str> {
         match step {
             Step::SignIn => "This is the person signing in: the app sends their browser to the identity provider, which authenticates them and returns a signed SAML assertion or OpenID Connect ID token. The federation is the authentication; no OAuth flow is run on this link.".into(),
             Step::Transport(p) => Cow::Owned(format!(
@@ -332,7 +346,8 @@ impl AuthDecision {
             Step::SamlAssertion if into_salesforce => "The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for Salesforce (its token endpoint as audience and recipient), which the app exchanges for an access token without a second login; the assertion the app got when the person signed in to it is not reused.".into(),
             Step::SamlAssertion => concatcp!("The person already signs in through SAML single sign-on, so the identity provider can issue an assertion for the target's authorization server, which the app exchanges for an access token (", RFC_7522.name, ") without a second login; the assertion the app got when the person signed in to it is not reused.").into(),
             Step::ConfidentialUser => concatcp!("A person signs in through the browser and the app's server, which can keep a secret, swaps the code for the token out of the browser's reach, with PKCE as well (", RFC_9700.name, " asks it of every client).").into(),
-            Step::PublicClient if browser => concatcp!("A person signs in, but the app runs in their browser and cannot keep a secret. The first choice (", RFC_10017.name, ") is a backend-for-frontend: a small server side of the app's own signs the person in as a confidential client (the web server flow, with PKCE) and keeps the tokens out of the browser. Without one, the browser runs the authorization code flow with PKCE itself; the implicit flow would expose the token.").into(),
+            Step::PublicClient if browser == Browser::ToAServer => concatcp!("A person signs in, but the app runs in their browser and cannot keep a secret. If this server is the app's own backend-for-frontend, the first choice (", RFC_10017.name, "), it signs the person in as a confidential client (the web server flow, with PKCE), keeps the tokens and gives the browser only a session cookie; otherwise the browser runs the authorization code flow with PKCE itself. The implicit flow would expose the token.").into(),
+            Step::PublicClient if browser == Browser::ToAnApi => concatcp!("A person signs in, but the app runs in their browser and cannot keep a secret. The first choice (", RFC_10017.name, ") is a backend-for-frontend: a small server side of the app's own signs the person in as a confidential client (the web server flow, with PKCE) and keeps the tokens out of the browser. Without one, the browser runs the authorization code flow with PKCE itself; the implicit flow would expose the token.").into(),
             Step::PublicClient => "A person signs in, but the app runs on their device and cannot keep a secret, so it proves the code exchange with PKCE instead; the implicit flow would expose the token.".into(),
             Step::IntegrationUser if into_salesforce => "The link does not act for the signed-in person: the app's server calls as an integration user and signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),
             Step::ServerToServer if into_salesforce => "No person is involved: the connecting service signs a JWT with its private key (the JWT bearer flow), so no password is stored and trust rests on a certificate.".into(),

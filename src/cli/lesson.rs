@@ -94,7 +94,7 @@ fn show(id: &str, hints: bool, design: Option<&Path>) -> u8 {
             e.id,
             match asks {
                 Asks::FullMesh | Asks::Retention(_) => "NUMBER",
-                Asks::Auth(_) | Asks::Events(_) => "ID",
+                Asks::Auth(_) | Asks::Events(_) | Asks::Protection(_) | Asks::Esb => "ID",
             }
         );
     } else {
@@ -106,7 +106,7 @@ fn show(id: &str, hints: bool, design: Option<&Path>) -> u8 {
     }
     let _ = writeln!(out, "Concepts");
     for c in e.concepts.iter().filter_map(|c| concepts::get(c)) {
-        let _ = writeln!(out, "  {}: see {}", c.title, c.references.join("; "));
+        let _ = writeln!(out, "  {}: patchbay explain {}", c.title, c.id);
     }
     if hints {
         let _ = writeln!(out, "\nHints");

@@ -4,15 +4,14 @@
 use crate::analysis::connection::{How, Opener};
 use crate::analysis::decision::Decide;
 use crate::analysis::{Events, LinkAnalysis, Pattern, mtls};
-use crate::{cite, fact_date};
 use crate::model::{AuthFlow, Sensitivity, SystemKind};
 use crate::standards::{
-    EXTERNAL_CLIENT_APPS, FAPI_2, OAUTH_2_1, OIDC_CORE, PUB_SUB_API, RFC_9126, RFC_9449,
-    RFC_10017, SALESFORCE_INTERFACES, SAML_2, USERNAME_PASSWORD_BLOCKED,
-    USERNAME_PASSWORD_RETIREMENT,
-    EVENT_RETENTION, HIGH_VOLUME_RETENTION_H, RFC_6749, RFC_6750, RFC_7519, RFC_7522, RFC_7523,
-    RFC_7636, RFC_8446, RFC_8628, RFC_8705, RFC_9700, STANDARD_RETENTION_H,
+    EVENT_RETENTION, EXTERNAL_CLIENT_APPS, FAPI_2, HIGH_VOLUME_RETENTION_H, OAUTH_2_1, OIDC_CORE,
+    PUB_SUB_API, RFC_6749, RFC_6750, RFC_7519, RFC_7522, RFC_7523, RFC_7636, RFC_8446, RFC_8628,
+    RFC_8705, RFC_9126, RFC_9449, RFC_9700, RFC_10017, SALESFORCE_INTERFACES, SAML_2,
+    STANDARD_RETENTION_H, USERNAME_PASSWORD_BLOCKED, USERNAME_PASSWORD_RETIREMENT,
 };
+use crate::{cite, fact_date};
 use const_format::concatcp;
 
 /// One concept a student meets in the recommendations.

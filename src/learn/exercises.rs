@@ -3,10 +3,11 @@
 //! recommends on the starting design (never a stored answer), or conditions on the
 //! student's design.
 
+use crate::analysis::esb::Verdict;
 use crate::analysis::facts::{Attr, Value};
 use crate::analysis::{Analysis, Events, LinkAnalysis, Pattern, Severity, analyze, events};
 use crate::fact_date;
-use crate::model::{AuthFlow, Design, Latency, SystemKind, Trigger};
+use crate::model::{AuthFlow, Design, Latency, Protocol, SystemKind, Trigger};
 use crate::standards::{RFC_9700, USERNAME_PASSWORD_RETIREMENT};
 use const_format::concatcp;
 
@@ -31,6 +32,11 @@ pub enum Asks {
     Retention(LinkRef),
     /// How many connections a full mesh of the design's systems needs.
     FullMesh,
+    /// What protects the link beyond one-way TLS: `mutual-tls`, `bound-tokens` (a
+    /// person's device, where mutual TLS cannot apply) or `one-way-tls` (nothing more).
+    Protection(LinkRef),
+    /// The design's ESB verdict.
+    Esb,
 }
 
 /// One condition a design must meet.
@@ -38,6 +44,10 @@ pub enum Asks {
 pub enum Condition {
     /// The auth the link uses today (its `auth` field) is this flow.
     AuthInUse(LinkRef, AuthFlow),
+    /// The auth the link uses today is one of these flows.
+    AuthInUseOneOf(LinkRef, &'static [AuthFlow]),
+    /// The recommended auth flow of the link is this one.
+    Auth(LinkRef, AuthFlow),
     /// The recommended pattern of the link is this one.
     Pattern(LinkRef, Pattern),
     /// The recommended event mechanism of the link is this one.
@@ -52,8 +62,10 @@ pub enum Condition {
     EverythingThroughAHub,
     /// One input of the link has this value (as the decisions read it).
     Input(LinkRef, Attr, Value),
-    /// The link exists (a callback drawn back, say).
-    Linked(LinkRef),
+    /// The link exists (a callback drawn back, say); the text says why it is needed.
+    Linked(LinkRef, &'static str),
+    /// The link is gone; the text says why it must go.
+    Unlinked(LinkRef, &'static str),
     /// The remote side's work on the link takes at least this many seconds: the task
     /// says how long it really takes, and making it faster on paper solves nothing.
     TakesAtLeast(LinkRef, f64),
@@ -135,6 +147,39 @@ const PAYMENT: LinkRef = LinkRef {
 const REFUNDS: LinkRef = LinkRef {
     from: "Salesforce",
     to: "Bank gateway",
+};
+
+const PRICE_LOAD: LinkRef = LinkRef {
+    from: "Integration platform",
+    to: "Salesforce",
+};
+const BOOKING_DIRECT: LinkRef = LinkRef {
+    from: "Booking app",
+    to: "Salesforce",
+};
+const BOOKING_BACKEND: LinkRef = LinkRef {
+    from: "Booking backend",
+    to: "Salesforce",
+};
+const READINGS: LinkRef = LinkRef {
+    from: "Patient app",
+    to: "Salesforce",
+};
+const CAMPAIGN: LinkRef = LinkRef {
+    from: "Salesforce",
+    to: "Campaign SaaS",
+};
+const PAYROLL_DIRECT: LinkRef = LinkRef {
+    from: "Payroll",
+    to: "Salesforce",
+};
+const PAYROLL_DROP: LinkRef = LinkRef {
+    from: "Payroll",
+    to: "Integration hub",
+};
+const HUB_LOAD: LinkRef = LinkRef {
+    from: "Integration hub",
+    to: "Salesforce",
 };
 
 const FLOWS: &[&str] = &[
@@ -263,10 +308,13 @@ pub static ALL: &[Exercise] = &[
             Condition::Pattern(SCORING, Pattern::FireAndForget),
             Condition::NoRule("PAT-001"),
             Condition::TakesAtLeast(SCORING, 120.0),
-            Condition::Linked(LinkRef {
-                from: "Scoring ERP",
-                to: "Salesforce",
-            }),
+            Condition::Linked(
+                LinkRef {
+                    from: "Scoring ERP",
+                    to: "Salesforce",
+                },
+                "it is how the answer comes back",
+            ),
         ]),
     },
     Exercise {
@@ -376,6 +424,143 @@ pub static ALL: &[Exercise] = &[
         concepts: &["esb", "point-to-point"],
         design: lesson!("introduce-bus"),
         goal: Goal::Design(&[Condition::EverythingThroughAHub]),
+    },
+    Exercise {
+        id: "password-retirement",
+        title: "Before the password flow is switched off",
+        task: concatcp!(
+            "The integration platform loads price changes into Salesforce every night and signs in with an integration user's password. Salesforce switches the username-password flow off on ",
+            fact_date!(USERNAME_PASSWORD_RETIREMENT),
+            ". Move the load to a flow that keeps working after that day, one Salesforce itself names as the way out, so that no high finding is left."
+        ),
+        hints: &[
+            "Read AUTH-001 on the load: what does it say happens on that date, and what does it name instead?",
+            "Nobody is present when the nightly load runs: which flows are made for a server on its own?",
+            "Set the load's \"Auth today\" to the recommended flow, or to its runner-up, which Salesforce names first.",
+        ],
+        concepts: &[
+            "username-password-retirement",
+            "external-client-apps",
+            "jwt-bearer",
+            "client-credentials",
+        ],
+        design: lesson!("password-retirement"),
+        goal: Goal::Design(&[
+            Condition::AuthInUseOneOf(
+                PRICE_LOAD,
+                &[AuthFlow::JwtBearer, AuthFlow::ClientCredentials],
+            ),
+            Condition::NoRule("AUTH-001"),
+            Condition::NoFindings(Severity::High),
+        ]),
+    },
+    Exercise {
+        id: "spa-bff",
+        title: "Tokens out of the browser",
+        task: "The booking app runs only in the patient's browser, signs in with PKCE and calls Salesforce itself, so its tokens sit where any injected script could take them. Move the sign-in behind the team's Booking backend: the browser no longer calls Salesforce, and the backend calls it for the signed-in patient with the flow Patchbay recommends for a server that acts for a person.",
+        hints: &[
+            "A backend-for-frontend is a small server of the app's own that signs the person in and keeps the tokens; the browser keeps only a session cookie.",
+            "Draw the link from the Booking backend to Salesforce, and remove the browser's own link to Salesforce.",
+            "Whose data does the backend read: its own, or the signed-in patient's? Tick the box that says so.",
+        ],
+        concepts: &["backend-for-frontend", "web-server-flow", "pkce"],
+        design: lesson!("spa-bff"),
+        goal: Goal::Design(&[
+            Condition::Unlinked(
+                BOOKING_DIRECT,
+                "the browser would still hold tokens for Salesforce",
+            ),
+            Condition::Linked(
+                BOOKING_BACKEND,
+                "the backend is what calls Salesforce for the patient",
+            ),
+            Condition::Auth(BOOKING_BACKEND, AuthFlow::WebServer),
+        ]),
+    },
+    Exercise {
+        id: "phone-bound-tokens",
+        title: "Health data from a patient's phone",
+        task: "Patients send blood-pressure readings from the clinic's app on their own phones into Salesforce, signed in as themselves. What should protect this link beyond the token and one-way TLS: mutual TLS (mutual-tls), tokens bound to the app (bound-tokens), or nothing more (one-way-tls)?",
+        hints: &[
+            "Health data crossing the public internet calls for more than a bearer token. But mutual TLS means the side that connects presents a client certificate that the organisation issued, installed and will rotate. Which side connects here?",
+            "A token bound to a key the app holds is useless to whoever copies it, and needs no certificate at all.",
+        ],
+        concepts: &["dpop", "mtls", "rfc-9700"],
+        design: lesson!("phone-bound-tokens"),
+        goal: Goal::Choose {
+            asks: Asks::Protection(READINGS),
+            options: &["mutual-tls", "bound-tokens", "one-way-tls"],
+        },
+    },
+    Exercise {
+        id: "who-signs-in",
+        title: "Who signs in for an event?",
+        task: "Account changes leave Salesforce by change data capture. The warehouse loader subscribes to them itself and signs in with its own OAuth client (JWT bearer). The marketing SaaS wants the same changes. Which flow signs in for the link to the marketing SaaS?",
+        hints: &[
+            "An arrow shows where the data goes; it does not say who opens the connection. Who connects for the warehouse?",
+            "Can a SaaS you rent subscribe to your org's event stream with code of its own?",
+            "If it cannot subscribe, something must deliver each change to it. Who calls whom then?",
+        ],
+        concepts: &["connecting-side", "pub-sub-api", "named-credential"],
+        design: lesson!("who-signs-in"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(CAMPAIGN),
+            options: &[
+                "jwt-bearer",
+                "client-credentials",
+                "named-credential",
+                "web-server",
+            ],
+        },
+    },
+    Exercise {
+        id: "file-drop",
+        title: "A file Salesforce cannot receive",
+        task: "The payroll system can only write a CSV file of new hires to an SFTP server, and someone drew it straight into Salesforce. Make the design one that can be built: the file still leaves payroll over SFTP, and the integration hub carries it into Salesforce.",
+        hints: &[
+            "Read FEAS-001: which end of the link cannot speak SFTP?",
+            "Changing the protocol on paper does not teach the payroll system a new trick: it still only writes files.",
+            "Draw Payroll to the Integration hub (SFTP) and the hub to Salesforce, then remove the direct link.",
+        ],
+        concepts: &["salesforce-protocols", "batch-data-sync", "esb"],
+        design: lesson!("file-drop"),
+        goal: Goal::Design(&[
+            Condition::NoRule("FEAS-001"),
+            Condition::Unlinked(
+                PAYROLL_DIRECT,
+                "Salesforce has no SFTP server to receive the file, and payroll can only write files",
+            ),
+            Condition::Linked(PAYROLL_DROP, "the file has to reach the hub first"),
+            Condition::Input(
+                PAYROLL_DROP,
+                Attr::Protocol,
+                Value::Protocol(Protocol::Sftp),
+            ),
+            Condition::Linked(
+                HUB_LOAD,
+                "the hub is what loads the new hires into Salesforce",
+            ),
+        ]),
+    },
+    Exercise {
+        id: "bus-in-place",
+        title: "A bus that is already there",
+        task: "A distributor's five systems exchange their data through its integration platform, and two teams still call each other directly. What does Patchbay say about an Enterprise Service Bus for this design?",
+        hints: &[
+            "Before counting anything, look for a middleware system that already carries the exchanges of others.",
+            "Advice that says \"buy a bus\" to a company that runs one is no help: what is left to judge?",
+        ],
+        concepts: &["esb", "point-to-point"],
+        design: lesson!("bus-in-place"),
+        goal: Goal::Choose {
+            asks: Asks::Esb,
+            options: &[
+                "point-to-point",
+                "consider-hub",
+                "esb-recommended",
+                "bus-in-place",
+            ],
+        },
     },
 ];
 
@@ -583,6 +768,44 @@ fn choose(
             };
             (right, line)
         }
+        Asks::Protection(r) => {
+            let Some(a) = find(design, analysis, r) else {
+                return Feedback {
+                    solved: false,
+                    lines: vec![missing(r)],
+                    next_hint: None,
+                };
+            };
+            let right_answer = protection(a);
+            let right = answer == right_answer;
+            let line = if right {
+                format!("Right: {right_answer}. {}", a.mtls.reason)
+            } else if reveal {
+                format!(
+                    "Not {answer}: Patchbay recommends {right_answer}. {}",
+                    a.mtls.reason
+                )
+            } else {
+                format!("Not {answer}: {}", protection_mistake(answer, right_answer))
+            };
+            (right, line)
+        }
+        Asks::Esb => {
+            let esb = &analysis.esb;
+            let right_answer = esb.verdict.id();
+            let right = answer == right_answer;
+            let line = if right {
+                format!("Right: {right_answer}. {}", esb.reason)
+            } else if reveal {
+                format!("Not {answer}: Patchbay says {right_answer}. {}", esb.reason)
+            } else {
+                format!(
+                    "Not {answer}: {}",
+                    verdict_mistake(answer.parse().ok(), esb.verdict)
+                )
+            };
+            (right, line)
+        }
         Asks::FullMesh => {
             let esb = &analysis.esb;
             let n = esb.systems;
@@ -613,6 +836,58 @@ fn choose(
         solved: right,
         lines: vec![(right, line)],
         next_hint: None,
+    }
+}
+
+/// What protects a link beyond one-way TLS, as the mTLS decision says: mutual TLS,
+/// tokens bound to the client where the connecting side is a person's device, or
+/// nothing more.
+pub fn protection(a: &LinkAnalysis) -> &'static str {
+    use crate::analysis::decision::Decide;
+    use crate::analysis::mtls::{MtlsDecision, Step};
+    if a.mtls.choice {
+        "mutual-tls"
+    } else if let Step::PersonsDevice(_) = MtlsDecision::decide(&a.facts).1 {
+        "bound-tokens"
+    } else {
+        "one-way-tls"
+    }
+}
+
+/// Why a wrong choice of protection is wrong, without giving the right one away.
+fn protection_mistake(given: &str, right: &str) -> &'static str {
+    match (given, right) {
+        ("mutual-tls", "bound-tokens") => {
+            "the data does call for more than one-way TLS, but mutual TLS needs a client certificate that the organisation issues, installs and rotates on the machine that connects. Who connects here, and could anyone do that on it?"
+        }
+        ("one-way-tls", "bound-tokens" | "mutual-tls") => {
+            "a bearer token over one-way TLS works for whoever holds it. Look at what the link carries and where it goes: it calls for more."
+        }
+        ("bound-tokens", "mutual-tls") => {
+            "binding tokens to a key is what a person's device does, where no certificate can be managed. The side that connects here is a server: what can it hold?"
+        }
+        (_, "one-way-tls") => {
+            "nothing on this link calls for more than one-way TLS and a token: look at its sensitivity, its zones and what the target asks for."
+        }
+        _ => "that is not one of the answers.",
+    }
+}
+
+/// Why a wrong ESB verdict is wrong, without giving the right one away.
+fn verdict_mistake(given: Option<Verdict>, right: Verdict) -> &'static str {
+    match (given, right) {
+        (Some(Verdict::EsbRecommended | Verdict::ConsiderHub), Verdict::BusInPlace) => {
+            "look at the middle of the drawing: most exchanges already pass through one system. Patchbay never recommends a bus that is there; what is left to judge is the links that go around it."
+        }
+        (Some(Verdict::PointToPoint), Verdict::BusInPlace) => {
+            "most systems here do not talk to each other pair by pair: their exchanges already pass through one system."
+        }
+        (Some(Verdict::BusInPlace), _) => {
+            "a bus in place means a middleware system that already carries the exchanges of two or more others. Is there one?"
+        }
+        _ => {
+            "count the systems that exchange data and the pairs that talk directly, then compare with a hub."
+        }
     }
 }
 
@@ -673,6 +948,10 @@ fn judge<T: PartialEq + Copy>(
             (None, Some(condition)) => {
                 format!("it would be {answer} {condition}, and that is not so here.")
             }
+            (None, None) if given.is_some() && given == d.runner_up => format!(
+                "it is the runner-up here, what Patchbay would recommend next, not first. {}",
+                crate::report::out_of_reach(d)
+            ),
             (None, None) => format!(
                 "no single change of this link's inputs would make it {answer}, so it does not fit this link."
             ),
@@ -798,7 +1077,7 @@ fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, Strin
                 )
             }
         }
-        Condition::Linked(r) => {
+        Condition::Linked(r, why) => {
             if find(design, analysis, r).is_some() {
                 (
                     true,
@@ -808,10 +1087,58 @@ fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, Strin
                 (
                     false,
                     format!(
-                        "There is no link from {} to {} yet: draw it, it is how the answer comes back.",
+                        "There is no link from {} to {} yet: draw it, {why}.",
                         r.from, r.to
                     ),
                 )
+            }
+        }
+        Condition::Unlinked(r, why) => {
+            if find(design, analysis, r).is_some() {
+                (
+                    false,
+                    format!(
+                        "There is still a direct link from {} to {}: {why}.",
+                        r.from, r.to
+                    ),
+                )
+            } else {
+                (
+                    true,
+                    format!("No direct link from {} to {} any more.", r.from, r.to),
+                )
+            }
+        }
+        Condition::Auth(r, flow) => {
+            let Some(a) = find(design, analysis, r) else {
+                return missing(r);
+            };
+            recommended(&name(r), "auth flow", &a.auth_flow, flow, |f| f.id())
+        }
+        Condition::AuthInUseOneOf(r, flows) => {
+            let Some(link) = design.links.iter().find(|l| {
+                design.system(l.from).is_some_and(|s| s.name == r.from)
+                    && design.system(l.to).is_some_and(|s| s.name == r.to)
+            }) else {
+                return missing(r);
+            };
+            let wanted = flows
+                .iter()
+                .map(|f| f.id())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            match link.auth {
+                Some(now) if flows.contains(&now) => {
+                    (true, format!("{} uses {} today.", name(r), now.id()))
+                }
+                now => (
+                    false,
+                    format!(
+                        "{} uses {} today; the goal is {wanted}.",
+                        name(r),
+                        now.map_or("no recorded flow", |f| f.id())
+                    ),
+                ),
             }
         }
         Condition::TakesAtLeast(r, seconds) => {
