@@ -60,8 +60,5 @@ fn the_readme_facts_table_matches_the_facts() {
         table, expected,
         "the README's facts table is out of date; replace it with:\n{expected}"
     );
-    assert!(readme.contains(&format!(
-        "facts checked {}",
-        patchbay::standards::checked()
-    )));
+    assert!(readme.contains(&format!("facts checked {}", patchbay::standards::checked())));
 }
