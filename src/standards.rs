@@ -250,7 +250,7 @@ rfc!(
 rfc!(
     RFC_10017,
     "10017",
-    "OAuth 2.0 for Browser-Based Applications (Best Current Practice)",
+    "OAuth 2.0 for Browser-Based Applications, Best Current Practice",
     "August 2026",
     "For apps that run in a browser: first a backend-for-frontend, a small server side that runs the OAuth flow and keeps the tokens out of the browser; next a backend that only mediates tokens; a browser-only client with PKCE last."
 );
@@ -259,7 +259,7 @@ rfc!(
 pub const OAUTH_2_1: Fact = Fact {
     id: "oauth-2-1",
     name: "OAuth 2.1",
-    title: "The OAuth 2.1 Authorization Framework, an Internet-Draft (draft-ietf-oauth-v2-1)",
+    title: "The OAuth 2.1 Authorization Framework, Internet-Draft draft-ietf-oauth-v2-1",
     when: Some("revision 16, September 2026"),
     says: "Folds the security best practice into the core: PKCE for every authorization code flow, no implicit and no password grant, exact redirect URIs. It is still a draft, not a standard, so it is cited as one.",
     source: "IETF OAuth working group, draft-ietf-oauth-v2-1-16",
@@ -363,7 +363,7 @@ pub const SAML_2: Fact = Fact {
 pub const OIDC_CORE: Fact = Fact {
     id: "openid-connect",
     name: "OpenID Connect Core 1.0",
-    title: "OpenID Connect Core 1.0",
+    title: "OpenID Foundation final specification, with errata",
     when: Some("February 2014"),
     says: "An identity layer on OAuth 2.0: the identity provider returns a signed ID token that says who signed in.",
     source: "OpenID Foundation, OpenID Connect Core 1.0",

@@ -247,7 +247,7 @@ fn rules_lists_every_rule_and_explain_prints_one() {
     for part in [
         "username-password retirement: Salesforce retires the OAuth username-password flow for connected apps, 20 February 2027",
         "Source: Salesforce Help article 005461976",
-        "RFC 10017: OAuth 2.0 for Browser-Based Applications (Best Current Practice), August 2026",
+        "RFC 10017: OAuth 2.0 for Browser-Based Applications, Best Current Practice, August 2026",
         "checked December 2026.",
     ] {
         assert!(out.contains(part), "{part} missing in {out}");

@@ -357,6 +357,7 @@ fn a_choice_is_right_only_when_it_is_what_the_analyzer_recommends() {
         ("phone-bound-tokens", "bound-tokens", "mutual-tls"),
         ("who-signs-in", "named-credential", "jwt-bearer"),
         ("bus-in-place", "bus-in-place", "esb-recommended"),
+        ("sso-to-api", "saml-assertion", "web-server"),
     ];
     for e in exercises::ALL.iter().filter(|e| e.is_choice()) {
         let (_, right, wrong) = answers

@@ -137,7 +137,7 @@ pub static CONCEPTS: &[Concept] = &[
         body: concatcp!(
             "OAuth 2.1 rewrites the core framework with the security practice built in: PKCE for every authorization code flow, no implicit and no password grant, exact redirect addresses, refresh tokens that are rotated or bound. As of ",
             fact_date!(OAUTH_2_1),
-            " it is an Internet-Draft, not a standard, so Patchbay cites it as a draft and grounds its advice on ",
+            ", it is an Internet-Draft, not a standard, so Patchbay cites it as a draft and grounds its advice on ",
             RFC_9700.name,
             ", which is published. Building to it today costs nothing: everything it keeps is already allowed by OAuth 2.0."
         ),
@@ -478,6 +478,30 @@ mod tests {
                 linked.binary_search(&c.id).is_ok(),
                 "{} is never linked",
                 c.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_card_on_what_changed_is_practised_by_an_exercise() {
+        for id in [
+            "rfc-9700",
+            "oauth-2-1",
+            "backend-for-frontend",
+            "dpop",
+            "par-fapi",
+            "certificate-bound-tokens",
+            "external-client-apps",
+            "username-password-retirement",
+            "pub-sub-api",
+            "connecting-side",
+            "salesforce-protocols",
+            "federated-sign-in",
+        ] {
+            assert!(get(id).is_some(), "no card {id}");
+            assert!(
+                crate::learn::exercises::practising(id).next().is_some(),
+                "no exercise practises {id}"
             );
         }
     }

@@ -149,6 +149,10 @@ const REFUNDS: LinkRef = LinkRef {
     to: "Bank gateway",
 };
 
+const CASES: LinkRef = LinkRef {
+    from: "Intranet",
+    to: "Salesforce",
+};
 const PRICE_LOAD: LinkRef = LinkRef {
     from: "Integration platform",
     to: "Salesforce",
@@ -208,7 +212,7 @@ pub static ALL: &[Exercise] = &[
             "Two questions decide most flows: is a person signing in, and can the caller keep a secret?",
             "The portal has a server of its own, so a secret can stay there, out of the browser.",
         ],
-        concepts: &["web-server-flow", "oauth", "pkce"],
+        concepts: &["web-server-flow", "oauth", "pkce", "rfc-9700"],
         design: lesson!("web-app-flow"),
         goal: Goal::Choose {
             asks: Asks::Auth(PORTAL),
@@ -224,7 +228,7 @@ pub static ALL: &[Exercise] = &[
             "A browser app cannot keep a client secret; PKCE protects the code exchange instead.",
             "Set the link's \"Auth today\" to the recommended flow.",
         ],
-        concepts: &["user-agent-flow", "pkce"],
+        concepts: &["user-agent-flow", "pkce", "oauth-2-1"],
         design: lesson!("spa-pkce"),
         goal: Goal::Design(&[
             Condition::AuthInUse(SPA, AuthFlow::WebServerPkce),
@@ -390,7 +394,7 @@ pub static ALL: &[Exercise] = &[
             "The requirement belongs to the bank's system, not to the link.",
             "Select the bank gateway and look at its capabilities.",
         ],
-        concepts: &["mtls", "tls"],
+        concepts: &["mtls", "tls", "certificate-bound-tokens"],
         design: lesson!("mtls-gateway"),
         goal: Goal::Design(&[
             Condition::Mtls(REFUNDS, true),
@@ -424,6 +428,21 @@ pub static ALL: &[Exercise] = &[
         concepts: &["esb", "point-to-point"],
         design: lesson!("introduce-bus"),
         goal: Goal::Design(&[Condition::EverythingThroughAHub]),
+    },
+    Exercise {
+        id: "sso-to-api",
+        title: "Signed in already, and now the API",
+        task: "Employees sign in to the intranet through the corporate identity provider with SAML single sign-on. The intranet's server then reads each employee's open cases from Salesforce as that employee. Which OAuth flow should it use for Salesforce, without a second login?",
+        hints: &[
+            "The link to the identity provider is the sign-in itself: federation, not an exchange of data. What does the person hold once they are signed in?",
+            "The identity provider can vouch for the person to Salesforce too, with an assertion made for Salesforce.",
+        ],
+        concepts: &["federated-sign-in", "saml-assertion", "web-server-flow"],
+        design: lesson!("sso-to-api"),
+        goal: Goal::Choose {
+            asks: Asks::Auth(CASES),
+            options: &["web-server", "saml-assertion", "jwt-bearer", "user-agent"],
+        },
     },
     Exercise {
         id: "password-retirement",
@@ -485,7 +504,7 @@ pub static ALL: &[Exercise] = &[
             "Health data crossing the public internet calls for more than a bearer token. But mutual TLS means the side that connects presents a client certificate that the organisation issued, installed and will rotate. Which side connects here?",
             "A token bound to a key the app holds is useless to whoever copies it, and needs no certificate at all.",
         ],
-        concepts: &["dpop", "mtls", "rfc-9700"],
+        concepts: &["dpop", "mtls", "rfc-9700", "par-fapi"],
         design: lesson!("phone-bound-tokens"),
         goal: Goal::Choose {
             asks: Asks::Protection(READINGS),
