@@ -501,7 +501,7 @@ pub static ALL: &[Exercise] = &[
         title: "Health data from a patient's phone",
         task: "Patients send blood-pressure readings from the clinic's app on their own phones into Salesforce, signed in as themselves. What should protect this link beyond the token and one-way TLS: mutual TLS (mutual-tls), tokens bound to the app (bound-tokens), or nothing more (one-way-tls)?",
         hints: &[
-            "Health data crossing the public internet calls for more than a bearer token. But mutual TLS means the side that connects presents a client certificate that the organisation issued, installed and will rotate. Which side connects here?",
+            "Health data crossing the public internet calls for more than a bearer token. Look at who connects: the app runs on each patient's own phone. Would the clinic install and renew a certificate on every one of them?",
             "A token bound to a key the app holds is useless to whoever copies it, and needs no certificate at all.",
         ],
         concepts: &["dpop", "mtls", "rfc-9700", "par-fapi"],
