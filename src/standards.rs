@@ -372,6 +372,70 @@ pub const OIDC_CORE: Fact = Fact {
     area: Area::Standard,
 };
 
+/// Above this many records a run, Salesforce advises Bulk API 2.0 over REST.
+pub const BULK_THRESHOLD: i64 = 2_000;
+/// The threshold as product text writes it: "2,000".
+pub const BULK_THRESHOLD_WORDS: &str = const_format::concatcp!(BULK_THRESHOLD / 1000, ",000");
+const _: () = assert!(BULK_THRESHOLD % 1000 == 0 && BULK_THRESHOLD < 1_000_000);
+/// Salesforce's hard ceiling on a synchronous callout, in whole seconds.
+pub const SYNC_CEILING_SECS: u32 = 120;
+/// The same, as the decisions compare it.
+pub const SYNC_CEILING_S: f64 = SYNC_CEILING_SECS as f64;
+/// Salesforce's default callout timeout, in whole seconds.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 10;
+/// The same, as the decisions compare it.
+pub const DEFAULT_TIMEOUT_S: f64 = DEFAULT_TIMEOUT_SECS as f64;
+/// A request into Salesforce that runs this many seconds or more is long-running.
+pub const LONG_RUNNING_SECS: u32 = 20;
+/// The same, as the rules compare it.
+pub const LONG_RUNNING_S: f64 = LONG_RUNNING_SECS as f64;
+/// How many long-running requests a production org runs at once.
+pub const CONCURRENT_LONG_RUNNING: u32 = 25;
+/// The port API-only integration users connect to with mutual TLS.
+pub const MUTUAL_TLS_PORT: u32 = 8443;
+
+/// The limits of a Salesforce org the decisions and rules compare with.
+pub const SALESFORCE_LIMITS: Fact = Fact {
+    id: "salesforce-limits",
+    name: "Salesforce limits",
+    title: "Salesforce Developer Limits and Allocations",
+    when: None,
+    says: const_format::concatcp!(
+        "A synchronous callout from Salesforce may take at most ",
+        SYNC_CEILING_SECS,
+        " s and times out after ",
+        DEFAULT_TIMEOUT_SECS,
+        " s unless set longer; a production org runs at most ",
+        CONCURRENT_LONG_RUNNING,
+        " requests of ",
+        LONG_RUNNING_SECS,
+        " s or more at once; above about ",
+        BULK_THRESHOLD_WORDS,
+        " records a run, Bulk API 2.0 is advised over REST."
+    ),
+    source: "Salesforce Developer Limits and Allocations Quick Reference; Apex Developer Guide, callout limits",
+    url: None,
+    checked: DEC_2026,
+    area: Area::Salesforce,
+};
+
+/// Salesforce's own mutual TLS for calls into an org.
+pub const SALESFORCE_MUTUAL_TLS: Fact = Fact {
+    id: "salesforce-mutual-tls",
+    name: "Salesforce inbound mutual TLS",
+    title: "Set up mutual authentication for API calls into Salesforce",
+    when: None,
+    says: const_format::concatcp!(
+        "Salesforce Support enables it; API-only integration users then connect on port ",
+        MUTUAL_TLS_PORT,
+        " with a client certificate signed by a certificate authority, uploaded to the org; it does not serve a person's sign-in."
+    ),
+    source: "Salesforce Help, \"Set Up a Mutual Authentication Certificate\"",
+    url: None,
+    checked: DEC_2026,
+    area: Area::Salesforce,
+};
+
 /// Hours a change event or a high-volume platform event can be replayed.
 pub const HIGH_VOLUME_RETENTION_H: u32 = 72;
 /// Hours a standard-volume (legacy) platform event can be replayed.
@@ -404,6 +468,8 @@ pub static FACTS: &[&Fact] = &[
     &PUB_SUB_API,
     &EVENT_RETENTION,
     &SALESFORCE_INTERFACES,
+    &SALESFORCE_LIMITS,
+    &SALESFORCE_MUTUAL_TLS,
     &SAML_2,
     &OIDC_CORE,
     &RFC_6749,

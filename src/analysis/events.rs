@@ -44,7 +44,11 @@ static Q_SCHEDULED_BULK: Question = Question {
     reads: &[Attr::Latency, Attr::Trigger, Attr::Volume],
 };
 static Q_TOO_LONG: Question = Question {
-    text: "Would the caller wait longer than a connection can be held (over 120 seconds)?",
+    text: const_format::concatcp!(
+        "Would the caller wait longer than a connection can be held (over ",
+        crate::standards::SYNC_CEILING_SECS,
+        " seconds)?"
+    ),
     reads: &[Attr::NeedsResponse, Attr::ExpectedDuration],
 };
 static Q_WAITS: Question = Question {

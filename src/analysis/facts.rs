@@ -350,12 +350,9 @@ mod seconds_tests {
     }
 }
 
-/// Above this many records a run, Salesforce advises Bulk API 2.0 over REST.
-pub const BULK_THRESHOLD: i64 = 2_000;
-/// Salesforce's hard ceiling on a synchronous callout, in seconds.
-pub const SYNC_CEILING_S: f64 = 120.0;
-/// Salesforce's default callout timeout, in seconds.
-pub const DEFAULT_TIMEOUT_S: f64 = 10.0;
+/// The thresholds the decisions compare with: Salesforce's limits, kept with the
+/// other platform facts.
+pub use crate::standards::{BULK_THRESHOLD, DEFAULT_TIMEOUT_S, SYNC_CEILING_S};
 
 /// An input of a link's decisions, named as in the file (`from.` and `to.` for the
 /// capabilities of the link's ends).
@@ -532,16 +529,20 @@ impl Attr {
                 "How soon the data must arrive: real time (seconds), near real time \
                  (minutes) or batch (hours). Batch latency allows bulk loading."
             }
-            Attr::Volume => {
-                "Records moved per run. Above 2,000 records a run, bulk loading beats \
-                 record-by-record calls."
-            }
-            Attr::ExpectedDuration => {
-                "Seconds the target needs to do the work itself (what it waits for downstream \
-                 is a link of its own). Salesforce ends its own callouts after 120 seconds \
-                 (10 by default); between other systems, a wait of minutes is cut by \
-                 gateways and timeouts, so past 120 seconds a callback is advised."
-            }
+            Attr::Volume => const_format::concatcp!(
+                "Records moved per run. Above ",
+                crate::standards::BULK_THRESHOLD_WORDS,
+                " records a run, bulk loading beats record-by-record calls."
+            ),
+            Attr::ExpectedDuration => const_format::concatcp!(
+                "Seconds the target needs to do the work itself (what it waits for downstream is a link of its own). Salesforce ends its own callouts after ",
+                crate::standards::SYNC_CEILING_SECS,
+                " seconds (",
+                crate::standards::DEFAULT_TIMEOUT_SECS,
+                " by default); between other systems, a wait of minutes is cut by gateways and timeouts, so past ",
+                crate::standards::SYNC_CEILING_SECS,
+                " seconds a callback is advised."
+            ),
             Attr::GuaranteedDelivery => {
                 "A message must never be lost: it needs a queue or a retrying mechanism, \
                  not a call that is gone when it fails."

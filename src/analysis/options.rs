@@ -10,8 +10,8 @@ use super::pattern::Pattern;
 use super::{Events, mtls};
 use crate::model::{AuthFlow, Protocol, Sensitivity, SystemKind};
 use crate::standards::{
-    FAPI_2, HIGH_VOLUME_RETENTION_H, RFC_7522, RFC_7523, RFC_7636, RFC_8628, RFC_8705, RFC_9126,
-    RFC_9449, RFC_9700, RFC_10017,
+    FAPI_2, HIGH_VOLUME_RETENTION_H, MUTUAL_TLS_PORT, RFC_7522, RFC_7523, RFC_7636, RFC_8628,
+    RFC_8705, RFC_9126, RFC_9449, RFC_9700, RFC_10017,
 };
 use const_format::concatcp;
 
@@ -432,12 +432,16 @@ fn mtls_options(
                 "Then authenticate the client with a key or certificate, never a shared password",
             ];
         }
-        _ if into_salesforce && f.on_behalf_of_user => vec![
-            "Salesforce's own inbound mutual TLS serves API-only integration users (port 8443), not a link acting for a signed-in person: terminate mutual TLS at a gateway of yours in front of the caller's outbound traffic only if policy asks, and rely on the per-user token",
-        ],
-        _ if into_salesforce => vec![
-            "Inbound to Salesforce: Salesforce Support enables mutual TLS; API-only integration users then connect on port 8443 with a CA-signed client certificate",
-        ],
+        _ if into_salesforce && f.on_behalf_of_user => vec![concatcp!(
+            "Salesforce's own inbound mutual TLS serves API-only integration users (port ",
+            MUTUAL_TLS_PORT,
+            "), not a link acting for a signed-in person: terminate mutual TLS at a gateway of yours in front of the caller's outbound traffic only if policy asks, and rely on the per-user token"
+        )],
+        _ if into_salesforce => vec![concatcp!(
+            "Inbound to Salesforce: Salesforce Support enables mutual TLS; API-only integration users then connect on port ",
+            MUTUAL_TLS_PORT,
+            " with a CA-signed client certificate"
+        )],
         _ if out_of_salesforce => vec![
             "Outbound from Salesforce: the Named Credential presents a CA-signed client certificate during the handshake",
         ],

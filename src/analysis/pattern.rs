@@ -77,7 +77,11 @@ static Q_BATCH: Question = Question {
     reads: &[Attr::Latency],
 };
 static Q_BULK: Question = Question {
-    text: "Is it a scheduled run of more than 2,000 records?",
+    text: const_format::concatcp!(
+        "Is it a scheduled run of more than ",
+        crate::standards::BULK_THRESHOLD_WORDS,
+        " records?"
+    ),
     reads: &[Attr::Trigger, Attr::Volume],
 };
 static Q_INTO_SALESFORCE: Question = Question {
@@ -94,7 +98,11 @@ static Q_TO_SCREEN: Question = Question {
     ],
 };
 static Q_TOO_LONG: Question = Question {
-    text: "Does the caller wait for work that takes more than 120 seconds?",
+    text: const_format::concatcp!(
+        "Does the caller wait for work that takes more than ",
+        crate::standards::SYNC_CEILING_SECS,
+        " seconds?"
+    ),
     reads: &[Attr::NeedsResponse, Attr::ExpectedDuration],
 };
 static Q_WAITS: Question = Question {

@@ -246,7 +246,11 @@ pub static CONCEPTS: &[Concept] = &[
     Concept {
         id: "request-reply",
         title: "Request-reply",
-        body: "The caller sends a request and waits for the answer before it goes on: the simplest pattern and the right one for live reads such as a price or a credit check. Its cost is coupling: a slow or absent target stalls the caller, and Salesforce stops its own synchronous callouts after 120 seconds (other callers meet gateway and client timeouts), so long work cannot be done this way.",
+        body: const_format::concatcp!(
+            "The caller sends a request and waits for the answer before it goes on: the simplest pattern and the right one for live reads such as a price or a credit check. Its cost is coupling: a slow or absent target stalls the caller, and Salesforce stops its own synchronous callouts after ",
+            crate::standards::SYNC_CEILING_SECS,
+            " seconds (other callers meet gateway and client timeouts), so long work cannot be done this way."
+        ),
         references: &[SEED_PATTERNS],
     },
     Concept {
@@ -258,7 +262,11 @@ pub static CONCEPTS: &[Concept] = &[
     Concept {
         id: "batch-data-sync",
         title: "Batch data synchronization",
-        body: "Large volumes moved on a schedule, collected and loaded in bulk rather than record by record. Efficient for catalogues, migrations and reconciliations; unsuitable when the data must be current. Above about 2,000 records a bulk interface (such as Bulk API 2.0) beats individual calls.",
+        body: const_format::concatcp!(
+            "Large volumes moved on a schedule, collected and loaded in bulk rather than record by record. Efficient for catalogues, migrations and reconciliations; unsuitable when the data must be current. Above about ",
+            crate::standards::BULK_THRESHOLD_WORDS,
+            " records a bulk interface (such as Bulk API 2.0) beats individual calls."
+        ),
         references: &[SEED_PATTERNS],
     },
     Concept {

@@ -7,12 +7,20 @@ pub static RULE: Rule = Rule {
     id: "GRAPH-002",
     title: "Synchronous call chain",
     severity: Severity::Warning,
-    checks: "The synchronous stretch at the start of each declared flow, when it runs through three or more systems: exact, and high when its expected durations add up past the 120 s ceiling. For links in no flow, paths of three or more systems joined by links that wait for a response in real time and share one trigger (a scheduled link never continues someone's call): assumed, and at most a warning.",
+    checks: const_format::concatcp!(
+        "The synchronous stretch at the start of each declared flow, when it runs through three or more systems: exact, and high when its expected durations add up past the ",
+        crate::standards::SYNC_CEILING_SECS,
+        " s ceiling. For links in no flow, paths of three or more systems joined by links that wait for a response in real time and share one trigger (a scheduled link never continues someone's call): assumed, and at most a warning."
+    ),
     why: "Each caller waits for everything behind it, so latencies add up and availabilities multiply: the first caller is only as fast as the whole chain and only as available as its weakest member.",
     instead: "Shorten the chain: cache or replicate what the middle system fetches, answer from local data, or make the downstream part asynchronous and report back by callback.",
     references: &[
         article!("Request-Reply (Synchronous)"),
-        "Salesforce callout limits: 120 s per synchronous transaction",
+        const_format::concatcp!(
+            "Salesforce callout limits: ",
+            crate::standards::SYNC_CEILING_SECS,
+            " s per synchronous transaction"
+        ),
     ],
     check,
     #[cfg(test)]
@@ -141,7 +149,11 @@ mod tests {
         assert_eq!(found.len(), 1, "one maximal chain, not its sub-chains");
         assert_eq!(
             found[0].message,
-            "starts what looks like a chain of 4 systems that wait on each other (assumed from links with the same trigger): A → B → C → D (about 125 s in all, past the 120 s ceiling)"
+            const_format::concatcp!(
+                "starts what looks like a chain of 4 systems that wait on each other (assumed from links with the same trigger): A → B → C → D (about 125 s in all, past the ",
+                crate::standards::SYNC_CEILING_SECS,
+                " s ceiling)"
+            )
         );
         assert_eq!(
             found[0].severity,

@@ -8,7 +8,11 @@ pub static RULE: Rule = Rule {
     id: "INPUT-002",
     title: "Waits for a scheduled bulk run",
     severity: Severity::Warning,
-    checks: "Links that need a response, run on a schedule and move more than 2,000 records a run.",
+    checks: const_format::concatcp!(
+        "Links that need a response, run on a schedule and move more than ",
+        crate::standards::BULK_THRESHOLD_WORDS,
+        " records a run."
+    ),
     why: "A scheduled run of that size is a bulk load that nobody sits and waits for; the recommendation treats it as batch, so the wait is probably not real.",
     instead: "If someone really waits for the result, split the run or make it real time; otherwise untick \"needs response\".",
     references: &["Patchbay domain reference, section 5: inputs that contradict each other"],

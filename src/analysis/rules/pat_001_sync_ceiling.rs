@@ -5,9 +5,17 @@ use crate::analysis::facts::SYNC_CEILING_S;
 
 pub static RULE: Rule = Rule {
     id: "PAT-001",
-    title: "Synchronous call beyond the 120-second ceiling",
+    title: const_format::concatcp!(
+        "Synchronous call beyond the ",
+        crate::standards::SYNC_CEILING_SECS,
+        "-second ceiling"
+    ),
     severity: Severity::High,
-    checks: "Callouts from Salesforce that wait for a response whose expected duration is over 120 seconds, Salesforce's hard limit for a synchronous callout.",
+    checks: const_format::concatcp!(
+        "Callouts from Salesforce that wait for a response whose expected duration is over ",
+        crate::standards::SYNC_CEILING_SECS,
+        " seconds, Salesforce's hard limit for a synchronous callout."
+    ),
     why: "The call will be cut off before the work finishes, the caller gets an error for work that may still complete, and meanwhile it holds a thread, a connection and, in a user's case, a frozen screen.",
     instead: "Make it fire-and-forget with a callback: send the request, return at once, and let the remote side report the result with a platform event or a call back into Salesforce.",
     references: &[article!(

@@ -7,12 +7,22 @@ pub static RULE: Rule = Rule {
     id: "PAT-002",
     title: "Synchronous call slower than the default timeout",
     severity: Severity::Warning,
-    checks: "Callouts from Salesforce that wait for a response whose expected duration is over 10 seconds (the default callout timeout) but within the 120-second ceiling.",
+    checks: const_format::concatcp!(
+        "Callouts from Salesforce that wait for a response whose expected duration is over ",
+        crate::standards::DEFAULT_TIMEOUT_SECS,
+        " seconds (the default callout timeout) but within the ",
+        crate::standards::SYNC_CEILING_SECS,
+        "-second ceiling."
+    ),
     why: "With the default timeout the call fails although the remote side is working normally, and a person waiting on it sees a spinner for that long.",
     instead: "Set the callout timeout explicitly for this link, or, if a person is waiting, move it to an asynchronous pattern or a Continuation so the page stays responsive.",
     references: &[
         article!("Request-Reply (Synchronous)"),
-        "Salesforce callout limits: default timeout 10 s",
+        const_format::concatcp!(
+            "Salesforce callout limits: default timeout ",
+            crate::standards::DEFAULT_TIMEOUT_SECS,
+            " s"
+        ),
     ],
     check,
     #[cfg(test)]

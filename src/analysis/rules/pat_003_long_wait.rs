@@ -8,7 +8,11 @@ pub static RULE: Rule = Rule {
     id: "PAT-003",
     title: "Caller waits longer than a connection can be held",
     severity: Severity::Warning,
-    checks: "Links whose caller is not Salesforce and waits for a response whose expected duration is over 120 seconds.",
+    checks: const_format::concatcp!(
+        "Links whose caller is not Salesforce and waits for a response whose expected duration is over ",
+        crate::standards::SYNC_CEILING_SECS,
+        " seconds."
+    ),
     why: "A connection held for minutes is cut by gateways, load balancers and client timeouts on the way, and the caller ties up a thread or a person for the whole time; a cut call leaves the caller unsure whether the work happened.",
     instead: "Send the request and return at once, and let the remote side report the result later: a callback, a message on a queue, or a status the caller can poll.",
     references: &[

@@ -3,21 +3,35 @@
 
 use super::prelude::*;
 
-/// A request into Salesforce that runs this long or longer counts as long-running.
-pub const LONG_RUNNING_S: f64 = 20.0;
-/// How many long-running requests a production org runs at once.
-pub const CONCURRENT_LONG_RUNNING: u32 = 25;
+pub use crate::standards::{CONCURRENT_LONG_RUNNING, LONG_RUNNING_S};
+use crate::standards::{LONG_RUNNING_SECS, SALESFORCE_LIMITS};
+use const_format::concatcp;
 
 pub static RULE: Rule = Rule {
     id: "PAT-004",
     title: "Long-running request into Salesforce",
     severity: Severity::Info,
-    checks: "Links into a Salesforce org whose caller waits for a response that takes 20 seconds or more.",
-    why: "A production org runs only 25 such long-running requests at once; past that, further ones are refused, so a busy caller can lock out the org's other integrations and its users' pages.",
+    checks: concatcp!(
+        "Links into a Salesforce org whose caller waits for a response that takes ",
+        LONG_RUNNING_SECS,
+        " seconds or more."
+    ),
+    why: concatcp!(
+        "A production org runs only ",
+        CONCURRENT_LONG_RUNNING,
+        " such long-running requests at once; past that, further ones are refused, so a busy caller can lock out the org's other integrations and its users' pages."
+    ),
     instead: "Keep requests into Salesforce short: split the work, use Bulk API 2.0 for volume, or let Salesforce do the work asynchronously and report back.",
-    references: &[
-        "Salesforce developer limits: concurrent long-running requests (25 of 20 seconds or more in a production org)",
-    ],
+    references: &[crate::cite!(
+        SALESFORCE_LIMITS,
+        concatcp!(
+            ": concurrent long-running requests, ",
+            CONCURRENT_LONG_RUNNING,
+            " of ",
+            LONG_RUNNING_SECS,
+            " s or more in a production org"
+        )
+    )],
     check,
     #[cfg(test)]
     fixture,
