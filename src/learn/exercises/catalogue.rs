@@ -376,6 +376,7 @@ pub static ALL: &[Exercise] = &[
                 &[AuthFlow::JwtBearer, AuthFlow::ClientCredentials],
             ),
             Condition::NoRule("AUTH-001"),
+            Condition::NoRule("AUTH-003"),
             Condition::NoFindings(Severity::High),
         ]),
     },
