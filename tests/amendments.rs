@@ -546,3 +546,64 @@ fn an_exchange_is_named_by_its_purpose_in_any_case() {
         a.esb.signals
     );
 }
+
+/// Issue 23: a browser app's sign-in is advised behind a backend-for-frontend first,
+/// with PKCE in the browser as the fallback; where the browser app calls a web app,
+/// that web app may be the backend-for-frontend itself. Regulated data for a person
+/// adds PAR and FAPI 2.0 where supported, and a public client is told FAPI 2.0 takes a
+/// backend.
+#[test]
+fn browser_apps_get_a_backend_for_frontend_first_and_regulated_data_par_and_fapi() {
+    let for_person = |l: &mut Link| {
+        l.needs_response = true;
+        l.on_behalf_of_user = true;
+    };
+    let (_, a) = two(K::Spa, K::SalesforceOrg, for_person);
+    let la = link(&a);
+    assert_eq!(la.auth_flow.choice, AuthFlow::WebServerPkce);
+    assert!(
+        la.auth_flow
+            .reason
+            .contains("The first choice (RFC 10017) is a backend-for-frontend")
+    );
+    let auth = &patchbay::report::options(la)[2];
+    assert!(
+        auth[0].starts_with("First choice: a backend-for-frontend (RFC 10017)"),
+        "{auth:?}"
+    );
+    assert!(auth[1].starts_with("Without one:"), "{auth:?}");
+
+    let (_, a) = two(K::Spa, K::WebApp, for_person);
+    let la = link(&a);
+    assert!(
+        la.auth_flow
+            .reason
+            .contains("If this server is the app's own backend-for-frontend")
+    );
+    let auth = &patchbay::report::options(la)[2];
+    assert!(
+        auth[0].starts_with("If this web app is the browser app's own backend-for-frontend"),
+        "{auth:?}"
+    );
+
+    let regulated = |l: &mut Link| {
+        l.needs_response = true;
+        l.on_behalf_of_user = true;
+        l.sensitivity = Sensitivity::Regulated;
+    };
+    let (_, a) = two(K::WebApp, K::SalesforceOrg, regulated);
+    let auth = patchbay::report::options(link(&a))[2].join("\n");
+    assert!(
+        auth.contains("by PAR (RFC 9126) and follow the FAPI 2.0 Security Profile"),
+        "{auth}"
+    );
+    let (_, a) = two(K::MobileApp, K::SalesforceOrg, regulated);
+    let auth = patchbay::report::options(link(&a))[2].join("\n");
+    assert!(auth.contains("admits confidential clients only"), "{auth}");
+    assert!(auth.contains("kept in the OS keystore"), "{auth}");
+    // Never claims Salesforce supports them.
+    assert!(
+        auth.contains("where the authorization server supports it"),
+        "{auth}"
+    );
+}

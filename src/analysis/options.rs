@@ -217,7 +217,12 @@ fn auth(
     let f = &a.facts;
     let for_person = f.on_behalf_of_user;
     let by_target = opener == Opener::Target;
-    let browser = super::connection::of(f).view(f).from_kind == SystemKind::Spa;
+    let v = super::connection::of(f).view(f);
+    let browser = match (v.from_kind, v.to_kind) {
+        (SystemKind::Spa, SystemKind::WebApp) => Browser::ToAServer,
+        (SystemKind::Spa, _) => Browser::ToAnApi,
+        _ => Browser::No,
+    };
     let mut o = auth_flow(
         a,
         by_target,
@@ -235,6 +240,15 @@ fn auth(
         }
     }
     o
+}
+
+/// Whether the side that connects is a browser app, and what it calls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Browser {
+    No,
+    /// A web app, which may be the browser app's own backend-for-frontend.
+    ToAServer,
+    ToAnApi,
 }
 
 /// PAR and FAPI 2.0 for a confidential client acting for a person on regulated data.
@@ -258,13 +272,25 @@ fn auth_flow(
     a: &LinkAnalysis,
     by_target: bool,
     for_person: bool,
-    browser: bool,
+    browser: Browser,
     into_salesforce: bool,
     salesforce_end: bool,
 ) -> Vec<&'static str> {
     if !salesforce_end || !(into_salesforce || a.auth_flow.choice == AuthFlow::NamedCredential) {
         return match a.auth_flow.choice {
-            AuthFlow::WebServerPkce if browser => vec![
+            AuthFlow::WebServerPkce if browser == Browser::ToAServer => vec![
+                concatcp!(
+                    "If this web app is the browser app's own backend-for-frontend (",
+                    RFC_10017.name,
+                    "), it signs the person in as a confidential client and the browser needs only its session cookie on this link"
+                ),
+                concatcp!(
+                    "Otherwise: PKCE on every code exchange (",
+                    RFC_7636.name,
+                    ")"
+                ),
+            ],
+            AuthFlow::WebServerPkce if browser == Browser::ToAnApi => vec![
                 BFF,
                 concatcp!(
                     "Without one: PKCE on every code exchange (",
@@ -316,7 +342,7 @@ fn auth_flow(
             ),
             "Refresh tokens so the person signs in rarely",
         ],
-        AuthFlow::WebServerPkce if browser => vec![
+        AuthFlow::WebServerPkce if browser != Browser::No => vec![
             BFF,
             "Without one: External Client App with PKCE required and no client secret in the browser",
             concatcp!(
