@@ -137,10 +137,10 @@ fn catalogue(c: &mut Criterion) {
         seed: 1,
     });
     let csv = String::from_utf8(
-        patchbay::report::export::export(
+        patchbay::export::export(
             &design,
             &patchbay::analysis::analyze(&design),
-            patchbay::report::export::ExportFormat::Csv,
+            patchbay::export::ExportFormat::Csv,
             1.0,
         )
         .expect("csv"),

@@ -4,8 +4,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
+use patchbay::export::{ExportFormat, export};
 use patchbay::generate::{Params, generate};
-use patchbay::report::export::{ExportFormat, export};
 use std::hint::black_box;
 
 fn exports(c: &mut Criterion) {

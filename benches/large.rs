@@ -11,9 +11,9 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
 use patchbay::document::Document;
+use patchbay::export::{ExportFormat, export_design};
 use patchbay::generate::{Params, generate};
 use patchbay::model::{self, edit::Edit};
-use patchbay::report::export::{ExportFormat, export_design};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

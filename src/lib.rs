@@ -1,7 +1,17 @@
 //! Patchbay: draw how systems talk, and get a reasoned recommendation for every link.
 //!
-//! Layers point down only: `cli` -> `report`, `learn` -> `analysis` -> `model`, with the
-//! dated platform and standards facts (`standards`) at the bottom, read by all of them.
+//! Layers point down only (`tests/layers.rs` holds it):
+//! - `cli` and the window (`ui`) at the top;
+//! - `export`, which dispatches every export format to the writers below it;
+//! - `interop` (CSV, draw.io and Mermaid, in and out), which borrows `report`'s escaping
+//!   and palette;
+//! - `learn`, `review` (diffs) and `recovery`, over `report` (text, Markdown, HTML, JSON,
+//!   SVG and diagram-as-code);
+//! - `document` (edit, history, analysis, geometry for the window), over `geometry`;
+//! - `analysis` and `generate` (synthetic designs), over `model`;
+//! - at the bottom, the dated platform and standards facts (`standards`) and the
+//!   built-in `samples`.
+//!
 //! Nothing here depends on the GUI.
 
 /// A reference to a section of the article the domain comes from, named by its topic
@@ -18,6 +28,7 @@ macro_rules! article {
 pub mod analysis;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod generate;
 pub mod geometry;
 pub mod interop;

@@ -8,10 +8,10 @@ fn analyze(design: &patchbay::model::Design) -> patchbay::analysis::Analysis {
         patchbay::model::Date::parse("2026-11-30").expect("a day"),
     )
 }
+use patchbay::export::{ExportFormat, export};
 use patchbay::model::{
     self, Design, Link, LinkId, Pos, System, SystemId, SystemKind, Zone, ZoneId,
 };
-use patchbay::report::export::{ExportFormat, export};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -752,7 +752,7 @@ fn the_png_draws_emoji_in_colour_where_a_system_font_has_them() {
 
 #[test]
 fn the_command_line_export_which_lays_out_while_it_analyses_writes_the_same_bytes() {
-    use patchbay::report::export::export_design;
+    use patchbay::export::export_design;
     let mut designs = samples();
     designs.push((
         "generated 300",

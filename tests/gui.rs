@@ -676,7 +676,7 @@ fn without_a_dialog_service_export_writes_where_the_window_s_dialog_says() {
     app.files_dir = Some(dir.path().to_owned());
     let mut h = harness(app);
     h.state_mut()
-        .command(Command::Export(patchbay::report::export::ExportFormat::Svg));
+        .command(Command::Export(patchbay::export::ExportFormat::Svg));
     h.run_steps(3);
     assert!(matches!(
         h.state().builtin_dialog_open(),

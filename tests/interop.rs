@@ -3,9 +3,9 @@
 //! with its row and column, nothing half-imported.
 
 use patchbay::analysis::analyze;
+use patchbay::export::{ExportFormat, export};
 use patchbay::interop;
 use patchbay::model::{self, Design};
-use patchbay::report::export::{ExportFormat, export};
 use proptest::prelude::*;
 use std::path::Path;
 

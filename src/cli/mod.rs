@@ -2,8 +2,8 @@
 //! them in CI, with no window.
 
 use crate::analysis::{self, Severity, rules};
+use crate::export::ExportFormat;
 use crate::generate::{Params, generate};
-use crate::report::export::ExportFormat;
 use crate::{model, report};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -374,7 +374,7 @@ fn export(
         eprintln!("error: {} is binary; give a file with -o", format.label());
         return exit::USAGE;
     }
-    let bytes = match report::export::export_design(&design, format, scale) {
+    let bytes = match crate::export::export_design(&design, format, scale) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");

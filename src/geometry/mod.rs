@@ -249,11 +249,6 @@ impl Advice {
     }
 }
 
-/// The worst severity of findings per subject.
-pub fn worst_by_subject(analysis: &Analysis) -> HashMap<Subject, Severity> {
-    worst_of(&analysis.findings)
-}
-
 /// Each subject's worst finding among `findings`.
 fn worst_of(findings: &[crate::analysis::findings::Finding]) -> HashMap<Subject, Severity> {
     let mut worst: HashMap<Subject, Severity> = HashMap::new();

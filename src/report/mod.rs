@@ -3,7 +3,6 @@
 //! same input always gives the same bytes.
 
 pub mod escape;
-pub mod export;
 pub mod graphs;
 pub mod html;
 pub mod json;

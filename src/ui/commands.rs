@@ -32,7 +32,7 @@ pub enum Command {
     /// Save to this file.
     SaveTo(PathBuf),
     /// Ask where, then export in this format.
-    Export(crate::report::export::ExportFormat),
+    Export(crate::export::ExportFormat),
     /// Apply an edit as one undo step.
     Edit(Edit),
     /// Apply an edit, merged with the previous one while the same field of the same

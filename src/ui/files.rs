@@ -158,7 +158,7 @@ pub enum Purpose {
     /// Save the design.
     Save,
     /// Export the design in this format.
-    Export(crate::report::export::ExportFormat),
+    Export(crate::export::ExportFormat),
     /// Pick a design to compare the open one with.
     Compare,
     /// Save the comparison as one HTML page.
@@ -419,11 +419,11 @@ impl PatchbayApp {
     }
 
     /// Exports the design through the same path as `patchbay export`.
-    pub fn export_to(&mut self, format: crate::report::export::ExportFormat, path: &Path) {
-        use crate::report::export::ExportFormat;
+    pub fn export_to(&mut self, format: crate::export::ExportFormat, path: &Path) {
+        use crate::export::ExportFormat;
         let analysis = self.doc.analysis();
         let mut warning = None;
-        let result = crate::report::export::export(self.doc.design(), analysis, format, 2.0)
+        let result = crate::export::export(self.doc.design(), analysis, format, 2.0)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 if format == ExportFormat::Mermaid {

@@ -63,7 +63,7 @@ pub(super) fn menu_ui(
                 commands.push(Command::CompareWith);
             }
             ui.menu_button("Export", |ui| {
-                for &format in crate::report::export::ExportFormat::ALL {
+                for &format in crate::export::ExportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
                         commands.push(Command::Export(format));
                     }

@@ -1,4 +1,8 @@
 //! One export path for the CLI and the window: a design and its analysis in any format.
+//!
+//! It sits above both writers it dispatches to: the review and diagram writers
+//! (`report`) and the interchange writers (`interop`), so neither of those imports the
+//! other's direction back.
 
 use crate::analysis::Analysis;
 use crate::model::Design;
@@ -121,14 +125,17 @@ pub fn export(
     scale: f32,
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
-        ExportFormat::Svg => super::svg::render(design, analysis).into_bytes(),
-        ExportFormat::Png => png(&super::svg::render_for_raster(design, analysis), scale)?,
-        ExportFormat::Html => super::html::render(design, analysis).into_bytes(),
-        ExportFormat::Markdown => super::markdown::render(design, analysis).into_bytes(),
-        ExportFormat::Json => super::json::render(design, analysis).into_bytes(),
-        ExportFormat::Mermaid => super::graphs::mermaid(design, analysis).into_bytes(),
-        ExportFormat::Dot => super::graphs::dot(design, analysis).into_bytes(),
-        ExportFormat::Plantuml => super::graphs::plantuml(design, analysis).into_bytes(),
+        ExportFormat::Svg => crate::report::svg::render(design, analysis).into_bytes(),
+        ExportFormat::Png => png(
+            &crate::report::svg::render_for_raster(design, analysis),
+            scale,
+        )?,
+        ExportFormat::Html => crate::report::html::render(design, analysis).into_bytes(),
+        ExportFormat::Markdown => crate::report::markdown::render(design, analysis).into_bytes(),
+        ExportFormat::Json => crate::report::json::render(design, analysis).into_bytes(),
+        ExportFormat::Mermaid => crate::report::graphs::mermaid(design, analysis).into_bytes(),
+        ExportFormat::Dot => crate::report::graphs::dot(design, analysis).into_bytes(),
+        ExportFormat::Plantuml => crate::report::graphs::plantuml(design, analysis).into_bytes(),
         ExportFormat::Drawio => crate::interop::drawio::export(design, analysis).into_bytes(),
         ExportFormat::Csv => crate::interop::csv::export(design, analysis)
             .map_err(ExportError::Csv)?
@@ -146,13 +153,13 @@ pub fn export_design(
 ) -> Result<Vec<u8>, ExportError> {
     use crate::geometry::Geometry;
     let svg = |raster: bool| {
-        let drawn = |g: Geometry| super::svg::render_drawn(design, &g, raster);
+        let drawn = |g: Geometry| crate::report::svg::render_drawn(design, &g, raster);
         Geometry::analysed_with(design, drawn, |_| ()).0
     };
     Ok(match format {
         ExportFormat::Svg => svg(false).into_bytes(),
         ExportFormat::Png => png(&svg(true), scale)?,
-        ExportFormat::Html => super::html::render_design(design).into_bytes(),
+        ExportFormat::Html => crate::report::html::render_design(design).into_bytes(),
         _ => export(design, &crate::analysis::analyze(design), format, scale)?,
     })
 }
@@ -167,7 +174,7 @@ fn fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
     std::sync::Arc::clone(FONTS.get_or_init(|| {
         let mut db = Database::new();
         db.load_system_fonts();
-        let wanted = super::svg::FONT_FAMILIES;
+        let wanted = crate::report::svg::FONT_FAMILIES;
         let files: Vec<_> = db
             .faces()
             .filter(|f| {
