@@ -199,6 +199,55 @@ impl Edit {
         }
     }
 
+    /// Accepts a finding: adds its waiver ("Accept AUTH-001").
+    pub fn accept(design: &Design, waiver: super::waiver::Waiver) -> Self {
+        let label = format!("Accept {}", waiver.rule);
+        let mut waivers = design.waivers.clone();
+        waivers.push(waiver);
+        Self::set_waivers(design, &label, waivers)
+    }
+
+    /// Reopens the finding the `index`th waiver accepted; `None` when there is none.
+    pub fn reopen(design: &Design, index: usize) -> Option<Self> {
+        let mut waivers = design.waivers.clone();
+        (index < waivers.len()).then(|| {
+            let w = waivers.remove(index);
+            Self::set_waivers(design, &format!("Reopen {}", w.rule), waivers)
+        })
+    }
+
+    /// Puts `flow` in place of the flow with its id, or adds it, when it is a valid
+    /// flow of the design; otherwise what is wrong with it.
+    pub fn set_flow(
+        design: &Design,
+        flow: super::design::Flow,
+        label: &str,
+    ) -> Result<Self, Vec<String>> {
+        let problems = super::validate::flow_problems(design, &flow);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut flows = design.flows.clone();
+        match flows.iter_mut().find(|g| g.id == flow.id) {
+            Some(g) => *g = flow,
+            None => flows.push(flow),
+        }
+        Ok(Self::set_flows(design, label, flows))
+    }
+
+    /// Removes the flow with this id (its links stay); `None` when there is none.
+    pub fn remove_flow(design: &Design, id: u32) -> Option<Self> {
+        design.flows.iter().any(|f| f.id == id).then(|| {
+            let flows = design
+                .flows
+                .iter()
+                .filter(|f| f.id != id)
+                .cloned()
+                .collect();
+            Self::set_flows(design, "Remove flow", flows)
+        })
+    }
+
     /// Adds a system.
     pub fn add_system(system: System) -> Self {
         let mut e = Edit::new(format!("Add {}", system.name));
@@ -458,5 +507,76 @@ mod tests {
         h.undo(&mut d);
         assert_eq!(d, before);
         assert!(!h.undo(&mut d));
+    }
+
+    #[test]
+    fn accept_reopen_and_flows_are_edits_that_undo() {
+        use crate::model::design::Flow;
+        let mut d = retail();
+        let before = d.clone();
+        let mut h = History::default();
+        let waiver = crate::model::Waiver {
+            rule: "GRAPH-003".into(),
+            system: Some(d.systems[0].id),
+            link: None,
+            reason: "Known hub".into(),
+            by: "Review board".into(),
+            until: None,
+            seen: String::new(),
+        };
+        let n = d.waivers.len();
+        let accept = Edit::accept(&d, waiver);
+        h.apply(&mut d, accept);
+        assert_eq!(d.waivers.len(), n + 1);
+        assert_eq!(h.undo_label(), Some("Accept GRAPH-003"));
+        let reopen = Edit::reopen(&d, n).expect("the waiver just added");
+        assert_eq!(reopen.label, "Reopen GRAPH-003");
+        h.apply(&mut d, reopen);
+        assert_eq!(d.waivers.len(), n);
+        assert!(Edit::reopen(&d, n).is_none(), "no such waiver");
+
+        // A flow whose steps follow on is set; one whose steps do not is refused
+        // with the reason, and the design is untouched.
+        let (first, next) = d
+            .links
+            .iter()
+            .find_map(|a| {
+                d.links
+                    .iter()
+                    .find(|b| b.from == a.to)
+                    .map(|b| (a.clone(), b.clone()))
+            })
+            .expect("two links that follow on in the retail sample");
+        let id = d.flows.iter().map(|f| f.id + 1).max().unwrap_or(1);
+        let flow = Flow {
+            id,
+            name: "Through".into(),
+            steps: vec![first.id, next.id],
+        };
+        let set = Edit::set_flow(&d, flow, "New flow").expect("valid");
+        h.apply(&mut d, set);
+        assert!(d.flows.iter().any(|f| f.id == id));
+        let remove = Edit::remove_flow(&d, id).expect("there");
+        h.apply(&mut d, remove);
+        assert!(d.flows.iter().all(|f| f.id != id));
+        let broken = Flow {
+            id,
+            name: "Broken".into(),
+            steps: vec![LinkId(9_999)],
+        };
+        let problems = Edit::set_flow(&d, broken, "New flow").expect_err("no such link");
+        assert!(
+            problems[0].contains("which the design does not have"),
+            "{problems:?}"
+        );
+        let empty = Flow {
+            id,
+            name: " ".into(),
+            steps: vec![first.id],
+        };
+        assert!(Edit::set_flow(&d, empty, "Rename flow").is_err());
+        assert!(Edit::remove_flow(&d, 9_999).is_none());
+        while h.undo(&mut d) {}
+        assert_eq!(d, before);
     }
 }

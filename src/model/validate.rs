@@ -206,59 +206,78 @@ fn check_flows(design: &Design, out: &mut Vec<Issue>) {
                 ),
             ));
         }
-        if f.name.trim().is_empty() {
-            out.push(issue(
-                format!("flows[{i}].name"),
-                format!("flow {} has an empty name", f.id),
-            ));
-        }
-        check_name(
-            out,
+        check_flow(design, i, f, out);
+    }
+}
+
+/// One flow's own checks: a name, at least one step, steps that exist and follow on.
+/// `i` is the flow's place in the design's list, for the issue's path.
+fn check_flow(design: &Design, i: usize, f: &super::design::Flow, out: &mut Vec<Issue>) {
+    if f.name.trim().is_empty() {
+        out.push(issue(
             format!("flows[{i}].name"),
-            &format!("flow {}", f.id),
-            &f.name,
-        );
-        if f.steps.is_empty() {
+            format!("flow {} has an empty name", f.id),
+        ));
+    }
+    check_name(
+        out,
+        format!("flows[{i}].name"),
+        &format!("flow {}", f.id),
+        &f.name,
+    );
+    if f.steps.is_empty() {
+        out.push(issue(
+            format!("flows[{i}].steps"),
+            format!("flow \"{}\" has no steps; list its links in order", f.name),
+        ));
+    }
+    let mut previous: Option<&super::design::Link> = None;
+    for (j, id) in f.steps.iter().enumerate() {
+        let at = format!("flows[{i}].steps[{j}]");
+        let Some(link) = design.link(*id) else {
             out.push(issue(
-                format!("flows[{i}].steps"),
-                format!("flow \"{}\" has no steps; list its links in order", f.name),
+                at,
+                format!(
+                    "step {} of flow \"{}\" is link {}, which the design does not have",
+                    j + 1,
+                    f.name,
+                    id.0
+                ),
             ));
-        }
-        let mut previous: Option<&super::design::Link> = None;
-        for (j, id) in f.steps.iter().enumerate() {
-            let at = format!("flows[{i}].steps[{j}]");
-            let Some(link) = design.link(*id) else {
+            previous = None;
+            continue;
+        };
+        if let Some(p) = previous {
+            if !super::integrity::follows_on(p, link) {
+                let name = |s| design.system(s).map_or("?", |s| s.name.as_str());
                 out.push(issue(
                     at,
                     format!(
-                        "step {} of flow \"{}\" is link {}, which the design does not have",
+                        "step {} of flow \"{}\" starts at {}, but step {} ended at {}; a step starts where the previous one ended, or at the same caller for a fan-out",
                         j + 1,
                         f.name,
-                        id.0
+                        name(link.from),
+                        j,
+                        name(p.to)
                     ),
                 ));
-                previous = None;
-                continue;
-            };
-            if let Some(p) = previous {
-                if !super::integrity::follows_on(p, link) {
-                    let name = |s| design.system(s).map_or("?", |s| s.name.as_str());
-                    out.push(issue(
-                        at,
-                        format!(
-                            "step {} of flow \"{}\" starts at {}, but step {} ended at {}; a step starts where the previous one ended, or at the same caller for a fan-out",
-                            j + 1,
-                            f.name,
-                            name(link.from),
-                            j,
-                            name(p.to)
-                        ),
-                    ));
-                }
             }
-            previous = Some(link);
         }
+        previous = Some(link);
     }
+}
+
+/// What is wrong with `flow` if it took the place of the flow with its id (or was
+/// added): the same checks as a loaded file's flows, without copying the design.
+pub fn flow_problems(design: &Design, flow: &super::design::Flow) -> Vec<String> {
+    let i = design
+        .flows
+        .iter()
+        .position(|f| f.id == flow.id)
+        .unwrap_or(design.flows.len());
+    let mut out = Vec::new();
+    check_flow(design, i, flow, &mut out);
+    out.into_iter().map(|issue| issue.message).collect()
 }
 
 /// Waivers whose subject the design no longer has: not an error (the design opens),

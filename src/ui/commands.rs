@@ -432,11 +432,7 @@ impl PatchbayApp {
                 })));
             }
             Command::Reopen(i) => {
-                let design = self.doc.design();
-                if i < design.waivers.len() {
-                    let mut waivers = design.waivers.clone();
-                    let w = waivers.remove(i);
-                    let edit = Edit::set_waivers(design, &format!("Reopen {}", w.rule), waivers);
+                if let Some(edit) = Edit::reopen(self.doc.design(), i) {
                     self.doc.apply(edit);
                 }
             }

@@ -263,13 +263,7 @@ impl PatchbayApp {
                         if ui.button("Accept").clicked() {
                             match form.waiver(&self.doc) {
                                 Ok(w) => {
-                                    let design = self.doc.design();
-                                    let mut waivers = design.waivers.clone();
-                                    let label = format!("Accept {}", w.rule);
-                                    waivers.push(w);
-                                    let edit = crate::model::edit::Edit::set_waivers(
-                                        design, &label, waivers,
-                                    );
+                                    let edit = crate::model::edit::Edit::accept(self.doc.design(), w);
                                     self.doc.apply(edit);
                                     close = true;
                                 }

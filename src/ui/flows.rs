@@ -88,15 +88,15 @@ fn section_ui(
             let mut name = f.name.clone();
             ui.horizontal(|ui| {
                 ui.label("Name");
-                if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
-                    commands.push(Command::EditMerged(set_flow(
-                        doc,
-                        Flow {
-                            name: name.clone(),
-                            ..f.clone()
-                        },
-                        "Rename flow",
-                    )));
+                if ui.text_edit_singleline(&mut name).changed() {
+                    let renamed = Flow {
+                        name: name.clone(),
+                        ..f.clone()
+                    };
+                    // A name the file could not hold (empty, say) is not applied.
+                    if let Ok(edit) = Edit::set_flow(doc.design(), renamed, "Rename flow") {
+                        commands.push(Command::EditMerged(edit));
+                    }
                 }
             });
             ui.horizontal(|ui| {
@@ -132,30 +132,13 @@ fn section_ui(
                     .on_hover_text("Remove the flow (its links stay)")
                     .clicked()
                 {
-                    let flows = design
-                        .flows
-                        .iter()
-                        .filter(|g| g.id != f.id)
-                        .cloned()
-                        .collect();
-                    commands.push(Command::Edit(Edit::set_flows(design, "Remove flow", flows)));
+                    commands.extend(Edit::remove_flow(design, f.id).map(Command::Edit));
                     commands.push(Command::ShowFlow(None));
                 }
             });
         }
     }
     commands
-}
-
-/// The edit that puts `flow` in place of the flow with its id (or adds it).
-pub(super) fn set_flow(doc: &Document, flow: Flow, label: &str) -> Edit {
-    let design = doc.design();
-    let mut flows = design.flows.clone();
-    match flows.iter_mut().find(|g| g.id == flow.id) {
-        Some(g) => *g = flow,
-        None => flows.push(flow),
-    }
-    Edit::set_flows(design, label, flows)
 }
 
 impl PatchbayApp {
@@ -176,23 +159,18 @@ impl PatchbayApp {
 
     /// Applies a changed or new flow if the design stays valid; otherwise says why.
     pub(super) fn checked_flow(&mut self, flow: Flow, label: &str) -> bool {
-        let edit = set_flow(&self.doc, flow, label);
-        let mut next = self.doc.design().clone();
-        edit.clone().apply(&mut next);
-        let problems: Vec<String> = crate::model::validate::validate(&next)
-            .into_iter()
-            .filter(|i| i.path.starts_with("flows"))
-            .map(|i| i.message)
-            .collect();
-        if problems.is_empty() {
-            self.doc.apply(edit);
-            true
-        } else {
-            self.dialog = Some(super::dialogs::Dialog::Error(format!(
-                "These links do not make a flow: {}",
-                problems.join("; ")
-            )));
-            false
+        match Edit::set_flow(self.doc.design(), flow, label) {
+            Ok(edit) => {
+                self.doc.apply(edit);
+                true
+            }
+            Err(problems) => {
+                self.dialog = Some(super::dialogs::Dialog::Error(format!(
+                    "These links do not make a flow: {}",
+                    problems.join("; ")
+                )));
+                false
+            }
         }
     }
 
