@@ -4,7 +4,7 @@
 
 use super::design::{Design, Link, Pos, System, Zone};
 use super::ids::{LinkId, SystemId, ZoneId};
-use super::vocab::Environment;
+use super::vocab::{Environment, SystemKind};
 
 /// The design-level fields an edit can set.
 #[derive(Clone, Debug, PartialEq)]
@@ -246,6 +246,22 @@ impl Edit {
                 .collect();
             Self::set_flows(design, "Remove flow", flows)
         })
+    }
+
+    /// Adds a new system of `kind` at `at`, named after its kind with the first number
+    /// no system of the design already has ("ERP 3"). Returns the edit and its id.
+    pub fn add_new_system(design: &Design, kind: SystemKind, at: Pos) -> (Self, SystemId) {
+        let id = design.next_system_id();
+        let label = kind.label();
+        let taken: std::collections::HashSet<&str> =
+            design.systems.iter().map(|s| s.name.as_str()).collect();
+        let name = (design.systems.iter().filter(|s| s.kind == kind).count() + 1..)
+            .map(|n| format!("{label} {n}"))
+            .find(|name| !taken.contains(name.as_str()))
+            .unwrap_or_else(|| label.to_owned());
+        let mut system = System::new(id, name, kind);
+        system.position = Some(at);
+        (Self::add_system(system), id)
     }
 
     /// Adds a system.
@@ -507,6 +523,32 @@ mod tests {
         h.undo(&mut d);
         assert_eq!(d, before);
         assert!(!h.undo(&mut d));
+    }
+
+    #[test]
+    fn a_new_system_takes_the_first_free_name_of_its_kind() {
+        let mut d = retail();
+        let at = Pos { x: 0.0, y: 0.0 };
+        let (edit, id) = Edit::add_new_system(&d, SystemKind::Erp, at);
+        edit.apply(&mut d);
+        let first = d.system(id).expect("added").name.clone();
+        // Renaming the new one to what the next would be called: the next one skips it.
+        let n: usize = first
+            .rsplit(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("numbered");
+        let mut s = d.system(id).expect("added").clone();
+        s.name = format!("ERP {}", n + 1);
+        Edit::set_system("Rename", s).apply(&mut d);
+        let (edit, next) = Edit::add_new_system(&d, SystemKind::Erp, at);
+        edit.apply(&mut d);
+        assert_eq!(
+            d.system(next).expect("added").name,
+            format!("ERP {}", n + 2)
+        );
+        let names: std::collections::HashSet<_> = d.systems.iter().map(|s| &s.name).collect();
+        assert_eq!(names.len(), d.systems.len(), "no name twice");
     }
 
     #[test]

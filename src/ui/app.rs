@@ -8,7 +8,7 @@ use super::files::{BuiltinDialog, FileDialogs, Purpose};
 use super::{inspector, panels};
 use crate::document::Document;
 use crate::model::edit::Edit;
-use crate::model::{Pos, System, SystemId, SystemKind};
+use crate::model::{Pos, SystemId, SystemKind};
 use crate::samples;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -386,12 +386,8 @@ impl PatchbayApp {
         // The nearest spot where the new box covers no box, link or label, so it never
         // looks connected to something it is not.
         let at = self.doc.geometry().free_spot(at);
-        let design = self.doc.design();
-        let id = design.next_system_id();
-        let number = design.systems.iter().filter(|s| s.kind == kind).count() + 1;
-        let mut system = System::new(id, format!("{} {number}", kind.label()), kind);
-        system.position = Some(at);
-        self.doc.apply(Edit::add_system(system));
+        let (edit, id) = Edit::add_new_system(self.doc.design(), kind, at);
+        self.doc.apply(edit);
         self.selection.clear();
         self.selection.systems.push(id);
     }
