@@ -204,7 +204,7 @@ impl Document {
                     &links,
                     crate::model::Date::today(),
                 );
-                let advice = crate::geometry::Advice::from_parts(&links, &level.findings);
+                let advice = crate::geometry::DrawnAdvice::from_parts(&links, &level.findings);
                 drop(links);
                 if tx.send(Done::Assessed(revision, level)).is_ok() {
                     let geometry = Geometry::with_advice(&design, &advice);

@@ -215,13 +215,13 @@ pub const fn short_tag(p: Pattern) -> &'static str {
 /// and each subject's worst finding (its outline). Small and cheap to make, so a large
 /// design can be drawn on another thread without a copy of the whole analysis.
 #[derive(Clone, Debug, Default)]
-pub struct Advice {
+pub struct DrawnAdvice {
     /// By link id, in the analysis's link order.
     links: Vec<(crate::model::LinkId, (Pattern, crate::model::AuthFlow))>,
     worst: HashMap<Subject, Severity>,
 }
 
-impl Advice {
+impl DrawnAdvice {
     /// What `analysis` says that a drawing shows.
     pub fn of(analysis: &Analysis) -> Self {
         Self::from_parts(&analysis.links, &analysis.findings)
@@ -574,11 +574,11 @@ impl Geometry {
     /// when none has a position; systems without one placed in free space when only
     /// some lack one), routes around every box, and labels where they fit.
     pub fn new(design: &Design, analysis: &Analysis) -> Self {
-        Self::with_advice(design, &Advice::of(analysis))
+        Self::with_advice(design, &DrawnAdvice::of(analysis))
     }
 
-    /// The drawing from what it shows of the analysis (see [`Advice`]).
-    pub fn with_advice(design: &Design, advice: &Advice) -> Self {
+    /// The drawing from what it shows of the analysis (see [`DrawnAdvice`]).
+    pub fn with_advice(design: &Design, advice: &DrawnAdvice) -> Self {
         Self::from_layout(design, Layout::of(design), advice)
     }
 
@@ -592,7 +592,7 @@ impl Geometry {
         with_analysis: impl FnOnce(&Analysis) -> A,
     ) -> (D, A) {
         std::thread::scope(|s| {
-            let (advice_tx, advice_rx) = std::sync::mpsc::channel::<Advice>();
+            let (advice_tx, advice_rx) = std::sync::mpsc::channel::<DrawnAdvice>();
             let drawing = s.spawn(move || {
                 let layout = Layout::of(design);
                 // No advice only when the analysis panicked, and then nothing is made.
@@ -600,7 +600,7 @@ impl Geometry {
                 with_drawing(Self::from_layout(design, layout, &advice))
             });
             let analysis = crate::analysis::analyze(design);
-            let _ = advice_tx.send(Advice::of(&analysis));
+            let _ = advice_tx.send(DrawnAdvice::of(&analysis));
             let here = with_analysis(&analysis);
             let drawn = drawing
                 .join()
@@ -610,7 +610,7 @@ impl Geometry {
     }
 
     /// The drawing of a layout of `design`, with what it shows of the analysis.
-    pub fn from_layout(design: &Design, layout: Layout, advice: &Advice) -> Self {
+    pub fn from_layout(design: &Design, layout: Layout, advice: &DrawnAdvice) -> Self {
         let Layout {
             sizes,
             pairs,

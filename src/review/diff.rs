@@ -83,7 +83,7 @@ impl<Id> Items<Id> {
 
 /// A recommendation of a link that is in both designs and changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Advice {
+pub struct AdviceChange {
     /// The link in the second design.
     pub link: LinkId,
     /// Its name in the second design.
@@ -150,7 +150,7 @@ pub struct Diff {
     /// Links.
     pub links: Items<LinkId>,
     /// Recommendations of links in both designs that changed.
-    pub advice: Vec<Advice>,
+    pub advice: Vec<AdviceChange>,
     /// In the first design's findings only.
     pub resolved: Vec<FindingRef>,
     /// In the second design's findings only.
@@ -572,7 +572,7 @@ fn advice(
     a: &Analysis,
     b: &Analysis,
     links: &[(LinkId, LinkId, Matched)],
-) -> Vec<Advice> {
+) -> Vec<AdviceChange> {
     let mut out = Vec::new();
     for &(x, y, _) in links {
         let (Some(p), Some(q)) = (a.link(x), b.link(y)) else {
@@ -583,7 +583,7 @@ fn advice(
             .map_or_else(String::new, |l| link_label(after, l));
         let mut add = |decision, before: String, now: String, why: &str| {
             if before != now {
-                out.push(Advice {
+                out.push(AdviceChange {
                     link: y,
                     name: name.clone(),
                     decision,

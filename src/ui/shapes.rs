@@ -167,12 +167,12 @@ impl EdgeData {
 
 /// The canvas's graph type.
 pub type ViewGraph =
-    egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, SystemShape, LinkShape>;
-type ViewNode = Node<NodeData, EdgeData, Directed, DefaultIx, SystemShape>;
+    egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, SystemNode, LinkEdge>;
+type ViewNode = Node<NodeData, EdgeData, Directed, DefaultIx, SystemNode>;
 
 /// A system drawn as a rounded box with its kind's colour and tag.
 #[derive(Clone, Debug)]
-pub struct SystemShape {
+pub struct SystemNode {
     center: Pos2,
     label: String,
     data: NodeData,
@@ -180,7 +180,7 @@ pub struct SystemShape {
     hovered: bool,
 }
 
-impl From<NodeProps<NodeData>> for SystemShape {
+impl From<NodeProps<NodeData>> for SystemNode {
     fn from(p: NodeProps<NodeData>) -> Self {
         Self {
             center: p.location(),
@@ -209,7 +209,7 @@ fn box_exit(center: Pos2, size: Vec2, dir: Vec2) -> Pos2 {
     center + dir * tx.min(ty)
 }
 
-impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
+impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemNode {
     fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
         box_exit(self.center, self.data.size, dir.normalized())
     }
@@ -324,12 +324,12 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for SystemShape {
 /// A link drawn along its route in its pattern's colour, with its label where the
 /// geometry placed it.
 #[derive(Clone, Debug)]
-pub struct LinkShape {
+pub struct LinkEdge {
     data: EdgeData,
     selected: bool,
 }
 
-impl From<EdgeProps<EdgeData>> for LinkShape {
+impl From<EdgeProps<EdgeData>> for LinkEdge {
     fn from(p: EdgeProps<EdgeData>) -> Self {
         Self {
             selected: p.selected,
@@ -338,7 +338,7 @@ impl From<EdgeProps<EdgeData>> for LinkShape {
     }
 }
 
-impl LinkShape {
+impl LinkEdge {
     /// The points to draw in design units: the route, or a straight line between the
     /// boxes while one of them is being dragged.
     fn points(&self, start: &ViewNode, end: &ViewNode) -> Vec<Pos2> {
@@ -393,7 +393,7 @@ fn visible_runs(pts: &[Pos2], clip: Rect) -> Vec<&[Pos2]> {
     runs
 }
 
-impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemShape> for LinkShape {
+impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemNode> for LinkEdge {
     fn visible(
         &self,
         props: &EdgeProps<EdgeData>,
