@@ -4,7 +4,8 @@
 
 use crate::analysis::{Analysis, analyze};
 use crate::geometry::Geometry;
-use crate::model::edit::{Edit, History};
+use crate::model::edit::Edit;
+use crate::model::history::History;
 use crate::model::{self, Design};
 use std::path::PathBuf;
 use std::sync::Arc;

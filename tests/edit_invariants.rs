@@ -6,7 +6,8 @@
 
 use patchbay::document::Document;
 use patchbay::generate::{Params, generate};
-use patchbay::model::edit::{Edit, History};
+use patchbay::model::edit::Edit;
+use patchbay::model::history::History;
 use patchbay::model::{
     self, Design, Flow, Link, LinkId, Pos, Protocol, System, SystemId, SystemKind, Waiver,
 };

@@ -145,7 +145,7 @@ fn through_hub(
     flow: &super::design::Flow,
     legs: &std::collections::HashMap<super::ids::LinkId, (Link, Link)>,
 ) -> super::design::Flow {
-    use super::integrity::follows_on;
+    use super::design::follows_on;
     let mut steps = Vec::with_capacity(flow.steps.len() * 2);
     let mut last: Option<Link> = None;
     for id in &flow.steps {

@@ -413,3 +413,9 @@ impl Design {
         self.links.sort_by_key(|l| l.id);
     }
 }
+
+/// True when `next` can follow `previous` in a flow: it starts where the previous step
+/// ended, or at the same caller (a fan-out).
+pub fn follows_on(previous: &Link, next: &Link) -> bool {
+    next.from == previous.to || next.from == previous.from
+}

@@ -11,12 +11,6 @@ use super::ids::{LinkId, SystemId};
 use super::waiver::Waiver;
 use std::collections::HashMap;
 
-/// True when `next` can follow `previous` in a flow: it starts where the previous step
-/// ended, or at the same caller (a fan-out).
-pub fn follows_on(previous: &Link, next: &Link) -> bool {
-    next.from == previous.to || next.from == previous.from
-}
-
 /// The links and systems as they will be once an edit is applied, looked up without
 /// applying it.
 struct After<'a> {
@@ -62,7 +56,7 @@ fn longest_run(steps: &[LinkId], link: impl Fn(LinkId) -> Option<Link>) -> Vec<L
     while i <= steps.len() {
         let here = steps.get(i).and_then(|id| link(*id));
         let continues = match (&previous, &here) {
-            (Some(p), Some(h)) => follows_on(p, h),
+            (Some(p), Some(h)) => super::design::follows_on(p, h),
             (None, Some(_)) => i == start,
             _ => false,
         };

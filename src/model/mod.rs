@@ -5,6 +5,7 @@ pub mod bus;
 mod design;
 pub mod edit;
 pub mod file;
+pub mod history;
 mod ids;
 pub mod integrity;
 pub mod locate;

@@ -248,7 +248,7 @@ fn check_flow(design: &Design, i: usize, f: &super::design::Flow, out: &mut Vec<
             continue;
         };
         if let Some(p) = previous {
-            if !super::integrity::follows_on(p, link) {
+            if !super::design::follows_on(p, link) {
                 let name = |s| design.system(s).map_or("?", |s| s.name.as_str());
                 out.push(issue(
                     at,
