@@ -12,21 +12,6 @@ use patchbay::learn::{concepts, exercises, explain};
 use patchbay::model::{AuthFlow, Design, Sensitivity};
 use patchbay::standards::{self, FACTS};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Every text of the product that is not a report of a design.
 fn fixed_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -163,7 +148,7 @@ fn citations(text: &str) -> Vec<String> {
             found.push(format!("RFC {number}"));
         }
     }
-    for month in MONTHS {
+    for month in standards::MONTH_NAMES {
         for (i, _) in text.match_indices(month) {
             let after = i + month.len();
             if text[after..].starts_with(' ') {

@@ -1,5 +1,19 @@
-//! The README's rules table is the rule list: a rule added, renamed or re-graded
-//! fails this test until the table says the same.
+//! The README's rules and facts tables are the code's: a rule or fact added, renamed or
+//! changed fails these tests until the table says the same.
+
+const README: &str = include_str!("../README.md");
+
+/// The README's table whose header line is `header`, as its lines.
+fn table_starting(header: &str) -> String {
+    let start = README
+        .find(header)
+        .unwrap_or_else(|| panic!("the README has no table {header}"));
+    README[start..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
 
 #[test]
 fn the_readme_rules_table_matches_the_rules() {
@@ -12,15 +26,7 @@ fn the_readme_rules_table_matches_the_rules() {
             r.title
         ));
     }
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("| id | default | title |")
-        .expect("the README has a rules table");
-    let table: String = readme[start..]
-        .lines()
-        .take_while(|l| l.starts_with('|'))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let table = table_starting("| id | default | title |");
     assert_eq!(
         table, expected,
         "the README's rules table is out of date; replace it with:\n{expected}"
@@ -47,18 +53,10 @@ fn the_readme_facts_table_matches_the_facts() {
             f.checked
         ));
     }
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("| fact | date | what it says | source | checked |")
-        .expect("the README has a facts table");
-    let table: String = readme[start..]
-        .lines()
-        .take_while(|l| l.starts_with('|'))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let table = table_starting("| fact | date | what it says | source | checked |");
     assert_eq!(
         table, expected,
         "the README's facts table is out of date; replace it with:\n{expected}"
     );
-    assert!(readme.contains(&format!("facts checked {}", patchbay::standards::checked())));
+    assert!(README.contains(&format!("facts checked {}", patchbay::standards::checked())));
 }

@@ -1,7 +1,7 @@
 //! Grading a question: the right answer is what the analyzer recommends on the
 //! design; a wrong one is told why, without the answer while hints are left.
 
-use super::{Asks, Feedback, find, missing};
+use super::{Asks, Feedback, find};
 use crate::analysis::esb::Verdict;
 use crate::analysis::{Analysis, Events, LinkAnalysis, events};
 use crate::fact_date;
@@ -39,11 +39,7 @@ pub(super) fn choose(
     let (right, line) = match asks {
         Asks::Auth(r) => {
             let Some(a) = find(design, analysis, r) else {
-                return Feedback {
-                    solved: false,
-                    lines: vec![missing(r)],
-                    next_hint: None,
-                };
+                return Feedback::missing(r);
             };
             let d = &a.auth_flow;
             let given = answer.parse::<AuthFlow>().ok();
@@ -52,11 +48,7 @@ pub(super) fn choose(
         }
         Asks::Events(r) => {
             let Some(a) = find(design, analysis, r) else {
-                return Feedback {
-                    solved: false,
-                    lines: vec![missing(r)],
-                    next_hint: None,
-                };
+                return Feedback::missing(r);
             };
             let d = &a.events;
             let given = answer.parse::<Events>().ok();
@@ -64,11 +56,7 @@ pub(super) fn choose(
         }
         Asks::Retention(r) => {
             let Some(a) = find(design, analysis, r) else {
-                return Feedback {
-                    solved: false,
-                    lines: vec![missing(r)],
-                    next_hint: None,
-                };
+                return Feedback::missing(r);
             };
             let mechanism = a.events.choice;
             let Some(hours) = retention_hours(mechanism) else {
@@ -109,11 +97,7 @@ pub(super) fn choose(
         }
         Asks::Protection(r) => {
             let Some(a) = find(design, analysis, r) else {
-                return Feedback {
-                    solved: false,
-                    lines: vec![missing(r)],
-                    next_hint: None,
-                };
+                return Feedback::missing(r);
             };
             let right_answer = protection(a);
             let right = answer == right_answer;

@@ -137,7 +137,7 @@ pub static ALL: &[Exercise] = &[
         concepts: &["user-agent-flow", "pkce", "oauth-2-1"],
         design: lesson!("spa-pkce"),
         goal: Goal::Design(&[
-            Condition::AuthInUse(SPA, AuthFlow::WebServerPkce),
+            Condition::AuthInUse(SPA, &[AuthFlow::WebServerPkce]),
             Condition::NoRule("AUTH-002"),
         ]),
     },
@@ -168,7 +168,7 @@ pub static ALL: &[Exercise] = &[
         concepts: &["username-password", "jwt-bearer"],
         design: lesson!("nightly-job"),
         goal: Goal::Design(&[
-            Condition::AuthInUse(JOB, AuthFlow::JwtBearer),
+            Condition::AuthInUse(JOB, &[AuthFlow::JwtBearer]),
             Condition::NoFindings(Severity::High),
         ]),
     },
@@ -371,7 +371,7 @@ pub static ALL: &[Exercise] = &[
         ],
         design: lesson!("password-retirement"),
         goal: Goal::Design(&[
-            Condition::AuthInUseOneOf(
+            Condition::AuthInUse(
                 PRICE_LOAD,
                 &[AuthFlow::JwtBearer, AuthFlow::ClientCredentials],
             ),

@@ -8,28 +8,6 @@ use crate::model::{Design, SystemKind};
 pub(super) fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (bool, String) {
     let name = |r: LinkRef| format!("{} → {}", r.from, r.to);
     match c {
-        Condition::AuthInUse(r, flow) => {
-            let Some(link) = design.links.iter().find(|l| {
-                design.system(l.from).is_some_and(|s| s.name == r.from)
-                    && design.system(l.to).is_some_and(|s| s.name == r.to)
-            }) else {
-                return missing(r);
-            };
-            match link.auth {
-                Some(now) if now == flow => {
-                    (true, format!("{} uses {} today.", name(r), flow.id()))
-                }
-                now => (
-                    false,
-                    format!(
-                        "{} uses {} today; the goal is {}.",
-                        name(r),
-                        now.map_or("no recorded flow", |f| f.id()),
-                        flow.id()
-                    ),
-                ),
-            }
-        }
         Condition::Pattern(r, p) => {
             let Some(a) = find(design, analysis, r) else {
                 return missing(r);
@@ -148,7 +126,7 @@ pub(super) fn condition(design: &Design, analysis: &Analysis, c: Condition) -> (
             };
             recommended(&name(r), "auth flow", &a.auth_flow, flow, |f| f.id())
         }
-        Condition::AuthInUseOneOf(r, flows) => {
+        Condition::AuthInUse(r, flows) => {
             let Some(link) = design.links.iter().find(|l| {
                 design.system(l.from).is_some_and(|s| s.name == r.from)
                     && design.system(l.to).is_some_and(|s| s.name == r.to)

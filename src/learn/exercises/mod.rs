@@ -38,10 +38,8 @@ pub enum Asks {
 /// One condition a design must meet.
 #[derive(Clone, Copy, Debug)]
 pub enum Condition {
-    /// The auth the link uses today (its `auth` field) is this flow.
-    AuthInUse(LinkRef, AuthFlow),
-    /// The auth the link uses today is one of these flows.
-    AuthInUseOneOf(LinkRef, &'static [AuthFlow]),
+    /// The auth the link uses today (its `auth` field) is one of these flows.
+    AuthInUse(LinkRef, &'static [AuthFlow]),
     /// The recommended auth flow of the link is this one.
     Auth(LinkRef, AuthFlow),
     /// The recommended pattern of the link is this one.
@@ -128,6 +126,17 @@ pub struct Feedback {
     /// A wrong answer to a question while hints are left: the hint to show next (its
     /// index), given instead of the right answer.
     pub next_hint: Option<usize>,
+}
+
+impl Feedback {
+    /// The task's link is gone: the student removed or renamed one of its systems.
+    fn missing(r: LinkRef) -> Self {
+        Self {
+            solved: false,
+            lines: vec![missing(r)],
+            next_hint: None,
+        }
+    }
 }
 
 impl Exercise {
