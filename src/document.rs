@@ -4,6 +4,7 @@
 
 use crate::analysis::{Analysis, analyze};
 use crate::geometry::Geometry;
+use crate::job::{Job, Polled, Waker};
 use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::{self, Design};
@@ -41,19 +42,22 @@ pub struct Document {
     drawn: u64,
     /// The revision the design-level part of `analysis` (ESB, flows, findings) is of.
     assessed: u64,
-    /// A large design's findings and drawing being worked out on another thread.
-    working: Option<std::sync::mpsc::Receiver<Done>>,
+    /// A large design's findings and drawing being worked out on another thread, for
+    /// the revision that is its key.
+    working: Option<Job<u64, Done>>,
+    /// Told when that work has something (the window repaints).
+    waker: Waker,
     /// What the last edits did besides what they said (a flow shortened, a waiver
     /// removed with its subject), until the window shows it.
     notes: Vec<String>,
 }
 
-/// What the other thread sends back for a revision of a large design.
+/// What the other thread sends back for a revision of a large design (the job's key).
 enum Done {
     /// The design-level part of its analysis, as soon as it is ready.
-    Assessed(u64, crate::analysis::DesignLevel),
+    Assessed(crate::analysis::DesignLevel),
     /// Its drawing, last.
-    Drawn(u64, Geometry),
+    Drawn(Geometry),
 }
 
 /// Designs with more links than this have their findings and drawing worked out again
@@ -81,8 +85,15 @@ impl Document {
             drawn: revision,
             assessed: revision,
             working: None,
+            waker: Waker::default(),
             notes: Vec::new(),
         }
+    }
+
+    /// Wakes `waker` when work done off this thread has a result for
+    /// [`Document::poll_background`]: the window passes one that repaints it.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = waker;
     }
 
     /// A document opened from `path`.
@@ -150,18 +161,19 @@ impl Document {
         self.assessed == self.revision
     }
 
-    /// Takes what the other thread has finished; true when anything changed. Call once
-    /// a frame.
+    /// Takes what the other thread has finished; true when anything changed. Call
+    /// when woken (see [`Document::set_waker`]), or once a frame.
     pub fn poll_background(&mut self) -> bool {
         let mut changed = false;
-        while let Some(rx) = &self.working {
-            match rx.try_recv() {
-                Ok(Done::Assessed(revision, level)) => {
+        while let Some(job) = &self.working {
+            let revision = *job.key();
+            match job.poll() {
+                Polled::Ready(Done::Assessed(level)) => {
                     self.analysis.set_design_level(level);
                     self.assessed = revision;
                     changed = true;
                 }
-                Ok(Done::Drawn(revision, geometry)) => {
+                Polled::Ready(Done::Drawn(geometry)) => {
                     self.working = None;
                     self.geometry = Arc::new(geometry);
                     self.drawn = revision;
@@ -171,9 +183,9 @@ impl Document {
                         self.start_background(None);
                     }
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    // The thread stopped without finishing: finish here.
+                Polled::Waiting => break,
+                Polled::Ended => {
+                    // The work stopped without finishing: finish here.
                     self.settle_here();
                     changed = true;
                 }
@@ -189,14 +201,15 @@ impl Document {
         if self.working.is_some() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
         let revision = self.revision;
         let design = self.design.clone();
         // Shared, not copied: the thread lets go of them before it draws.
         let links = Arc::clone(&self.analysis.links);
-        let spawned = std::thread::Builder::new()
-            .name("assess and draw".into())
-            .spawn(move || {
+        self.working = Some(Job::start(
+            "assess and draw",
+            revision,
+            &self.waker,
+            move |out| {
                 let graph =
                     graph.unwrap_or_else(|| crate::analysis::graph::DesignGraph::new(&design));
                 let level = crate::analysis::design_level(
@@ -207,15 +220,12 @@ impl Document {
                 );
                 let advice = crate::geometry::DrawnAdvice::from_parts(&links, &level.findings);
                 drop(links);
-                if tx.send(Done::Assessed(revision, level)).is_ok() {
+                if out.send(Done::Assessed(level)) {
                     let geometry = Geometry::with_advice(&design, &advice);
-                    let _ = tx.send(Done::Drawn(revision, geometry));
+                    out.send(Done::Drawn(geometry));
                 }
-            });
-        match spawned {
-            Ok(_) => self.working = Some(rx),
-            Err(_) => self.settle_here(),
-        }
+            },
+        ));
     }
 
     /// Brings the analysis and the drawing up to the current revision on this thread,

@@ -9,8 +9,8 @@
 //!   SVG and diagram-as-code);
 //! - `document` (edit, history, analysis, geometry for the window), over `geometry`;
 //! - `analysis` and `generate` (synthetic designs), over `model`;
-//! - at the bottom, the dated platform and standards facts (`standards`) and the
-//!   built-in `samples`.
+//! - at the bottom, the dated platform and standards facts (`standards`), the
+//!   built-in `samples`, and `job`, the one way work is done off the UI thread.
 //!
 //! Nothing here depends on the GUI.
 
@@ -32,6 +32,7 @@ pub mod export;
 pub mod generate;
 pub mod geometry;
 pub mod interop;
+pub mod job;
 pub mod learn;
 pub mod model;
 pub mod recovery;

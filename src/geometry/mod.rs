@@ -591,22 +591,23 @@ impl Geometry {
         with_drawing: impl FnOnce(Self) -> D + Send,
         with_analysis: impl FnOnce(&Analysis) -> A,
     ) -> (D, A) {
-        std::thread::scope(|s| {
-            let (advice_tx, advice_rx) = std::sync::mpsc::channel::<DrawnAdvice>();
-            let drawing = s.spawn(move || {
+        let (advice_tx, advice_rx) = std::sync::mpsc::channel::<DrawnAdvice>();
+        // Placing and routing wait for the analysis's advice only at the end; without
+        // a thread, the analysis runs first and the advice is waiting.
+        crate::job::beside(
+            "draw",
+            move || {
                 let layout = Layout::of(design);
                 // No advice only when the analysis panicked, and then nothing is made.
                 let advice = advice_rx.recv().unwrap_or_default();
                 with_drawing(Self::from_layout(design, layout, &advice))
-            });
-            let analysis = crate::analysis::analyze(design);
-            let _ = advice_tx.send(DrawnAdvice::of(&analysis));
-            let here = with_analysis(&analysis);
-            let drawn = drawing
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (drawn, here)
-        })
+            },
+            || {
+                let analysis = crate::analysis::analyze(design);
+                let _ = advice_tx.send(DrawnAdvice::of(&analysis));
+                with_analysis(&analysis)
+            },
+        )
     }
 
     /// The drawing of a layout of `design`, with what it shows of the analysis.

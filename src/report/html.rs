@@ -40,14 +40,12 @@ fn cell<T: Copy>(h: &mut String, d: &Decision<T>, show: impl Fn(T) -> String + C
 /// The review page. The diagram is drawn on another thread while the tables are
 /// written: on a very large design each takes about a second.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
-    std::thread::scope(|s| {
-        let diagram = s.spawn(|| super::svg::render(design, analysis));
-        let (head, tail) = page(design, analysis);
-        let svg = diagram
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        assemble(&head, &svg, &tail)
-    })
+    let (svg, (head, tail)) = crate::job::beside(
+        "draw the diagram",
+        || super::svg::render(design, analysis),
+        || page(design, analysis),
+    );
+    assemble(&head, &svg, &tail)
 }
 
 /// The review page of `design`, analysed here: the systems are placed and the links

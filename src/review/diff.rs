@@ -171,15 +171,7 @@ impl Diff {
 
 /// Compares `before` with `after`, analysing both (on two threads).
 pub fn diff(before: &Design, after: &Design) -> Diff {
-    let (a, b) = std::thread::scope(|s| {
-        let first = s.spawn(|| analyze(before));
-        let second = analyze(after);
-        // A panic in the analysis is a bug; carry it over rather than hide it.
-        let first = first
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (first, second)
-    });
+    let (a, b) = crate::job::beside("analyse before", || analyze(before), || analyze(after));
     diff_analysed(before, &a, after, &b)
 }
 

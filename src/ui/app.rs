@@ -62,6 +62,9 @@ pub struct PatchbayApp {
     /// A design that finished opening while the open one was being edited: it waits
     /// for the answer to "Unsaved changes" (see `Command::TakeOpened`).
     pub(super) opened_waiting: Option<(std::path::PathBuf, crate::document::Document)>,
+    /// Repaints the window when work done off its thread has a result; set on the
+    /// first frame, when the window's context exists.
+    pub(super) waker: crate::job::Waker,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -106,6 +109,7 @@ impl PatchbayApp {
             flows_open: false,
             opening: None,
             opened_waiting: None,
+            waker: crate::job::Waker::default(),
         }
     }
 
@@ -172,16 +176,19 @@ impl PatchbayApp {
     /// Draws one frame and applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.waker.is_none() {
+            let repaint = ctx.clone();
+            self.waker = crate::job::Waker::new(move || repaint.request_repaint());
+            self.doc.set_waker(self.waker.clone());
+            self.canvas.set_waker(self.waker.clone());
+        }
         self.handle_escape(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.poll_opening(&ctx);
-        if self.doc.is_working() {
-            self.doc.poll_background();
-            // Look again soon; the drawing thread does not wake the window itself.
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        }
+        // The drawing thread wakes the window when it has something.
+        self.doc.poll_background();
 
         if let Some(problem) = self.learn.refresh(&self.doc) {
             self.status = problem;

@@ -459,6 +459,7 @@ impl PatchbayApp {
 
     pub(super) fn replace(&mut self, doc: Document) {
         self.doc = doc;
+        self.doc.set_waker(self.waker.clone());
         // An exercise belongs to the design it opened with.
         self.learn.close();
         self.selection.clear();

@@ -6,10 +6,9 @@ use super::app::PatchbayApp;
 use super::commands::Command;
 use super::dialogs::Dialog;
 use crate::document::Document;
+use crate::job::{Job, Outbox, Polled};
 use crate::model::{self, Design};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Files larger than this open on another thread, with progress and Cancel; about a
 /// thousand systems, which take a few hundred milliseconds to analyse and draw.
@@ -20,28 +19,43 @@ const STAGES: [&str; 2] = ["Reading and checking the file", "Analysing and drawi
 
 /// A design being read, analysed and drawn on another thread.
 pub(super) struct Opening {
-    path: PathBuf,
     started: std::time::Instant,
     /// The open design's revision when this began: an edit since is not thrown away
     /// unasked.
     from_revision: u64,
-    /// Index into [`STAGES`], moved on by the worker.
-    stage: Arc<AtomicU8>,
-    result: std::sync::mpsc::Receiver<Result<Document, model::LoadError>>,
+    /// Index into [`STAGES`], moved on as the work reports.
+    stage: usize,
+    /// The work, keyed by the file.
+    job: Job<PathBuf, Loading>,
+}
+
+/// What a background open reports.
+enum Loading {
+    /// The file was read and checked; analysing and drawing it comes next.
+    Checked,
+    /// Everything opening it takes is done, or it failed.
+    Done(Box<Result<Document, model::LoadError>>),
 }
 
 /// Reads, validates, analyses and draws a design file: everything opening it takes.
-fn load_document(path: &Path, stage: &AtomicU8) -> Result<Document, model::LoadError> {
+/// `progress` hears when the file has been read and checked.
+fn load_document(
+    path: &Path,
+    progress: Option<&Outbox<Loading>>,
+) -> Result<Document, model::LoadError> {
     let (design, header) = model::load_with_header(path)?;
-    stage.store(1, Ordering::Relaxed);
+    if let Some(out) = progress {
+        out.send(Loading::Checked);
+    }
     Ok(Document::from_file(design, path.to_owned()).with_header(header))
 }
 
 /// The progress of a background open; true when the user pressed Cancel.
 fn opening_window(ctx: &egui::Context, o: &Opening) -> bool {
     let mut cancel = false;
-    let name = o.path.file_name().map_or_else(
-        || o.path.display().to_string(),
+    let path = o.job.key();
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     egui::Window::new("Opening")
@@ -54,9 +68,7 @@ fn opening_window(ctx: &egui::Context, o: &Opening) -> bool {
                 ui.spinner();
                 ui.label(egui::RichText::new(&name).strong());
             });
-            let stage = STAGES
-                .get(usize::from(o.stage.load(Ordering::Relaxed)))
-                .unwrap_or(&STAGES[1]);
+            let stage = STAGES.get(o.stage).unwrap_or(&STAGES[1]);
             ui.label(format!(
                 "{stage}… {:.0} s",
                 o.started.elapsed().as_secs_f32().floor()
@@ -236,51 +248,41 @@ impl PatchbayApp {
         if large {
             self.open_in_background(path);
         } else {
-            let opened = load_document(path, &AtomicU8::new(0));
+            let opened = load_document(path, None);
             self.opened(path, opened);
         }
     }
 
     /// Starts reading, analysing and drawing `path` on another thread. Until it is
     /// ready, the window shows its progress with a Cancel button and the open design
-    /// stays usable; a file that fails to open changes nothing.
+    /// stays usable; a file that fails to open changes nothing. Where no thread can be
+    /// had, it is opened here and shown on the next frame.
     pub fn open_in_background(&mut self, path: &Path) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let stage = Arc::new(AtomicU8::new(0));
-        let (worker_stage, worker_path) = (Arc::clone(&stage), path.to_owned());
-        let spawned = std::thread::Builder::new()
-            .name("open".into())
-            .spawn(move || {
-                // The window may have gone (cancelled, closed): then nobody listens.
-                let _ = tx.send(load_document(&worker_path, &worker_stage));
-            });
-        match spawned {
-            Ok(_) => {
-                self.opening = Some(Opening {
-                    path: path.to_owned(),
-                    started: std::time::Instant::now(),
-                    from_revision: self.doc.revision(),
-                    stage,
-                    result: rx,
-                });
-            }
-            // No thread to be had: open it here, the window waits.
-            Err(_) => {
-                let opened = load_document(path, &AtomicU8::new(0));
-                self.opened(path, opened);
-            }
-        }
+        let worker_path = path.to_owned();
+        let job = Job::start("open", path.to_owned(), &self.waker, move |out| {
+            // The window may have gone (cancelled, closed): then nobody listens.
+            out.send(Loading::Done(Box::new(load_document(
+                &worker_path,
+                Some(out),
+            ))));
+        });
+        self.opening = Some(Opening {
+            started: std::time::Instant::now(),
+            from_revision: self.doc.revision(),
+            stage: 0,
+            job,
+        });
     }
 
     /// The file being opened in the background, if any.
     pub fn opening(&self) -> Option<&Path> {
-        self.opening.as_ref().map(|o| o.path.as_path())
+        self.opening.as_ref().map(|o| o.job.key().as_path())
     }
 
     /// Stops waiting for the file being opened; the open design stays as it is.
     pub fn cancel_open(&mut self) {
         if let Some(o) = self.opening.take() {
-            self.status = format!("Did not open {}: cancelled", o.path.display());
+            self.status = format!("Did not open {}: cancelled", o.job.key().display());
         }
     }
 
@@ -288,29 +290,37 @@ impl PatchbayApp {
     /// until then.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
         self.forget_unwanted_open();
-        let Some(o) = &self.opening else { return };
-        match o.result.try_recv() {
-            Ok(Ok(doc)) if self.doc.revision() != o.from_revision && self.doc.is_dirty() => {
+        let Some(o) = &mut self.opening else { return };
+        let mut polled = o.job.poll();
+        while let Polled::Ready(Loading::Checked) = polled {
+            o.stage = 1;
+            polled = o.job.poll();
+        }
+        match polled {
+            Polled::Ready(Loading::Done(opened))
+                if opened.is_ok()
+                    && self.doc.revision() != o.from_revision
+                    && self.doc.is_dirty() =>
+            {
+                let Ok(doc) = *opened else { return };
                 // The open design was edited while this one loaded: ask before it goes.
-                let path = o.path.clone();
+                let path = o.job.key().clone();
                 self.opening = None;
                 self.opened_waiting = Some((path, doc));
                 self.queue.push(Command::TakeOpened);
             }
-            Ok(opened) => {
-                let path = o.path.clone();
+            Polled::Ready(Loading::Done(opened)) => {
+                let path = o.job.key().clone();
                 self.opening = None;
-                self.opened(&path, opened);
+                self.opened(&path, *opened);
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                let cancel = opening_window(ctx, o);
-                if cancel {
+            Polled::Ready(Loading::Checked) | Polled::Waiting => {
+                // The spinner keeps the window drawing; the work wakes it when done.
+                if opening_window(ctx, o) {
                     self.cancel_open();
                 }
-                // Look again soon; the worker does not wake the window itself.
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Polled::Ended => {
                 self.opening = None;
                 self.dialog = Some(Dialog::Error(
                     "the file could not be opened: reading it stopped unexpectedly".into(),

@@ -96,8 +96,12 @@ impl InView {
     /// its place in `geometry.links`), on another thread for a large design: it has
     /// millions of route pieces, and until the index is ready each link looks through
     /// its own route.
-    pub fn fill(self: &Arc<Self>, geometry: Arc<crate::geometry::Geometry>) {
-        let this = Arc::clone(self);
+    pub fn fill(
+        self: &Arc<Self>,
+        geometry: Arc<crate::geometry::Geometry>,
+        waker: &crate::job::Waker,
+    ) {
+        let (this, waker) = (Arc::clone(self), waker.clone());
         let links = geometry.links.len();
         let build = move || {
             let mut pieces = Vec::new();
@@ -119,14 +123,14 @@ impl InView {
             if let Ok(mut state) = this.0.lock() {
                 *state = InViewState::of(pieces, links);
             }
+            // The next frame draws only what is in view.
+            waker.wake();
         };
         if links <= crate::document::BACKGROUND_DRAWING_LINKS {
             build();
         } else {
-            // Without a thread, every link whose bounds meet the view is drawn.
-            let _ = std::thread::Builder::new()
-                .name("links in view".into())
-                .spawn(build);
+            // Until it is filled, every link whose bounds meet the view is drawn.
+            crate::job::detach("links in view", build);
         }
     }
 

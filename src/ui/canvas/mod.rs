@@ -4,6 +4,7 @@
 use super::shapes::{EdgeData, InView, NodeData, ViewGraph};
 use super::theme;
 use crate::geometry::{self, Geometry, quality::name_line_rects};
+use crate::job::{Job, Polled, Waker};
 use crate::model::{LinkId, Pos, SystemId, SystemKind};
 use egui::{FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 use egui_graphs::{
@@ -211,10 +212,12 @@ pub struct Canvas {
     /// Kept while only the pan changes, and drawn until a newer merge is ready.
     merged: Option<(LinesOf, Vec<Line>)>,
     /// A merge of a large design's lines being made on another thread.
-    merging: Option<(LinesOf, std::sync::mpsc::Receiver<Vec<Line>>)>,
+    merging: Option<Job<LinesOf, Vec<Line>>>,
     /// A large design's view model being built on another thread, for the revision
     /// and advice setting it is of; the last one is shown until it arrives.
-    building: Option<((u64, bool), std::sync::mpsc::Receiver<Built>)>,
+    building: Option<Job<(u64, bool), Built>>,
+    /// Repaints the window when work done off its thread has a result.
+    waker: Waker,
 }
 
 /// A view model and what it was built from, ready to be shown.
@@ -251,6 +254,7 @@ impl Default for Canvas {
             merged: None,
             merging: None,
             building: None,
+            waker: Waker::default(),
         }
     }
 }
@@ -263,6 +267,7 @@ fn build(
     geometry: &Arc<Geometry>,
     selected: (&[SystemId], &[LinkId]),
     hide_advice: bool,
+    waker: &Waker,
 ) -> Built {
     let mut g = ViewGraph::new();
 
@@ -344,7 +349,7 @@ fn build(
         links.insert(idx, l.id);
         edges.insert(l.id, idx);
     }
-    in_view.fill(Arc::clone(geometry));
+    in_view.fill(Arc::clone(geometry), waker);
     Built {
         key,
         graph: g,
@@ -393,14 +398,14 @@ impl Canvas {
         hide_advice: bool,
     ) {
         let key = (revision, hide_advice);
-        if let Some((_, rx)) = &self.building {
-            match rx.try_recv() {
-                Ok(built) => {
+        if let Some(job) = &self.building {
+            match job.poll() {
+                Polled::Ready(built) => {
                     self.building = None;
                     self.install(built);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.building = None,
+                Polled::Waiting => {}
+                Polled::Ended => self.building = None,
             }
         }
         if self.built == Some(key) {
@@ -417,26 +422,26 @@ impl Canvas {
         }
         let large = geometry.links.len() > crate::document::BACKGROUND_DRAWING_LINKS;
         if large && self.built.is_some() {
-            if self.building.as_ref().is_some_and(|(k, _)| *k == key) {
+            if self.building.as_ref().is_some_and(|job| *job.key() == key) {
                 return;
             }
-            let (tx, rx) = std::sync::mpsc::channel();
             let geometry = Arc::clone(geometry);
             let selection = (selected.0.to_vec(), selected.1.to_vec());
-            let spawned = std::thread::Builder::new()
-                .name("build the view".into())
-                .spawn(move || {
-                    let selected = (selection.0.as_slice(), selection.1.as_slice());
-                    let _ = tx.send(build(key, &geometry, selected, hide_advice));
-                });
-            if spawned.is_ok() {
-                // A build of an older revision under way is dropped with its receiver.
-                self.building = Some((key, rx));
-                return;
-            }
+            let waker = self.waker.clone();
+            // A build of an older revision under way is dropped with its job.
+            self.building = Some(Job::one("build the view", key, &self.waker, move || {
+                let selected = (selection.0.as_slice(), selection.1.as_slice());
+                build(key, &geometry, selected, hide_advice, &waker)
+            }));
+            return;
         }
         self.building = None;
-        self.install(build(key, geometry, selected, hide_advice));
+        self.install(build(key, geometry, selected, hide_advice, &self.waker));
+    }
+
+    /// Repaints the window through `waker` when work done off its thread is ready.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = waker;
     }
 
     /// Shows a view model built by [`build`].
@@ -461,9 +466,7 @@ impl Canvas {
         );
         if old.1.len() > crate::document::BACKGROUND_DRAWING_LINKS {
             // Freeing tens of thousands of nodes and edges takes a frame of its own.
-            let _ = std::thread::Builder::new()
-                .name("drop the old view".into())
-                .spawn(move || drop(old));
+            crate::job::detach("drop the old view", move || drop(old));
         }
         self.built = Some(key);
         self.shown_selection = selection;
@@ -514,21 +517,11 @@ impl Canvas {
         self.wheel_zoom(ui, &shown.response);
         let meta = self.screen_meta(ui);
         self.view = (meta.zoom, meta.pan);
-        if self.building.is_some() {
-            // Look again soon for the view model being built on another thread.
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-        }
         ui.painter()
             .set(zones_slot, Shape::Vec(self.zone_shapes(ui, &meta)));
         if meta.zoom < super::shapes::LINK_LINES_BELOW_ZOOM {
             let clip = ui.painter().clip_rect();
             ui.painter().set(lines_slot, self.link_lines(&meta, clip));
-            if self.merging.is_some() {
-                // Look again soon for the merge being made on another thread.
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(50));
-            }
         }
         self.hover_text(&shown.response, &meta);
 
@@ -608,17 +601,17 @@ impl Canvas {
         if self.merged.as_ref().is_some_and(|(of, _)| *of == wanted) {
             return;
         }
-        if let Some((of, rx)) = &self.merging {
-            match rx.try_recv() {
-                Ok(lines) => {
-                    let fresh = *of == wanted;
-                    self.merged = self.merging.take().map(|(of, _)| (of, lines));
+        if let Some(job) = &self.merging {
+            match job.poll() {
+                Polled::Ready(lines) => {
+                    let fresh = *job.key() == wanted;
+                    self.merged = self.merging.take().map(|job| (job.key().clone(), lines));
                     if fresh {
                         return;
                     }
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => return,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.merging = None,
+                Polled::Waiting => return,
+                Polled::Ended => self.merging = None,
             }
         }
         let merge = {
@@ -629,15 +622,7 @@ impl Canvas {
             self.merged = Some((wanted, merge()));
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("merge lines".into())
-            .spawn(move || {
-                let _ = tx.send(merge());
-            });
-        if spawned.is_ok() {
-            self.merging = Some((wanted, rx));
-        }
+        self.merging = Some(Job::one("merge lines", wanted, &self.waker, merge));
     }
 
     /// Every unselected link as a bare line, in one mesh: zoomed this far out a link
