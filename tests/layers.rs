@@ -157,3 +157,232 @@ fn the_loop_finder_finds_a_loop() {
         BTreeSet::from(["model", "report", "analysis"].map(String::from))
     );
 }
+
+/// A source file's module path: `src/ui/app.rs` is `ui::app`, `src/ui/mod.rs` is
+/// `ui`, `src/lib.rs` is the crate.
+fn module_of(file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix("src").expect("under src");
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The file that defines the module at `path`, or its deepest ancestor that has one.
+fn file_of(path: &[String]) -> Option<std::path::PathBuf> {
+    for n in (0..=path.len()).rev() {
+        let dir = path[..n]
+            .iter()
+            .fold(Path::new("src").to_path_buf(), |p, s| p.join(s));
+        let candidates = if n == 0 {
+            vec![Path::new("src/lib.rs").to_path_buf()]
+        } else {
+            vec![dir.with_extension("rs"), dir.join("mod.rs")]
+        };
+        if let Some(found) = candidates.into_iter().find(|c| c.exists()) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Splits `a, b::{c, d}` at its top-level commas.
+fn top_level(list: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut out) = (0, 0, Vec::new());
+    for (i, c) in list.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// Every module path a path expression starting at `text` names, from `base`:
+/// `a::b::{c, d::e}` gives `a::b::c` and `a::b::d::e`.
+fn expand(base: &[String], text: &str, out: &mut Vec<Vec<String>>) {
+    let mut path = base.to_vec();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            let mut depth = 1;
+            let end = group
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '{' => 1,
+                        '}' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(group.len(), |(i, _)| i);
+            for part in top_level(&group[..end]) {
+                if !part.trim().is_empty() {
+                    expand(&path, part, out);
+                }
+            }
+            return;
+        }
+        let ident: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if ident.is_empty() {
+            break;
+        }
+        rest = &rest[ident.len()..];
+        if ident == "super" {
+            path.pop();
+        } else if ident != "self" {
+            path.push(ident);
+        }
+        match rest.strip_prefix("::") {
+            Some(more) => rest = more,
+            None => break,
+        }
+    }
+    out.push(path);
+}
+
+/// The files `file` imports from inside the crate (its test module left out).
+fn file_imports(file: &Path) -> BTreeSet<std::path::PathBuf> {
+    let text = std::fs::read_to_string(file).expect("readable");
+    // Comments (a doc link to another module) import nothing.
+    let text: String = without_tests(&text)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let here = module_of(file);
+    let parent = || here[..here.len().saturating_sub(1)].to_vec();
+    let is_mod = file.ends_with("mod.rs") || file.ends_with("lib.rs");
+    let mut paths = Vec::new();
+    let bytes = text.as_bytes();
+    for start in ["crate::", "super::", "self::"] {
+        for (i, _) in text.match_indices(start) {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':') {
+                continue;
+            }
+            let base = match start {
+                "crate::" => Vec::new(),
+                "super::" => parent(),
+                _ => here.clone(),
+            };
+            expand(&base, &text[i + start.len()..], &mut paths);
+        }
+    }
+    // `use child::Item;` in a module file names a child module relatively.
+    if is_mod {
+        for line in text.lines() {
+            let line = line.trim_start();
+            if let Some(path) = line.strip_prefix("pub use ").or(line.strip_prefix("use ")) {
+                let first: String = path
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                let mut child = here.clone();
+                child.push(first);
+                if file_of(&child).is_some_and(|f| module_of(&f) == child) {
+                    expand(&here, path, &mut paths);
+                }
+            }
+        }
+    }
+    paths
+        .iter()
+        .filter_map(|p| file_of(p))
+        .filter(|f| f != file && !f.ends_with("lib.rs"))
+        .collect()
+}
+
+fn file_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut all = Vec::new();
+    let mut dirs = vec![Path::new("src").to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                all.push(path);
+            }
+        }
+    }
+    all.iter()
+        .map(|f| {
+            let uses = file_imports(f)
+                .iter()
+                .map(|u| u.display().to_string())
+                .collect();
+            (f.display().to_string(), uses)
+        })
+        .collect()
+}
+
+/// No file imports a file that imports it back, directly or round a longer loop:
+/// within `src/ui`, within `src/analysis`, anywhere in the crate.
+#[test]
+fn no_source_file_imports_back_up() {
+    let graph = file_graph();
+    assert!(graph.len() > 100, "{} files", graph.len());
+    if let Some(cycle) = find_loop(&graph) {
+        panic!("import loop: {}", cycle.join(" -> "));
+    }
+    // The window's layers, spot-checked: the vocabulary is a leaf, the runner sits
+    // above the app, and no component reaches up to either.
+    let ui = |f: &str| format!("src/ui/{f}");
+    assert!(
+        graph[&ui("command.rs")]
+            .iter()
+            .all(|f| !f.starts_with("src/ui")),
+        "{:?}",
+        graph[&ui("command.rs")]
+    );
+    assert!(graph[&ui("runner/mod.rs")].contains(&ui("app.rs")));
+    for (file, uses) in graph.iter().filter(|(f, _)| f.starts_with("src/ui/")) {
+        if !file.contains("runner") && !file.ends_with("window.rs") {
+            assert!(
+                !uses.iter().any(|u| u.contains("runner")),
+                "{file}: {uses:?}"
+            );
+        }
+        if !file.contains("runner") && !file.ends_with("window.rs") && !file.ends_with("mod.rs") {
+            assert!(
+                !uses.contains(&ui("app.rs")),
+                "{file} reaches up to the app"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_path_reader_follows_groups_and_super() {
+    let mut out = Vec::new();
+    let base = vec!["ui".to_owned()];
+    expand(&base, "command::{Command, run::{a, b}}, x", &mut out);
+    let joined: Vec<String> = out.iter().map(|p| p.join("::")).collect();
+    assert_eq!(
+        joined,
+        [
+            "ui::command::Command",
+            "ui::command::run::a",
+            "ui::command::run::b"
+        ]
+    );
+    let mut out = Vec::new();
+    expand(&base, "super::model::Design;", &mut out);
+    assert_eq!(out, [vec!["model".to_owned(), "Design".to_owned()]]);
+}

@@ -2,6 +2,7 @@
 
 use super::decision::{Decide, Question, Trace};
 use super::facts::{Attr, LinkFacts};
+pub use super::speaks::transport_auth;
 use crate::model::{AuthFlow, Protocol, SystemKind};
 use crate::standards::{RFC_7522, RFC_7523, RFC_8705, RFC_9700, RFC_10017};
 use const_format::concatcp;
@@ -26,23 +27,6 @@ pub enum Step {
     /// user rather than for the person.
     IntegrationUser,
     ServerToServer,
-}
-
-/// Protocols that do not carry OAuth tokens; they authenticate in their own way.
-pub fn transport_auth(protocol: Protocol) -> Option<&'static str> {
-    Some(match protocol {
-        Protocol::Sftp => "SSH keys",
-        Protocol::Ftp => "a user name and password sent in clear text",
-        Protocol::File => "file-system permissions on the shared folder",
-        Protocol::Jdbc => "database credentials",
-        Protocol::Jms | Protocol::Amqp | Protocol::Kafka | Protocol::Mqtt => {
-            "broker credentials or client certificates"
-        }
-        Protocol::Email => "the mail server's own authentication",
-        Protocol::Rest | Protocol::Soap | Protocol::Graphql | Protocol::Grpc | Protocol::Http => {
-            return None;
-        }
-    })
 }
 
 static Q_SIGN_IN: Question = Question {

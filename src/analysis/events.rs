@@ -188,12 +188,12 @@ impl Decide for EventsDecision {
     }
 
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
-        let connection = super::connection::of(f);
-        let delivery = || match connection.how {
-            super::connection::How::Subscribe => {
+        use super::reach::How;
+        let delivery = || match super::reach::event_delivery(f) {
+            Some(How::Subscribe) => {
                 " The target subscribes itself: it connects to Salesforce through the Pub/Sub API with its own OAuth client, and each subscriber gets its own copy (publish/subscribe)."
             }
-            super::connection::How::Relay => {
+            Some(How::Relay) => {
                 " The target cannot subscribe to an org's event stream, so Salesforce relays each event to it by a callout: a Flow or Apex triggered by the event, through a Named Credential (or an outbound message)."
             }
             _ => "",

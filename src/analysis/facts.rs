@@ -94,7 +94,7 @@ impl LinkFacts {
     /// The link is federated sign-in (a person's app, or Salesforce, sending the person
     /// to an identity provider), not a data integration (DOMAIN 1.1).
     pub fn is_sign_in(&self) -> bool {
-        super::connection::is_sign_in(self.from_kind, self.to_kind)
+        super::speaks::is_sign_in(self.from_kind, self.to_kind)
     }
 
     /// Whether a Salesforce end of this link could speak `protocol`, whichever way the
@@ -102,8 +102,8 @@ impl LinkFacts {
     fn speakable(&self, protocol: Protocol) -> bool {
         let sf = |k| k == SystemKind::SalesforceOrg;
         !(sf(self.from_kind) || sf(self.to_kind))
-            || super::connection::salesforce_speaks(protocol, true)
-                && super::connection::salesforce_speaks(protocol, false)
+            || super::speaks::salesforce_speaks(protocol, true)
+                && super::speaks::salesforce_speaks(protocol, false)
             || (protocol == Protocol::Grpc && sf(self.to_kind) && !sf(self.from_kind))
     }
 

@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod connection;
 pub mod decision;
+#[cfg(test)]
+mod decisions_tests;
 pub mod esb;
 pub mod events;
 pub mod facts;
@@ -13,7 +15,9 @@ pub mod graph;
 pub mod mtls;
 pub mod options;
 pub mod pattern;
+pub mod reach;
 pub mod rules;
+pub mod speaks;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod waivers;

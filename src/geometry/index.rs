@@ -1,7 +1,7 @@
 //! A uniform grid over rectangles: which boxes or labels are near a point or a segment,
 //! without looking at all of them.
 
-use super::Rect;
+use super::rect::Rect;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -3,8 +3,9 @@
 //! with no room even for that is left to the hover text.
 
 use super::index::Grid;
+use super::rect::Rect;
 use super::text::width;
-use super::{Pos, Rect};
+use crate::model::Pos;
 
 /// Room around a label's text, so its halo does not touch its neighbours.
 const PAD: f32 = 2.0;

@@ -2,13 +2,13 @@
 //! in-place rename, and the glue between the canvas and the document.
 
 use super::canvas::{Canvas, CanvasAction};
-use super::commands::{Command, Selection};
+use super::command::{Command, FindingKey, Purpose, Selection};
 use super::dialogs::Dialog;
-use super::files::{BuiltinDialog, FileDialogs, Purpose};
+use super::files::{BuiltinDialog, FileDialogs};
 use super::{inspector, panels};
 use crate::document::Document;
 use crate::model::edit::Edit;
-use crate::model::{Pos, SystemId, SystemKind};
+use crate::model::{Pos, SystemId};
 use crate::samples;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -50,7 +50,7 @@ pub struct PatchbayApp {
     pub(super) view_center: Pos,
     pub(super) learn: super::learn::Learn,
     /// The finding whose details the findings panel shows.
-    pub(super) shown_finding: Option<super::findings::Shown>,
+    pub(super) shown_finding: Option<FindingKey>,
     /// The design the open one is compared with (File > Compare with…).
     pub compare: Option<super::compare::Comparison>,
     /// The flow shown on the canvas.
@@ -277,11 +277,16 @@ impl PatchbayApp {
         );
         self.panels.after(&ctx, FINDINGS, true);
         self.queue.extend(commands);
-        self.refresh_comparison();
+        if let Some(c) = &mut self.compare {
+            c.refresh(&self.doc);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             self.canvas_ui(ui, self.doc.drawn());
-            self.compare_overlay(ui);
-            self.flow_overlay(ui);
+            let geometry = self.doc.geometry();
+            if let Some(c) = &self.compare {
+                super::compare::overlay(ui, c, &self.canvas, &geometry);
+            }
+            super::flows::overlay(ui, &self.doc, &self.canvas, self.shown_flow);
         });
 
         self.autosave_tick(std::time::Instant::now());
@@ -299,8 +304,14 @@ impl PatchbayApp {
             let changes = super::compare::changes_window(&ctx, c);
             self.queue.extend(changes);
         }
-        self.builtin_dialog_ui(&ctx);
-        self.dialog_ui(&ctx);
+        if let Some(dialog) = &mut self.builtin {
+            if let Some(answer) = dialog.update(&ctx) {
+                self.queue.push(Command::Chosen(dialog.purpose, answer));
+                self.builtin = None;
+            }
+        }
+        let answered = super::dialogs::dialog_ui(&ctx, &mut self.dialog, &self.doc);
+        self.queue.extend(answered);
         self.run_commands(&ctx);
         self.end_gesture(&ctx);
         let title = self.title();
@@ -386,17 +397,6 @@ impl PatchbayApp {
             CanvasAction::Place { kind, at } => self.queue.push(Command::AddSystemAt(kind, at)),
             CanvasAction::Rename(id) => self.queue.push(Command::StartRename(id)),
         }
-    }
-
-    /// Adds a system and selects it; called while commands run, after the frame.
-    pub(super) fn add_system(&mut self, kind: SystemKind, at: Pos) {
-        // The nearest spot where the new box covers no box, link or label, so it never
-        // looks connected to something it is not.
-        let at = self.doc.geometry().free_spot(at);
-        let (edit, id) = Edit::add_new_system(self.doc.design(), kind, at);
-        self.doc.apply(edit);
-        self.selection.clear();
-        self.selection.systems.push(id);
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {

@@ -3,12 +3,13 @@
 //! and shows what it removed as red ghosts where they stood; a Changes window lists
 //! every difference and selects what it names.
 
-use super::app::PatchbayApp;
-use super::commands::Command;
-use crate::analysis::Subject;
+use super::canvas::Canvas;
+use super::command::Command;
+use crate::analysis::{Analysis, Subject};
+use crate::document::Document;
 use crate::geometry::Geometry;
 use crate::model::{Design, Pos};
-use crate::review::diff::{Diff, diff};
+use crate::review::diff::{Diff, diff_analysed};
 use egui::{Color32, Stroke};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,157 +27,139 @@ pub struct Comparison {
     pub path: PathBuf,
     /// The other design ("before").
     pub before: Design,
+    /// Its analysis, made once: only the open design changes.
+    before_analysis: Analysis,
     /// Where the other design's items stood, for the ghosts.
     before_geometry: Arc<Geometry>,
-    /// The comparison, for the open design's revision it was made at.
+    /// The comparison, for the open design's state it was made at.
     diff: Diff,
-    revision: u64,
+    /// That state: the revision, and whether its findings were current.
+    of: (u64, bool),
 }
 
 impl Comparison {
+    /// Compares `doc` with `before`, read from `path`.
+    pub(super) fn new(path: PathBuf, before: Design, doc: &Document) -> Self {
+        let before_analysis = crate::analysis::analyze(&before);
+        let before_geometry = Arc::new(Geometry::new(&before, &before_analysis));
+        let diff = diff_analysed(&before, &before_analysis, doc.design(), doc.analysis());
+        Self {
+            path,
+            before,
+            before_analysis,
+            before_geometry,
+            diff,
+            of: (doc.revision(), doc.is_assessed()),
+        }
+    }
+
     /// The comparison (kept current with the open design).
     pub fn diff(&self) -> &Diff {
         &self.diff
     }
+
+    /// Brings the comparison up to `doc` after an edit, from the analysis the
+    /// document keeps (again once a large design's findings are current).
+    pub(super) fn refresh(&mut self, doc: &Document) {
+        let of = (doc.revision(), doc.is_assessed());
+        if self.of != of {
+            self.diff = diff_analysed(
+                &self.before,
+                &self.before_analysis,
+                doc.design(),
+                doc.analysis(),
+            );
+            self.of = of;
+        }
+    }
 }
 
-impl PatchbayApp {
-    /// Compares the open design with the design in `path`.
-    pub(super) fn compare_with(&mut self, path: PathBuf) {
-        match crate::model::load(&path) {
-            Ok(before) => {
-                let analysis = crate::analysis::analyze(&before);
-                let before_geometry = Arc::new(Geometry::new(&before, &analysis));
-                let d = diff(&before, self.doc.design());
-                self.status = format!("Comparing with {}", path.display());
-                self.compare = Some(Comparison {
-                    path,
-                    before,
-                    before_geometry,
-                    diff: d,
-                    revision: self.doc.revision(),
-                });
-            }
-            Err(crate::model::LoadError::Invalid { file, problems }) => {
-                self.dialog = Some(super::dialogs::Dialog::Problems {
-                    file,
-                    problems: problems
-                        .iter()
-                        .map(|p| match p.location {
-                            Some(l) => format!("{}:{}: {}", l.line, l.col, p.message),
-                            None => p.message.clone(),
-                        })
-                        .collect(),
-                });
-            }
-            Err(e) => self.dialog = Some(super::dialogs::Dialog::Error(e.to_string())),
+/// Marks the canvas: added and changed systems and links outlined, removed ones as
+/// ghosts at the places they had.
+pub(super) fn overlay(ui: &egui::Ui, c: &Comparison, canvas: &Canvas, geometry: &Geometry) {
+    let painter = ui.painter().with_clip_rect(canvas.rect);
+    let zoom = canvas.zoom();
+    let outline = |id, color: Color32| {
+        if let Some(r) = canvas.last_screen_rect(id) {
+            painter.rect_stroke(
+                r.expand(4.0),
+                6.0,
+                Stroke::new(3.0, color),
+                egui::StrokeKind::Outside,
+            );
+        }
+    };
+    let route = |points: &[Pos], color: Color32, width: f32| {
+        let screen: Vec<egui::Pos2> = points.iter().map(|p| canvas.to_screen(*p)).collect();
+        painter.add(egui::Shape::line(
+            screen,
+            Stroke::new(width, color.gamma_multiply(0.55)),
+        ));
+    };
+    let d = &c.diff;
+    for a in &d.systems.added {
+        outline(a.id, ADDED);
+    }
+    for ch in &d.systems.changed {
+        outline(ch.after, CHANGED);
+    }
+    for a in &d.links.added {
+        if let Some(l) = geometry.link(a.id) {
+            route(&l.route, ADDED, 7.0);
         }
     }
-
-    /// Keeps the comparison current after an edit of the open design.
-    pub(super) fn refresh_comparison(&mut self) {
-        let revision = self.doc.revision();
-        if let Some(c) = &mut self.compare {
-            if c.revision != revision {
-                c.diff = diff(&c.before, self.doc.design());
-                c.revision = revision;
-            }
+    for ch in &d.links.changed {
+        if let Some(l) = geometry.link(ch.after) {
+            route(&l.route, CHANGED, 7.0);
         }
     }
-
-    /// Marks the canvas: added and changed systems and links outlined, removed ones as
-    /// ghosts at the places they had.
-    pub(super) fn compare_overlay(&self, ui: &egui::Ui) {
-        let Some(c) = &self.compare else {
-            return;
-        };
-        let painter = ui.painter().with_clip_rect(self.canvas.rect);
-        let zoom = self.canvas.zoom();
-        let geometry = self.doc.geometry();
-        let outline = |id, color: Color32| {
-            if let Some(r) = self.canvas.last_screen_rect(id) {
-                painter.rect_stroke(
-                    r.expand(4.0),
-                    6.0,
-                    Stroke::new(3.0, color),
-                    egui::StrokeKind::Outside,
-                );
-            }
-        };
-        let route = |points: &[Pos], color: Color32, width: f32| {
-            let screen: Vec<egui::Pos2> =
-                points.iter().map(|p| self.canvas.to_screen(*p)).collect();
-            painter.add(egui::Shape::line(
-                screen,
-                Stroke::new(width, color.gamma_multiply(0.55)),
+    // Ghosts of what the open design no longer has, where it stood.
+    for r in &d.links.removed {
+        if let Some(l) = c.before_geometry.link(r.id) {
+            let screen: Vec<egui::Pos2> = l.route.iter().map(|p| canvas.to_screen(*p)).collect();
+            painter.extend(egui::Shape::dashed_line(
+                &screen,
+                Stroke::new(2.0, REMOVED),
+                8.0,
+                5.0,
             ));
-        };
-        let d = &c.diff;
-        for a in &d.systems.added {
-            outline(a.id, ADDED);
         }
-        for ch in &d.systems.changed {
-            outline(ch.after, CHANGED);
-        }
-        for a in &d.links.added {
-            if let Some(l) = geometry.link(a.id) {
-                route(&l.route, ADDED, 7.0);
-            }
-        }
-        for ch in &d.links.changed {
-            if let Some(l) = geometry.link(ch.after) {
-                route(&l.route, CHANGED, 7.0);
-            }
-        }
-        // Ghosts of what the open design no longer has, where it stood.
-        for r in &d.links.removed {
-            if let Some(l) = c.before_geometry.link(r.id) {
-                let screen: Vec<egui::Pos2> =
-                    l.route.iter().map(|p| self.canvas.to_screen(*p)).collect();
-                painter.extend(egui::Shape::dashed_line(
-                    &screen,
-                    Stroke::new(2.0, REMOVED),
-                    8.0,
-                    5.0,
-                ));
-            }
-        }
-        for r in &d.systems.removed {
-            if let Some(s) = c.before_geometry.system(r.id) {
-                let (a, b) = (
-                    self.canvas.to_screen(Pos {
-                        x: s.rect.x0,
-                        y: s.rect.y0,
-                    }),
-                    self.canvas.to_screen(Pos {
-                        x: s.rect.x1,
-                        y: s.rect.y1,
-                    }),
+    }
+    for r in &d.systems.removed {
+        if let Some(s) = c.before_geometry.system(r.id) {
+            let (a, b) = (
+                canvas.to_screen(Pos {
+                    x: s.rect.x0,
+                    y: s.rect.y0,
+                }),
+                canvas.to_screen(Pos {
+                    x: s.rect.x1,
+                    y: s.rect.y1,
+                }),
+            );
+            let rect = egui::Rect::from_two_pos(a, b);
+            painter.rect_filled(rect, 6.0, REMOVED.gamma_multiply(0.18));
+            let corners = [
+                rect.left_top(),
+                rect.right_top(),
+                rect.right_bottom(),
+                rect.left_bottom(),
+                rect.left_top(),
+            ];
+            painter.extend(egui::Shape::dashed_line(
+                &corners,
+                Stroke::new(2.0, REMOVED),
+                8.0,
+                5.0,
+            ));
+            if zoom * 12.0 >= 7.0 {
+                painter.text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    format!("{} (removed)", super::theme::plain(&s.name)),
+                    egui::FontId::proportional((12.0 * zoom).clamp(9.0, 16.0)),
+                    REMOVED,
                 );
-                let rect = egui::Rect::from_two_pos(a, b);
-                painter.rect_filled(rect, 6.0, REMOVED.gamma_multiply(0.18));
-                let corners = [
-                    rect.left_top(),
-                    rect.right_top(),
-                    rect.right_bottom(),
-                    rect.left_bottom(),
-                    rect.left_top(),
-                ];
-                painter.extend(egui::Shape::dashed_line(
-                    &corners,
-                    Stroke::new(2.0, REMOVED),
-                    8.0,
-                    5.0,
-                ));
-                if zoom * 12.0 >= 7.0 {
-                    painter.text(
-                        rect.center(),
-                        egui::Align2::CENTER_CENTER,
-                        format!("{} (removed)", super::theme::plain(&s.name)),
-                        egui::FontId::proportional((12.0 * zoom).clamp(9.0, 16.0)),
-                        REMOVED,
-                    );
-                }
             }
         }
     }

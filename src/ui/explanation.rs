@@ -1,7 +1,7 @@
 //! The explanation of a recommendation: the choice, why, what came second, every
 //! input change that would change it, and how to build it; and the ESB verdict.
 
-use super::commands::Command;
+use super::command::Command;
 use crate::analysis::decision::{Decide, Decision, answer_flip, path, what_if};
 use crate::analysis::facts::{Attr, LinkFacts, Value, grouped, seconds};
 use crate::analysis::{Analysis, LinkAnalysis, auth, events, mtls, pattern};

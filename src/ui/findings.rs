@@ -2,16 +2,13 @@
 //! the chosen finding's details (what it checks, why, what instead, its concepts)
 //! with Accept… or Reopen.
 
-use super::commands::Command;
+use super::command::{Command, FindingKey};
 use super::theme;
+use crate::analysis::Severity;
 use crate::analysis::findings::Finding;
 use crate::analysis::waivers::Waived;
-use crate::analysis::{Severity, Subject};
 use crate::document::Document;
 use egui::RichText;
-
-/// The finding shown in the details: its rule and subject.
-pub type Shown = (&'static str, Subject);
 
 enum Row<'a> {
     Group(Severity, usize),
@@ -26,7 +23,7 @@ pub(super) fn findings_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     hidden: Option<&str>,
-    shown: Option<Shown>,
+    shown: Option<FindingKey>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let analysis = doc.analysis();
@@ -52,17 +49,17 @@ pub(super) fn findings_ui(
             ui.weak("updating after the last edit…");
         }
     });
-    let shown_finding = shown.and_then(|(rule, subject)| {
+    let shown_finding = shown.and_then(|key| {
         let open = analysis
             .findings
             .iter()
-            .find(|f| f.rule.id == rule && f.subject == subject)
+            .find(|f| key.names(f))
             .map(|f| (f, None));
         open.or_else(|| {
             analysis
                 .accepted
                 .iter()
-                .find(|a| a.finding.rule.id == rule && a.finding.subject == subject)
+                .find(|a| key.names(&a.finding))
                 .map(|a| (&a.finding, Some(a.waiver)))
         })
     });
@@ -78,7 +75,12 @@ pub(super) fn findings_ui(
     commands
 }
 
-fn list_ui(ui: &mut egui::Ui, doc: &Document, shown: Option<Shown>, commands: &mut Vec<Command>) {
+fn list_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    shown: Option<FindingKey>,
+    commands: &mut Vec<Command>,
+) {
     let analysis = doc.analysis();
     let design = doc.design();
     // One flat list of headers and findings, so only the rows in view are laid out.
@@ -125,7 +127,7 @@ fn list_ui(ui: &mut egui::Ui, doc: &Document, shown: Option<Shown>, commands: &m
                 } else {
                     RichText::new(text)
                 };
-                let selected = shown == Some((f.rule.id, f.subject));
+                let selected = shown.is_some_and(|key| key.names(f));
                 let row = ui
                     .selectable_label(selected, text)
                     .on_hover_text(theme::plain(&format!(
@@ -134,7 +136,7 @@ fn list_ui(ui: &mut egui::Ui, doc: &Document, shown: Option<Shown>, commands: &m
                         f.message
                     )));
                 if row.clicked() {
-                    commands.push(Command::ShowFinding(Some((f.rule.id, f.subject))));
+                    commands.push(Command::ShowFinding(Some(FindingKey::of(f))));
                     commands.push(Command::Reveal(f.subject));
                 }
             }

@@ -1,11 +1,11 @@
 //! The Flows section of the side panel, and the flow shown on the canvas: its links
 //! in order with step numbers, everything else dimmed.
 
-use super::app::PatchbayApp;
-use super::commands::{Command, Selection};
+use super::canvas::Canvas;
+use super::command::{Command, Selection};
 use crate::document::Document;
+use crate::model::Flow;
 use crate::model::edit::Edit;
-use crate::model::{Flow, LinkId};
 use egui::{Color32, RichText, Stroke};
 
 /// Gold: the shown flow's links and step numbers.
@@ -141,84 +141,41 @@ fn section_ui(
     commands
 }
 
-impl PatchbayApp {
-    /// Makes a flow through `steps` when they follow on; otherwise says why.
-    pub(super) fn new_flow(&mut self, steps: Vec<LinkId>) {
-        let design = self.doc.design();
-        let id = design.flows.iter().map(|f| f.id + 1).max().unwrap_or(1);
-        let flow = Flow {
-            id,
-            name: format!("Flow {id}"),
-            steps,
+/// The shown flow on the canvas: everything dimmed, its links drawn over in order
+/// with their step numbers.
+pub(super) fn overlay(ui: &egui::Ui, doc: &Document, canvas: &Canvas, shown: Option<u32>) {
+    let Some(flow) = shown.and_then(|id| doc.design().flows.iter().find(|f| f.id == id)) else {
+        return;
+    };
+    let painter = ui.painter().with_clip_rect(canvas.rect);
+    painter.rect_filled(canvas.rect, 0.0, Color32::from_black_alpha(130));
+    let geometry = doc.geometry();
+    for (k, id) in flow.steps.iter().enumerate() {
+        let Some(l) = geometry.link(*id) else {
+            continue;
         };
-        if self.checked_flow(flow, "New flow") {
-            self.shown_flow = Some(id);
-            self.flows_open = true;
-        }
+        let screen: Vec<egui::Pos2> = l.route.iter().map(|p| canvas.to_screen(*p)).collect();
+        painter.add(egui::Shape::line(screen.clone(), Stroke::new(4.0, FLOW)));
+        // The step number at the middle of the route.
+        let mid = screen[screen.len() / 2 - usize::from(screen.len() % 2 == 0)]
+            .lerp(screen[screen.len() / 2], 0.5);
+        painter.circle_filled(mid, 11.0, FLOW);
+        painter.text(
+            mid,
+            egui::Align2::CENTER_CENTER,
+            (k + 1).to_string(),
+            egui::FontId::proportional(13.0),
+            Color32::BLACK,
+        );
     }
-
-    /// Applies a changed or new flow if the design stays valid; otherwise says why.
-    pub(super) fn checked_flow(&mut self, flow: Flow, label: &str) -> bool {
-        match Edit::set_flow(self.doc.design(), flow, label) {
-            Ok(edit) => {
-                self.doc.apply(edit);
-                true
-            }
-            Err(problems) => {
-                self.dialog = Some(super::dialogs::Dialog::Error(format!(
-                    "These links do not make a flow: {}",
-                    problems.join("; ")
-                )));
-                false
-            }
-        }
-    }
-
-    /// The shown flow on the canvas: everything dimmed, its links drawn over in order
-    /// with their step numbers.
-    pub(super) fn flow_overlay(&self, ui: &egui::Ui) {
-        let Some(flow) = self
-            .shown_flow
-            .and_then(|id| self.doc.design().flows.iter().find(|f| f.id == id))
-        else {
-            return;
-        };
-        let painter = ui.painter().with_clip_rect(self.canvas.rect);
-        painter.rect_filled(self.canvas.rect, 0.0, Color32::from_black_alpha(130));
-        let geometry = self.doc.geometry();
-        for (k, id) in flow.steps.iter().enumerate() {
-            let Some(l) = geometry.link(*id) else {
-                continue;
-            };
-            let screen: Vec<egui::Pos2> =
-                l.route.iter().map(|p| self.canvas.to_screen(*p)).collect();
-            painter.add(egui::Shape::line(screen.clone(), Stroke::new(4.0, FLOW)));
-            // The step number at the middle of the route.
-            let mid = screen[screen.len() / 2 - usize::from(screen.len() % 2 == 0)]
-                .lerp(screen[screen.len() / 2], 0.5);
-            painter.circle_filled(mid, 11.0, FLOW);
-            painter.text(
-                mid,
-                egui::Align2::CENTER_CENTER,
-                (k + 1).to_string(),
-                egui::FontId::proportional(13.0),
-                Color32::BLACK,
+    for id in doc.design().flow_links(flow).flat_map(|l| [l.from, l.to]) {
+        if let Some(r) = canvas.last_screen_rect(id) {
+            painter.rect_stroke(
+                r.expand(2.0),
+                5.0,
+                Stroke::new(2.0, FLOW),
+                egui::StrokeKind::Outside,
             );
-        }
-        for id in self
-            .doc
-            .design()
-            .flow_links(flow)
-            .flat_map(|l| [l.from, l.to])
-        {
-            if let Some(r) = self.canvas.last_screen_rect(id) {
-                painter.rect_stroke(
-                    r.expand(2.0),
-                    5.0,
-                    Stroke::new(2.0, FLOW),
-                    egui::StrokeKind::Outside,
-                );
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Learn mode in the window: the Learn menu, the open exercise (task, hints, a
 //! question's answers, Check my answer), concept cards, and the bus side by side.
 
-use super::commands::Command;
+use super::command::Command;
 use super::explanation::concept_links;
 use crate::analysis::esb::Esb;
 use crate::document::Document;

@@ -2,16 +2,23 @@
 //! the document directly: they return [`Command`]s, applied in one place after the
 //! frame, so every gesture is one undo step and tests can drive it all.
 //!
-//! The modules, along the window's seams: `app` (state and frame), `commands` (what
-//! the user can ask for, and running it), `files` (dialogs, open, save, export,
-//! recover), `dialogs` (prompts), `panels` and `inspector` (the panels), `panel_sizes` (the sizes the user gave them), `learn` (exercises,
-//! concept cards, the bus side by side), `explanation`
-//! (recommendations and the ESB verdict), `canvas` and `shapes` (the drawing), `theme`,
-//! `window` (the native window and autosave). Nothing imports from this file.
+//! The modules, in layers that import downwards only (`tests/layers.rs` holds it):
+//! - `command`, the vocabulary (what the user can ask for, the selection), and `theme`,
+//!   which import nothing of the window's;
+//! - the components, each owning its state and returning commands: `canvas` and
+//!   `shapes` (the drawing), `panels` and `inspector` (the panels), `findings`,
+//!   `explanation` (recommendations and the ESB verdict), `flows`, `learn`
+//!   (exercises, concept cards, the bus side by side), `compare`, `dialogs`
+//!   (prompts), `files` (file dialogs, the background open), `panel_sizes`;
+//! - `app`, the window's state and its frame, which lays the components out;
+//! - `runner`, which carries out the commands: the one place the document changes;
+//! - `window`, the native window and autosave.
+//!
+//! Nothing imports from this file.
 
 mod app;
 mod canvas;
-mod commands;
+mod command;
 mod compare;
 mod dialogs;
 mod explanation;
@@ -22,13 +29,14 @@ mod inspector;
 mod learn;
 mod panel_sizes;
 mod panels;
+mod runner;
 mod shapes;
 mod theme;
 mod window;
 
 pub use crate::document::Document;
 pub use app::PatchbayApp;
-pub use commands::{Command, Selection};
+pub use command::{Command, FindingKey, Purpose, Selection};
 pub use dialogs::Dialog;
-pub use files::{BACKGROUND_OPEN_BYTES, FileDialogs, Picked, Purpose, RfdDialogs};
+pub use files::{BACKGROUND_OPEN_BYTES, FileDialogs, Picked, RfdDialogs};
 pub use window::{max_window_points, run};

@@ -1,7 +1,7 @@
 //! The menu bar, the palette with the lists of systems and links, the findings list
 //! and the canvas legend.
 
-use super::commands::{Command, Selection};
+use super::command::{Command, Selection};
 use super::theme;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Pattern, Severity};

@@ -1,7 +1,7 @@
 //! Grading a question: the right answer is what the analyzer recommends on the
 //! design; a wrong one is told why, without the answer while hints are left.
 
-use super::{Asks, Feedback, find};
+use super::terms::{Asks, Feedback, find};
 use crate::analysis::esb::Verdict;
 use crate::analysis::{Analysis, Events, LinkAnalysis, events};
 use crate::fact_date;

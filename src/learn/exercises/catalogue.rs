@@ -2,7 +2,7 @@
 //! design (a file under `lessons/`) and goal. How an answer or a design is graded is
 //! in the parent module.
 
-use super::{Asks, Condition, Exercise, Goal, LinkRef};
+use super::terms::{Asks, Condition, Exercise, Goal, LinkRef};
 use crate::analysis::facts::{Attr, Value};
 use crate::analysis::{Events, Pattern, Severity};
 use crate::fact_date;

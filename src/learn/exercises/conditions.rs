@@ -1,6 +1,6 @@
 //! Grading a design: each condition of the goal, whether it holds and why.
 
-use super::{Condition, LinkRef, find, missing};
+use super::terms::{Condition, LinkRef, find, missing};
 use crate::analysis::Analysis;
 use crate::model::{Design, SystemKind};
 

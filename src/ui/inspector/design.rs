@@ -1,6 +1,6 @@
 //! The design itself: name, description, environment, governance, zones.
 
-use super::{COMBO_WIDTH, Change, choice};
+use super::widgets::{COMBO_WIDTH, Change, choice};
 use crate::model::edit::{DesignMeta, Edit};
 use crate::model::{Design, Environment, System, Zone};
 use egui::RichText;

@@ -1,6 +1,6 @@
 //! The selected link: every attribute with its widget.
 
-use super::{COMBO_WIDTH, Change, FORMAT, choice, field};
+use super::widgets::{COMBO_WIDTH, Change, FORMAT, choice, field};
 use crate::analysis::facts::Attr;
 use crate::model::edit::Edit;
 use crate::model::{

@@ -1,12 +1,12 @@
 //! The selected system: name, kind, zone, capability overrides, notes.
 
-use super::{COMBO_WIDTH, Change, choice, field};
+use super::widgets::{COMBO_WIDTH, Change, choice, field};
 use crate::analysis::facts::Attr;
 use crate::model::edit::Edit;
 use crate::model::{Design, System, SystemKind, ZoneId};
 use egui::RichText;
 
-use crate::ui::commands::Command;
+use crate::ui::command::Command;
 
 pub(super) fn system_ui(ui: &mut egui::Ui, design: &Design, s: &System) -> Option<(Change, Edit)> {
     let mut new = s.clone();

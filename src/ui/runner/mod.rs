@@ -1,155 +1,20 @@
-//! What the user can ask for, and running it: every panel and shortcut queues a
-//! [`Command`]; they run in one place after the frame, so every gesture is one undo
-//! step and tests can drive it all.
+//! The command runner: every panel, dialog and shortcut queues a [`Command`]; they
+//! run here, in one place after the frame, so every gesture is one undo step, tests
+//! can drive it all, and this is the only code that changes the document. The
+//! commands on files are in `files`, the edits that need more than one line in
+//! `edits`.
+
+mod edits;
+mod files;
 
 use super::app::PatchbayApp;
+use super::command::{Command, Purpose, Selection};
 use super::dialogs::Dialog;
-use super::files::{Picked, Purpose, file_stem};
+use super::files::{Picked, file_stem};
 use crate::document::Document;
 use crate::model::edit::Edit;
-use crate::model::{self, Design, Link, LinkId, Pos, SystemId, SystemKind};
+use crate::model::{self, Design};
 use crate::samples;
-use std::path::PathBuf;
-
-/// Something the user asked for, applied after the frame.
-#[derive(Clone, Debug)]
-pub enum Command {
-    /// Start an empty design.
-    New,
-    /// Ask for a file and open it.
-    Open,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Put the design that finished opening in the background in place of the open
-    /// one (asked about first when the open one was edited meanwhile).
-    TakeOpened,
-    /// Open a built-in sample.
-    OpenSample(usize),
-    /// Save to the current file, or ask where.
-    Save,
-    /// Ask where, then save.
-    SaveAs,
-    /// Save to this file.
-    SaveTo(PathBuf),
-    /// Ask where, then export in this format.
-    Export(crate::export::ExportFormat),
-    /// Apply an edit as one undo step.
-    Edit(Edit),
-    /// Apply an edit, merged with the previous one while the same field of the same
-    /// items is being edited.
-    EditMerged(Edit),
-    /// Undo the last step.
-    Undo,
-    /// Redo the last undone step.
-    Redo,
-    /// Add a system of this kind where the user is looking.
-    AddSystem(SystemKind),
-    /// Add a system of this kind at a place on the canvas.
-    AddSystemAt(SystemKind, Pos),
-    /// Delete the selection.
-    Delete,
-    /// Copy the selected systems and the links between them.
-    Duplicate,
-    /// Link the two selected systems, first to second.
-    Connect,
-    /// Link one system to another.
-    ConnectTo(SystemId, SystemId),
-    /// Turn the selected link around.
-    Reverse(LinkId),
-    /// Arrange the design in layers, sources to targets.
-    AutoLayout,
-    /// Fit the design in view.
-    Fit,
-    /// Set the zoom (1.0 = actual size), keeping the centre of the view.
-    Zoom(f32),
-    /// Open the in-place name editor on a system (double-click).
-    StartRename(SystemId),
-    /// Select one system.
-    SelectSystem(SystemId),
-    /// Select one link.
-    SelectLink(LinkId),
-    /// Select a finding's subject and bring it into view.
-    Reveal(crate::analysis::Subject),
-    /// Turn dragging from one system to another into drawing a link (or back).
-    ConnectMode(bool),
-    /// Give one input of a link's decisions another value (a click on an answer of a
-    /// decision's path or a cell of its what-if table), as one undo step.
-    SetInput {
-        /// The link.
-        link: LinkId,
-        /// The input.
-        attr: crate::analysis::facts::Attr,
-        /// Its new value.
-        value: crate::analysis::facts::Value,
-    },
-    /// Route every direct link through one middleware system, as one undo step.
-    IntroduceBus,
-    /// Show or hide the bus comparison.
-    ShowBus(bool),
-    /// Open a concept card.
-    ShowConcept(&'static str),
-    /// Open an exercise on its starting design.
-    OpenExercise(&'static str),
-    /// Check the open exercise's goal on the design (or its question's answer).
-    CheckExercise,
-    /// Ask for another tool's file and import it as a new design.
-    Import,
-    /// Import this file as a new design.
-    ImportPath(PathBuf),
-    /// Ask for a design file and compare the open design with it.
-    CompareWith,
-    /// Compare the open design with this file (taken as "before").
-    CompareWithPath(PathBuf),
-    /// Stop comparing.
-    CloseComparison,
-    /// Ask where, then save the comparison as one HTML page.
-    ExportComparison,
-    /// Bring a point of the design into view.
-    RevealAt(Pos),
-    /// Open or close the Flows section of the side panel.
-    FlowsOpen(bool),
-    /// Show a flow on the canvas (or none).
-    ShowFlow(Option<u32>),
-    /// Make a flow through these links, in this order.
-    NewFlow(Vec<LinkId>),
-    /// Put this flow in place of the one with its id, if its steps follow on.
-    CheckedFlow(crate::model::Flow, &'static str),
-    /// Show a finding's details (or close them).
-    ShowFinding(Option<super::findings::Shown>),
-    /// Ask for a reason, a name and a last day, then accept the finding.
-    Accept(&'static str, crate::analysis::Subject),
-    /// Remove the waiver with this index: its finding counts again.
-    Reopen(usize),
-    /// Put the side panels back to their default sizes.
-    ResetLayout,
-    /// Leave Patchbay.
-    Quit,
-}
-
-/// What is selected, in the order it was picked (the first is a connection's source).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Selection {
-    /// Selected systems.
-    pub systems: Vec<SystemId>,
-    /// Selected links.
-    pub links: Vec<LinkId>,
-}
-
-impl Selection {
-    pub(super) fn clear(&mut self) {
-        self.systems.clear();
-        self.links.clear();
-    }
-
-    pub(super) fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
-        match list.iter().position(|x| *x == item) {
-            Some(i) => {
-                list.remove(i);
-            }
-            None => list.push(item),
-        }
-    }
-}
 
 /// Commands that throw the current design away, and so ask first when it has changes.
 fn discards(c: &Command) -> bool {
@@ -168,13 +33,21 @@ fn discards(c: &Command) -> bool {
 }
 
 impl PatchbayApp {
-    pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
-        for c in std::mem::take(&mut self.queue) {
-            if discards(&c) && self.doc.is_dirty() {
-                self.dialog = Some(Dialog::Unsaved { then: Box::new(c) });
-                continue;
+    pub(in crate::ui) fn run_commands(&mut self, ctx: &egui::Context) {
+        // A command may queue another (what a save was for): that runs in this frame
+        // too, a few rounds at most.
+        for _ in 0..4 {
+            let queued = std::mem::take(&mut self.queue);
+            if queued.is_empty() {
+                break;
             }
-            self.run(ctx, c);
+            for c in queued {
+                if discards(&c) && self.doc.is_dirty() {
+                    self.dialog = Some(Dialog::Unsaved { then: Box::new(c) });
+                    continue;
+                }
+                self.run(ctx, c);
+            }
         }
         // What an edit did to flows and waivers besides what it said.
         let notes = self.doc.take_notes();
@@ -189,7 +62,7 @@ impl PatchbayApp {
     }
 
     /// Runs a command now, without asking about unsaved changes.
-    pub(super) fn run(&mut self, ctx: &egui::Context, c: Command) {
+    pub(in crate::ui) fn run(&mut self, ctx: &egui::Context, c: Command) {
         match c {
             Command::New => self.replace(Document::unsaved(
                 Design {
@@ -450,6 +323,33 @@ impl PatchbayApp {
                 });
                 self.canvas.fit();
             }
+            Command::SaveThen(next) => {
+                self.after_save = Some(*next);
+                self.run(ctx, Command::Save);
+            }
+            Command::DiscardThen(next) => {
+                if let Some(autosave) = &self.autosave {
+                    autosave.clear();
+                }
+                self.autosaved = None;
+                self.discarding = matches!(*next, Command::Quit);
+                self.run(ctx, *next);
+            }
+            Command::Recover(copy) => self.recover(&copy),
+            Command::DiscardRecovery(file) => {
+                crate::recovery::discard(&file);
+                self.status = "Discarded the recovery copy".into();
+            }
+            Command::OpenImported {
+                file,
+                title,
+                design,
+            } => {
+                self.replace(Document::unsaved(*design, title).marked_unsaved());
+                self.status = format!("Imported {file}");
+            }
+            Command::Chosen(purpose, answer) => self.chosen(purpose, answer),
+            Command::CancelOpen => self.cancel_open(),
             Command::Quit => {
                 self.quitting = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -457,7 +357,7 @@ impl PatchbayApp {
         }
     }
 
-    pub(super) fn replace(&mut self, doc: Document) {
+    pub(in crate::ui) fn replace(&mut self, doc: Document) {
         self.doc = doc;
         self.doc.set_waker(self.waker.clone());
         // An exercise belongs to the design it opened with.
@@ -465,101 +365,5 @@ impl PatchbayApp {
         self.selection.clear();
         self.renaming = None;
         self.canvas.fit();
-    }
-
-    /// Copies the selection (and the links between its systems): the first copy goes
-    /// on the nearest free spot below and right of its original, as a palette add
-    /// would, and the others keep their places relative to it.
-    pub(super) fn duplicate(&mut self) {
-        let geometry = self.doc.geometry();
-        let drawn = |s: &crate::model::System| {
-            geometry
-                .system(s.id)
-                .map(|shape| shape.rect.center())
-                .or(s.position)
-                .unwrap_or_default()
-        };
-        let design = self.doc.design();
-        let Some(first) = self
-            .selection
-            .systems
-            .iter()
-            .find_map(|id| design.system(*id))
-        else {
-            return;
-        };
-        let from = drawn(first);
-        let to = geometry.free_spot(Pos {
-            x: from.x + 40.0,
-            y: from.y + 40.0,
-        });
-        let (dx, dy) = (to.x - from.x, to.y - from.y);
-        let (edit, copies) = Edit::duplicate(design, &self.selection.systems, |s| {
-            let p = drawn(s);
-            Pos {
-                x: p.x + dx,
-                y: p.y + dy,
-            }
-        });
-        self.selection = Selection {
-            systems: copies,
-            links: vec![],
-        };
-        self.doc.apply(edit);
-    }
-
-    pub(super) fn connect(&mut self) {
-        let [from, to] = self.selection.systems[..] else {
-            self.dialog = Some(Dialog::Error(
-                "Select exactly two systems to connect: the one that starts the exchange first."
-                    .into(),
-            ));
-            return;
-        };
-        let id = self.doc.design().next_link_id();
-        self.doc
-            .apply(Edit::set_link("Connect", Link::new(id, from, to)));
-        self.selection = Selection {
-            systems: vec![],
-            links: vec![id],
-        };
-    }
-
-    pub(super) fn reveal(&mut self, subject: crate::analysis::Subject) {
-        use crate::analysis::Subject;
-        let design = self.doc.design();
-        let at = match subject {
-            Subject::System(id) => {
-                self.selection = Selection {
-                    systems: vec![id],
-                    links: vec![],
-                };
-                design.system(id).and_then(|s| s.position)
-            }
-            Subject::Link(id) => {
-                self.selection = Selection {
-                    systems: vec![],
-                    links: vec![id],
-                };
-                design.link(id).and_then(|l| {
-                    let (a, b) = (
-                        design.system(l.from)?.position?,
-                        design.system(l.to)?.position?,
-                    );
-                    Some(Pos {
-                        x: (a.x + b.x) / 2.0,
-                        y: (a.y + b.y) / 2.0,
-                    })
-                })
-            }
-            Subject::Design => {
-                self.selection.clear();
-                None
-            }
-        };
-        match at {
-            Some(p) => self.canvas.reveal(p),
-            None => self.canvas.fit(),
-        }
     }
 }

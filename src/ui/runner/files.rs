@@ -1,0 +1,336 @@
+//! Running the file commands: open (large files in the background), save, export,
+//! import, compare and recover.
+
+use crate::document::Document;
+use crate::model::{self, Design};
+use crate::ui::app::{PatchbayApp, RECENT_MAX};
+use crate::ui::command::{Command, Purpose};
+use crate::ui::compare::Comparison;
+use crate::ui::dialogs::Dialog;
+use crate::ui::files::{BACKGROUND_OPEN_BYTES, BuiltinDialog, Opened, Opening, open_document};
+use std::path::{Path, PathBuf};
+
+impl PatchbayApp {
+    /// Opens a file; a bad one is reported and the current design stays as it is. A
+    /// large file is read, analysed and drawn on another thread (see
+    /// [`PatchbayApp::open_in_background`]) so the window stays responsive.
+    pub fn open_path(&mut self, path: &Path) {
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > BACKGROUND_OPEN_BYTES);
+        if large {
+            self.open_in_background(path);
+        } else {
+            let opened = open_document(path);
+            self.opened(path, opened);
+        }
+    }
+
+    /// Starts reading, analysing and drawing `path` on another thread. Until it is
+    /// ready, the window shows its progress with a Cancel button and the open design
+    /// stays usable; a file that fails to open changes nothing. Where no thread can be
+    /// had, it is opened here and shown on the next frame.
+    pub fn open_in_background(&mut self, path: &Path) {
+        self.opening = Some(Opening::start(path, self.doc.revision(), &self.waker));
+    }
+
+    /// The file being opened in the background, if any.
+    pub fn opening(&self) -> Option<&Path> {
+        self.opening.as_ref().map(Opening::path)
+    }
+
+    /// Stops waiting for the file being opened; the open design stays as it is.
+    pub fn cancel_open(&mut self) {
+        if let Some(o) = self.opening.take() {
+            self.status = format!("Did not open {}: cancelled", o.path().display());
+        }
+    }
+
+    /// Takes the background open's result when it is ready, and shows its progress
+    /// until then.
+    pub(in crate::ui) fn poll_opening(&mut self, ctx: &egui::Context) {
+        self.forget_unwanted_open();
+        let Some(o) = &mut self.opening else { return };
+        let edited = self.doc.revision() != o.from_revision && self.doc.is_dirty();
+        match o.poll() {
+            Opened::Waiting => {
+                if o.window_ui(ctx) {
+                    self.cancel_open();
+                }
+            }
+            Opened::Done(opened) => {
+                let path = o.path().to_owned();
+                self.opening = None;
+                match *opened {
+                    // The open design was edited while this one loaded: ask first.
+                    Ok(doc) if edited => {
+                        self.opened_waiting = Some((path, doc));
+                        self.queue.push(Command::TakeOpened);
+                    }
+                    opened => self.opened(&path, opened),
+                }
+            }
+            Opened::Stopped => {
+                self.opening = None;
+                self.dialog = Some(Dialog::Error(
+                    "the file could not be opened: reading it stopped unexpectedly".into(),
+                ));
+            }
+        }
+    }
+
+    /// A design that waited for "Unsaved changes" is let go once that was answered
+    /// with Cancel: nothing will take it any more.
+    fn forget_unwanted_open(&mut self) {
+        let asking = self.dialog.is_some()
+            || self.builtin.is_some()
+            || self.after_save.is_some()
+            || !self.queue.is_empty();
+        if !asking {
+            if let Some((path, _)) = self.opened_waiting.take() {
+                self.status = format!(
+                    "Did not open {}: kept the design you were editing",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    pub(in crate::ui) fn opened(
+        &mut self,
+        path: &Path,
+        opened: Result<Document, model::LoadError>,
+    ) {
+        match opened {
+            Ok(doc) => {
+                self.replace(doc);
+                self.status = format!("Opened {}", path.display());
+                self.remember(path);
+            }
+            Err(model::LoadError::Invalid { file, problems }) => {
+                self.dialog = Some(Dialog::Problems {
+                    file: file.clone(),
+                    problems: problems
+                        .iter()
+                        .map(|p| p.display_in(&file).to_string())
+                        .collect(),
+                });
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    /// Writes the comparison with the other design as one HTML page.
+    pub fn export_comparison(&mut self, path: &Path) {
+        let Some(c) = &self.compare else { return };
+        let page = crate::review::render::html(c.diff());
+        match model::file::write_atomic(path, |w| w.write_all(page.as_bytes())) {
+            Ok(()) => self.status = format!("Saved the comparison to {}", path.display()),
+            Err(e) => {
+                self.status = format!(
+                    "Comparison not saved: could not write {}: {e}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// Reads another tool's file (an interface catalogue) and shows what the import
+    /// guessed before the design opens; problems are listed and nothing opens.
+    pub fn import_path(&mut self, path: &Path) {
+        let file = path.display().to_string();
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                self.dialog = Some(Dialog::Problems {
+                    file: file.clone(),
+                    problems: vec![format!(
+                        "{file}:1:1: the file is not UTF-8 text; save it as UTF-8 CSV"
+                    )],
+                });
+                return;
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(format!("cannot read {file}: {e}")));
+                return;
+            }
+        };
+        match crate::interop::import(path, &text, None) {
+            None => {
+                self.dialog = Some(Dialog::Error(format!(
+                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv), draw.io diagrams (.drawio) and Mermaid flowcharts (.mmd, or a .md file's first mermaid block)"
+                )));
+            }
+            Some(Err(problems)) => {
+                self.dialog = Some(Dialog::Problems {
+                    problems: problems
+                        .iter()
+                        .map(|p| p.display_in(&file).to_string())
+                        .collect(),
+                    file,
+                });
+            }
+            Some(Ok(imported)) => {
+                self.dialog = Some(Dialog::Imported {
+                    title: path
+                        .file_name()
+                        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned()),
+                    file,
+                    imported: Box::new(imported),
+                });
+            }
+        }
+    }
+
+    /// Exports the design through the same path as `patchbay export`.
+    pub fn export_to(&mut self, format: crate::export::ExportFormat, path: &Path) {
+        use crate::export::ExportFormat;
+        let analysis = self.doc.analysis();
+        let mut warning = None;
+        let result = crate::export::export(self.doc.design(), analysis, format, 2.0)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                if format == ExportFormat::Mermaid {
+                    warning = crate::report::graphs::mermaid_too_big(
+                        &String::from_utf8_lossy(&bytes),
+                        self.doc.design().links.len(),
+                    );
+                }
+                model::file::write_atomic(path, |w| w.write_all(&bytes))
+                    .map_err(|e| format!("could not write {}: {e}", path.display()))
+            });
+        match result {
+            Ok(()) => {
+                self.status = format!("Exported {} to {}", format.label(), path.display());
+                // Written as asked, but said plainly: it will not render where pasted.
+                if let Some(why) = warning {
+                    self.status
+                        .push_str(&format!(". Warning: {why}; export SVG or PNG instead"));
+                }
+            }
+            Err(message) => {
+                self.status = format!("Nothing exported: {message}");
+                self.dialog = Some(Dialog::Error(message));
+            }
+        }
+    }
+
+    pub(in crate::ui) fn save_to(&mut self, path: PathBuf) {
+        match self.doc.save_to(path.clone()) {
+            Ok(()) => {
+                self.status = format!("Saved to {}", path.display());
+                self.remember(&path);
+                if let Some(next) = self.after_save.take() {
+                    self.queue.push(next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.status = format!("Not saved: {e}");
+                self.dialog = Some(Dialog::Error(format!("The design was not saved: {e}")));
+            }
+        }
+    }
+
+    /// Where file dialogs start: the folder of the open file, else the one set for the
+    /// app, else the working directory.
+    pub(in crate::ui) fn dialog_dir(&self) -> PathBuf {
+        self.doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| self.files_dir.clone())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    pub(in crate::ui) fn builtin_dialog(&mut self, purpose: Purpose, suggested: &str) {
+        self.builtin = Some(BuiltinDialog::new(purpose, self.dialog_dir(), suggested));
+    }
+
+    /// Acts on the answer of the window's own file dialog: the file chosen for
+    /// `purpose`, or none.
+    pub(in crate::ui) fn chosen(&mut self, purpose: Purpose, answer: Option<PathBuf>) {
+        match (answer, purpose) {
+            // Unsaved changes were asked about before the dialog opened.
+            (Some(path), Purpose::Open) => self.open_path(&path),
+            (Some(path), Purpose::Save) => self.save_to(model::file::with_extension(path)),
+            (Some(path), Purpose::Export(format)) => self.export_to(format, &path),
+            (Some(path), Purpose::Compare) => self.compare_with(path),
+            (Some(path), Purpose::Import) => self.import_path(&path),
+            (Some(path), Purpose::ExportComparison) => self.export_comparison(&path),
+            (None, Purpose::Save) => {
+                self.after_save = None;
+                self.status = "Not saved: no file was chosen".into();
+            }
+            (None, _) => {}
+        }
+    }
+
+    /// Compares the open design with the design in `path`.
+    pub(in crate::ui) fn compare_with(&mut self, path: PathBuf) {
+        match crate::model::load(&path) {
+            Ok(before) => {
+                self.status = format!("Comparing with {}", path.display());
+                self.compare = Some(Comparison::new(path, before, &self.doc));
+            }
+            Err(crate::model::LoadError::Invalid { file, problems }) => {
+                self.dialog = Some(Dialog::Problems {
+                    problems: problems
+                        .iter()
+                        .map(|p| p.display_in(&file).to_string())
+                        .collect(),
+                    file,
+                });
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    /// Opens a recovered copy: the file it belongs to as it is on disk (or an empty
+    /// design), then the copy as one undoable step. The copy's own file goes once this
+    /// window keeps a copy of its own.
+    pub(in crate::ui) fn recover(&mut self, copy: &crate::recovery::Recovered) {
+        let Some(recovered) = &copy.design else {
+            return;
+        };
+        let base = copy
+            .about
+            .path
+            .as_deref()
+            .and_then(|p| Some((p, model::load_with_header(p).ok()?)));
+        let mut doc = match base {
+            Some((path, (design, header))) => {
+                Document::from_file(design, path.to_owned()).with_header(header)
+            }
+            None => Document::unsaved(
+                Design {
+                    name: recovered.name.clone(),
+                    ..Design::default()
+                },
+                copy.about.title.clone(),
+            ),
+        };
+        doc.recover(recovered);
+        self.replace(doc);
+        // Keep a copy of this window's own at once, then drop the old one.
+        self.autosaved = None;
+        self.autosave_tick(std::time::Instant::now());
+        crate::recovery::discard(&copy.file);
+        self.status = if copy.set_aside.is_empty() {
+            "Recovered unsaved changes: Edit > Undo goes back to the file".into()
+        } else {
+            format!(
+                "Recovered unsaved changes with {} set aside; Edit > Undo goes back to the file",
+                copy.set_aside.join("; ")
+            )
+        };
+    }
+
+    pub(in crate::ui) fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+}
