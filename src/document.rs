@@ -2,8 +2,9 @@
 //! unsaved changes, and its analysis and drawing, always current. No egui here: the
 //! window drives it, and tests drive it without one.
 
+use crate::analysis::incremental::Remaining;
 use crate::analysis::{Analysis, analyze};
-use crate::geometry::Geometry;
+use crate::geometry::{DrawnAdvice, Geometry};
 use crate::job::{Job, Polled, Waker};
 use crate::model::edit::Edit;
 use crate::model::history::History;
@@ -195,34 +196,27 @@ impl Document {
     }
 
     /// Works out the current revision's findings and drawing on another thread, one
-    /// revision at a time (an edit made meanwhile is worked out next). `graph` is the
-    /// current design's graph when the caller has it already.
-    fn start_background(&mut self, graph: Option<crate::analysis::graph::DesignGraph>) {
+    /// revision at a time (an edit made meanwhile is worked out next). `remaining` is
+    /// the current revision's design-level work when the caller has it already.
+    fn start_background(&mut self, remaining: Option<Remaining>) {
         if self.working.is_some() {
             return;
         }
         let revision = self.revision;
         let design = self.design.clone();
-        // Shared, not copied: the thread lets go of them before it draws.
-        let links = Arc::clone(&self.analysis.links);
+        let remaining = remaining.unwrap_or_else(|| self.analysis.remaining());
         self.working = Some(Job::start(
             "assess and draw",
             revision,
             &self.waker,
             move |out| {
-                let graph =
-                    graph.unwrap_or_else(|| crate::analysis::graph::DesignGraph::new(&design));
-                let level = crate::analysis::design_level(
-                    &design,
-                    &graph,
-                    &links,
-                    crate::model::Date::today(),
-                );
-                let advice = crate::geometry::DrawnAdvice::from_parts(&links, &level.findings);
-                drop(links);
+                let level = remaining.assess(&design);
+                let advice = DrawnAdvice::from_parts(remaining.links(), &level.findings);
+                // It shares the links' decisions: let go before drawing, so the next
+                // edit can take them without a copy.
+                drop(remaining);
                 if out.send(Done::Assessed(level)) {
-                    let geometry = Geometry::with_advice(&design, &advice);
-                    out.send(Done::Drawn(geometry));
+                    out.send(Done::Drawn(Geometry::with_advice(&design, &advice)));
                 }
             },
         ));
@@ -246,16 +240,8 @@ impl Document {
         }
         // A large design: the edited links' recommendations now, the findings and the
         // drawing from another thread.
-        let graph = crate::analysis::graph::DesignGraph::new(&self.design);
-        let previous = crate::analysis::take_links(&mut self.analysis);
-        self.analysis.links = Arc::new(crate::analysis::decide_links(
-            previous,
-            &self.design,
-            &graph,
-        ));
-        // Unless a revision is still being worked out, the thread uses this graph
-        // rather than build it again.
-        self.start_background(Some(graph));
+        let remaining = self.analysis.relink(&self.design);
+        self.start_background(Some(remaining));
     }
 
     /// Applies one user gesture as one undo step.

@@ -1,7 +1,7 @@
 //! Property: re-analysing after any sequence of edits, reusing the decisions of the
 //! links the edits did not touch, gives exactly the analysis a full run gives.
 
-use patchbay::analysis::{analyze_on, reanalyze_on, take_links};
+use patchbay::analysis::{analyze, analyze_on, reanalyze_on, take_links};
 use patchbay::generate::{Params, generate};
 use patchbay::model::{
     Date, Design, Latency, Link, LinkId, Protocol, Sensitivity, SystemKind, Trigger,
@@ -125,6 +125,33 @@ proptest! {
             analysis = reanalyze_on(take_links(&mut analysis), &design, today);
             prop_assert_eq!(&analysis, &analyze_on(&design, today), "after {:?}", change);
         }
+    }
+
+    /// What the window does on a large design: the links at once after each edit,
+    /// the design-level part later, from the work the last edit left (or, when edits
+    /// came meanwhile, from the analysis as it stands).
+    #[test]
+    fn links_now_and_the_design_later_equal_a_full_analysis(
+        seed in 0u64..1_000,
+        systems in 2usize..40,
+        changes in prop::collection::vec(change(), 1..8),
+        assess_every in 1usize..4,
+    ) {
+        let mut design = generate(Params { systems, links_per_system: 3, seed });
+        let mut analysis = analyze(&design);
+        let mut left = None;
+        for (i, change) in changes.iter().enumerate() {
+            apply(&mut design, change);
+            left = Some(analysis.relink(&design));
+            if i % assess_every == 0 {
+                let work = left.take().unwrap_or_else(|| analysis.remaining());
+                analysis.set_design_level(work.assess(&design));
+                prop_assert_eq!(&analysis, &analyze(&design), "after {:?}", change);
+            }
+        }
+        let work = left.take().unwrap_or_else(|| analysis.remaining());
+        analysis.set_design_level(work.assess(&design));
+        prop_assert_eq!(&analysis, &analyze(&design));
     }
 }
 

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod findings;
 pub mod flows;
 pub mod graph;
+pub mod incremental;
 pub mod mtls;
 pub mod options;
 pub mod pattern;
@@ -110,8 +111,8 @@ pub fn analyze(design: &Design) -> Analysis {
 /// Brings `analysis` up to date with `design` after an edit, deciding again only the
 /// links the edit touched; see [`reanalyze_on`].
 pub fn reanalyze(analysis: &mut Analysis, design: &Design) {
-    let previous = take_links(analysis);
-    *analysis = reanalyze_on(previous, design, crate::model::Date::today());
+    let remaining = analysis.relink(design);
+    analysis.set_design_level(remaining.assess(design));
 }
 
 /// The analysis's link decisions, moved out when nothing else shares them and copied
@@ -145,7 +146,7 @@ pub fn reanalyze_on(
 
 /// Each link's decisions, deciding again only the links whose inputs differ from
 /// `previous` (the link analyses of an earlier state of the design).
-pub fn decide_links(
+fn decide_links(
     previous: Vec<LinkAnalysis>,
     design: &Design,
     graph: &graph::DesignGraph,
@@ -275,7 +276,7 @@ pub struct DesignLevel {
 }
 
 /// The design-level part of the analysis (see [`DesignLevel`]).
-pub fn design_level(
+fn design_level(
     design: &Design,
     graph: &graph::DesignGraph,
     links: &[LinkAnalysis],
