@@ -124,22 +124,50 @@ pub fn export(
     format: ExportFormat,
     scale: f32,
 ) -> Result<Vec<u8>, ExportError> {
+    use crate::report::{graphs, html, json, markdown};
     Ok(match format {
-        ExportFormat::Svg => crate::report::svg::render(design, analysis).into_bytes(),
-        ExportFormat::Png => png(
-            &crate::report::svg::render_for_raster(design, analysis),
-            scale,
-        )?,
-        ExportFormat::Html => crate::report::html::render(design, analysis).into_bytes(),
-        ExportFormat::Markdown => crate::report::markdown::render(design, analysis).into_bytes(),
-        ExportFormat::Json => crate::report::json::render(design, analysis).into_bytes(),
-        ExportFormat::Mermaid => crate::report::graphs::mermaid(design, analysis).into_bytes(),
-        ExportFormat::Dot => crate::report::graphs::dot(design, analysis).into_bytes(),
-        ExportFormat::Plantuml => crate::report::graphs::plantuml(design, analysis).into_bytes(),
-        ExportFormat::Drawio => crate::interop::drawio::export(design, analysis).into_bytes(),
+        // The page's tables are written while the diagram is drawn.
+        ExportFormat::Html => html::render(design, analysis).into_bytes(),
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Drawio => {
+            let drawing = crate::geometry::Geometry::new(design, analysis);
+            return export_drawn(design, analysis, &drawing, format, scale);
+        }
+        ExportFormat::Markdown => markdown::render(design, analysis).into_bytes(),
+        ExportFormat::Json => json::render(design, analysis).into_bytes(),
+        ExportFormat::Mermaid => graphs::mermaid(design, analysis).into_bytes(),
+        ExportFormat::Dot => graphs::dot(design, analysis).into_bytes(),
+        ExportFormat::Plantuml => graphs::plantuml(design, analysis).into_bytes(),
         ExportFormat::Csv => crate::interop::csv::export(design, analysis)
             .map_err(ExportError::Csv)?
             .into_bytes(),
+    })
+}
+
+/// `design` exported as `format` from its analysis and a drawing of it made already
+/// (the window's, of the revision it shows): the same bytes as [`export`], without
+/// placing and routing again.
+pub fn export_drawn(
+    design: &Design,
+    analysis: &Analysis,
+    drawing: &crate::geometry::Geometry,
+    format: ExportFormat,
+    scale: f32,
+) -> Result<Vec<u8>, ExportError> {
+    use crate::report::{html, svg};
+    Ok(match format {
+        ExportFormat::Svg => svg::render_drawn(design, drawing, false).into_bytes(),
+        ExportFormat::Png => png(&svg::render_drawn(design, drawing, true), scale)?,
+        ExportFormat::Html => html::render_drawn(design, analysis, drawing).into_bytes(),
+        ExportFormat::Drawio => {
+            crate::interop::drawio::export_drawn(design, analysis, drawing).into_bytes()
+        }
+        // Nothing drawn in these.
+        ExportFormat::Markdown
+        | ExportFormat::Json
+        | ExportFormat::Mermaid
+        | ExportFormat::Dot
+        | ExportFormat::Plantuml
+        | ExportFormat::Csv => return export(design, analysis, format, scale),
     })
 }
 

@@ -698,6 +698,41 @@ fn without_a_dialog_service_export_writes_where_the_window_s_dialog_says() {
     );
 }
 
+/// The window writes its pictures from the drawing it shows, and the bytes are the
+/// command line's, which places and routes the design afresh.
+#[test]
+fn the_window_exports_from_its_drawing_the_bytes_the_command_line_writes() {
+    use patchbay::export::{ExportFormat, export_design};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let formats = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Html,
+        ExportFormat::Drawio,
+        ExportFormat::Json,
+    ];
+    let paths: Vec<PathBuf> = formats
+        .iter()
+        .map(|f| dir.path().join(format!("out.{}", f.extension())))
+        .collect();
+    let mut h = harness(PatchbayApp::with_default_design(Box::new(Scripted {
+        save: paths.iter().rev().cloned().collect(),
+        ..Scripted::default()
+    })));
+    let design = h.state().doc.design().clone();
+    for (format, path) in formats.iter().zip(&paths) {
+        h.state_mut().command(Command::Export(*format));
+        h.run_steps(2);
+        let written = std::fs::read(path).expect("exported");
+        let expected = export_design(&design, *format, 2.0).expect("exports");
+        assert!(
+            written == expected,
+            "{} differs from the command line's",
+            format.label()
+        );
+    }
+}
+
 #[test]
 fn looking_at_any_system_or_link_never_changes_the_design() {
     let mut files: Vec<PathBuf> = patchbay::samples::ALL

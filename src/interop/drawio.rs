@@ -45,7 +45,11 @@ fn properties<T: serde::Serialize>(item: &T, skip: &[&str]) -> String {
 
 /// The design as a `.drawio` file.
 pub fn export(design: &Design, analysis: &Analysis) -> String {
-    let g = Geometry::new(design, analysis);
+    export_drawn(design, analysis, &Geometry::new(design, analysis))
+}
+
+/// The design as a `.drawio` file, from a drawing of it made already.
+pub fn export_drawn(design: &Design, analysis: &Analysis, g: &Geometry) -> String {
     let mut s = String::with_capacity(4096 + 600 * (design.systems.len() + design.links.len()));
     let _ = writeln!(
         s,

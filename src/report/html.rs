@@ -48,6 +48,16 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     assemble(&head, &svg, &tail)
 }
 
+/// The review page, with a drawing of the design made already.
+pub fn render_drawn(design: &Design, analysis: &Analysis, g: &crate::geometry::Geometry) -> String {
+    let (svg, (head, tail)) = crate::job::beside(
+        "draw the diagram",
+        || super::svg::render_drawn(design, g, false),
+        || page(design, analysis),
+    );
+    assemble(&head, &svg, &tail)
+}
+
 /// The review page of `design`, analysed here: the systems are placed and the links
 /// routed while the design is analysed, then the diagram is drawn while the tables
 /// are written (what `patchbay export --to html` does).

@@ -82,23 +82,13 @@ pub fn route_path(route: &[Pos], ox: f32, oy: f32) -> String {
 
 /// The design as a standalone SVG document.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
-    render_with(design, analysis, false)
+    render_drawn(design, &Geometry::new(design, analysis), false)
 }
 
-/// The SVG the PNG is rendered from: the same picture, with links drawn without
-/// anti-aliasing. They are orthogonal, so they look the same (their rounded bends a
-/// little stepped), and rasterising anti-aliased strokes that span a large picture
-/// was most of a large PNG's time (300 systems: 3.0 s -> 1.4 s).
-pub fn render_for_raster(design: &Design, analysis: &Analysis) -> String {
-    render_with(design, analysis, true)
-}
-
-fn render_with(design: &Design, analysis: &Analysis, raster: bool) -> String {
-    render_drawn(design, &Geometry::new(design, analysis), raster)
-}
-
-/// The SVG of a drawing of `design` made already (see [`render_for_raster`] for
-/// `raster`).
+/// The SVG of a drawing of `design` made already. With `raster`, for the PNG: links
+/// are drawn without anti-aliasing. They are orthogonal, so they look the same (their
+/// rounded bends a little stepped), and rasterising anti-aliased strokes that span a
+/// large picture was most of a large PNG's time (300 systems: 3.0 s -> 1.4 s).
 pub fn render_drawn(design: &Design, g: &Geometry, raster: bool) -> String {
     let crisp = if raster {
         r#" shape-rendering="crispEdges""#

@@ -185,18 +185,30 @@ impl PatchbayApp {
         use crate::export::ExportFormat;
         let analysis = self.doc.analysis();
         let mut warning = None;
-        let result = crate::export::export(self.doc.design(), analysis, format, 2.0)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                if format == ExportFormat::Mermaid {
-                    warning = crate::report::graphs::mermaid_too_big(
-                        &String::from_utf8_lossy(&bytes),
-                        self.doc.design().links.len(),
-                    );
-                }
-                model::file::write_atomic(path, |w| w.write_all(&bytes))
-                    .map_err(|e| format!("could not write {}: {e}", path.display()))
-            });
+        // The drawing on screen, when it is of this revision (a large design's may
+        // still be being made after an edit).
+        let drawn = self.doc.drawn() == self.doc.revision();
+        let result = if drawn {
+            crate::export::export_drawn(
+                self.doc.design(),
+                analysis,
+                &self.doc.geometry(),
+                format,
+                2.0,
+            )
+        } else {
+            crate::export::export(self.doc.design(), analysis, format, 2.0)
+        };
+        let result = result.map_err(|e| e.to_string()).and_then(|bytes| {
+            if format == ExportFormat::Mermaid {
+                warning = crate::report::graphs::mermaid_too_big(
+                    &String::from_utf8_lossy(&bytes),
+                    self.doc.design().links.len(),
+                );
+            }
+            model::file::write_atomic(path, |w| w.write_all(&bytes))
+                .map_err(|e| format!("could not write {}: {e}", path.display()))
+        });
         match result {
             Ok(()) => {
                 self.status = format!("Exported {} to {}", format.label(), path.display());
