@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::model::edit::Edit;
 use crate::model::{Pos, SystemId};
 use crate::samples;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, Modifiers};
 use std::path::PathBuf;
 
 /// The Patchbay window.
@@ -399,37 +399,9 @@ impl PatchbayApp {
         }
     }
 
+    /// The keys of the command table (see `actions`).
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        let pressed = |m: Modifiers, k: Key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
-        };
-        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        if pressed(Modifiers::COMMAND, Key::N) {
-            self.queue.push(Command::New);
-        }
-        if pressed(Modifiers::COMMAND, Key::O) {
-            self.queue.push(Command::Open);
-        }
-        if pressed(cmd_shift, Key::S) {
-            self.queue.push(Command::SaveAs);
-        } else if pressed(Modifiers::COMMAND, Key::S) {
-            self.queue.push(Command::Save);
-        }
-        if typing {
-            return;
-        }
-        if pressed(cmd_shift, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
-            self.queue.push(Command::Redo);
-        } else if pressed(Modifiers::COMMAND, Key::Z) {
-            self.queue.push(Command::Undo);
-        }
-        if pressed(Modifiers::COMMAND, Key::D) {
-            self.queue.push(Command::Duplicate);
-        }
-        if pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace) {
-            self.queue.push(Command::Delete);
-        }
+        self.queue.extend(super::actions::pressed(ctx));
     }
 
     /// Escape closes the floating window on top: a concept card, then the bus

@@ -4,7 +4,8 @@
 //!
 //! The modules, in layers that import downwards only (`tests/layers.rs` holds it):
 //! - `command`, the vocabulary (what the user can ask for, the selection), and `theme`,
-//!   which import nothing of the window's;
+//!   which import nothing of the window's; `actions`, the one table of the menus'
+//!   commands with their labels, tooltips and keys;
 //! - the components, each owning its state and returning commands: `canvas` and
 //!   `shapes` (the drawing), `panels` and `inspector` (the panels), `findings`,
 //!   `explanation` (recommendations and the ESB verdict), `flows`, `learn`
@@ -16,6 +17,7 @@
 //!
 //! Nothing imports from this file.
 
+mod actions;
 mod app;
 mod canvas;
 mod command;

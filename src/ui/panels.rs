@@ -1,6 +1,7 @@
 //! The menu bar, the palette with the lists of systems and links, the findings list
 //! and the canvas legend.
 
+use super::actions::{Action, menu_item};
 use super::command::{Command, Selection};
 use super::theme;
 use crate::analysis::findings::link_name;
@@ -22,18 +23,12 @@ pub(super) fn menu_ui(
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let mut item = |ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command| {
-                if ui
-                    .add(egui::Button::new(text).shortcut_text(shortcut))
-                    .clicked()
-                {
-                    commands.push(c);
-                }
-            };
-            item(ui, "New", "Ctrl+N", Command::New);
-            item(ui, "Open…", "Ctrl+O", Command::Open);
-            item(ui, "Save", "Ctrl+S", Command::Save);
-            item(ui, "Save As…", "Ctrl+Shift+S", Command::SaveAs);
+            let mut item =
+                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+            item(ui, Action::New);
+            item(ui, Action::Open);
+            item(ui, Action::Save);
+            item(ui, Action::SaveAs);
             ui.menu_button("Open Recent", |ui| {
                 if recent.is_empty() {
                     ui.label("No recent files");
@@ -44,24 +39,10 @@ pub(super) fn menu_ui(
                     }
                 }
             });
-            if ui
-                .button("Import…")
-                .on_hover_text(
-                    "Read an interface catalogue (.csv) or a Mermaid flowchart as a new design",
-                )
-                .clicked()
-            {
-                commands.push(Command::Import);
-            }
-            if ui
-                .button("Compare with…")
-                .on_hover_text(
-                    "Mark what the open design adds, changes and removes against another file",
-                )
-                .clicked()
-            {
-                commands.push(Command::CompareWith);
-            }
+            let mut item =
+                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+            item(ui, Action::Import);
+            item(ui, Action::CompareWith);
             ui.menu_button("Export", |ui| {
                 for &format in crate::export::ExportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
@@ -70,9 +51,7 @@ pub(super) fn menu_ui(
                 }
             });
             ui.separator();
-            if ui.button("Quit").clicked() {
-                commands.push(Command::Quit);
-            }
+            commands.extend(menu_item(ui, Action::Quit, None, true));
         });
         ui.menu_button("Edit", |ui| {
             let (undo, redo) = doc.history_labels();
@@ -80,71 +59,25 @@ pub(super) fn menu_ui(
                 undo.map(|s| format!("Undo {}", lowercase_first(s))),
                 redo.map(|s| format!("Redo {}", lowercase_first(s))),
             );
-            if ui
-                .add_enabled(
-                    undo.is_some(),
-                    egui::Button::new(undo.as_deref().unwrap_or("Undo")).shortcut_text("Ctrl+Z"),
-                )
-                .clicked()
-            {
-                commands.push(Command::Undo);
-            }
-            if ui
-                .add_enabled(
-                    redo.is_some(),
-                    egui::Button::new(redo.as_deref().unwrap_or("Redo"))
-                        .shortcut_text("Ctrl+Shift+Z"),
-                )
-                .clicked()
-            {
-                commands.push(Command::Redo);
-            }
+            commands.extend(menu_item(ui, Action::Undo, undo.as_deref(), undo.is_some()));
+            commands.extend(menu_item(ui, Action::Redo, redo.as_deref(), redo.is_some()));
             ui.separator();
-            if ui
-                .add(egui::Button::new("Connect selected").shortcut_text("first -> second"))
-                .clicked()
-            {
-                commands.push(Command::Connect);
-            }
-            if ui
-                .add(egui::Button::new("Duplicate").shortcut_text("Ctrl+D"))
-                .clicked()
-            {
-                commands.push(Command::Duplicate);
-            }
-            if ui
-                .add(egui::Button::new("Delete").shortcut_text("Del"))
-                .clicked()
-            {
-                commands.push(Command::Delete);
-            }
+            let mut item =
+                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+            item(ui, Action::Connect);
+            item(ui, Action::Duplicate);
+            item(ui, Action::Delete);
             ui.separator();
-            if ui
-                .button("Introduce a bus")
-                .on_hover_text("Route every direct link through one middleware system")
-                .clicked()
-            {
-                commands.push(Command::IntroduceBus);
-            }
+            item(ui, Action::IntroduceBus);
         });
         ui.menu_button("View", |ui| {
-            if ui.button("Fit design in view").clicked() {
-                commands.push(Command::Fit);
-            }
-            if ui.button("Actual size (100%)").clicked() {
-                commands.push(Command::Zoom(1.0));
-            }
-            if ui.button("Auto-layout").clicked() {
-                commands.push(Command::AutoLayout);
-            }
+            let mut item =
+                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+            item(ui, Action::Fit);
+            item(ui, Action::ActualSize);
+            item(ui, Action::AutoLayout);
             ui.separator();
-            if ui
-                .button("Reset layout")
-                .on_hover_text("Put the side and bottom panels back to their default sizes")
-                .clicked()
-            {
-                commands.push(Command::ResetLayout);
-            }
+            item(ui, Action::ResetLayout);
         });
         ui.menu_button("Samples", |ui| {
             for (i, s) in samples::ALL.iter().enumerate() {
