@@ -154,6 +154,22 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Just this system.
+    pub fn of_system(id: SystemId) -> Self {
+        Self {
+            systems: vec![id],
+            links: vec![],
+        }
+    }
+
+    /// Just this link.
+    pub fn of_link(id: LinkId) -> Self {
+        Self {
+            systems: vec![],
+            links: vec![id],
+        }
+    }
+
     pub(super) fn clear(&mut self) {
         self.systems.clear();
         self.links.clear();

@@ -1,8 +1,9 @@
 //! Running the commands that edit the design through the model's `Edit`s: add,
 //! duplicate, connect, flows, and revealing what a finding names.
 
+use crate::analysis::facts::{Attr, Value};
 use crate::model::edit::Edit;
-use crate::model::{Flow, Link, LinkId, Pos, SystemKind};
+use crate::model::{Flow, Link, LinkId, Pos, SystemId, SystemKind};
 use crate::ui::app::PatchbayApp;
 use crate::ui::command::Selection;
 use crate::ui::dialogs::Dialog;
@@ -144,6 +145,72 @@ impl PatchbayApp {
         match at {
             Some(p) => self.canvas.reveal(p),
             None => self.canvas.fit(),
+        }
+    }
+
+    /// Deletes the selection, as one step.
+    pub(in crate::ui) fn delete_selection(&mut self) {
+        if !self.selection.systems.is_empty() || !self.selection.links.is_empty() {
+            let edit = Edit::delete(
+                self.doc.design(),
+                &self.selection.systems,
+                &self.selection.links,
+            );
+            self.doc.apply(edit);
+            self.selection.clear();
+        }
+    }
+
+    /// Links one system to another and selects the new link.
+    pub(in crate::ui) fn connect_to(&mut self, from: SystemId, to: SystemId) {
+        self.selection = Selection {
+            systems: vec![from, to],
+            links: vec![],
+        };
+        self.connect();
+    }
+
+    /// Turns a link around.
+    pub(in crate::ui) fn reverse(&mut self, id: LinkId) {
+        if let Some(edit) = Edit::reverse(self.doc.design(), id) {
+            self.doc.apply(edit);
+        }
+    }
+
+    /// Arranges the design in layers, as one step, and fits it in view.
+    pub(in crate::ui) fn auto_layout(&mut self) {
+        let moves = crate::geometry::auto_layout(self.doc.design());
+        let mut edit = Edit::move_systems(self.doc.design(), &moves);
+        edit.label = "Auto-layout".into();
+        self.doc.apply(edit);
+        self.canvas.fit();
+    }
+
+    /// Gives one input of a link's decisions another value, or says why it cannot.
+    pub(in crate::ui) fn set_input(&mut self, link: LinkId, attr: Attr, value: Value) {
+        match crate::learn::set_input(self.doc.design(), link, attr, value) {
+            Ok(edit) => self.doc.apply(edit),
+            Err(why) => self.status = format!("Cannot change {}: {why}", attr.field()),
+        }
+    }
+
+    /// Routes every direct link through one middleware system, as one step.
+    pub(in crate::ui) fn introduce_bus(&mut self) {
+        match crate::model::bus::introduce(self.doc.design()) {
+            Some(edit) => {
+                self.status = format!("{}. Undo puts the direct links back.", edit.label);
+                self.doc.apply(edit);
+                self.selection.clear();
+                self.canvas.fit();
+            }
+            None => self.status = "Every link already goes through a middleware system.".into(),
+        }
+    }
+
+    /// Removes a waiver: its finding counts again.
+    pub(in crate::ui) fn reopen(&mut self, waiver: usize) {
+        if let Some(edit) = Edit::reopen(self.doc.design(), waiver) {
+            self.doc.apply(edit);
         }
     }
 }

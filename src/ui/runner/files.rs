@@ -3,11 +3,14 @@
 
 use crate::document::Document;
 use crate::model::{self, Design};
+use crate::samples;
 use crate::ui::app::{PatchbayApp, RECENT_MAX};
 use crate::ui::command::{Command, Purpose};
 use crate::ui::compare::Comparison;
 use crate::ui::dialogs::Dialog;
-use crate::ui::files::{BACKGROUND_OPEN_BYTES, BuiltinDialog, Opened, Opening, open_document};
+use crate::ui::files::{
+    BACKGROUND_OPEN_BYTES, BuiltinDialog, Opened, Opening, Picked, file_stem, open_document,
+};
 use std::path::{Path, PathBuf};
 
 impl PatchbayApp {
@@ -344,5 +347,125 @@ impl PatchbayApp {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Starts an empty design.
+    pub(in crate::ui) fn new_design(&mut self) {
+        self.replace(Document::unsaved(
+            Design {
+                name: "Untitled design".into(),
+                ..Design::default()
+            },
+            "Untitled",
+        ));
+    }
+
+    /// Asks for a file to open for `purpose`, in the desktop's dialog or the window's.
+    pub(in crate::ui) fn ask_open(&mut self, purpose: Purpose) {
+        match self.dialogs.open() {
+            Picked::Path(path) => self.chosen(purpose, Some(path)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.builtin_dialog(purpose, ""),
+        }
+    }
+
+    /// Asks where to write for `purpose`, suggesting a file name.
+    fn ask_save(&mut self, purpose: Purpose, suggested: &str) {
+        match self.dialogs.save(suggested) {
+            Picked::Path(path) => self.chosen(purpose, Some(path)),
+            // Nothing is said: the user closed the dialog.
+            Picked::Cancelled if purpose == Purpose::Save => self.after_save = None,
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.builtin_dialog(purpose, suggested),
+        }
+    }
+
+    /// Saves to the design's file, or asks where.
+    pub(in crate::ui) fn save(&mut self) {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where, then saves.
+    pub(in crate::ui) fn save_as(&mut self) {
+        let suggested = format!(
+            "{}.{}",
+            file_stem(&self.doc.design().name),
+            model::file::EXTENSION
+        );
+        self.ask_save(Purpose::Save, &suggested);
+    }
+
+    /// Asks where, then exports in `format`.
+    pub(in crate::ui) fn ask_export(&mut self, format: crate::export::ExportFormat) {
+        let suggested = format!(
+            "{}.{}",
+            file_stem(&self.doc.design().name),
+            format.extension()
+        );
+        self.ask_save(Purpose::Export(format), &suggested);
+    }
+
+    /// Asks where, then saves the comparison as one HTML page.
+    pub(in crate::ui) fn ask_export_comparison(&mut self) {
+        if self.compare.is_some() {
+            let suggested = format!("{}-changes.html", file_stem(&self.doc.design().name));
+            self.ask_save(Purpose::ExportComparison, &suggested);
+        }
+    }
+
+    /// Puts the design that finished opening in place of the open one.
+    pub(in crate::ui) fn take_opened(&mut self) {
+        if let Some((path, doc)) = self.opened_waiting.take() {
+            self.opened(&path, Ok(doc));
+        }
+    }
+
+    /// Opens a built-in sample.
+    pub(in crate::ui) fn open_sample(&mut self, i: usize) {
+        if let Some(sample) = samples::ALL.get(i) {
+            match model::parse(sample.text) {
+                Ok(design) => self.replace(
+                    Document::unsaved(design, sample.title)
+                        .with_header(model::leading_comments(sample.text)),
+                ),
+                Err(p) => {
+                    self.dialog = Some(Dialog::Error(format!(
+                        "the sample {} is broken: {p:?}",
+                        sample.file_name
+                    )))
+                }
+            }
+        }
+    }
+
+    /// Saves, then runs `next` once the save has succeeded.
+    pub(in crate::ui) fn save_then(&mut self, next: Command) {
+        self.after_save = Some(next);
+        self.save();
+    }
+
+    /// Loses the unsaved changes (and their recovery copy), then runs `next`.
+    pub(in crate::ui) fn discard_then(&mut self, ctx: &egui::Context, next: Command) {
+        if let Some(autosave) = &self.autosave {
+            autosave.clear();
+        }
+        self.autosaved = None;
+        self.discarding = matches!(next, Command::Quit);
+        self.run(ctx, next);
+    }
+
+    /// Deletes a recovery copy for good.
+    pub(in crate::ui) fn discard_recovery(&mut self, file: &Path) {
+        crate::recovery::discard(file);
+        self.status = "Discarded the recovery copy".into();
+    }
+
+    /// Opens an imported design as a new design with no file yet.
+    pub(in crate::ui) fn open_imported(&mut self, file: &str, title: String, design: Design) {
+        self.replace(Document::unsaved(design, title).marked_unsaved());
+        self.status = format!("Imported {file}");
     }
 }
