@@ -1,16 +1,14 @@
 //! The window's state and its frame: panels around the canvas, shortcuts, the
 //! in-place rename, and the glue between the canvas and the document.
 
-use super::canvas::{Canvas, CanvasAction};
+use super::canvas::Canvas;
 use super::command::{Command, FindingKey, Purpose, Selection};
 use super::dialogs::Dialog;
 use super::files::{BuiltinDialog, FileDialogs};
 use super::{inspector, panels};
 use crate::document::Document;
-use crate::model::edit::Edit;
 use crate::model::{Pos, SystemId};
 use crate::samples;
-use egui::{Key, Modifiers};
 use std::path::PathBuf;
 
 /// The Patchbay window.
@@ -26,7 +24,7 @@ pub struct PatchbayApp {
     /// What the last file operation did, shown in the status line.
     pub status: String,
     /// The status as last seen, and the revision it was set at.
-    status_shown: (String, u64),
+    pub(super) status_shown: (String, u64),
     /// The sizes the user dragged the panels to.
     pub(super) panels: super::panel_sizes::PanelSizes,
     /// Where file dialogs start when the design has no file yet.
@@ -203,7 +201,7 @@ impl PatchbayApp {
 
         // Panels see the document and the selection, never the app; what the user
         // did comes back as commands, run after the frame.
-        let (doc, selection) = (&self.doc, &self.selection);
+        let doc = &self.doc;
         let mut commands = egui::Panel::top("menu")
             .show(ui, |ui| {
                 panels::menu_ui(
@@ -216,66 +214,7 @@ impl PatchbayApp {
             })
             .inner;
         egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
-        // Bounded panels: however they were dragged (or restored), the canvas keeps
-        // at least half the window. View > Reset layout puts them back.
-        let width = ui.available_width();
-        let height = ui.available_height();
-        let range = 190.0..=(width * 0.25).max(190.0);
-        let size = self
-            .panels
-            .before(&ctx, PALETTE, 200.0, range.clone(), false);
-        commands.extend(
-            egui::Panel::left(PALETTE)
-                .default_size(size)
-                .size_range(range)
-                .show(ui, |ui| {
-                    panels::palette_ui(ui, doc, selection, (self.shown_flow, self.flows_open))
-                })
-                .inner,
-        );
-        self.panels.after(&ctx, PALETTE, false);
-        if self.learn.exercise.is_some() {
-            let range = 260.0..=(width * 0.3).max(260.0);
-            let size = self
-                .panels
-                .before(&ctx, EXERCISE, 300.0, range.clone(), false);
-            commands.extend(
-                egui::Panel::left(EXERCISE)
-                    .default_size(size)
-                    .size_range(range)
-                    .show(ui, |ui| super::learn::exercise_ui(ui, &mut self.learn))
-                    .inner,
-            );
-            self.panels.after(&ctx, EXERCISE, false);
-        }
-        let range = 330.0..=(width * 0.35).max(330.0);
-        let size = self
-            .panels
-            .before(&ctx, INSPECTOR, 340.0, range.clone(), false);
-        commands.extend(
-            egui::Panel::right(INSPECTOR)
-                .default_size(size)
-                .size_range(range)
-                .show(ui, |ui| {
-                    inspector::inspector_ui(ui, doc, selection, self.learn.hidden())
-                })
-                .inner,
-        );
-        self.panels.after(&ctx, INSPECTOR, false);
-        let range = 60.0..=(height * 0.4).max(60.0);
-        let size = self
-            .panels
-            .before(&ctx, FINDINGS, 150.0, range.clone(), true);
-        commands.extend(
-            egui::Panel::bottom(FINDINGS)
-                .default_size(size)
-                .size_range(range)
-                .show(ui, |ui| {
-                    super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown_finding)
-                })
-                .inner,
-        );
-        self.panels.after(&ctx, FINDINGS, true);
+        commands.extend(self.side_panels(ui, &ctx));
         self.queue.extend(commands);
         if let Some(c) = &mut self.compare {
             c.refresh(&self.doc);
@@ -321,185 +260,70 @@ impl PatchbayApp {
         }
     }
 
-    pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui, revision: u64) {
-        let geometry = self.doc.geometry();
-        self.canvas.sync(
-            revision,
-            &geometry,
-            (&self.selection.systems, &self.selection.links),
-            self.learn.hidden().is_some(),
+    /// The palette, the exercise, the inspector and the findings around the canvas:
+    /// bounded, so that however they were dragged (or restored) the canvas keeps at
+    /// least half the window. View > Reset layout puts them back.
+    fn side_panels(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) -> Vec<Command> {
+        let (doc, selection) = (&self.doc, &self.selection);
+        let mut commands = Vec::new();
+        let width = ui.available_width();
+        let height = ui.available_height();
+        let range = 190.0..=(width * 0.25).max(190.0);
+        let size = self
+            .panels
+            .before(ctx, PALETTE, 200.0, range.clone(), false);
+        commands.extend(
+            egui::Panel::left(PALETTE)
+                .default_size(size)
+                .size_range(range)
+                .show(ui, |ui| {
+                    panels::palette_ui(ui, doc, selection, (self.shown_flow, self.flows_open))
+                })
+                .inner,
         );
-        let actions = self.canvas.ui(ui, self.connect_mode);
-        if self.doc.design().systems.is_empty() {
-            let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
-            ui.painter().text(
-                self.canvas.rect.center(),
-                egui::Align2::CENTER_CENTER,
-                hint,
-                egui::FontId::proportional(16.0),
-                ui.visuals().weak_text_color(),
+        self.panels.after(ctx, PALETTE, false);
+        if self.learn.exercise.is_some() {
+            let range = 260.0..=(width * 0.3).max(260.0);
+            let size = self
+                .panels
+                .before(ctx, EXERCISE, 300.0, range.clone(), false);
+            commands.extend(
+                egui::Panel::left(EXERCISE)
+                    .default_size(size)
+                    .size_range(range)
+                    .show(ui, |ui| super::learn::exercise_ui(ui, &mut self.learn))
+                    .inner,
             );
+            self.panels.after(ctx, EXERCISE, false);
         }
-        panels::legend_ui(ui, self.canvas.rect);
-        let zoom = panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom());
-        self.queue.extend(zoom);
-        for a in actions {
-            self.canvas_action(a);
-        }
-        if let Some((id, _)) = &self.renaming {
-            self.rename_rect = self.canvas.system_screen_rect(ui, *id);
-        }
-        self.view_center = self.canvas.visible_center(ui);
-    }
-
-    pub(super) fn canvas_action(&mut self, action: CanvasAction) {
-        match action {
-            CanvasAction::SelectSystem { id, add } => {
-                if add {
-                    Selection::toggle(&mut self.selection.systems, id);
-                } else {
-                    self.selection.clear();
-                    self.selection.systems.push(id);
-                }
-            }
-            CanvasAction::SelectLink { id, add } => {
-                if add {
-                    Selection::toggle(&mut self.selection.links, id);
-                } else {
-                    self.selection.clear();
-                    self.selection.links.push(id);
-                }
-            }
-            CanvasAction::ClearSelection => self.selection.clear(),
-            CanvasAction::Moved(moves) => {
-                let design = self.doc.design();
-                let mut edit = Edit::move_systems(design, &moves);
-                // Systems without a position are placed by the drawing around the
-                // others: moving one would move them too. They stay where they are
-                // drawn, in the same step.
-                let geometry = self.doc.geometry();
-                for s in design.systems.iter().filter(|s| s.position.is_none()) {
-                    if moves.iter().any(|(id, _)| *id == s.id) {
-                        continue;
-                    }
-                    if let Some(shape) = geometry.system(s.id) {
-                        let mut pinned = s.clone();
-                        pinned.position = Some(shape.rect.center());
-                        edit.systems.push((s.id, Some(pinned)));
-                    }
-                }
-                self.queue.push(Command::Edit(edit));
-            }
-            CanvasAction::Connect { from, to } => {
-                self.selection.systems = vec![from, to];
-                self.queue.push(Command::Connect);
-            }
-            CanvasAction::Place { kind, at } => self.queue.push(Command::AddSystemAt(kind, at)),
-            CanvasAction::Rename(id) => self.queue.push(Command::StartRename(id)),
-        }
-    }
-
-    /// The keys of the command table (see `actions`).
-    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        self.queue.extend(super::actions::pressed(ctx));
-    }
-
-    /// Escape closes the floating window on top: a concept card, then the bus
-    /// comparison, then the Changes window. Prompts and the file dialog answer Escape
-    /// themselves; a text field being typed in takes it first.
-    pub(super) fn handle_escape(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some()
-            || self.builtin.is_some()
-            || self.renaming.is_some()
-            || ctx.egui_wants_keyboard_input()
-        {
-            return;
-        }
-        let open = self.learn.concept.is_some() || self.learn.bus_open || self.compare.is_some();
-        if !open || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            return;
-        }
-        if self.learn.concept.is_some() {
-            self.learn.concept = None;
-        } else if self.learn.bus_open {
-            self.learn.bus_open = false;
-        } else {
-            self.queue.push(Command::CloseComparison);
-        }
-    }
-
-    /// The status line says what the last action did; once the design changes after
-    /// it, it no longer applies and is cleared.
-    pub(super) fn age_status(&mut self) {
-        if self.status != self.status_shown.0 {
-            self.status_shown = (self.status.clone(), self.doc.revision());
-        } else if self.status_shown.1 != self.doc.revision() {
-            self.status.clear();
-            self.status_shown = (String::new(), self.doc.revision());
-        }
-    }
-
-    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        if let Some(path) = dropped
-            .into_iter()
-            .map(|f| f.path().to_path_buf())
-            .find(|p| p.to_string_lossy().ends_with(crate::model::file::EXTENSION))
-        {
-            self.queue.push(Command::OpenPath(path));
-        }
-    }
-
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.doc.is_dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Box::new(Command::Quit),
-            });
-        }
-    }
-
-    /// Ends a merged edit when the widget that made it is no longer in use.
-    pub(super) fn end_gesture(&mut self, ctx: &egui::Context) {
-        let busy = ctx.memory(|m| m.focused().is_some()) || ctx.input(|i| i.pointer.any_down());
-        if !busy {
-            self.doc.end_gesture();
-        }
-    }
-
-    pub(super) fn rename_ui(&mut self, ctx: &egui::Context) {
-        let (Some((id, mut name)), Some(rect)) = (self.renaming.take(), self.rename_rect) else {
-            return;
-        };
-        let mut done = false;
-        let mut keep = true;
-        egui::Area::new(egui::Id::new("rename"))
-            .fixed_pos(rect.left_top())
-            .order(egui::Order::Foreground)
-            .show(ctx, |ui| {
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut name)
-                        .desired_width(rect.width())
-                        .hint_text("System name"),
-                );
-                edit.request_focus();
-                if ui.input(|i| i.key_pressed(Key::Escape)) {
-                    keep = false;
-                } else if edit.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                    done = true;
-                }
-            });
-        if done {
-            if let Some(s) = self.doc.design().system(id) {
-                if !name.trim().is_empty() && s.name != name.trim() {
-                    let mut s = s.clone();
-                    s.name = name.trim().to_owned();
-                    self.queue
-                        .push(Command::Edit(Edit::set_system("Rename system", s)));
-                }
-            }
-        } else if keep {
-            self.renaming = Some((id, name));
-        }
+        let range = 330.0..=(width * 0.35).max(330.0);
+        let size = self
+            .panels
+            .before(ctx, INSPECTOR, 340.0, range.clone(), false);
+        commands.extend(
+            egui::Panel::right(INSPECTOR)
+                .default_size(size)
+                .size_range(range)
+                .show(ui, |ui| {
+                    inspector::inspector_ui(ui, doc, selection, self.learn.hidden())
+                })
+                .inner,
+        );
+        self.panels.after(ctx, INSPECTOR, false);
+        let range = 60.0..=(height * 0.4).max(60.0);
+        let size = self
+            .panels
+            .before(ctx, FINDINGS, 150.0, range.clone(), true);
+        commands.extend(
+            egui::Panel::bottom(FINDINGS)
+                .default_size(size)
+                .size_range(range)
+                .show(ui, |ui| {
+                    super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown_finding)
+                })
+                .inner,
+        );
+        self.panels.after(ctx, FINDINGS, true);
+        commands
     }
 }

@@ -11,7 +11,8 @@
 //!   `explanation` (recommendations and the ESB verdict), `flows`, `learn`
 //!   (exercises, concept cards, the bus side by side), `compare`, `dialogs`
 //!   (prompts), `files` (file dialogs, the background open), `panel_sizes`;
-//! - `app`, the window's state and its frame, which lays the components out;
+//! - `app`, the window's state and its frame, which lays the components out, with
+//!   `frame` (the canvas glue, the rename, keys, dropped files, closing);
 //! - `runner`, which carries out the commands: the one place the document changes;
 //! - `window`, the native window and autosave.
 //!
@@ -27,6 +28,7 @@ mod explanation;
 mod files;
 mod findings;
 mod flows;
+mod frame;
 mod inspector;
 mod learn;
 mod panel_sizes;

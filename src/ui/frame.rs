@@ -1,0 +1,195 @@
+//! The window's frame around the panels: the canvas and what it reports, the
+//! in-place rename, the keys, dropped files, closing, and the status line's age.
+//! Nothing here changes the document: what the user did is queued as commands.
+
+use super::app::PatchbayApp;
+use super::canvas::CanvasAction;
+use super::command::{Command, Selection};
+use super::dialogs::Dialog;
+use super::panels;
+use crate::model::edit::Edit;
+use egui::{Key, Modifiers};
+
+impl PatchbayApp {
+    pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui, revision: u64) {
+        let geometry = self.doc.geometry();
+        self.canvas.sync(
+            revision,
+            &geometry,
+            (&self.selection.systems, &self.selection.links),
+            self.learn.hidden().is_some(),
+        );
+        let actions = self.canvas.ui(ui, self.connect_mode);
+        if self.doc.design().systems.is_empty() {
+            let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
+            ui.painter().text(
+                self.canvas.rect.center(),
+                egui::Align2::CENTER_CENTER,
+                hint,
+                egui::FontId::proportional(16.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+        panels::legend_ui(ui, self.canvas.rect);
+        let zoom = panels::zoom_ui(ui, self.canvas.rect, self.canvas.zoom());
+        self.queue.extend(zoom);
+        for a in actions {
+            self.canvas_action(a);
+        }
+        if let Some((id, _)) = &self.renaming {
+            self.rename_rect = self.canvas.system_screen_rect(ui, *id);
+        }
+        self.view_center = self.canvas.visible_center(ui);
+    }
+
+    pub(super) fn canvas_action(&mut self, action: CanvasAction) {
+        match action {
+            CanvasAction::SelectSystem { id, add } => {
+                if add {
+                    Selection::toggle(&mut self.selection.systems, id);
+                } else {
+                    self.selection.clear();
+                    self.selection.systems.push(id);
+                }
+            }
+            CanvasAction::SelectLink { id, add } => {
+                if add {
+                    Selection::toggle(&mut self.selection.links, id);
+                } else {
+                    self.selection.clear();
+                    self.selection.links.push(id);
+                }
+            }
+            CanvasAction::ClearSelection => self.selection.clear(),
+            CanvasAction::Moved(moves) => {
+                let design = self.doc.design();
+                let mut edit = Edit::move_systems(design, &moves);
+                // Systems without a position are placed by the drawing around the
+                // others: moving one would move them too. They stay where they are
+                // drawn, in the same step.
+                let geometry = self.doc.geometry();
+                for s in design.systems.iter().filter(|s| s.position.is_none()) {
+                    if moves.iter().any(|(id, _)| *id == s.id) {
+                        continue;
+                    }
+                    if let Some(shape) = geometry.system(s.id) {
+                        let mut pinned = s.clone();
+                        pinned.position = Some(shape.rect.center());
+                        edit.systems.push((s.id, Some(pinned)));
+                    }
+                }
+                self.queue.push(Command::Edit(edit));
+            }
+            CanvasAction::Connect { from, to } => {
+                self.selection.systems = vec![from, to];
+                self.queue.push(Command::Connect);
+            }
+            CanvasAction::Place { kind, at } => self.queue.push(Command::AddSystemAt(kind, at)),
+            CanvasAction::Rename(id) => self.queue.push(Command::StartRename(id)),
+        }
+    }
+
+    /// The keys of the command table (see `actions`).
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        self.queue.extend(super::actions::pressed(ctx));
+    }
+
+    /// Escape closes the floating window on top: a concept card, then the bus
+    /// comparison, then the Changes window. Prompts and the file dialog answer Escape
+    /// themselves; a text field being typed in takes it first.
+    pub(super) fn handle_escape(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some()
+            || self.builtin.is_some()
+            || self.renaming.is_some()
+            || ctx.egui_wants_keyboard_input()
+        {
+            return;
+        }
+        let open = self.learn.concept.is_some() || self.learn.bus_open || self.compare.is_some();
+        if !open || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            return;
+        }
+        if self.learn.concept.is_some() {
+            self.learn.concept = None;
+        } else if self.learn.bus_open {
+            self.learn.bus_open = false;
+        } else {
+            self.queue.push(Command::CloseComparison);
+        }
+    }
+
+    /// The status line says what the last action did; once the design changes after
+    /// it, it no longer applies and is cleared.
+    pub(super) fn age_status(&mut self) {
+        if self.status != self.status_shown.0 {
+            self.status_shown = (self.status.clone(), self.doc.revision());
+        } else if self.status_shown.1 != self.doc.revision() {
+            self.status.clear();
+            self.status_shown = (String::new(), self.doc.revision());
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .into_iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| p.to_string_lossy().ends_with(crate::model::file::EXTENSION))
+        {
+            self.queue.push(Command::OpenPath(path));
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Command::Quit),
+            });
+        }
+    }
+
+    /// Ends a merged edit when the widget that made it is no longer in use.
+    pub(super) fn end_gesture(&mut self, ctx: &egui::Context) {
+        let busy = ctx.memory(|m| m.focused().is_some()) || ctx.input(|i| i.pointer.any_down());
+        if !busy {
+            self.doc.end_gesture();
+        }
+    }
+
+    pub(super) fn rename_ui(&mut self, ctx: &egui::Context) {
+        let (Some((id, mut name)), Some(rect)) = (self.renaming.take(), self.rename_rect) else {
+            return;
+        };
+        let mut done = false;
+        let mut keep = true;
+        egui::Area::new(egui::Id::new("rename"))
+            .fixed_pos(rect.left_top())
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut name)
+                        .desired_width(rect.width())
+                        .hint_text("System name"),
+                );
+                edit.request_focus();
+                if ui.input(|i| i.key_pressed(Key::Escape)) {
+                    keep = false;
+                } else if edit.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                    done = true;
+                }
+            });
+        if done {
+            if let Some(s) = self.doc.design().system(id) {
+                if !name.trim().is_empty() && s.name != name.trim() {
+                    let mut s = s.clone();
+                    s.name = name.trim().to_owned();
+                    self.queue
+                        .push(Command::Edit(Edit::set_system("Rename system", s)));
+                }
+            }
+        } else if keep {
+            self.renaming = Some((id, name));
+        }
+    }
+}
