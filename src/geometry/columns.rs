@@ -6,8 +6,9 @@
 //! can: it runs straight along a row of gaps and changes height only in the channels
 //! at its ends, so a long link has a handful of bends instead of a step per column.
 
+use super::rect::Rect;
 use super::route::CLEARANCE;
-use super::{Pos, Rect};
+use crate::model::Pos;
 
 /// For each link, its waypoints and the free (left, right) band of each of its legs.
 pub type Corridors = (Vec<Vec<Pos>>, Vec<Vec<(f32, f32)>>);

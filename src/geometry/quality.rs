@@ -3,7 +3,10 @@
 //! diagram meter, so the test suite can hold every sample to them.
 
 use super::index::Grid;
-use super::{Geometry, Pos, Rect, text};
+use super::rect::Rect;
+use super::shapes::Geometry;
+use super::text;
+use crate::model::Pos;
 
 /// The counts for one drawing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
