@@ -157,7 +157,7 @@ fn check(id: &str, file: Option<&Path>, answer: Option<&str>) -> u8 {
         _ => {}
     }
     let design = match file {
-        Some(path) => match super::load_or_report(path) {
+        Some(path) => match super::load::load_or_report(path) {
             Ok(d) => d,
             Err(code) => return code,
         },

@@ -5,178 +5,19 @@ use crate::analysis::{self, Severity, rules};
 use crate::export::ExportFormat;
 use crate::generate::{Params, generate};
 use crate::{model, report};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod args;
+pub mod exit;
 mod lesson;
+mod load;
 
-/// Patchbay: draw how your systems talk and get a reasoned integration recommendation
-/// for every link.
-#[derive(Debug, Parser)]
-#[command(name = "patchbay", version, args_conflicts_with_subcommands = true)]
-pub struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// A design to open in the window (`.patchbay.ron`); the built-in retail sample when
-    /// left out.
-    file: Option<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Validate design files and print every problem with its file, line and column.
-    ///
-    /// Exit code 0 when every file is valid, 1 when any has problems, 2 when a file
-    /// cannot be read.
-    Check {
-        /// The design files to check.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Recommend a pattern, event mechanism, auth flow and mTLS for every link, decide
-    /// the ESB question, and list findings.
-    ///
-    /// Exit code 0, or 1 with `--fail-on` when a finding of that severity or worse
-    /// exists, or when the file has problems; 2 when it cannot be read.
-    Analyze {
-        /// The design file.
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
-        /// Exit with 1 when a finding of this severity or worse exists (for CI gates).
-        #[arg(long, value_enum)]
-        fail_on: Option<FailOn>,
-    },
-    /// List every rule: id, severity and title.
-    Rules,
-    /// Print one rule's full text (what it checks, why it matters, what to do instead),
-    /// one concept card, `concepts` for the list of cards, or `facts` for the dated
-    /// platform and standards facts the advice rests on.
-    Explain {
-        /// A rule id (AUTH-001), a concept id (pkce), `concepts` or `facts`.
-        id: String,
-    },
-    /// Export the design: a diagram (SVG, PNG), a review (HTML, Markdown, JSON) or
-    /// diagram-as-code (Mermaid, DOT, PlantUML).
-    ///
-    /// Writes to standard output unless `-o` is given (PNG always needs `-o`).
-    Export {
-        /// The design file.
-        file: PathBuf,
-        /// The format: svg, png, html, markdown, json, mermaid, dot or plantuml.
-        #[arg(long, value_parser = export_format)]
-        to: ExportFormat,
-        /// Where to write it.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// PNG scale: pixels per design unit.
-        #[arg(long, default_value_t = 1.0)]
-        scale: f32,
-        /// Write a Mermaid diagram even when it is over Mermaid's limits (50,000
-        /// characters or 500 links), which mermaid-cli, GitHub and GitLab refuse.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Compare two versions of a design: what was added, removed and changed, how each
-    /// link's recommendations moved and why, findings resolved and introduced, and the
-    /// ESB question before and after.
-    ///
-    /// Exit code 0 when the designs are the same, 1 when they differ (as `diff` does),
-    /// 2 when a file cannot be read or is not a valid design.
-    Diff {
-        /// The design before.
-        before: PathBuf,
-        /// The design after.
-        after: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
-        /// Where to write it; standard output when left out.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-    /// Exercises for students: list them, show one, check a design (or an answer)
-    /// against its goal.
-    #[command(subcommand)]
-    Lesson(lesson::Lesson),
-    /// Read a design from another tool: an interface catalogue (`.csv`, one row per
-    /// link). Writes the design (to `-o` or standard output) and says on standard error
-    /// what it guessed.
-    ///
-    /// Exit code 0 when it was read, 1 when it has problems (each with its row and
-    /// column; nothing is written), 2 when the file cannot be read.
-    Import {
-        /// The file to read.
-        file: PathBuf,
-        /// Where to write the design (`.patchbay.ron`).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The draw.io page to read; the first when left out.
-        #[arg(long)]
-        page: Option<String>,
-    },
-    /// Write a synthetic but plausible landscape, for benchmarks and scale tests.
-    Generate {
-        /// How many systems.
-        #[arg(long)]
-        systems: usize,
-        /// About how many links start at each system.
-        #[arg(long, default_value_t = 5)]
-        links_per_system: usize,
-        /// The random seed: the same seed gives the same design.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Where to write it; standard output when left out.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-}
-
-/// How `analyze` prints its report.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum ReportFormat {
-    /// For a terminal.
-    Text,
-    /// For a design-review page or pull request.
-    Markdown,
-    /// The stable contract described in the README.
-    Json,
-}
-
-/// How `diff` prints the comparison.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum DiffFormat {
-    /// For a terminal.
-    Text,
-    /// For a pull request.
-    Markdown,
-    /// The stable contract described in the README.
-    Json,
-    /// One self-contained page to send a reviewer.
-    Html,
-}
-
-/// The severity at which `analyze --fail-on` fails.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum FailOn {
-    /// Warnings and high findings.
-    Warning,
-    /// High findings only.
-    High,
-}
-
-/// Exit codes shared by the commands.
-pub mod exit {
-    /// Everything was fine.
-    pub const OK: u8 = 0;
-    /// The input has problems (or findings at the `--fail-on` level).
-    pub const PROBLEMS: u8 = 1;
-    /// Wrong usage, or a file could not be read.
-    pub const USAGE: u8 = 2;
-}
+pub use args::Cli;
+use args::{Command, DiffFormat, FailOn, ReportFormat};
+use load::load_or_report;
 
 impl Cli {
     /// The process's arguments; prints help or a usage error and exits on bad ones.
@@ -305,23 +146,6 @@ fn check(files: &[PathBuf]) -> u8 {
     worst
 }
 
-/// Loads a design for a command, printing its problems; `Err` carries the exit code.
-pub(crate) fn load_or_report(path: &std::path::Path) -> Result<model::Design, u8> {
-    match model::load(path) {
-        Ok(design) => Ok(design),
-        Err(model::LoadError::Invalid { file, problems }) => {
-            for p in &problems {
-                eprintln!("{}", p.display_in(&file));
-            }
-            Err(exit::PROBLEMS)
-        }
-        Err(e @ model::LoadError::Unreadable { .. }) => {
-            eprintln!("error: {e}");
-            Err(exit::USAGE)
-        }
-    }
-}
-
 fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>) -> u8 {
     let design = match load_or_report(path) {
         Ok(d) => d,
@@ -350,13 +174,6 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
     } else {
         exit::OK
     }
-}
-
-fn export_format(id: &str) -> Result<ExportFormat, String> {
-    ExportFormat::from_id(id).ok_or_else(|| {
-        let ids: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.id()).collect();
-        format!("unknown format {id:?}; choose one of: {}", ids.join(", "))
-    })
 }
 
 fn export(
