@@ -138,6 +138,27 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
+    let (width, index) = columns(&mut reader)?;
+    let mut catalogue = Catalogue::new(index);
+    for record in reader.records() {
+        match record {
+            Ok(record) => catalogue.row(&record, width),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                catalogue
+                    .problems
+                    .push(problem(line, 1, format!("this row cannot be read: {e}")));
+            }
+        }
+    }
+    catalogue.finish()
+}
+
+/// The header row: how many columns it has and where each known one is; problems
+/// with it (unknown, doubled or missing columns, semicolons) stop the import.
+fn columns(
+    reader: &mut ::csv::Reader<&[u8]>,
+) -> Result<(usize, HashMap<String, usize>), Vec<Problem>> {
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
         Err(e) => {
@@ -148,7 +169,6 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             )]);
         }
     };
-    let mut problems = Vec::new();
     if header.len() == 1 && header[0].contains(';') {
         return Err(vec![problem(
             1,
@@ -156,10 +176,11 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             "the columns are separated by semicolons; save the sheet as comma-separated CSV".into(),
         )]);
     }
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut index = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         if COLUMNS.contains(&name.as_str()) {
-            if index.insert(name, i).is_some() {
+            if index.insert(name.clone(), i).is_some() {
                 problems.push(problem(1, i + 1, format!("column {name} appears twice")));
             }
         } else if !ADVICE_COLUMNS.contains(&name.as_str()) {
@@ -182,30 +203,57 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             ));
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.is_empty() {
+        Ok((header.len(), index))
+    } else {
+        Err(problems)
+    }
+}
+
+/// A catalogue being read, row by row.
+struct Catalogue {
+    /// Where each known column is.
+    index: HashMap<String, usize>,
+    design: Design,
+    /// Each system by name, as its place in `design.systems`.
+    systems: HashMap<String, usize>,
+    /// For each system, the kind it was given and where, to catch two different kinds.
+    kind_given: HashMap<usize, (SystemKind, u64)>,
+    zones: HashMap<String, ZoneId>,
+    problems: Vec<Problem>,
+}
+
+impl Catalogue {
+    fn new(index: HashMap<String, usize>) -> Self {
+        Self {
+            index,
+            design: Design {
+                name: "Imported interface catalogue".into(),
+                ..Design::default()
+            },
+            systems: HashMap::new(),
+            kind_given: HashMap::new(),
+            zones: HashMap::new(),
+            problems: Vec::new(),
+        }
     }
 
-    let mut design = Design {
-        name: "Imported interface catalogue".into(),
-        ..Design::default()
-    };
-    let mut report = Vec::new();
-    let mut systems: HashMap<String, usize> = HashMap::new();
-    // For each system, the kind it was given and where, to catch two different kinds.
-    let mut kind_given: HashMap<usize, (SystemKind, u64)> = HashMap::new();
-    let mut zones: HashMap<String, ZoneId> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, 1, format!("this row cannot be read: {e}")));
-                continue;
-            }
-        };
+    /// The trimmed value of column `name` in `record`, when the catalogue has it.
+    fn cell<'r>(&self, record: &'r ::csv::StringRecord, name: &str) -> Option<&'r str> {
+        self.index.get(name).map(|&i| record[i].trim())
+    }
+
+    /// A problem with column `name` on `line`.
+    fn bad(&mut self, line: u64, name: &str, message: String) {
+        let col = self.index.get(name).map_or(1, |i| i + 1);
+        self.problems
+            .push(problem(line, col, format!("{name}: {message}")));
+    }
+
+    /// One interface: a link between its two systems, each made on first sight.
+    fn row(&mut self, record: &::csv::StringRecord, width: usize) {
         let line = record.position().map_or(0, |p| p.line());
-        if record.len() != header.len() {
+        if record.len() != width {
             // A quote never closed swallows the rest of the file into one field.
             let message = match record.iter().position(|f| f.contains('\n')) {
                 Some(i) => format!(
@@ -215,30 +263,50 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
                 None => format!(
                     "this row has {} where the header has {}",
                     crate::report::counted(record.len(), "field"),
-                    header.len()
+                    width
                 ),
             };
-            problems.push(problem(line, record.len().min(header.len()) + 1, message));
-            continue;
+            self.problems
+                .push(problem(line, record.len().min(width) + 1, message));
+            return;
         }
         if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
+            return;
         }
-        let cell = |name: &str| index.get(name).map(|&i| (i, record[i].trim()));
-        let mut bad = |name: &str, message: String| {
-            let col = index.get(name).map_or(1, |i| i + 1);
-            problems.push(problem(line, col, format!("{name}: {message}")));
-        };
+        let mut link = self.link(record, line);
+        let ends = [
+            ("source", "source_kind", "source_zone"),
+            ("target", "target_kind", "target_zone"),
+        ]
+        .map(|columns| self.end(record, line, columns));
+        match ends {
+            [Some(a), Some(b)] if a == b => self.bad(
+                line,
+                "target",
+                "is the source itself; a link joins two different systems".into(),
+            ),
+            [Some(a), Some(b)] => {
+                link.id = LinkId(self.design.links.len() as u32 + 1);
+                link.from = a;
+                link.to = b;
+                self.design.links.push(link);
+            }
+            _ => {}
+        }
+    }
+
+    /// The link's own columns; its ends are set by [`Catalogue::row`].
+    fn link(&mut self, record: &::csv::StringRecord, line: u64) -> Link {
         let mut link = Link::new(LinkId(0), SystemId(0), SystemId(0));
-        if let Some((_, v)) = cell("purpose") {
+        if let Some(v) = self.cell(record, "purpose") {
             link.purpose = v.to_owned();
         }
         macro_rules! read {
             ($name:literal, $parse:expr, $field:expr) => {
-                if let Some((_, v)) = cell($name).filter(|(_, v)| !v.is_empty()) {
+                if let Some(v) = self.cell(record, $name).filter(|v| !v.is_empty()) {
                     match $parse(v) {
                         Ok(x) => $field = x,
-                        Err(e) => bad($name, e),
+                        Err(e) => self.bad(line, $name, e),
                     }
                 }
             };
@@ -273,97 +341,93 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
                 .ok_or_else(|| format!("\"{v}\" is not a number of seconds (0 or more)")),
             link.expected_duration_s
         );
-        if let Some((_, v)) = cell("notes") {
+        if let Some(v) = self.cell(record, "notes") {
             link.notes = v.to_owned();
         }
-        // The two ends, made on first sight.
-        let mut ends = [None, None];
-        for (k, (end, kind_col, zone_col)) in [
-            ("source", "source_kind", "source_zone"),
-            ("target", "target_kind", "target_zone"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let Some((_, name)) = cell(end) else { continue };
-            if name.is_empty() {
-                bad(
-                    end,
-                    "is empty; every interface names the system at each end".into(),
-                );
-                continue;
+        link
+    }
+
+    /// One end of the row's link: the system named in column `end`, made on first
+    /// sight, with the kind and zone the row gives it.
+    fn end(
+        &mut self,
+        record: &::csv::StringRecord,
+        line: u64,
+        (end, kind_col, zone_col): (&str, &str, &str),
+    ) -> Option<SystemId> {
+        let name = self.cell(record, end)?;
+        if name.is_empty() {
+            self.bad(
+                line,
+                end,
+                "is empty; every interface names the system at each end".into(),
+            );
+            return None;
+        }
+        let next = self.design.systems.len();
+        let design = &mut self.design;
+        let i = *self.systems.entry(name.to_owned()).or_insert_with(|| {
+            let id = SystemId(next as u32 + 1);
+            design
+                .systems
+                .push(System::new(id, name, SystemKind::Other));
+            next
+        });
+        if let Some(v) = self.cell(record, kind_col).filter(|v| !v.is_empty()) {
+            match vocab::<SystemKind>(v) {
+                Ok(kind) => match self.kind_given.get(&i) {
+                    Some((other, at)) if *other != kind => {
+                        let message = format!(
+                            "{name} is {} here but {} on line {at}",
+                            kind.id(),
+                            other.id()
+                        );
+                        self.bad(line, kind_col, message);
+                    }
+                    _ => {
+                        self.kind_given.insert(i, (kind, line));
+                        self.design.systems[i].kind = kind;
+                    }
+                },
+                Err(e) => self.bad(line, kind_col, e),
             }
-            let next = design.systems.len();
-            let i = *systems.entry(name.to_owned()).or_insert_with(|| {
-                let id = SystemId(next as u32 + 1);
-                design
-                    .systems
-                    .push(System::new(id, name, SystemKind::Other));
+        }
+        if let Some(v) = self.cell(record, zone_col).filter(|v| !v.is_empty()) {
+            let next = ZoneId(self.zones.len() as u32 + 1);
+            let design = &mut self.design;
+            let id = *self.zones.entry(v.to_owned()).or_insert_with(|| {
+                design.zones.push(Zone {
+                    id: next,
+                    name: v.to_owned(),
+                });
                 next
             });
-            if let Some((_, v)) = cell(kind_col).filter(|(_, v)| !v.is_empty()) {
-                match vocab::<SystemKind>(v) {
-                    Ok(kind) => match kind_given.get(&i) {
-                        Some((other, at)) if *other != kind => bad(
-                            kind_col,
-                            format!(
-                                "{name} is {} here but {} on line {at}",
-                                kind.id(),
-                                other.id()
-                            ),
-                        ),
-                        _ => {
-                            kind_given.insert(i, (kind, line));
-                            design.systems[i].kind = kind;
-                        }
-                    },
-                    Err(e) => bad(kind_col, e),
-                }
+            match self.design.systems[i].zone {
+                Some(z) if z != id => self.bad(line, zone_col, format!("{name} is in two zones")),
+                _ => self.design.systems[i].zone = Some(id),
             }
-            if let Some((_, v)) = cell(zone_col).filter(|(_, v)| !v.is_empty()) {
-                let next = ZoneId(zones.len() as u32 + 1);
-                let id = *zones.entry(v.to_owned()).or_insert_with(|| {
-                    design.zones.push(Zone {
-                        id: next,
-                        name: v.to_owned(),
-                    });
-                    next
-                });
-                match design.systems[i].zone {
-                    Some(z) if z != id => bad(zone_col, format!("{name} is in two zones")),
-                    _ => design.systems[i].zone = Some(id),
-                }
+        }
+        Some(self.design.systems[i].id)
+    }
+
+    /// The design, once every row reads; else every problem, in file order. Kinds
+    /// nobody gave are guessed from the name, and said so.
+    fn finish(mut self) -> Result<Imported, Vec<Problem>> {
+        if !self.problems.is_empty() {
+            self.problems.sort_by_key(|p| p.location);
+            return Err(self.problems);
+        }
+        let mut report = Vec::new();
+        for (i, s) in self.design.systems.iter_mut().enumerate() {
+            if self.kind_given.contains_key(&i) {
+                continue;
             }
-            ends[k] = Some(design.systems[i].id);
+            guess_into(
+                s,
+                &mut report,
+                "; give source_kind or target_kind to choose",
+            );
         }
-        match ends {
-            [Some(a), Some(b)] if a == b => bad(
-                "target",
-                "is the source itself; a link joins two different systems".into(),
-            ),
-            [Some(a), Some(b)] => {
-                link.id = LinkId(design.links.len() as u32 + 1);
-                link.from = a;
-                link.to = b;
-                design.links.push(link);
-            }
-            _ => {}
-        }
+        finish(self.design, report)
     }
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.location);
-        return Err(problems);
-    }
-    // Kinds nobody gave: guessed from the name, and said so.
-    for (i, s) in design.systems.iter_mut().enumerate() {
-        if kind_given.contains_key(&i) {
-            continue;
-        }
-        guess_into(
-            s,
-            &mut report,
-            "; give source_kind or target_kind to choose",
-        );
-    }
-    finish(design, report)
 }
