@@ -284,20 +284,22 @@ fn file_imports(file: &Path) -> BTreeSet<std::path::PathBuf> {
             expand(&base, &text[i + start.len()..], &mut paths);
         }
     }
-    // `use child::Item;` in a module file names a child module relatively.
+    // A module file names its children relatively, in `use child::Item;` and in
+    // code (`child::function(..)`).
     if is_mod {
-        for line in text.lines() {
-            let line = line.trim_start();
-            if let Some(path) = line.strip_prefix("pub use ").or(line.strip_prefix("use ")) {
-                let first: String = path
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                let mut child = here.clone();
-                child.push(first);
-                if file_of(&child).is_some_and(|f| module_of(&f) == child) {
-                    expand(&here, path, &mut paths);
-                }
+        for (i, _) in text.match_indices("::") {
+            let start = text[..i]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .map_or(0, |j| j + 1);
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c == ':') {
+                continue;
+            }
+            let first = &text[start..i];
+            let mut child = here.clone();
+            child.push(first.to_owned());
+            if !first.is_empty() && file_of(&child).is_some_and(|f| module_of(&f) == child) {
+                expand(&here, &text[start..], &mut paths);
             }
         }
     }

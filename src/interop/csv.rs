@@ -7,7 +7,7 @@
 //! nothing is half-imported. Writing: the same columns plus the four recommendations,
 //! so a catalogue can be enriched and read back.
 
-use super::{Imported, finish, guess_into};
+use super::imported::{Imported, finish, guess_into};
 use crate::analysis::Analysis;
 use crate::model::file::Problem;
 use crate::model::locate::Location;

@@ -5,7 +5,7 @@
 //! (`classDef`, `style`, `linkStyle`) is read and left, and interactivity (`click`) is
 //! skipped and said so.
 
-use super::{Imported, finish, guess_into};
+use super::imported::{Imported, finish, guess_into};
 use crate::model::file::Problem;
 use crate::model::locate::Location;
 use crate::model::{Design, Link, LinkId, System, SystemId, SystemKind, Zone, ZoneId};

@@ -17,8 +17,8 @@ pub const HUB_PROCESSING_S: f64 = 0.5;
 /// The protocol a leg to or from a Salesforce org takes through the hub: the one the
 /// link had where Salesforce speaks it, else REST (Bulk API 2.0 for a batch is REST
 /// too), which every hub speaks.
-fn speakable_by_salesforce(link: &Link, salesforce_end: bool) -> super::Protocol {
-    use super::Protocol as P;
+fn speakable_by_salesforce(link: &Link, salesforce_end: bool) -> super::vocab::Protocol {
+    use super::vocab::Protocol as P;
     match link.protocol {
         P::Rest | P::Soap | P::Graphql | P::Email => link.protocol,
         _ if !salesforce_end => link.protocol,

@@ -144,13 +144,13 @@ pub fn validate(design: &Design) -> Vec<Issue> {
                 ),
             ));
         }
-        if !super::limits::volume_ok(l.volume) {
+        if !super::design::limits::volume_ok(l.volume) {
             out.push(issue(
                 at("volume"),
                 format!("link {} has a negative volume ({})", l.id.0, l.volume),
             ));
         }
-        if !super::limits::duration_ok(l.expected_duration_s) {
+        if !super::design::limits::duration_ok(l.expected_duration_s) {
             out.push(issue(
                 at("expected_duration_s"),
                 format!(

@@ -28,6 +28,8 @@ mod pat_003_long_wait;
 mod pat_004_long_running_request;
 mod tls_001_plain;
 
+mod prelude;
+
 use super::findings::Rule;
 
 /// Every rule, in id order.
@@ -62,16 +64,6 @@ pub static ALL: &[&Rule] = &[
 /// The rule with this id, ignoring case.
 pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id.eq_ignore_ascii_case(id))
-}
-
-/// What the rule files need.
-mod prelude {
-    #[cfg(test)]
-    pub use crate::analysis::findings::Fixture;
-    pub use crate::analysis::findings::{Context, Finding, Rule, Severity, Subject};
-    #[cfg(test)]
-    pub use crate::analysis::testkit::sketch;
-    pub use crate::model::{AuthFlow, Protocol, SystemKind};
 }
 
 #[cfg(test)]

@@ -12,7 +12,10 @@ use std::collections::HashMap;
 /// shape data is read back exactly; otherwise containers become zones, vertices
 /// systems (kind guessed, and said), edges links. An edge with a missing end is a
 /// problem, never invented.
-pub fn import(text: &str, page: Option<&str>) -> Result<super::super::Imported, Vec<Problem>> {
+pub fn import(
+    text: &str,
+    page: Option<&str>,
+) -> Result<super::super::imported::Imported, Vec<Problem>> {
     let page = Page::open(text, page)?;
     let model = roxmltree::Document::parse(&page.xml).map_err(|e| {
         fail(
@@ -47,7 +50,7 @@ pub fn import(text: &str, page: Option<&str>) -> Result<super::super::Imported, 
         return Err(problems);
     }
     design.sort_canonical();
-    super::super::finish(design, report)
+    super::super::imported::finish(design, report)
 }
 
 /// An import under way: what has been read, guessed and found wrong so far.
@@ -191,7 +194,7 @@ impl Reading<'_, '_, '_> {
                 self.report
                     .push(format!("{}: drawn as a cylinder, so a database", s.name));
             } else {
-                super::super::guess_into(&mut s, &mut self.report, "");
+                super::super::imported::guess_into(&mut s, &mut self.report, "");
             }
             return Some(s);
         }
