@@ -29,6 +29,19 @@ pub enum Dialog {
     },
 }
 
+impl Dialog {
+    /// The problems of `file`, each with its place in it (`file:line:col: message`).
+    pub fn problems(file: String, problems: &[crate::model::Problem]) -> Self {
+        Self::Problems {
+            problems: problems
+                .iter()
+                .map(|p| p.display_in(&file).to_string())
+                .collect(),
+            file,
+        }
+    }
+}
+
 /// What the Accept dialog asks for.
 #[derive(Clone, Debug)]
 pub struct AcceptForm {

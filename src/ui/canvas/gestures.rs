@@ -3,8 +3,9 @@
 
 use super::super::theme;
 use super::{Canvas, CanvasAction};
+use crate::model::Pos;
 use egui::{Pos2, Rect, Stroke};
-use egui_graphs::{DisplayNode, MetadataFrame};
+use egui_graphs::{DisplayNode, GraphChange, MetadataFrame};
 
 impl Canvas {
     /// In connect mode, a drag from one system to another draws a link: a line
@@ -78,5 +79,56 @@ impl Canvas {
             l.full_label
         );
         response.clone().on_hover_text_at_pointer(text);
+    }
+
+    /// What the clicks, double-clicks and drags egui_graphs reported mean; true when
+    /// one of them hit a system or link (a click elsewhere clears the selection).
+    /// `add`: Shift or the command key was held, so a click adds to the selection.
+    pub(super) fn graph_actions(
+        &mut self,
+        changes: &[GraphChange],
+        add: bool,
+        actions: &mut Vec<CanvasAction>,
+    ) -> bool {
+        let mut hit = false;
+        for change in changes {
+            match *change {
+                GraphChange::NodeClicked { node } => {
+                    hit = true;
+                    if let Some(&id) = self.systems.get(&node) {
+                        actions.push(CanvasAction::SelectSystem { id, add });
+                    }
+                }
+                GraphChange::NodeDoubleClicked { node } => {
+                    hit = true;
+                    if let Some(&id) = self.systems.get(&node) {
+                        actions.push(CanvasAction::Rename(id));
+                    }
+                }
+                GraphChange::EdgeClicked { edge } => {
+                    hit = true;
+                    if let Some(&id) = self.links.get(&edge) {
+                        actions.push(CanvasAction::SelectLink { id, add });
+                    }
+                }
+                GraphChange::NodeDragStarted { node } => {
+                    if let (Some(&id), Some(n)) = (self.systems.get(&node), self.graph.node(node)) {
+                        self.drag = Some((id, n.location()));
+                    }
+                }
+                GraphChange::NodeDragEnded { node } => {
+                    if let (Some((id, start)), Some(n)) = (self.drag.take(), self.graph.node(node))
+                    {
+                        let end = n.location();
+                        if end != start {
+                            actions
+                                .push(CanvasAction::Moved(vec![(id, Pos { x: end.x, y: end.y })]));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        hit
     }
 }

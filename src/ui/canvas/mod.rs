@@ -8,8 +8,8 @@ use crate::job::{Job, Polled, Waker};
 use crate::model::{LinkId, Pos, SystemId, SystemKind};
 use egui::{FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 use egui_graphs::{
-    GraphChange, GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction,
-    SettingsNavigation, SettingsStyle,
+    GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction, SettingsNavigation,
+    SettingsStyle,
 };
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
@@ -321,45 +321,7 @@ impl Canvas {
 
         let shift = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         let mut actions = Vec::new();
-        let mut hit = false;
-        for change in &shown.changes {
-            match *change {
-                GraphChange::NodeClicked { node } => {
-                    hit = true;
-                    if let Some(&id) = self.systems.get(&node) {
-                        actions.push(CanvasAction::SelectSystem { id, add: shift });
-                    }
-                }
-                GraphChange::NodeDoubleClicked { node } => {
-                    hit = true;
-                    if let Some(&id) = self.systems.get(&node) {
-                        actions.push(CanvasAction::Rename(id));
-                    }
-                }
-                GraphChange::EdgeClicked { edge } => {
-                    hit = true;
-                    if let Some(&id) = self.links.get(&edge) {
-                        actions.push(CanvasAction::SelectLink { id, add: shift });
-                    }
-                }
-                GraphChange::NodeDragStarted { node } => {
-                    if let (Some(&id), Some(n)) = (self.systems.get(&node), self.graph.node(node)) {
-                        self.drag = Some((id, n.location()));
-                    }
-                }
-                GraphChange::NodeDragEnded { node } => {
-                    if let (Some((id, start)), Some(n)) = (self.drag.take(), self.graph.node(node))
-                    {
-                        let end = n.location();
-                        if end != start {
-                            actions
-                                .push(CanvasAction::Moved(vec![(id, Pos { x: end.x, y: end.y })]));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+        let hit = self.graph_actions(&shown.changes, shift, &mut actions);
         let response = &shown.response;
         if response.clicked() && !hit {
             actions.push(CanvasAction::ClearSelection);

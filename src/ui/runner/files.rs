@@ -109,13 +109,7 @@ impl PatchbayApp {
                 self.remember(path);
             }
             Err(model::LoadError::Invalid { file, problems }) => {
-                self.dialog = Some(Dialog::Problems {
-                    file: file.clone(),
-                    problems: problems
-                        .iter()
-                        .map(|p| p.display_in(&file).to_string())
-                        .collect(),
-                });
+                self.dialog = Some(Dialog::problems(file, &problems));
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
@@ -163,13 +157,7 @@ impl PatchbayApp {
                 )));
             }
             Some(Err(problems)) => {
-                self.dialog = Some(Dialog::Problems {
-                    problems: problems
-                        .iter()
-                        .map(|p| p.display_in(&file).to_string())
-                        .collect(),
-                    file,
-                });
+                self.dialog = Some(Dialog::problems(file, &problems));
             }
             Some(Ok(imported)) => {
                 self.dialog = Some(Dialog::Imported {
@@ -290,13 +278,7 @@ impl PatchbayApp {
                 self.compare = Some(Comparison::new(path, before, &self.doc));
             }
             Err(crate::model::LoadError::Invalid { file, problems }) => {
-                self.dialog = Some(Dialog::Problems {
-                    problems: problems
-                        .iter()
-                        .map(|p| p.display_in(&file).to_string())
-                        .collect(),
-                    file,
-                });
+                self.dialog = Some(Dialog::problems(file, &problems));
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
