@@ -118,6 +118,28 @@ fn decision_ui<D: Decide>(
         None => ui.label(format!("Out of reach: {}", crate::report::out_of_reach(d))),
     };
     concept_links(ui, cards, out.commands);
+    path_ui::<D>(ui, title, facts, show, out);
+    what_if_ui::<D>(ui, title, facts, show, out);
+    if !options.is_empty() {
+        egui::CollapsingHeader::new(format!("How to build it ({title})"))
+            .id_salt(title)
+            .show(ui, |ui| {
+                for o in options {
+                    ui.label(format!("• {o}"));
+                }
+            });
+    }
+    ui.add_space(6.0);
+}
+
+/// The decision's path for this link, each answer a button that flips it.
+fn path_ui<D: Decide>(
+    ui: &mut egui::Ui,
+    title: &str,
+    facts: &LinkFacts,
+    show: impl Fn(D::Choice) -> String + Copy,
+    out: &mut Out<'_>,
+) {
     // The decision's own questions, as this link answered them: the decision run again
     // with a trace, so it cannot disagree with the recommendation above. Each answer
     // is a button that changes the input behind it (one undo step).
@@ -161,6 +183,16 @@ fn decision_ui<D: Decide>(
             }
             ui.label(RichText::new(format!("So: {}", show(path.choice))).strong());
         });
+}
+
+/// The decision's what-if table for this link, each other value a button that sets it.
+fn what_if_ui<D: Decide>(
+    ui: &mut egui::Ui,
+    title: &str,
+    facts: &LinkFacts,
+    show: impl Fn(D::Choice) -> String + Copy,
+    out: &mut Out<'_>,
+) {
     // Every input the decision reads, each value worth trying, and what it would give,
     // decided again; this link's own values in bold, the others buttons that set them.
     egui::CollapsingHeader::new(format!("What if ({title})"))
@@ -192,16 +224,6 @@ fn decision_ui<D: Decide>(
                 });
             }
         });
-    if !options.is_empty() {
-        egui::CollapsingHeader::new(format!("How to build it ({title})"))
-            .id_salt(title)
-            .show(ui, |ui| {
-                for o in options {
-                    ui.label(format!("• {o}"));
-                }
-            });
-    }
-    ui.add_space(6.0);
 }
 
 /// The four recommendations of a link; what the user clicked, as commands.

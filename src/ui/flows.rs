@@ -85,59 +85,72 @@ fn section_ui(
             }
         });
         if selected {
-            let mut name = f.name.clone();
-            ui.horizontal(|ui| {
-                ui.label("Name");
-                if ui.text_edit_singleline(&mut name).changed() {
-                    let renamed = Flow {
-                        name: name.clone(),
-                        ..f.clone()
-                    };
-                    // A name the file could not hold (empty, say) is not applied.
-                    if let Ok(edit) = Edit::set_flow(doc.design(), renamed, "Rename flow") {
-                        commands.push(Command::EditMerged(edit));
-                    }
-                }
-            });
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(
-                        !selection.links.is_empty(),
-                        egui::Button::new("Append selected").small(),
-                    )
-                    .on_hover_text("Add the selected links as the next steps")
-                    .clicked()
-                {
-                    let mut steps = f.steps.clone();
-                    steps.extend(selection.links.iter().copied());
-                    commands.push(Command::CheckedFlow(
-                        Flow { steps, ..f.clone() },
-                        "Add steps to flow",
-                    ));
-                }
-                if f.steps.len() > 1
-                    && ui
-                        .small_button("Drop last step")
-                        .on_hover_text("Remove the flow's last step")
-                        .clicked()
-                {
-                    let steps = f.steps[..f.steps.len() - 1].to_vec();
-                    commands.push(Command::CheckedFlow(
-                        Flow { steps, ..f.clone() },
-                        "Drop a step from flow",
-                    ));
-                }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text("Remove the flow (its links stay)")
-                    .clicked()
-                {
-                    commands.extend(Edit::remove_flow(design, f.id).map(Command::Edit));
-                    commands.push(Command::ShowFlow(None));
-                }
-            });
+            commands.extend(shown_flow_ui(ui, doc, selection, f));
         }
     }
+    commands
+}
+
+/// The shown flow's own controls: its name, Append selected, Drop last step, Remove.
+fn shown_flow_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &Selection,
+    f: &Flow,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let design = doc.design();
+    let mut name = f.name.clone();
+    ui.horizontal(|ui| {
+        ui.label("Name");
+        if ui.text_edit_singleline(&mut name).changed() {
+            let renamed = Flow {
+                name: name.clone(),
+                ..f.clone()
+            };
+            // A name the file could not hold (empty, say) is not applied.
+            if let Ok(edit) = Edit::set_flow(doc.design(), renamed, "Rename flow") {
+                commands.push(Command::EditMerged(edit));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !selection.links.is_empty(),
+                egui::Button::new("Append selected").small(),
+            )
+            .on_hover_text("Add the selected links as the next steps")
+            .clicked()
+        {
+            let mut steps = f.steps.clone();
+            steps.extend(selection.links.iter().copied());
+            commands.push(Command::CheckedFlow(
+                Flow { steps, ..f.clone() },
+                "Add steps to flow",
+            ));
+        }
+        if f.steps.len() > 1
+            && ui
+                .small_button("Drop last step")
+                .on_hover_text("Remove the flow's last step")
+                .clicked()
+        {
+            let steps = f.steps[..f.steps.len() - 1].to_vec();
+            commands.push(Command::CheckedFlow(
+                Flow { steps, ..f.clone() },
+                "Drop a step from flow",
+            ));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text("Remove the flow (its links stay)")
+            .clicked()
+        {
+            commands.extend(Edit::remove_flow(design, f.id).map(Command::Edit));
+            commands.push(Command::ShowFlow(None));
+        }
+    });
     commands
 }
 

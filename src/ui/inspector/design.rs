@@ -48,7 +48,7 @@ pub(super) fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, E
         }
         ui.end_row();
     });
-    let mut edit = change.map(|c| {
+    let edit = change.map(|c| {
         let label = c.label().to_owned();
         (
             c,
@@ -58,6 +58,12 @@ pub(super) fn design_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, E
             },
         )
     });
+    zones_ui(ui, design).or(edit)
+}
+
+/// The design's zones: rename, remove (its systems stay) or add one.
+fn zones_ui(ui: &mut egui::Ui, design: &Design) -> Option<(Change, Edit)> {
+    let mut edit = None;
     ui.label(RichText::new("Zones").strong());
     for z in &design.zones {
         let mut name = z.name.clone();
