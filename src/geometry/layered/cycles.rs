@@ -1,6 +1,9 @@
 //! Phase one: break cycles. The systems in an order that leaves as few links as
 //! possible pointing backwards; those are reversed for the layering.
 
+/// An order of the nodes with few edges pointing backwards (Eades, Lin and Smyth's
+/// greedy heuristic): sinks go last, sources first, then the node with the most
+/// outgoing over incoming edges.
 pub(super) fn feedback_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut outs = vec![Vec::new(); n];
     let mut ins = vec![Vec::new(); n];

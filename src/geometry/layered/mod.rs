@@ -18,7 +18,7 @@ use cycles::feedback_order;
 use graph::Graph;
 pub use graph::{Bands, Node, Placement, Style};
 use order::order_rows;
-use ranks::{fewer_layers, layers};
+use ranks::{fewer_layers, forward_in, layers};
 
 /// Room a waypoint of a layer-skipping link takes in its column.
 const WAYPOINT_SIZE: f32 = 16.0;
@@ -39,23 +39,8 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>)
     } else {
         feedback_order(n, edges)
     };
-    let mut rank = vec![0usize; n];
-    for (k, &v) in order.iter().enumerate() {
-        rank[v] = k;
-    }
     // Edges pointing forward in the order; the others are turned around for layering.
-    let forward: Vec<Option<(usize, usize)>> = edges
-        .iter()
-        .map(|&(a, b)| {
-            if a == b || a >= n || b >= n {
-                None
-            } else if rank[a] < rank[b] {
-                Some((a, b))
-            } else {
-                Some((b, a))
-            }
-        })
-        .collect();
+    let forward = forward_in(n, edges, &order);
     let layer = layers(n, &order, &forward);
     let mut g = Graph {
         layer,

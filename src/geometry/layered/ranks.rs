@@ -1,9 +1,6 @@
 //! Phase two: ranks. Every system in a layer, sources first, each link pointing
 //! to a later layer; the fewest layers when a search can afford to look.
 
-/// An order of the nodes with few edges pointing backwards (Eades, Lin and Smyth's
-/// greedy heuristic): sinks go last, sources first, then the node with the most
-/// outgoing over incoming edges.
 /// Each edge turned to point forward in `order` (its position in the order by node).
 pub(super) fn forward_in(
     n: usize,

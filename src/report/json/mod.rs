@@ -95,24 +95,8 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
             point_to_point: esb.point_to_point,
             full_mesh: esb.full_mesh,
             through_hub: esb.via_hub,
-            signals: esb
-                .signals
-                .iter()
-                .map(|s| SignalReport {
-                    id: s.kind.id(),
-                    title: s.kind.label(),
-                    evidence: &s.evidence,
-                })
-                .collect(),
-            assumed: esb
-                .assumed
-                .iter()
-                .map(|s| SignalReport {
-                    id: s.kind.id(),
-                    title: s.kind.label(),
-                    evidence: &s.evidence,
-                })
-                .collect(),
+            signals: esb.signals.iter().map(SignalReport::of).collect(),
+            assumed: esb.assumed.iter().map(SignalReport::of).collect(),
             middleware: esb.middleware.iter().map(|&id| end(design, id)).collect(),
             bus: esb.bus.map(|id| end(design, id)),
         },

@@ -153,6 +153,17 @@ pub(super) struct SignalReport<'a> {
     pub(super) evidence: &'a str,
 }
 
+impl<'a> SignalReport<'a> {
+    /// An ESB signal with its evidence, as the report writes it.
+    pub(super) fn of(s: &'a crate::analysis::esb::Signal) -> Self {
+        Self {
+            id: s.kind.id(),
+            title: s.kind.label(),
+            evidence: &s.evidence,
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub(super) struct EsbReport<'a> {
     pub(super) verdict: &'static str,
