@@ -142,36 +142,163 @@ fn edges(line: &str) -> Option<(Vec<&str>, Vec<Option<String>>)> {
 
 /// Reads a Mermaid flowchart, or the first `mermaid` block of a Markdown file.
 pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
-    // In Markdown: the first ```mermaid block, with its line numbers kept.
-    let mut lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
-    if let Some(start) = lines
+    let mut reader = Reader {
+        design: Design {
+            name: "Imported Mermaid flowchart".into(),
+            ..Design::default()
+        },
+        ..Reader::default()
+    };
+    for (n, raw) in block(text) {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with("%%") {
+            continue;
+        }
+        let col = raw.len() - raw.trim_start().len() + 1;
+        if !reader.header {
+            let first = line.split_whitespace().next().unwrap_or("");
+            if first == "flowchart" || first == "graph" {
+                reader.header = true;
+                continue;
+            }
+            reader.problems.push(at(n, col, format!("\"{line}\" is not a flowchart; Patchbay reads Mermaid flowcharts (`flowchart LR`)")));
+            break;
+        }
+        reader.line(n, col, line);
+    }
+    reader.finish()
+}
+
+/// The lines to read, numbered as in the file: in Markdown, those of the first
+/// ```mermaid block; otherwise all of them.
+fn block(text: &str) -> Vec<(usize, &str)> {
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    let Some(start) = lines
         .iter()
         .position(|(_, l)| l.trim_start().starts_with("```mermaid"))
-    {
-        let end = lines[start + 1..]
-            .iter()
-            .position(|(_, l)| l.trim_start().starts_with("```"))
-            .map_or(lines.len(), |e| start + 1 + e);
-        lines = lines[start + 1..end].to_vec();
-    }
-    let mut problems = Vec::new();
-    let mut report = Vec::new();
-    let mut design = Design {
-        name: "Imported Mermaid flowchart".into(),
-        ..Design::default()
+    else {
+        return lines;
     };
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut kinds: HashMap<String, SystemKind> = HashMap::new();
-    let mut cylinders: Vec<String> = Vec::new();
-    let mut zone: Option<ZoneId> = None;
-    let mut header = false;
-    let mut ensure = |design: &mut Design,
-                      id: &str,
-                      name: Option<String>,
-                      cylinder: bool,
-                      zone: Option<ZoneId>| {
+    let end = lines[start + 1..]
+        .iter()
+        .position(|(_, l)| l.trim_start().starts_with("```"))
+        .map_or(lines.len(), |e| start + 1 + e);
+    lines[start + 1..end].to_vec()
+}
+
+/// What a flowchart has said so far: the design, and what each node id has become.
+#[derive(Default)]
+struct Reader {
+    design: Design,
+    /// Node id to its index in `design.systems`.
+    ids: HashMap<String, usize>,
+    /// Kinds from `class` lines, by node id.
+    kinds: HashMap<String, SystemKind>,
+    /// Node ids drawn as the database cylinder.
+    cylinders: Vec<String>,
+    /// The subgraph being read.
+    zone: Option<ZoneId>,
+    header: bool,
+    problems: Vec<Problem>,
+    report: Vec<String>,
+}
+
+impl Reader {
+    /// One line after the header.
+    fn line(&mut self, n: usize, col: usize, line: &str) {
+        let first = line.split_whitespace().next().unwrap_or("");
+        match first {
+            "subgraph" => self.subgraph(n, col, line["subgraph".len()..].trim()),
+            "end" => self.zone = None,
+            "classDef" | "style" | "linkStyle" | "direction" => {}
+            "class" => self.class(n, col, line),
+            "click" => self.report.push(format!(
+                "line {n}: click handlers are not part of a design; skipped"
+            )),
+            _ => match edges(line) {
+                Some(_) if line.contains('&') => self.problems.push(at(n, col, "`&` (several nodes on one side of an edge) is not supported; write one edge per line".into())),
+                Some((nodes, labels)) => self.edges(n, col, &nodes, labels),
+                None => match node(line) {
+                    Some((id, name, cylinder)) => {
+                        self.ensure(&id, name, cylinder);
+                    }
+                    None => self.problems.push(at(
+                        n,
+                        col,
+                        format!("\"{line}\" is not syntax Patchbay reads (nodes, edges, subgraphs)"),
+                    )),
+                },
+            },
+        }
+    }
+
+    /// `subgraph Title` or `subgraph id [Title]`: a zone, until `end`.
+    fn subgraph(&mut self, n: usize, col: usize, rest: &str) {
+        if self.zone.is_some() {
+            self.problems.push(at(
+                n,
+                col,
+                "a subgraph inside a subgraph: zones do not nest".into(),
+            ));
+            return;
+        }
+        let name = match node(rest) {
+            Some((_, Some(label), _)) => label,
+            _ => label(rest),
+        };
+        let id = ZoneId(self.design.zones.len() as u32 + 1);
+        self.design.zones.push(Zone { id, name });
+        self.zone = Some(id);
+    }
+
+    /// `class s1,s2 salesforce_org`: Patchbay's own export says each node's kind.
+    fn class(&mut self, n: usize, col: usize, line: &str) {
+        let mut parts = line.split_whitespace().skip(1);
+        let (Some(nodes), Some(class)) = (parts.next(), parts.next()) else {
+            self.problems
+                .push(at(n, col, "a class line names nodes and a class".into()));
+            return;
+        };
+        if let Ok(kind) = class.replace('_', "-").parse::<SystemKind>() {
+            for id in nodes.split(',') {
+                self.kinds.insert(id.to_owned(), kind);
+            }
+        }
+    }
+
+    /// A chain of edges: a link between each two nodes in turn.
+    fn edges(&mut self, n: usize, col: usize, nodes: &[&str], labels: Vec<Option<String>>) {
+        let mut ends = Vec::new();
+        for part in nodes {
+            let Some((id, name, cylinder)) = node(part) else {
+                self.problems
+                    .push(at(n, col, format!("\"{}\" is not a node", part.trim())));
+                return;
+            };
+            ends.push(self.ensure(&id, name, cylinder));
+        }
+        for (w, purpose) in ends.windows(2).zip(labels) {
+            if w[0] == w[1] {
+                self.problems.push(at(
+                    n,
+                    col,
+                    "an edge from a node to itself: a link joins two different systems".into(),
+                ));
+                continue;
+            }
+            let mut link = Link::new(LinkId(self.design.links.len() as u32 + 1), w[0], w[1]);
+            link.purpose = purpose.unwrap_or_default();
+            self.design.links.push(link);
+        }
+    }
+
+    /// The system of node `id`, made on first sight in the current subgraph; a label
+    /// given later names it.
+    fn ensure(&mut self, id: &str, name: Option<String>, cylinder: bool) -> SystemId {
+        let design = &mut self.design;
         let next = design.systems.len();
-        let i = *ids.entry(id.to_owned()).or_insert_with(|| {
+        let zone = self.zone;
+        let i = *self.ids.entry(id.to_owned()).or_insert_with(|| {
             let mut s = System::new(SystemId(next as u32 + 1), id, SystemKind::Other);
             s.zone = zone;
             design.systems.push(s);
@@ -181,131 +308,32 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             design.systems[i].name = name;
         }
         if cylinder {
-            cylinders.push(id.to_owned());
+            self.cylinders.push(id.to_owned());
         }
         design.systems[i].id
-    };
-    for &(n, raw) in &lines {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with("%%") {
-            continue;
+    }
+
+    /// The design, each system's kind from its class, its cylinder or its name.
+    fn finish(mut self) -> Result<Imported, Vec<Problem>> {
+        if !self.header && self.problems.is_empty() {
+            self.problems.push(at(1, 1, "there is no flowchart here: a Mermaid flowchart starts with `flowchart LR` or `graph TD`".into()));
         }
-        let col = raw.len() - raw.trim_start().len() + 1;
-        if !header {
-            let first = line.split_whitespace().next().unwrap_or("");
-            if first == "flowchart" || first == "graph" {
-                header = true;
-                continue;
-            }
-            problems.push(at(n, col, format!("\"{line}\" is not a flowchart; Patchbay reads Mermaid flowcharts (`flowchart LR`)")));
-            break;
+        if !self.problems.is_empty() {
+            return Err(self.problems);
         }
-        let first = line.split_whitespace().next().unwrap_or("");
-        match first {
-            "subgraph" => {
-                if zone.is_some() {
-                    problems.push(at(
-                        n,
-                        col,
-                        "a subgraph inside a subgraph: zones do not nest".into(),
-                    ));
-                    continue;
-                }
-                let rest = line["subgraph".len()..].trim();
-                let name = match node(rest) {
-                    Some((_, Some(label), _)) => label,
-                    _ => label(rest),
-                };
-                let id = ZoneId(design.zones.len() as u32 + 1);
-                design.zones.push(Zone { id, name });
-                zone = Some(id);
-            }
-            "end" => zone = None,
-            "classDef" | "style" | "linkStyle" | "direction" => {}
-            "class" => {
-                // Patchbay's own export says each node's kind: `class s1 salesforce_org`.
-                let mut parts = line.split_whitespace().skip(1);
-                let (Some(nodes), Some(class)) = (parts.next(), parts.next()) else {
-                    problems.push(at(n, col, "a class line names nodes and a class".into()));
-                    continue;
-                };
-                if let Ok(kind) = class.replace('_', "-").parse::<SystemKind>() {
-                    for id in nodes.split(',') {
-                        kinds.insert(id.to_owned(), kind);
-                    }
-                }
-            }
-            "click" => report.push(format!(
-                "line {n}: click handlers are not part of a design; skipped"
-            )),
-            _ => {
-                if line.contains('&') && edges(line).is_some() {
-                    problems.push(at(n, col, "`&` (several nodes on one side of an edge) is not supported; write one edge per line".into()));
-                    continue;
-                }
-                match edges(line) {
-                    Some((nodes, labels)) => {
-                        let mut ends = Vec::new();
-                        for part in &nodes {
-                            match node(part) {
-                                Some((id, name, cylinder)) => {
-                                    ends.push(ensure(&mut design, &id, name, cylinder, zone))
-                                }
-                                None => {
-                                    problems.push(at(
-                                        n,
-                                        col,
-                                        format!("\"{}\" is not a node", part.trim()),
-                                    ));
-                                    ends.clear();
-                                    break;
-                                }
-                            }
-                        }
-                        for (w, purpose) in ends.windows(2).zip(labels) {
-                            let mut link =
-                                Link::new(LinkId(design.links.len() as u32 + 1), w[0], w[1]);
-                            link.purpose = purpose.unwrap_or_default();
-                            if w[0] == w[1] {
-                                problems.push(at(n, col, "an edge from a node to itself: a link joins two different systems".into()));
-                            } else {
-                                design.links.push(link);
-                            }
-                        }
-                    }
-                    None => match node(line) {
-                        Some((id, name, cylinder)) => {
-                            ensure(&mut design, &id, name, cylinder, zone);
-                        }
-                        None => problems.push(at(
-                            n,
-                            col,
-                            format!(
-                                "\"{line}\" is not syntax Patchbay reads (nodes, edges, subgraphs)"
-                            ),
-                        )),
-                    },
-                }
+        let by_index: HashMap<usize, &String> = self.ids.iter().map(|(k, v)| (*v, k)).collect();
+        for (i, s) in self.design.systems.iter_mut().enumerate() {
+            let id = by_index[&i];
+            if let Some(kind) = self.kinds.get(id) {
+                s.kind = *kind;
+            } else if self.cylinders.contains(id) {
+                s.kind = SystemKind::Database;
+                self.report
+                    .push(format!("{}: drawn as a cylinder, so a database", s.name));
+            } else {
+                guess_into(s, &mut self.report, "");
             }
         }
+        finish(self.design, self.report)
     }
-    if !header && problems.is_empty() {
-        problems.push(at(1, 1, "there is no flowchart here: a Mermaid flowchart starts with `flowchart LR` or `graph TD`".into()));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let by_index: HashMap<usize, String> = ids.iter().map(|(k, v)| (*v, k.clone())).collect();
-    for (i, s) in design.systems.iter_mut().enumerate() {
-        let id = &by_index[&i];
-        if let Some(kind) = kinds.get(id) {
-            s.kind = *kind;
-        } else if cylinders.contains(id) {
-            s.kind = SystemKind::Database;
-            report.push(format!("{}: drawn as a cylinder, so a database", s.name));
-        } else {
-            guess_into(s, &mut report, "");
-        }
-    }
-    finish(design, report)
 }

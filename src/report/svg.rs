@@ -5,7 +5,9 @@
 use super::escape::xml;
 use super::palette::{kind_hex, pattern_hex, severity_hex};
 use crate::analysis::{Analysis, Pattern, Severity};
-use crate::geometry::{Geometry, Pos, quality::name_line_rects, text};
+use crate::geometry::{
+    Geometry, LinkShape, Pos, SystemShape, ZoneShape, quality::name_line_rects, text,
+};
 use crate::model::Design;
 use std::fmt::Write;
 
@@ -96,16 +98,33 @@ pub fn render_drawn(design: &Design, g: &Geometry, raster: bool) -> String {
         ""
     };
     let b = g.bounds;
-    let (ox, oy) = (MARGIN - b.x0, MARGIN - b.y0);
+    let at = (MARGIN - b.x0, MARGIN - b.y0);
     let width = (b.width() + 2.0 * MARGIN).max(LEGEND_WIDTH);
     let height = b.height() + 2.0 * MARGIN + LEGEND_HEIGHT;
     let mut s = String::with_capacity(1024 + 500 * (g.systems.len() + g.links.len()));
+    head(&mut s, &design.name, width, height);
+    for z in &g.zones {
+        zone(&mut s, z, at);
+    }
+    let name_of = |id| g.system(id).map_or("", |s| s.name.as_str());
+    for l in g.links.iter() {
+        link(&mut s, l, (name_of(l.from), name_of(l.to)), at, crisp);
+    }
+    for sys in &g.systems {
+        system(&mut s, sys, at);
+    }
+    legend(&mut s, height);
+    s
+}
+
+/// The document's opening tag, title, arrow heads and white page.
+fn head(s: &mut String, name: &str, width: f32, height: f32) {
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT_FAMILY_LIST}" role="img" aria-label="{}">"#,
-        xml(&design.name)
+        xml(name)
     );
-    let _ = writeln!(s, "<title>{}</title>", xml(&design.name));
+    let _ = writeln!(s, "<title>{}</title>", xml(name));
     s.push_str("<defs>");
     for p in Pattern::ALL {
         let _ = write!(
@@ -117,114 +136,126 @@ pub fn render_drawn(design: &Design, g: &Geometry, raster: bool) -> String {
     }
     s.push_str("</defs>\n");
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+}
 
-    for z in &g.zones {
-        let r = z.rect;
-        let _ = writeln!(
+/// A zone: its box and its title.
+fn zone(s: &mut String, z: &ZoneShape, (ox, oy): (f32, f32)) {
+    let r = z.rect;
+    let _ = writeln!(
+        s,
+        r##"<g class="zone" id="zone-{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10" fill="#eef2f7" stroke="#8aa0bc"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#4a607c">{}</text></g>"##,
+        z.id.0,
+        r.x0 + ox,
+        r.y0 + oy,
+        r.width(),
+        r.height(),
+        z.title.x0 + ox,
+        z.title.y0 + 0.8 * text::ZONE_FONT + oy,
+        text::ZONE_FONT,
+        xml(&z.name)
+    );
+}
+
+/// A link: its route in its pattern's colour, and its label on a backdrop.
+fn link(
+    s: &mut String,
+    l: &LinkShape,
+    (from, to): (&str, &str),
+    (ox, oy): (f32, f32),
+    crisp: &str,
+) {
+    let color = pattern_hex(l.pattern);
+    // A finding's colour marks the label, dark enough to read on the white page.
+    let label_color = l.severity.filter(|s| *s != Severity::Info).map_or_else(
+        || "#333333".to_owned(),
+        |s| {
+            super::palette::hex(super::palette::readable_on_white(super::palette::severity(
+                s,
+            )))
+        },
+    );
+    let _ = write!(
+        s,
+        r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2"{crisp} marker-end="url(#head-{})"/>"##,
+        l.id.0,
+        xml(from),
+        xml(to),
+        xml(&l.full_label),
+        route_path(&l.route, ox, oy),
+        l.pattern.id(),
+    );
+    if let Some(p) = &l.label {
+        let c = p.rect.center();
+        let baseline = p.baseline(text::LABEL_FONT).y;
+        // A backdrop as wide as the text is drawn (DejaVu Sans is narrower than the
+        // room reserved), so a line under the label does not run through its words.
+        let drawn = 0.56 * text::LABEL_FONT * p.text.chars().count() as f32 + 6.0;
+        let _ = write!(
             s,
-            r##"<g class="zone" id="zone-{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10" fill="#eef2f7" stroke="#8aa0bc"/><text x="{:.1}" y="{:.1}" font-size="{}" fill="#4a607c">{}</text></g>"##,
-            z.id.0,
-            r.x0 + ox,
-            r.y0 + oy,
-            r.width(),
-            r.height(),
-            z.title.x0 + ox,
-            z.title.y0 + 0.8 * text::ZONE_FONT + oy,
-            text::ZONE_FONT,
-            xml(&z.name)
-        );
-    }
-    let name_of = |id| g.system(id).map_or("", |s| s.name.as_str());
-    for l in g.links.iter() {
-        let color = pattern_hex(l.pattern);
-        // A finding's colour marks the label, dark enough to read on the white page.
-        let label_color = l.severity.filter(|s| *s != Severity::Info).map_or_else(
-            || "#333333".to_owned(),
-            |s| {
-                super::palette::hex(super::palette::readable_on_white(super::palette::severity(
-                    s,
-                )))
-            },
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#ffffff" fill-opacity="0.92"/>"##,
+            D1(c.x - drawn / 2.0 + ox),
+            D1(p.rect.y0 + oy),
+            D1(drawn),
+            D1(p.rect.height())
         );
         let _ = write!(
             s,
-            r##"<g class="link" id="link-{}"><title>{} -> {}: {}</title><path d="{}" fill="none" stroke="{color}" stroke-width="2"{crisp} marker-end="url(#head-{})"/>"##,
-            l.id.0,
-            xml(name_of(l.from)),
-            xml(name_of(l.to)),
-            xml(&l.full_label),
-            route_path(&l.route, ox, oy),
-            l.pattern.id(),
+            r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{label_color}">{}</text>"##,
+            D1(c.x + ox),
+            D1(baseline + oy),
+            text::LABEL_FONT,
+            xml(&p.text)
         );
-        if let Some(p) = &l.label {
-            let c = p.rect.center();
-            let baseline = p.baseline(text::LABEL_FONT).y;
-            // A backdrop as wide as the text is drawn (DejaVu Sans is narrower than the
-            // room reserved), so a line under the label does not run through its words.
-            let drawn = 0.56 * text::LABEL_FONT * p.text.chars().count() as f32 + 6.0;
-            let _ = write!(
-                s,
-                r##"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#ffffff" fill-opacity="0.92"/>"##,
-                D1(c.x - drawn / 2.0 + ox),
-                D1(p.rect.y0 + oy),
-                D1(drawn),
-                D1(p.rect.height())
-            );
-            let _ = write!(
-                s,
-                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{label_color}">{}</text>"##,
-                D1(c.x + ox),
-                D1(baseline + oy),
-                text::LABEL_FONT,
-                xml(&p.text)
-            );
-        }
-        s.push_str("</g>\n");
     }
-    for sys in &g.systems {
-        let (fill, tag) = kind_hex(sys.kind);
-        let r = sys.rect;
-        let stroke = sys
-            .severity
-            .filter(|s| *s != Severity::Info)
-            .map_or_else(|| "#1e1e1e".to_owned(), severity_hex);
+    s.push_str("</g>\n");
+}
+
+/// A system: its box, kind tag, name lines and worst finding's dot.
+fn system(s: &mut String, sys: &SystemShape, (ox, oy): (f32, f32)) {
+    let (fill, tag) = kind_hex(sys.kind);
+    let r = sys.rect;
+    let stroke = sys
+        .severity
+        .filter(|s| *s != Severity::Info)
+        .map_or_else(|| "#1e1e1e".to_owned(), severity_hex);
+    let _ = write!(
+        s,
+        r##"<g class="system" id="system-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{}" y="{}" font-size="{}" fill="#ffffff">{tag}</text>"##,
+        sys.id.0,
+        xml(&sys.name),
+        D1(r.x0 + ox),
+        D1(r.y0 + oy),
+        D1(r.width()),
+        D1(r.height()),
+        D1(r.x0 + 5.0 + ox),
+        D1(r.y0 + 12.0 + oy),
+        text::TAG_FONT,
+    );
+    for (line, t) in sys.lines.iter().zip(name_line_rects(&r, &sys.lines)) {
         let _ = write!(
             s,
-            r##"<g class="system" id="system-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="2"/><text x="{}" y="{}" font-size="{}" fill="#ffffff">{tag}</text>"##,
-            sys.id.0,
-            xml(&sys.name),
-            D1(r.x0 + ox),
-            D1(r.y0 + oy),
-            D1(r.width()),
-            D1(r.height()),
-            D1(r.x0 + 5.0 + ox),
-            D1(r.y0 + 12.0 + oy),
-            text::TAG_FONT,
+            r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#ffffff">{}</text>"##,
+            D1(r.center().x + ox),
+            D1(t.y0 + 0.8 * text::NAME_FONT + oy),
+            text::NAME_FONT,
+            xml(line)
         );
-        for (line, t) in sys.lines.iter().zip(name_line_rects(&r, &sys.lines)) {
-            let _ = write!(
-                s,
-                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#ffffff">{}</text>"##,
-                D1(r.center().x + ox),
-                D1(t.y0 + 0.8 * text::NAME_FONT + oy),
-                text::NAME_FONT,
-                xml(line)
-            );
-        }
-        if let Some(sev) = sys.severity {
-            let _ = write!(
-                s,
-                r##"<circle cx="{:.1}" cy="{:.1}" r="7" fill="{}"><title>{}</title></circle>"##,
-                r.x1 - 2.0 + ox,
-                r.y0 + 2.0 + oy,
-                severity_hex(sev),
-                sev.id()
-            );
-        }
-        s.push_str("</g>\n");
     }
+    if let Some(sev) = sys.severity {
+        let _ = write!(
+            s,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="7" fill="{}"><title>{}</title></circle>"##,
+            r.x1 - 2.0 + ox,
+            r.y0 + 2.0 + oy,
+            severity_hex(sev),
+            sev.id()
+        );
+    }
+    s.push_str("</g>\n");
+}
 
-    // Legend along the bottom, below everything drawn.
+/// The legend along the bottom, below everything drawn, and the closing tag.
+fn legend(s: &mut String, height: f32) {
     let ly = height - LEGEND_HEIGHT + 16.0;
     let _ = write!(
         s,
@@ -261,7 +292,6 @@ pub fn render_drawn(design: &Design, g: &Geometry, raster: bool) -> String {
         );
     }
     s.push_str("</g>\n</svg>\n");
-    s
 }
 
 #[cfg(test)]
