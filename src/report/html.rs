@@ -80,6 +80,20 @@ fn assemble(head: &str, svg: &str, tail: &str) -> String {
 /// The page before the diagram, and after it.
 fn page(design: &Design, analysis: &Analysis) -> (String, String) {
     let mut h = String::with_capacity(64 * 1024);
+    top(&mut h, design, analysis);
+    let head = std::mem::take(&mut h);
+    esb(&mut h, &analysis.esb);
+    links(&mut h, design, analysis);
+    flows(&mut h, design, analysis);
+    findings(&mut h, design, analysis);
+    waivers(&mut h, design, analysis);
+    inputs(&mut h, analysis);
+    h.push_str("<p class=\"muted\">Made by Patchbay.</p>\n</body>\n</html>\n");
+    (head, h)
+}
+
+/// The document head, the title, description and counts.
+fn top(h: &mut String, design: &Design, analysis: &Analysis) {
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} · Patchbay design review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
@@ -96,9 +110,10 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
         xml(&super::summary(design)),
         crate::standards::checked()
     );
-    let head = std::mem::take(&mut h);
+}
 
-    let esb = &analysis.esb;
+/// The bus verdict: the counts, the signals and what would change it.
+fn esb(h: &mut String, esb: &crate::analysis::Esb) {
     let _ = writeln!(
         h,
         "<h2>Enterprise Service Bus: {}</h2>\n<p>{}</p>",
@@ -129,19 +144,18 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
             xml(flip)
         );
     }
+}
 
+/// The links' decisions, each with the options that build it.
+fn links(h: &mut String, design: &Design, analysis: &Analysis) {
     h.push_str("<h2>Links</h2>\n<table>\n<tr><th>link</th><th>pattern</th><th>events</th><th>auth flow</th><th>mTLS</th><th>how to build it</th></tr>\n");
     for a in analysis.links.iter() {
         let l = &design.links[a.index];
         let _ = write!(h, "<tr><td>{} {}</td>", l.id.0, Xml(&link_name(design, l)));
-        cell(&mut h, &a.pattern, |p| p.id().to_owned());
-        cell(&mut h, &a.events, |e| e.id().to_owned());
-        cell(&mut h, &a.auth_flow, |f| f.id().to_owned());
-        cell(
-            &mut h,
-            &a.mtls,
-            |b| if b { "yes".into() } else { "no".into() },
-        );
+        cell(h, &a.pattern, |p| p.id().to_owned());
+        cell(h, &a.events, |e| e.id().to_owned());
+        cell(h, &a.auth_flow, |f| f.id().to_owned());
+        cell(h, &a.mtls, |b| if b { "yes".into() } else { "no".into() });
         h.push_str("<td><ul>");
         for o in options(a).iter().flat_map(|o| o.iter()) {
             let _ = write!(h, "<li>{}</li>", Xml(o));
@@ -149,7 +163,10 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
         h.push_str("</ul></td></tr>\n");
     }
     h.push_str("</table>\n");
+}
 
+/// Each flow's steps.
+fn flows(h: &mut String, design: &Design, analysis: &Analysis) {
     if !analysis.flows.is_empty() {
         h.push_str("<h2>Flows</h2>\n");
         for fa in &analysis.flows {
@@ -161,6 +178,11 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
             h.push_str("</ul>\n");
         }
     }
+}
+
+/// The findings, worst first, each with why, what instead and the reference.
+fn findings(h: &mut String, design: &Design, analysis: &Analysis) {
+    let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         h,
         "<h2>Findings: {high} high, {warning} warning, {info} info</h2>"
@@ -188,6 +210,10 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
         }
         h.push_str("</ul>\n");
     }
+}
+
+/// The accepted findings and the waivers that no longer hold.
+fn waivers(h: &mut String, design: &Design, analysis: &Analysis) {
     let accepted = super::accepted_lines(design, analysis);
     if !accepted.is_empty() {
         let _ = writeln!(h, "<h3>Accepted ({})</h3>\n<ul>", accepted.len());
@@ -204,6 +230,10 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
         }
         h.push_str("</ul>\n");
     }
+}
+
+/// The inputs the advice names.
+fn inputs(h: &mut String, analysis: &Analysis) {
     let inputs = super::inputs_named(analysis);
     if !inputs.is_empty() {
         h.push_str("<h2>Inputs named above</h2>\n<dl>\n");
@@ -218,6 +248,4 @@ fn page(design: &Design, analysis: &Analysis) -> (String, String) {
         }
         h.push_str("</dl>\n");
     }
-    h.push_str("<p class=\"muted\">Made by Patchbay.</p>\n</body>\n</html>\n");
-    (head, h)
 }

@@ -89,6 +89,18 @@ fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
 /// The analysis as Markdown.
 pub fn render(design: &Design, analysis: &Analysis) -> String {
     let mut out = String::new();
+    head(&mut out, design, analysis);
+    esb(&mut out, analysis);
+    links(&mut out, design, analysis);
+    flows(&mut out, design, analysis);
+    findings(&mut out, design, analysis);
+    waivers(&mut out, design, analysis);
+    inputs(&mut out, analysis);
+    out
+}
+
+/// The title, description, summary and the Mermaid diagram (or why it is left out).
+fn head(out: &mut String, design: &Design, analysis: &Analysis) {
     let _ = writeln!(out, "# {}\n", escape(&design.name));
     if !design.description.is_empty() {
         let _ = writeln!(out, "{}\n", escape(&design.description));
@@ -110,7 +122,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The bus verdict: the counts, the signals and what would change it.
+fn esb(out: &mut String, analysis: &Analysis) {
     let esb = &analysis.esb;
     let _ = writeln!(out, "## Enterprise Service Bus: {}\n", esb.verdict.label());
     let _ = writeln!(out, "{}\n", escape(&esb.reason));
@@ -134,7 +149,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
     if let Some(flip) = &esb.flip {
         let _ = writeln!(out, "The verdict would change {}.\n", escape(flip));
     }
+}
 
+/// The links' decisions in a table, then the options that apply to each link.
+fn links(out: &mut String, design: &Design, analysis: &Analysis) {
     let _ = writeln!(out, "## Links\n");
     let _ = writeln!(out, "| link | pattern | events | auth flow | mTLS |");
     let _ = writeln!(out, "|---|---|---|---|---|");
@@ -168,7 +186,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             }
         }
     }
+}
 
+/// Each flow's steps and its sequence diagram.
+fn flows(out: &mut String, design: &Design, analysis: &Analysis) {
     if !analysis.flows.is_empty() {
         let _ = writeln!(out, "\n## Flows\n");
         for fa in &analysis.flows {
@@ -184,7 +205,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
             );
         }
     }
+}
 
+/// The findings, worst first, each with why and what to do instead.
+fn findings(out: &mut String, design: &Design, analysis: &Analysis) {
     let (high, warning, info) = analysis.counts();
     let _ = writeln!(
         out,
@@ -206,6 +230,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out);
     }
+}
+
+/// The accepted findings and the waivers that no longer hold.
+fn waivers(out: &mut String, design: &Design, analysis: &Analysis) {
     let accepted = super::accepted_lines(design, analysis);
     if !accepted.is_empty() {
         let _ = writeln!(out, "## Accepted findings: {}\n", accepted.len());
@@ -222,6 +250,10 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         }
         let _ = writeln!(out);
     }
+}
+
+/// The inputs the advice names, and when its facts were checked.
+fn inputs(out: &mut String, analysis: &Analysis) {
     let inputs = super::inputs_named(analysis);
     if !inputs.is_empty() {
         let _ = writeln!(out, "## Inputs named above\n");
@@ -241,7 +273,6 @@ pub fn render(design: &Design, analysis: &Analysis) -> String {
         "*Facts checked {}: the platform and standards facts behind this advice are listed by `patchbay explain facts`.*",
         crate::standards::checked()
     );
-    out
 }
 
 #[cfg(test)]

@@ -55,9 +55,18 @@ fn field<W: Write, T: Serialize>(out: &mut W, key: &str, value: &T) -> std::io::
 /// Writes the report to `out` as it goes: one top-level key per line, arrays one
 /// record per line. The same design always gives the same bytes.
 pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std::io::Result<()> {
+    out.write_all(b"{\n")?;
+    head(out, design, analysis)?;
+    links(out, design, analysis)?;
+    rules(out, analysis)?;
+    findings(out, design, analysis)?;
+    out.write_all(b"}\n")
+}
+
+/// The report's version, the design, its counts and the bus verdict.
+fn head<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std::io::Result<()> {
     let (high, warning, info) = analysis.counts();
     let esb = &analysis.esb;
-    out.write_all(b"{\n")?;
     field(out, "report_version", &REPORT_VERSION)?;
     field(out, "facts_checked", &crate::standards::checked().iso())?;
     field(
@@ -101,8 +110,11 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
             bus: esb.bus.map(|id| end(design, id)),
         },
     )?;
+    Ok(())
+}
 
-    // Links stream out; their explanations are gathered (each once) and follow.
+/// The links, streamed; then their explanations, each once.
+fn links<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std::io::Result<()> {
     let mut explanations = Explanations::default();
     write!(out, "  \"links\": [")?;
     for (i, a) in analysis.links.iter().enumerate() {
@@ -125,8 +137,11 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
     } else {
         b"\n  ],\n"
     })?;
+    Ok(())
+}
 
-    // Each rule the findings (open or accepted) name, once, by id.
+/// Each rule the findings (open or accepted) name, once, by id.
+fn rules<W: Write>(out: &mut W, analysis: &Analysis) -> std::io::Result<()> {
     let mut rules: Vec<&crate::analysis::findings::Rule> = analysis
         .findings
         .iter()
@@ -147,8 +162,12 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
             reference: r.references.join("; "),
         }),
         false,
-    )?;
+    )
+}
 
+/// The findings, then the flows, accepted findings and lapsed waivers, each left out
+/// when there are none.
+fn findings<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std::io::Result<()> {
     let flows = analysis.flows.iter().map(|fa| {
         let f = &design.flows[fa.flow];
         FlowReport {
@@ -203,7 +222,7 @@ pub fn write<W: Write>(out: &mut W, design: &Design, analysis: &Analysis) -> std
     if has_lapsed {
         array(out, "lapsed_waivers", lapsed, true)?;
     }
-    out.write_all(b"}\n")
+    Ok(())
 }
 
 /// The report as a string; see [`write`].
