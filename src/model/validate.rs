@@ -1,6 +1,7 @@
 //! Checks a parsed design for what the types cannot rule out, collecting every problem.
 
 use super::design::Design;
+use super::ids::{SystemId, ZoneId};
 use std::collections::{HashMap, HashSet};
 
 /// One validation problem, addressed by its path in the file (`links[2].from`).
@@ -45,7 +46,16 @@ pub fn validate(design: &Design) -> Vec<Issue> {
         out.push(issue("name".into(), "the design has an empty name".into()));
     }
     check_name(&mut out, "name".into(), "the design", &design.name);
+    let zone_ids = check_zones(design, &mut out);
+    let system_ids = check_systems(design, &zone_ids, &mut out);
+    check_links(design, &system_ids, &mut out);
+    check_flows(design, &mut out);
+    check_waivers(design, &mut out);
+    out
+}
 
+/// Zones: unique ids and names that can be drawn. Returns where each id is.
+fn check_zones(design: &Design, out: &mut Vec<Issue>) -> HashMap<ZoneId, usize> {
     let mut zone_ids = HashMap::new();
     for (i, z) in design.zones.iter().enumerate() {
         if let Some(first) = zone_ids.insert(z.id, i) {
@@ -64,13 +74,22 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             ));
         }
         check_name(
-            &mut out,
+            out,
             format!("zones[{i}].name"),
             &format!("zone {}", z.id.0),
             &z.name,
         );
     }
+    zone_ids
+}
 
+/// Systems: unique ids, names that can be drawn, zones that exist, finite positions.
+/// Returns where each id is.
+fn check_systems(
+    design: &Design,
+    zone_ids: &HashMap<ZoneId, usize>,
+    out: &mut Vec<Issue>,
+) -> HashMap<SystemId, usize> {
     let mut system_ids = HashMap::new();
     for (i, s) in design.systems.iter().enumerate() {
         if let Some(first) = system_ids.insert(s.id, i) {
@@ -83,7 +102,7 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             ));
         }
         check_name(
-            &mut out,
+            out,
             format!("systems[{i}].name"),
             &format!("system {}", s.id.0),
             &s.name,
@@ -117,7 +136,11 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             }
         }
     }
+    system_ids
+}
 
+/// Links: unique ids, two different ends that exist, volumes and durations in range.
+fn check_links(design: &Design, system_ids: &HashMap<SystemId, usize>, out: &mut Vec<Issue>) {
     let mut link_ids = HashSet::new();
     for (i, l) in design.links.iter().enumerate() {
         let at = |field: &str| format!("links[{i}].{field}");
@@ -160,7 +183,10 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             ));
         }
     }
-    check_flows(design, &mut out);
+}
+
+/// Waivers: a rule, a reason and who accepted it; one subject; a date that parses.
+fn check_waivers(design: &Design, out: &mut Vec<Issue>) {
     for (i, w) in design.waivers.iter().enumerate() {
         let at = |field: &str| format!("waivers[{i}].{field}");
         for (field, value) in [("rule", &w.rule), ("reason", &w.reason), ("by", &w.by)] {
@@ -189,7 +215,6 @@ pub fn validate(design: &Design) -> Vec<Issue> {
             }
         }
     }
-    out
 }
 
 /// Flows: unique ids, a name, at least one step, steps that exist and follow on (each

@@ -22,7 +22,6 @@ pub(super) const MIN_COLUMN_GAP: f32 = 90.0;
 /// The least room between two bands: both zones' padding and the lower one's title.
 pub(super) const MIN_BAND_GAP: f32 = 80.0;
 
-/// Column x positions and every vertex's y.
 /// Column x positions, every vertex's y, and the free band between each column and
 /// the next.
 pub(super) fn coordinates(
@@ -30,10 +29,29 @@ pub(super) fn coordinates(
     rows: &[Vec<usize>],
     style: Style,
 ) -> (Vec<f32>, Vec<f32>, Vec<(f32, f32)>) {
-    let packing = style.bands;
     let row_gap = ROW_GAP * style.spacing.max(0.6);
     let band_gap = (BAND_GAP * style.spacing).max(MIN_BAND_GAP);
-    // Columns: as wide as their widest box, apart by room for labels and tracks.
+    let (xs, gaps) = columns(g, rows, style);
+    // Rows, each band on its own.
+    let bands = g.band.iter().copied().max().map_or(0, |b| b + 1);
+    let mut ys = vec![0.0f32; g.layer.len()];
+    let band_rows: Vec<Vec<Vec<usize>>> = (0..bands)
+        .map(|b| {
+            rows.iter()
+                .map(|r| r.iter().copied().filter(|&v| g.band[v] == b).collect())
+                .collect()
+        })
+        .collect();
+    for rows_b in &band_rows {
+        level(g, rows_b, row_gap, &mut ys);
+    }
+    stack(g, &band_rows, style.bands, band_gap, &mut ys);
+    (xs, ys, gaps)
+}
+
+/// Columns as wide as their widest box, apart by room for labels and tracks: each
+/// column's x, and the free band between each column and the next.
+fn columns(g: &Graph, rows: &[Vec<usize>], style: Style) -> (Vec<f32>, Vec<(f32, f32)>) {
     let widths: Vec<f32> = rows
         .iter()
         .map(|r| r.iter().map(|&v| g.width[v]).fold(0.0, f32::max))
@@ -54,80 +72,86 @@ pub(super) fn coordinates(
             )
         })
         .collect();
-    // Rows, each band on its own.
-    let bands = g.band.iter().copied().max().map_or(0, |b| b + 1);
-    let mut ys = vec![0.0f32; g.layer.len()];
-    let sep = |a: usize, b: usize| {
-        let both_real = a < g.real && b < g.real;
-        (g.height[a] + g.height[b]) / 2.0 + if both_real { row_gap } else { row_gap / 2.0 }
-    };
-    let band_rows: Vec<Vec<Vec<usize>>> = (0..bands)
-        .map(|b| {
-            rows.iter()
-                .map(|r| r.iter().copied().filter(|&v| g.band[v] == b).collect())
-                .collect()
-        })
-        .collect();
-    for rows_b in &band_rows {
-        for row in rows_b {
-            let mut y = 0.0;
-            for (i, &v) in row.iter().enumerate() {
-                if i > 0 {
-                    y += sep(row[i - 1], v);
-                }
-                ys[v] = y;
+    (xs, gaps)
+}
+
+/// The least distance between the centres of two neighbours in a column.
+fn separation(g: &Graph, row_gap: f32, a: usize, b: usize) -> f32 {
+    let both_real = a < g.real && b < g.real;
+    (g.height[a] + g.height[b]) / 2.0 + if both_real { row_gap } else { row_gap / 2.0 }
+}
+
+/// One band's rows: stacked from 0, then pulled level with their neighbours' median
+/// in alternating sweeps, keeping each column's order.
+fn level(g: &Graph, rows_b: &[Vec<usize>], row_gap: f32, ys: &mut [f32]) {
+    for row in rows_b {
+        let mut y = 0.0;
+        for (i, &v) in row.iter().enumerate() {
+            if i > 0 {
+                y += separation(g, row_gap, row[i - 1], v);
             }
+            ys[v] = y;
         }
-        // Pull vertices level with their neighbours' median, keeping the order.
-        let passes = if g.layer.len() > 20_000 { 4 } else { 8 };
-        let mut scratch: Vec<f32> = Vec::new();
-        for pass in 0..passes {
-            let from_up = pass % 2 == 0;
-            for row in rows_b {
-                if row.is_empty() {
-                    continue;
-                }
-                let mut desired: Vec<f32> = Vec::with_capacity(row.len());
-                for &v in row {
-                    let both = pass + 2 >= passes;
-                    let up = (both || from_up).then_some(&g.up[v]);
-                    let down = (both || !from_up).then_some(&g.down[v]);
-                    scratch.clear();
-                    scratch.extend(
-                        up.into_iter()
-                            .chain(down)
-                            .flatten()
-                            .filter(|&&u| g.band[u] == g.band[v])
-                            .map(|&u| ys[u]),
-                    );
-                    desired.push(match scratch.len() {
-                        0 => ys[v],
-                        1 => scratch[0],
-                        len => {
-                            scratch.sort_by(f32::total_cmp);
-                            let m = len / 2;
-                            if len % 2 == 1 {
-                                scratch[m]
-                            } else {
-                                (scratch[m - 1] + scratch[m]) / 2.0
-                            }
-                        }
-                    });
-                }
-                let weights: Vec<f32> = row
-                    .iter()
-                    .map(|&v| if v >= g.real { 2.0 } else { 1.0 })
-                    .collect();
-                let gaps: Vec<f32> = row.windows(2).map(|w| sep(w[0], w[1])).collect();
-                let placed = spaced_fit(&desired, &weights, &gaps);
-                for (i, &v) in row.iter().enumerate() {
-                    ys[v] = placed[i];
-                }
+    }
+    let passes = if g.layer.len() > 20_000 { 4 } else { 8 };
+    let mut scratch: Vec<f32> = Vec::new();
+    for pass in 0..passes {
+        let from_up = pass % 2 == 0;
+        let both = pass + 2 >= passes;
+        for row in rows_b {
+            if row.is_empty() {
+                continue;
+            }
+            let mut desired: Vec<f32> = Vec::with_capacity(row.len());
+            for &v in row {
+                let up = (both || from_up).then_some(&g.up[v]);
+                let down = (both || !from_up).then_some(&g.down[v]);
+                scratch.clear();
+                scratch.extend(
+                    up.into_iter()
+                        .chain(down)
+                        .flatten()
+                        .filter(|&&u| g.band[u] == g.band[v])
+                        .map(|&u| ys[u]),
+                );
+                desired.push(median(&mut scratch).unwrap_or(ys[v]));
+            }
+            let weights: Vec<f32> = row
+                .iter()
+                .map(|&v| if v >= g.real { 2.0 } else { 1.0 })
+                .collect();
+            let gaps: Vec<f32> = row
+                .windows(2)
+                .map(|w| separation(g, row_gap, w[0], w[1]))
+                .collect();
+            let placed = spaced_fit(&desired, &weights, &gaps);
+            for (i, &v) in row.iter().enumerate() {
+                ys[v] = placed[i];
             }
         }
     }
-    // Stack the bands: each goes as high as it can without sharing a column's rows
-    // with a band already placed, so zones that never share a column sit side by side.
+}
+
+/// The median of the values (the mean of the middle two for an even count).
+fn median(values: &mut [f32]) -> Option<f32> {
+    match values.len() {
+        0 => None,
+        1 => Some(values[0]),
+        len => {
+            values.sort_by(f32::total_cmp);
+            let m = len / 2;
+            Some(if len % 2 == 1 {
+                values[m]
+            } else {
+                (values[m - 1] + values[m]) / 2.0
+            })
+        }
+    }
+}
+
+/// Stacks the bands: each goes as high as it can without sharing a column's rows with
+/// a band already placed, so zones that never share a column sit side by side.
+fn stack(g: &Graph, band_rows: &[Vec<Vec<usize>>], packing: Bands, band_gap: f32, ys: &mut [f32]) {
     struct Placed {
         first: usize,
         last: usize,
@@ -141,8 +165,7 @@ pub(super) fn coordinates(
         order.sort_by_key(|&b| (std::cmp::Reverse(size(b)), b));
     }
     for b in order {
-        let rows_b = &band_rows[b];
-        let members: Vec<usize> = rows_b.iter().flatten().copied().collect();
+        let members: Vec<usize> = band_rows[b].iter().flatten().copied().collect();
         if members.is_empty() {
             continue;
         }
@@ -158,16 +181,12 @@ pub(super) fn coordinates(
             .fold(f32::NEG_INFINITY, f32::max);
         let height = bottom - top;
         let mut offset = 0.0f32;
-        loop {
-            let clash = placed.iter().find(|p| {
-                (packing == Bands::Stacked || (p.first <= last + 1 && first <= p.last + 1))
-                    && offset < p.bottom + band_gap
-                    && p.top < offset + height + band_gap
-            });
-            match clash {
-                Some(p) => offset = p.bottom + band_gap,
-                None => break,
-            }
+        while let Some(p) = placed.iter().find(|p| {
+            (packing == Bands::Stacked || (p.first <= last + 1 && first <= p.last + 1))
+                && offset < p.bottom + band_gap
+                && p.top < offset + height + band_gap
+        }) {
+            offset = p.bottom + band_gap;
         }
         for &v in &members {
             ys[v] += offset - top;
@@ -179,7 +198,6 @@ pub(super) fn coordinates(
             bottom: offset + height,
         });
     }
-    (xs, ys, gaps)
 }
 
 /// Positions as close as possible (weighted least squares) to `desired`, in order,
