@@ -170,7 +170,6 @@ pub(super) fn overlay(ui: &egui::Ui, c: &Comparison, canvas: &Canvas, geometry: 
 pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut open = true;
-    let d = &c.diff;
     egui::Window::new("Changes")
         .id(egui::Id::new("changes"))
         .open(&mut open)
@@ -179,139 +178,152 @@ pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command
         .default_width(370.0)
         .default_height(420.0)
         .show(ctx, |ui| {
-            ui.label(
-                egui::RichText::new(format!("Compared with {} (before)", c.path.display()))
-                    .small()
-                    .weak(),
-            );
-            ui.horizontal_wrapped(|ui| {
-                swatch(ui, ADDED, "added");
-                swatch(ui, CHANGED, "changed");
-                swatch(ui, REMOVED, "removed");
-            });
-            if d.is_empty() {
-                ui.label("The designs are the same.");
-            }
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Save as HTML…")
-                    .on_hover_text("One self-contained page to send a reviewer")
-                    .clicked()
-                {
-                    commands.push(Command::ExportComparison);
-                }
-                if ui.button("Stop comparing").clicked() {
-                    commands.push(Command::CloseComparison);
-                }
-            });
+            header(ui, c, &mut commands);
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                let plain = super::theme::plain;
-                for f in &d.design {
-                    // A long description would fill the list: its start, the rest on hover.
-                    let full = plain(&format!("Design {}: {} → {}", f.field, f.before, f.after));
-                    let short = format!(
-                        "Design {}: {} → {}",
-                        f.field,
-                        clip(&f.before),
-                        clip(&f.after)
-                    );
-                    ui.colored_label(CHANGED, plain(&short)).on_hover_text(full);
-                }
-                let mut item =
-                    |ui: &mut egui::Ui, color: Color32, text: String, then: Option<Command>| {
-                        let r = ui.add(
-                            egui::Label::new(egui::RichText::new(plain(&text)).color(color))
-                                .sense(egui::Sense::click()),
-                        );
-                        if r.clicked() {
-                            commands.extend(then);
-                        }
-                    };
-                // Systems, then links: added, changed, removed; what is in the open
-                // design is selected, a removed system shows where it stood.
-                fn rows<Id: Copy>(
-                    items: &crate::review::diff::Items<Id>,
-                    subject: fn(Id) -> Subject,
-                    removed_at: impl Fn(Id) -> Option<Command>,
-                    item: &mut dyn FnMut(Color32, String, Option<Command>),
-                ) {
-                    for a in &items.added {
-                        item(
-                            ADDED,
-                            format!("+ {}", a.name),
-                            Some(Command::Reveal(subject(a.id))),
-                        );
-                    }
-                    for ch in &items.changed {
-                        let what: Vec<String> = ch
-                            .fields
-                            .iter()
-                            .map(crate::review::render::field_text)
-                            .collect();
-                        item(
-                            CHANGED,
-                            format!("~ {}: {}", ch.name, what.join("; ")),
-                            Some(Command::Reveal(subject(ch.after))),
-                        );
-                    }
-                    for r in &items.removed {
-                        item(REMOVED, format!("- {}", r.name), removed_at(r.id));
-                    }
-                }
-                let mut row = |color, text, then| item(ui, color, text, then);
-                rows(
-                    &d.systems,
-                    Subject::System,
-                    |id| {
-                        c.before_geometry
-                            .system(id)
-                            .map(|s| Command::RevealAt(s.rect.center()))
-                    },
-                    &mut row,
-                );
-                rows(&d.links, Subject::Link, |_| None, &mut row);
-                if !d.advice.is_empty() {
-                    ui.separator();
-                    ui.strong("Recommendations that changed");
-                    for a in &d.advice {
-                        item(
-                            ui,
-                            CHANGED,
-                            format!("{}: {} {} → {}", a.name, a.decision, a.before, a.after),
-                            Some(Command::Reveal(Subject::Link(a.link))),
-                        );
-                    }
-                }
-                for (title, list, color) in [
-                    ("Findings resolved", &d.resolved, ADDED),
-                    ("Findings introduced", &d.introduced, REMOVED),
-                ] {
-                    if !list.is_empty() {
-                        ui.separator();
-                        ui.strong(format!("{title} ({})", list.len()));
-                        for f in list {
-                            item(
-                                ui,
-                                color,
-                                format!("{} {}: {}", f.rule, f.subject, f.message),
-                                None,
-                            );
-                        }
-                    }
-                }
-                ui.separator();
-                let (b, a) = (&d.esb.before, &d.esb.after);
-                ui.label(plain(&format!(
-                    "ESB: {} → {}; p {} → {}; through a hub {} → {}",
-                    b.verdict, a.verdict, b.point_to_point, a.point_to_point, b.via_hub, a.via_hub
-                )));
-            });
+            egui::ScrollArea::vertical().show(ui, |ui| changes(ui, c, &mut commands));
         });
     if !open {
         commands.push(Command::CloseComparison);
     }
     commands
+}
+
+/// What is compared with what, the colours' key, and the window's buttons.
+fn header(ui: &mut egui::Ui, c: &Comparison, commands: &mut Vec<Command>) {
+    ui.label(
+        egui::RichText::new(format!("Compared with {} (before)", c.path.display()))
+            .small()
+            .weak(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        swatch(ui, ADDED, "added");
+        swatch(ui, CHANGED, "changed");
+        swatch(ui, REMOVED, "removed");
+    });
+    if c.diff.is_empty() {
+        ui.label("The designs are the same.");
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .button("Save as HTML…")
+            .on_hover_text("One self-contained page to send a reviewer")
+            .clicked()
+        {
+            commands.push(Command::ExportComparison);
+        }
+        if ui.button("Stop comparing").clicked() {
+            commands.push(Command::CloseComparison);
+        }
+    });
+}
+
+/// One difference in its colour; clicking it runs `then`.
+fn item(
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+    color: Color32,
+    text: &str,
+    then: Option<Command>,
+) {
+    let r = ui.add(
+        egui::Label::new(egui::RichText::new(super::theme::plain(text)).color(color))
+            .sense(egui::Sense::click()),
+    );
+    if r.clicked() {
+        commands.extend(then);
+    }
+}
+
+/// Systems or links: added, changed, removed. What is in the open design is selected;
+/// a removed item runs what `removed_at` gives (for a system, show where it stood).
+fn rows<Id: Copy>(
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+    items: &crate::review::diff::Items<Id>,
+    subject: fn(Id) -> Subject,
+    removed_at: impl Fn(Id) -> Option<Command>,
+) {
+    for a in &items.added {
+        let then = Some(Command::Reveal(subject(a.id)));
+        item(ui, commands, ADDED, &format!("+ {}", a.name), then);
+    }
+    for ch in &items.changed {
+        let what: Vec<String> = ch
+            .fields
+            .iter()
+            .map(crate::review::render::field_text)
+            .collect();
+        let text = format!("~ {}: {}", ch.name, what.join("; "));
+        item(
+            ui,
+            commands,
+            CHANGED,
+            &text,
+            Some(Command::Reveal(subject(ch.after))),
+        );
+    }
+    for r in &items.removed {
+        item(
+            ui,
+            commands,
+            REMOVED,
+            &format!("- {}", r.name),
+            removed_at(r.id),
+        );
+    }
+}
+
+/// Every difference: the design's fields, systems, links, recommendations, findings
+/// and the bus counts.
+fn changes(ui: &mut egui::Ui, c: &Comparison, commands: &mut Vec<Command>) {
+    let d = &c.diff;
+    let plain = super::theme::plain;
+    for f in &d.design {
+        // A long description would fill the list: its start, the rest on hover.
+        let full = plain(&format!("Design {}: {} → {}", f.field, f.before, f.after));
+        let short = format!(
+            "Design {}: {} → {}",
+            f.field,
+            clip(&f.before),
+            clip(&f.after)
+        );
+        ui.colored_label(CHANGED, plain(&short)).on_hover_text(full);
+    }
+    let stood = |id| {
+        c.before_geometry
+            .system(id)
+            .map(|s| Command::RevealAt(s.rect.center()))
+    };
+    rows(ui, commands, &d.systems, Subject::System, stood);
+    rows(ui, commands, &d.links, Subject::Link, |_| None);
+    if !d.advice.is_empty() {
+        ui.separator();
+        ui.strong("Recommendations that changed");
+        for a in &d.advice {
+            let text = format!("{}: {} {} → {}", a.name, a.decision, a.before, a.after);
+            let then = Some(Command::Reveal(Subject::Link(a.link)));
+            item(ui, commands, CHANGED, &text, then);
+        }
+    }
+    for (title, list, color) in [
+        ("Findings resolved", &d.resolved, ADDED),
+        ("Findings introduced", &d.introduced, REMOVED),
+    ] {
+        if !list.is_empty() {
+            ui.separator();
+            ui.strong(format!("{title} ({})", list.len()));
+            for f in list {
+                let text = format!("{} {}: {}", f.rule, f.subject, f.message);
+                item(ui, commands, color, &text, None);
+            }
+        }
+    }
+    ui.separator();
+    let (b, a) = (&d.esb.before, &d.esb.after);
+    ui.label(plain(&format!(
+        "ESB: {} → {}; p {} → {}; through a hub {} → {}",
+        b.verdict, a.verdict, b.point_to_point, a.point_to_point, b.via_hub, a.via_hub
+    )));
 }
 
 /// The first 60 characters of a value, with an ellipsis when there is more.

@@ -35,6 +35,53 @@ impl LinkEdge {
             end.display().closest_boundary_point(-dir),
         ]
     }
+
+    /// The label (or, zoomed out, the short tag) on its dark backdrop, when it is
+    /// large enough to read and in view.
+    fn label(&self, ctx: &DrawContext) -> Option<[Shape; 2]> {
+        // Labels at normal size when readable, else the short tags placed for overview.
+        let zoom = ctx.meta.zoom;
+        let normal = crate::geometry::text::LABEL_FONT * zoom;
+        let overview = crate::geometry::OVERVIEW_FONT * zoom;
+        // A link whose full label found no room shows its short tag instead.
+        let chosen = if normal >= theme::MIN_LINK_LABEL_PX {
+            self.data
+                .label
+                .as_ref()
+                .map(|l| (l, normal))
+                .or_else(|| self.data.overview.as_ref().map(|l| (l, overview)))
+        } else if overview >= theme::MIN_LINK_LABEL_PX {
+            self.data.overview.as_ref().map(|l| (l, overview))
+        } else {
+            None
+        };
+        let ((text, at), font_px) = chosen?;
+        let rect = Rect::from_min_max(
+            ctx.meta.canvas_to_screen_pos(at.min),
+            ctx.meta.canvas_to_screen_pos(at.max),
+        );
+        if !ctx.painter.clip_rect().intersects(rect) {
+            return None;
+        }
+        let text_color = self
+            .data
+            .severity
+            .filter(|s| *s != Severity::Info)
+            .map_or(Color32::from_gray(235), theme::severity_text);
+        let galley = ctx.painter.layout_no_wrap(
+            text.clone(),
+            FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
+            text_color,
+        );
+        Some([
+            Shape::rect_filled(rect, 3.0, Color32::from_black_alpha(190)),
+            Shape::Text(TextShape::new(
+                rect.center() - galley.size() / 2.0,
+                galley,
+                text_color,
+            )),
+        ])
+    }
 }
 
 /// Distance from `p` to the segment a-b.
@@ -162,49 +209,7 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, SystemNode> for LinkEd
         if line.len() >= 2 {
             shapes.insert(0, Shape::line(line, Stroke::new(width, color)));
         }
-        // Labels at normal size when readable, else the short tags placed for overview.
-        let normal = crate::geometry::text::LABEL_FONT * zoom;
-        let overview = crate::geometry::OVERVIEW_FONT * zoom;
-        // A link whose full label found no room shows its short tag instead.
-        let chosen = if normal >= theme::MIN_LINK_LABEL_PX {
-            self.data
-                .label
-                .as_ref()
-                .map(|l| (l, normal))
-                .or_else(|| self.data.overview.as_ref().map(|l| (l, overview)))
-        } else if overview >= theme::MIN_LINK_LABEL_PX {
-            self.data.overview.as_ref().map(|l| (l, overview))
-        } else {
-            None
-        };
-        if let Some(((text, at), font_px)) = chosen {
-            let rect = Rect::from_min_max(
-                meta.canvas_to_screen_pos(at.min),
-                meta.canvas_to_screen_pos(at.max),
-            );
-            if ctx.painter.clip_rect().intersects(rect) {
-                let text_color = self
-                    .data
-                    .severity
-                    .filter(|s| *s != Severity::Info)
-                    .map_or(Color32::from_gray(235), theme::severity_text);
-                let galley = ctx.painter.layout_no_wrap(
-                    text.clone(),
-                    FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
-                    text_color,
-                );
-                shapes.push(Shape::rect_filled(
-                    rect,
-                    3.0,
-                    Color32::from_black_alpha(190),
-                ));
-                shapes.push(Shape::Text(TextShape::new(
-                    rect.center() - galley.size() / 2.0,
-                    galley,
-                    text_color,
-                )));
-            }
-        }
+        shapes.extend(self.label(ctx).into_iter().flatten());
         shapes
     }
 
