@@ -87,6 +87,9 @@ pub(super) fn search(o: &Obstacles, used: &Used, budget: &mut usize, leg: Leg) -
     }
 }
 
+/// The search on one area: a lattice of the area's edges, the nearby boxes' edges
+/// and the channel middles between them, and the cheapest path across it that runs
+/// through no box.
 pub(super) fn search_in(
     o: &Obstacles,
     used: &Used,
@@ -102,134 +105,188 @@ pub(super) fn search_in(
         xs.extend([r.x0, r.x1]);
         ys.extend([r.y0, r.y1]);
     }
-    let coords = |mut v: Vec<f32>, lo: f32, hi: f32| {
-        v.retain(|c| *c >= lo && *c <= hi);
-        v.sort_by(f32::total_cmp);
-        v.dedup_by(|x, y| (*x - *y).abs() < 0.5);
-        // Channel middles: routes between two boxes keep away from both; wide
-        // channels get lanes either side of the middle, so routes need not share one.
-        let mut mids: Vec<f32> = Vec::new();
-        for w in v.windows(2) {
-            let m = (w[0] + w[1]) / 2.0;
-            mids.push(m);
-            if w[1] - w[0] > 4.0 * LANE_GAP {
-                mids.extend([m - LANE_GAP, m + LANE_GAP]);
-            }
-        }
-        v.extend(mids);
-        v.sort_by(f32::total_cmp);
-        v
+    let lattice = Lattice {
+        xs: axis(xs, area.x0, area.x1),
+        ys: axis(ys, area.y0, area.y1),
     };
-    let xs = coords(xs, area.x0, area.x1);
-    let ys = coords(ys, area.y0, area.y1);
-    let (nx, ny) = (xs.len(), ys.len());
-    let find = |v: &[f32], c: f32| v.iter().position(|x| (x - c).abs() < 0.5);
-    let (ai, aj, bi, bj) = (
-        find(&xs, a.x)?,
-        find(&ys, a.y)?,
-        find(&xs, b.x)?,
-        find(&ys, b.y)?,
+    let from = (
+        lattice.find_x(a.x)?,
+        lattice.find_y(a.y)?,
+        if a_h { 0 } else { 1 },
+    );
+    let to = (
+        lattice.find_x(b.x)?,
+        lattice.find_y(b.y)?,
+        if b_h { 0 } else { 1 },
     );
     let mut local = Grid::new(80.0);
     for r in near {
         local.insert(r);
     }
-    let blocked_mid = |p: Pos| {
+    let blocked = |p: Pos| {
         local.any_near(&Rect::new(p.x, p.y, p.x, p.y), |_, r| {
             r.contains_strictly(p)
         })
     };
-    // State: grid point and the axis we arrived on (0 horizontal, 1 vertical).
-    let id = |i: usize, j: usize, d: usize| (j * nx + i) * 2 + d;
-    let total = nx * ny * 2;
-    let mut g_cost = vec![f32::INFINITY; total];
-    let mut came: Vec<u32> = vec![u32::MAX; total];
-    let h = |i: usize, j: usize| (xs[i] - b.x).abs() + (ys[j] - b.y).abs();
-    let start = id(ai, aj, if a_h { 0 } else { 1 });
-    g_cost[start] = 0.0;
-    let mut open = BinaryHeap::new();
-    open.push(Open {
-        f: h(ai, aj),
-        g: 0.0,
-        node: start,
-    });
-    let mut expansions = 0;
-    let goal_axis = if b_h { 0 } else { 1 };
-    let mut reached = None;
-    while let Some(Open { g, node, .. }) = open.pop() {
-        if g > g_cost[node] {
-            continue;
-        }
-        let d = node % 2;
-        let cell = node / 2;
-        let (i, j) = (cell % nx, cell / nx);
-        if i == bi && j == bj {
-            reached = Some(node);
-            break;
-        }
-        expansions += 1;
-        *budget = budget.saturating_sub(1);
-        if expansions > MAX_EXPANSIONS || *budget == 0 {
-            return None;
-        }
-        let moves: [(isize, isize, usize); 4] = [(1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)];
-        for (di, dj, nd) in moves {
-            let (ni, nj) = (i as isize + di, j as isize + dj);
-            if ni < 0 || nj < 0 || ni >= nx as isize || nj >= ny as isize {
-                continue;
-            }
-            let (ni, nj) = (ni as usize, nj as usize);
-            let p = Pos { x: xs[i], y: ys[j] };
-            let q = Pos {
-                x: xs[ni],
-                y: ys[nj],
-            };
-            let mid = Pos {
-                x: (p.x + q.x) / 2.0,
-                y: (p.y + q.y) / 2.0,
-            };
-            if blocked_mid(mid) {
-                continue;
-            }
-            let mut step = (q.x - p.x).abs() + (q.y - p.y).abs();
-            // Running along another route makes both unreadable.
-            step += SHARED_COST * used.shared_length(p, q);
-            if nd != d {
-                step += BEND_COST;
-            }
-            if ni == bi && nj == bj && nd != goal_axis {
-                step += BEND_COST;
-            }
-            let next = id(ni, nj, nd);
-            let ng = g + step;
-            if ng < g_cost[next] {
-                g_cost[next] = ng;
-                came[next] = node as u32;
-                open.push(Open {
-                    f: ng + h(ni, nj),
-                    g: ng,
-                    node: next,
-                });
-            }
+    let path = lattice.cheapest(from, (to, b), &blocked, used, budget)?;
+    Some(simplify(path))
+}
+
+/// The coordinates along one axis: the given ones inside `lo..=hi`, once each, and the
+/// channel middles between neighbours. Routes between two boxes keep away from both;
+/// wide channels get lanes either side of the middle, so routes need not share one.
+fn axis(mut v: Vec<f32>, lo: f32, hi: f32) -> Vec<f32> {
+    v.retain(|c| *c >= lo && *c <= hi);
+    v.sort_by(f32::total_cmp);
+    v.dedup_by(|x, y| (*x - *y).abs() < 0.5);
+    let mut mids: Vec<f32> = Vec::new();
+    for w in v.windows(2) {
+        let m = (w[0] + w[1]) / 2.0;
+        mids.push(m);
+        if w[1] - w[0] > 4.0 * LANE_GAP {
+            mids.extend([m - LANE_GAP, m + LANE_GAP]);
         }
     }
-    let mut node = reached?;
-    let mut pts = Vec::new();
-    loop {
+    v.extend(mids);
+    v.sort_by(f32::total_cmp);
+    v
+}
+
+/// The points a route may turn at.
+struct Lattice {
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+}
+
+impl Lattice {
+    fn find_x(&self, c: f32) -> Option<usize> {
+        self.xs.iter().position(|x| (x - c).abs() < 0.5)
+    }
+
+    fn find_y(&self, c: f32) -> Option<usize> {
+        self.ys.iter().position(|y| (y - c).abs() < 0.5)
+    }
+
+    /// A search state: a point and the axis arrived on (0 horizontal, 1 vertical).
+    fn id(&self, i: usize, j: usize, d: usize) -> usize {
+        (j * self.xs.len() + i) * 2 + d
+    }
+
+    fn pos(&self, node: usize) -> (usize, usize, Pos) {
         let cell = node / 2;
-        pts.push(Pos {
-            x: xs[cell % nx],
-            y: ys[cell / nx],
+        let (i, j) = (cell % self.xs.len(), cell / self.xs.len());
+        (
+            i,
+            j,
+            Pos {
+                x: self.xs[i],
+                y: self.ys[j],
+            },
+        )
+    }
+
+    /// A*: the cheapest path from `from` to `to` (point indices and the axis left or
+    /// arrived on; `goal` is where `to` stands, for the estimate), each bend and each length shared with a drawn route costing extra,
+    /// never through a point `blocked` says is in a box. None when there is none or
+    /// the search spends its budget.
+    fn cheapest(
+        &self,
+        from: (usize, usize, usize),
+        (to, goal): ((usize, usize, usize), Pos),
+        blocked: &dyn Fn(Pos) -> bool,
+        used: &Used,
+        budget: &mut usize,
+    ) -> Option<Vec<Pos>> {
+        let (nx, ny) = (self.xs.len(), self.ys.len());
+        let (bi, bj, goal_axis) = to;
+        let total = nx * ny * 2;
+        let mut g_cost = vec![f32::INFINITY; total];
+        let mut came: Vec<u32> = vec![u32::MAX; total];
+        let h = |i: usize, j: usize| (self.xs[i] - goal.x).abs() + (self.ys[j] - goal.y).abs();
+        let start = self.id(from.0, from.1, from.2);
+        g_cost[start] = 0.0;
+        let mut open = BinaryHeap::new();
+        open.push(Open {
+            f: h(from.0, from.1),
+            g: 0.0,
+            node: start,
         });
-        if node == start {
-            break;
+        let mut expansions = 0;
+        let mut reached = None;
+        while let Some(Open { g, node, .. }) = open.pop() {
+            if g > g_cost[node] {
+                continue;
+            }
+            let d = node % 2;
+            let (i, j, p) = self.pos(node);
+            if i == bi && j == bj {
+                reached = Some(node);
+                break;
+            }
+            expansions += 1;
+            *budget = budget.saturating_sub(1);
+            if expansions > MAX_EXPANSIONS || *budget == 0 {
+                return None;
+            }
+            let moves: [(isize, isize, usize); 4] = [(1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)];
+            for (di, dj, nd) in moves {
+                let (ni, nj) = (i as isize + di, j as isize + dj);
+                if ni < 0 || nj < 0 || ni >= nx as isize || nj >= ny as isize {
+                    continue;
+                }
+                let (ni, nj) = (ni as usize, nj as usize);
+                let q = Pos {
+                    x: self.xs[ni],
+                    y: self.ys[nj],
+                };
+                let mid = Pos {
+                    x: (p.x + q.x) / 2.0,
+                    y: (p.y + q.y) / 2.0,
+                };
+                if blocked(mid) {
+                    continue;
+                }
+                let mut step = (q.x - p.x).abs() + (q.y - p.y).abs();
+                // Running along another route makes both unreadable.
+                step += SHARED_COST * used.shared_length(p, q);
+                if nd != d {
+                    step += BEND_COST;
+                }
+                if ni == bi && nj == bj && nd != goal_axis {
+                    step += BEND_COST;
+                }
+                let next = self.id(ni, nj, nd);
+                let ng = g + step;
+                if ng < g_cost[next] {
+                    g_cost[next] = ng;
+                    came[next] = node as u32;
+                    open.push(Open {
+                        f: ng + h(ni, nj),
+                        g: ng,
+                        node: next,
+                    });
+                }
+            }
         }
-        let prev = came[node];
-        if prev == u32::MAX {
-            break;
-        }
-        node = prev as usize;
+        Some(self.walk_back(&came, start, reached?))
     }
-    pts.reverse();
-    Some(simplify(pts))
+
+    /// The points from `start` to `end`, read back along `came`.
+    fn walk_back(&self, came: &[u32], start: usize, end: usize) -> Vec<Pos> {
+        let mut node = end;
+        let mut pts = Vec::new();
+        loop {
+            pts.push(self.pos(node).2);
+            if node == start {
+                break;
+            }
+            let prev = came[node];
+            if prev == u32::MAX {
+                break;
+            }
+            node = prev as usize;
+        }
+        pts.reverse();
+        pts
+    }
 }
