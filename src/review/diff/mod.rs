@@ -75,96 +75,29 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
         systems.iter().map(|(x, y, _)| (*x, *y)).collect();
     let zone_map: HashMap<ZoneId, ZoneId> = zones.iter().map(|(x, y, _)| (*x, *y)).collect();
     let links = pair_links(before, after, &system_map);
-
     let zone_items = items(
         &before.zones,
         &after.zones,
         &zones,
         |z| z.id,
         |z| z.name.clone(),
-        |x, y| {
-            fields(
-                &to_json(&Zone {
-                    id: ZoneId(0),
-                    ..x.clone()
-                }),
-                &to_json(&Zone {
-                    id: ZoneId(0),
-                    ..y.clone()
-                }),
-            )
-        },
+        zone_fields,
     );
-    let zone_name = |d: &Design, id: Option<ZoneId>| {
-        id.and_then(|z| d.zone(z))
-            .map(|z| z.name.clone())
-            .unwrap_or_default()
-    };
     let system_items = items(
         &before.systems,
         &after.systems,
         &systems,
         |s| s.id,
         |s| s.name.clone(),
-        |x, y| {
-            // Zones compare by what they are, not by their ids.
-            let same_zone = x.zone.map(|z| zone_map.get(&z).copied().unwrap_or(z)) == y.zone;
-            let mut f = fields(
-                &to_json(&System {
-                    id: SystemId(0),
-                    zone: None,
-                    ..x.clone()
-                }),
-                &to_json(&System {
-                    id: SystemId(0),
-                    zone: None,
-                    ..y.clone()
-                }),
-            );
-            if !same_zone {
-                f.push(FieldChange {
-                    field: "zone".into(),
-                    before: zone_name(before, x.zone),
-                    after: zone_name(after, y.zone),
-                });
-            }
-            f
-        },
+        |x, y| system_fields((before, after), &zone_map, x, y),
     );
-    let system_name =
-        |d: &Design, id: SystemId| d.system(id).map_or_else(String::new, |s| s.name.clone());
     let link_items = items(
         &before.links,
         &after.links,
         &links,
         |l| l.id,
         |l| link_label(after, l),
-        |x, y| {
-            let mut f = fields(
-                &to_json(&Link {
-                    id: LinkId(0),
-                    from: SystemId(0),
-                    to: SystemId(0),
-                    ..x.clone()
-                }),
-                &to_json(&Link {
-                    id: LinkId(0),
-                    from: SystemId(0),
-                    to: SystemId(0),
-                    ..y.clone()
-                }),
-            );
-            for (field, old, new) in [("from", x.from, y.from), ("to", x.to, y.to)] {
-                if system_map.get(&old) != Some(&new) {
-                    f.push(FieldChange {
-                        field: field.into(),
-                        before: system_name(before, old),
-                        after: system_name(after, new),
-                    });
-                }
-            }
-            f
-        },
+        |x, y| link_fields((before, after), &system_map, x, y),
     );
     let forward = SubjectMap {
         systems: system_map.clone(),
@@ -199,4 +132,77 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
             after: esb_counts(b),
         },
     }
+}
+
+/// What changed in a zone, its id aside.
+fn zone_fields(x: &Zone, y: &Zone) -> Vec<FieldChange> {
+    let plain = |z: &Zone| {
+        to_json(&Zone {
+            id: ZoneId(0),
+            ..z.clone()
+        })
+    };
+    fields(&plain(x), &plain(y))
+}
+
+/// What changed in a system, its id aside; its zone compared by what the zone is,
+/// not by its id.
+fn system_fields(
+    (before, after): (&Design, &Design),
+    zone_map: &HashMap<ZoneId, ZoneId>,
+    x: &System,
+    y: &System,
+) -> Vec<FieldChange> {
+    let plain = |s: &System| {
+        to_json(&System {
+            id: SystemId(0),
+            zone: None,
+            ..s.clone()
+        })
+    };
+    let mut f = fields(&plain(x), &plain(y));
+    let same_zone = x.zone.map(|z| zone_map.get(&z).copied().unwrap_or(z)) == y.zone;
+    if !same_zone {
+        let zone_name = |d: &Design, id: Option<ZoneId>| {
+            id.and_then(|z| d.zone(z))
+                .map(|z| z.name.clone())
+                .unwrap_or_default()
+        };
+        f.push(FieldChange {
+            field: "zone".into(),
+            before: zone_name(before, x.zone),
+            after: zone_name(after, y.zone),
+        });
+    }
+    f
+}
+
+/// What changed in a link, its id aside; its ends compared by the systems they are.
+fn link_fields(
+    (before, after): (&Design, &Design),
+    system_map: &HashMap<SystemId, SystemId>,
+    x: &Link,
+    y: &Link,
+) -> Vec<FieldChange> {
+    let plain = |l: &Link| {
+        to_json(&Link {
+            id: LinkId(0),
+            from: SystemId(0),
+            to: SystemId(0),
+            ..l.clone()
+        })
+    };
+    let mut f = fields(&plain(x), &plain(y));
+    let system_name =
+        |d: &Design, id: SystemId| d.system(id).map_or_else(String::new, |s| s.name.clone());
+    for (field, old, new) in [("from", x.from, y.from), ("to", x.to, y.to)] {
+        if system_map.get(&old) != Some(&new) {
+            f.push(FieldChange {
+                field: field.into(),
+                before: system_name(before, old),
+                after: system_name(after, new),
+            });
+        }
+    }
+    f
 }
