@@ -268,6 +268,7 @@ const HIGH_VALUE_PUBLIC: &str = concatcp!(
     " Security Profile admits confidential clients only, so it takes a backend of the app's own to run the flow"
 );
 
+/// How to build the recommended auth flow, where it is run.
 fn auth_flow(
     a: &LinkAnalysis,
     by_target: bool,
@@ -277,62 +278,78 @@ fn auth_flow(
     salesforce_end: bool,
 ) -> Vec<&'static str> {
     if !salesforce_end || !(into_salesforce || a.auth_flow.choice == AuthFlow::NamedCredential) {
-        return match a.auth_flow.choice {
-            AuthFlow::WebServerPkce if browser == Browser::ToAServer => vec![
-                concatcp!(
-                    "If this web app is the browser app's own backend-for-frontend (",
-                    RFC_10017.name,
-                    "), it signs the person in as a confidential client and the browser needs only its session cookie on this link"
-                ),
-                concatcp!(
-                    "Otherwise: PKCE on every code exchange (",
-                    RFC_7636.name,
-                    ")"
-                ),
-            ],
-            AuthFlow::WebServerPkce if browser == Browser::ToAnApi => vec![
-                BFF,
-                concatcp!(
-                    "Without one: PKCE on every code exchange (",
-                    RFC_7636.name,
-                    ")"
-                ),
-            ],
-            AuthFlow::WebServer | AuthFlow::WebServerPkce => vec![
-                "Register the client with the target's authorization server (authorization code grant)",
-                concatcp!("PKCE on every code exchange (", RFC_7636.name, ")"),
-            ],
-            AuthFlow::JwtBearer | AuthFlow::ClientCredentials | AuthFlow::AssetToken => vec![
-                concatcp!(
-                    "Client credentials at the target's authorization server, the client proving itself with a signed JWT (private_key_jwt, ",
-                    RFC_7523.name,
-                    " section 2.2) or mutual-TLS client authentication (",
-                    RFC_8705.name,
-                    "), whichever it supports"
-                ),
-                "Keep the private key or certificate in a vault, with a rotation plan",
-            ],
-            AuthFlow::Device => vec![concatcp!(
-                "The device authorization grant (",
-                RFC_8628.name,
-                ") at the target's authorization server"
-            )],
-            AuthFlow::SamlAssertion => vec![concatcp!(
-                "The identity provider issues an assertion for the target's authorization server, exchanged for an access token (",
-                RFC_7522.name,
-                ")"
-            )],
-            AuthFlow::NamedCredential => Vec::new(),
-            AuthFlow::Federation => vec![
-                "The app trusts the identity provider: SAML 2.0 Web Browser SSO or OpenID Connect",
-            ],
-            AuthFlow::None => vec![
-                "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
-            ],
-            AuthFlow::UsernamePassword | AuthFlow::UserAgent => Vec::new(),
-        };
+        return at_another_server(a.auth_flow.choice, browser);
     }
-    match a.auth_flow.choice {
+    at_salesforce(a.auth_flow.choice, by_target, for_person, browser)
+}
+
+/// How to build the flow where the authorization server is not Salesforce's.
+fn at_another_server(flow: AuthFlow, browser: Browser) -> Vec<&'static str> {
+    match flow {
+        AuthFlow::WebServerPkce if browser == Browser::ToAServer => vec![
+            concatcp!(
+                "If this web app is the browser app's own backend-for-frontend (",
+                RFC_10017.name,
+                "), it signs the person in as a confidential client and the browser needs only its session cookie on this link"
+            ),
+            concatcp!(
+                "Otherwise: PKCE on every code exchange (",
+                RFC_7636.name,
+                ")"
+            ),
+        ],
+        AuthFlow::WebServerPkce if browser == Browser::ToAnApi => vec![
+            BFF,
+            concatcp!(
+                "Without one: PKCE on every code exchange (",
+                RFC_7636.name,
+                ")"
+            ),
+        ],
+        AuthFlow::WebServer | AuthFlow::WebServerPkce => vec![
+            "Register the client with the target's authorization server (authorization code grant)",
+            concatcp!("PKCE on every code exchange (", RFC_7636.name, ")"),
+        ],
+        AuthFlow::JwtBearer | AuthFlow::ClientCredentials | AuthFlow::AssetToken => vec![
+            concatcp!(
+                "Client credentials at the target's authorization server, the client proving itself with a signed JWT (private_key_jwt, ",
+                RFC_7523.name,
+                " section 2.2) or mutual-TLS client authentication (",
+                RFC_8705.name,
+                "), whichever it supports"
+            ),
+            "Keep the private key or certificate in a vault, with a rotation plan",
+        ],
+        AuthFlow::Device => vec![concatcp!(
+            "The device authorization grant (",
+            RFC_8628.name,
+            ") at the target's authorization server"
+        )],
+        AuthFlow::SamlAssertion => vec![concatcp!(
+            "The identity provider issues an assertion for the target's authorization server, exchanged for an access token (",
+            RFC_7522.name,
+            ")"
+        )],
+        AuthFlow::NamedCredential => Vec::new(),
+        AuthFlow::Federation => {
+            vec!["The app trusts the identity provider: SAML 2.0 Web Browser SSO or OpenID Connect"]
+        }
+        AuthFlow::None => vec![
+            "Use the transport's own strong authentication (keys or certificates, not shared passwords)",
+        ],
+        AuthFlow::UsernamePassword | AuthFlow::UserAgent => Vec::new(),
+    }
+}
+
+/// How to build the flow with Salesforce as the authorization server (or, for a Named
+/// Credential, as the client).
+fn at_salesforce(
+    flow: AuthFlow,
+    by_target: bool,
+    for_person: bool,
+    browser: Browser,
+) -> Vec<&'static str> {
+    match flow {
         AuthFlow::WebServer => vec![
             "Register the client as an External Client App with a callback URL; the client secret stays on the server",
             concatcp!(
