@@ -3,7 +3,7 @@
 
 use super::terms::{Asks, Feedback, find};
 use crate::analysis::esb::Verdict;
-use crate::analysis::{Analysis, Events, LinkAnalysis, events};
+use crate::analysis::{Analysis, Esb, Events, LinkAnalysis, events};
 use crate::fact_date;
 use crate::model::{AuthFlow, Design};
 use crate::standards::{RFC_9700, USERNAME_PASSWORD_RETIREMENT};
@@ -54,112 +54,124 @@ pub(super) fn choose(
             let given = answer.parse::<Events>().ok();
             judge(d, given, answer, |e| e.id(), reveal, None)
         }
-        Asks::Retention(r) => {
-            let Some(a) = find(design, analysis, r) else {
-                return Feedback::missing(r);
-            };
-            let mechanism = a.events.choice;
-            let Some(hours) = retention_hours(mechanism) else {
-                return Feedback {
-                    solved: false,
-                    next_hint: None,
-                    lines: vec![(
-                        false,
-                        format!(
-                            "This link carries no events (Patchbay recommends {}): {}",
-                            mechanism.id(),
-                            a.events.reason
-                        ),
-                    )],
-                };
-            };
-            let right = answer.parse::<u32>().ok() == Some(hours);
-            let why = format!(
-                "Patchbay recommends {} for this link, and Salesforce keeps those events for {hours} hours ({} days); standard-volume platform events are kept for only {}. A subscriber away longer misses events for good, so it needs a way to re-sync (EVT-001).",
-                mechanism.id(),
-                hours / 24,
-                events::STANDARD_RETENTION_H
-            );
-            let line = if right {
-                format!("Right: {hours} hours. {why}")
-            } else if reveal {
-                format!("Not {answer} hours. {why}")
-            } else if answer.parse::<u32>().ok() == Some(events::STANDARD_RETENTION_H) {
-                format!(
-                    "Not {answer} hours: that is how long Salesforce keeps standard-volume platform events, a class new event channels no longer use. Which mechanism carries this link, and how long is that one kept?"
-                )
-            } else {
-                format!(
-                    "Not {answer} hours: Salesforce keeps no event class for that long or that short. Work out which mechanism carries this link first."
-                )
-            };
-            (right, line)
-        }
-        Asks::Protection(r) => {
-            let Some(a) = find(design, analysis, r) else {
-                return Feedback::missing(r);
-            };
-            let right_answer = protection(a);
-            let right = answer == right_answer;
-            let line = if right {
-                format!("Right: {right_answer}. {}", a.mtls.reason)
-            } else if reveal {
-                format!(
-                    "Not {answer}: Patchbay recommends {right_answer}. {}",
-                    a.mtls.reason
-                )
-            } else {
-                format!("Not {answer}: {}", protection_mistake(answer, right_answer))
-            };
-            (right, line)
-        }
-        Asks::Esb => {
-            let esb = &analysis.esb;
-            let right_answer = esb.verdict.id();
-            let right = answer == right_answer;
-            let line = if right {
-                format!("Right: {right_answer}. {}", esb.reason)
-            } else if reveal {
-                format!("Not {answer}: Patchbay says {right_answer}. {}", esb.reason)
-            } else {
-                format!(
-                    "Not {answer}: {}",
-                    verdict_mistake(answer.parse().ok(), esb.verdict)
-                )
-            };
-            (right, line)
-        }
-        Asks::FullMesh => {
-            let esb = &analysis.esb;
-            let n = esb.systems;
-            let right = answer.parse::<usize>().ok() == Some(esb.full_mesh);
-            let why = format!(
-                "Each of the {n} systems would connect to the {} others, and each connection joins two of them: {n} × {} / 2 = {}. Today there are {}; through a hub there would be {}, one per system.",
-                n.saturating_sub(1),
-                n.saturating_sub(1),
-                esb.full_mesh,
-                esb.point_to_point,
-                esb.via_hub
-            );
-            let given = answer.parse::<usize>().ok();
-            let line = if right {
-                format!("Right: {}. {why}", esb.full_mesh)
-            } else if reveal {
-                format!("Not {answer}. {why}")
-            } else {
-                format!(
-                    "Not {answer}: {}",
-                    mesh_mistake(given, n, esb.point_to_point)
-                )
-            };
-            (right, line)
-        }
+        Asks::Retention(r) => match find(design, analysis, r).map(|a| retention(a, answer, reveal))
+        {
+            None => return Feedback::missing(r),
+            Some(Err(feedback)) => return feedback,
+            Some(Ok(judged)) => judged,
+        },
+        Asks::Protection(r) => match find(design, analysis, r) {
+            None => return Feedback::missing(r),
+            Some(a) => protection_answer(a, answer, reveal),
+        },
+        Asks::Esb => verdict_answer(&analysis.esb, answer, reveal),
+        Asks::FullMesh => full_mesh_answer(&analysis.esb, answer, reveal),
     };
     Feedback {
         solved: right,
         lines: vec![(right, line)],
         next_hint: None,
     }
+}
+
+/// How long the link's events are kept, in hours; an error when it carries none.
+fn retention(a: &LinkAnalysis, answer: &str, reveal: bool) -> Result<(bool, String), Feedback> {
+    let mechanism = a.events.choice;
+    let Some(hours) = retention_hours(mechanism) else {
+        return Err(Feedback {
+            solved: false,
+            next_hint: None,
+            lines: vec![(
+                false,
+                format!(
+                    "This link carries no events (Patchbay recommends {}): {}",
+                    mechanism.id(),
+                    a.events.reason
+                ),
+            )],
+        });
+    };
+    let right = answer.parse::<u32>().ok() == Some(hours);
+    let why = format!(
+        "Patchbay recommends {} for this link, and Salesforce keeps those events for {hours} hours ({} days); standard-volume platform events are kept for only {}. A subscriber away longer misses events for good, so it needs a way to re-sync (EVT-001).",
+        mechanism.id(),
+        hours / 24,
+        events::STANDARD_RETENTION_H
+    );
+    let line = if right {
+        format!("Right: {hours} hours. {why}")
+    } else if reveal {
+        format!("Not {answer} hours. {why}")
+    } else if answer.parse::<u32>().ok() == Some(events::STANDARD_RETENTION_H) {
+        format!(
+            "Not {answer} hours: that is how long Salesforce keeps standard-volume platform events, a class new event channels no longer use. Which mechanism carries this link, and how long is that one kept?"
+        )
+    } else {
+        format!(
+            "Not {answer} hours: Salesforce keeps no event class for that long or that short. Work out which mechanism carries this link first."
+        )
+    };
+    Ok((right, line))
+}
+
+/// What protects the link beyond one-way TLS.
+fn protection_answer(a: &LinkAnalysis, answer: &str, reveal: bool) -> (bool, String) {
+    let right_answer = protection(a);
+    let right = answer == right_answer;
+    let line = if right {
+        format!("Right: {right_answer}. {}", a.mtls.reason)
+    } else if reveal {
+        format!(
+            "Not {answer}: Patchbay recommends {right_answer}. {}",
+            a.mtls.reason
+        )
+    } else {
+        format!("Not {answer}: {}", protection_mistake(answer, right_answer))
+    };
+    (right, line)
+}
+
+/// The bus verdict.
+fn verdict_answer(esb: &Esb, answer: &str, reveal: bool) -> (bool, String) {
+    let right_answer = esb.verdict.id();
+    let right = answer == right_answer;
+    let line = if right {
+        format!("Right: {right_answer}. {}", esb.reason)
+    } else if reveal {
+        format!("Not {answer}: Patchbay says {right_answer}. {}", esb.reason)
+    } else {
+        format!(
+            "Not {answer}: {}",
+            verdict_mistake(answer.parse().ok(), esb.verdict)
+        )
+    };
+    (right, line)
+}
+
+/// How many connections a full mesh of the design's systems needs.
+fn full_mesh_answer(esb: &Esb, answer: &str, reveal: bool) -> (bool, String) {
+    let n = esb.systems;
+    let right = answer.parse::<usize>().ok() == Some(esb.full_mesh);
+    let why = format!(
+        "Each of the {n} systems would connect to the {} others, and each connection joins two of them: {n} × {} / 2 = {}. Today there are {}; through a hub there would be {}, one per system.",
+        n.saturating_sub(1),
+        n.saturating_sub(1),
+        esb.full_mesh,
+        esb.point_to_point,
+        esb.via_hub
+    );
+    let given = answer.parse::<usize>().ok();
+    let line = if right {
+        format!("Right: {}. {why}", esb.full_mesh)
+    } else if reveal {
+        format!("Not {answer}. {why}")
+    } else {
+        format!(
+            "Not {answer}: {}",
+            mesh_mistake(given, n, esb.point_to_point)
+        )
+    };
+    (right, line)
 }
 
 /// What protects a link beyond one-way TLS, as the mTLS decision says: mutual TLS,
