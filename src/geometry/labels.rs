@@ -220,32 +220,7 @@ pub fn place(
                     continue;
                 }
                 // Covering another link's line hides it: allowed, but costly.
-                // Past a few lines a spot is bad enough: stop counting there. Where
-                // more line pieces run past a spot than a person could tell apart
-                // (hundreds of links sharing a channel in a very large design), the
-                // spot counts as covering the most lines; when the grid's cells alone
-                // show that many pieces near, without looking at any.
-                let mut covered = 0.0;
-                let mut looked_at = 0;
-                let near: usize = scene.routes.iter().map(|g| g.at_least_near(&rect)).sum();
-                if near >= MAX_NEARBY_PIECES {
-                    covered = MAX_COVERED;
-                }
-                for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
-                    if covered >= MAX_COVERED {
-                        break;
-                    }
-                    grid.any_near(&rect, |i, r| {
-                        looked_at += 1;
-                        if owner[i] != li && r.overlaps(&rect, 0.0) {
-                            covered += 1.0;
-                        }
-                        if looked_at >= MAX_NEARBY_PIECES {
-                            covered = MAX_COVERED;
-                        }
-                        covered >= MAX_COVERED
-                    });
-                }
+                let covered = covered(scene, &rect, li);
                 let score = base + extra + covered * COVER_COST;
                 if best.as_ref().is_none_or(|b| score < b.0) {
                     best = Some((score, rect, text, is_short));
@@ -266,4 +241,34 @@ pub fn place(
         }
     }
     out
+}
+
+/// How many other links' line pieces `rect` covers, up to `MAX_COVERED`: past a few
+/// lines a spot is bad enough, so counting stops there. Where more line pieces run past
+/// a spot than a person could tell apart (hundreds of links sharing a channel in a very
+/// large design), the spot counts as covering the most lines; when the grid's cells
+/// alone show that many pieces near, without looking at any.
+fn covered(scene: &Scene, rect: &Rect, link: usize) -> f32 {
+    let near: usize = scene.routes.iter().map(|g| g.at_least_near(rect)).sum();
+    if near >= MAX_NEARBY_PIECES {
+        return MAX_COVERED;
+    }
+    let mut covered = 0.0;
+    let mut looked_at = 0;
+    for (grid, owner) in scene.routes.iter().zip(scene.route_owner) {
+        if covered >= MAX_COVERED {
+            break;
+        }
+        grid.any_near(rect, |i, r| {
+            looked_at += 1;
+            if owner[i] != link && r.overlaps(rect, 0.0) {
+                covered += 1.0;
+            }
+            if looked_at >= MAX_NEARBY_PIECES {
+                covered = MAX_COVERED;
+            }
+            covered >= MAX_COVERED
+        });
+    }
+    covered
 }

@@ -51,51 +51,8 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>)
         down: vec![Vec::new(); n],
         real: n,
     };
-    // Chains of waypoints for edges that skip layers, one per edge, so parallel links
-    // get corridors of their own.
-    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(edges.len());
-    let mut edge_chain: Vec<Option<bool>> = Vec::with_capacity(edges.len());
-    for (k, f) in forward.iter().enumerate() {
-        let Some((a, b)) = *f else {
-            edge_chain.push(None);
-            chains.push(Vec::new());
-            continue;
-        };
-        let reversed = edges[k].0 != a;
-        {
-            let mut chain = Vec::new();
-            let mut prev = a;
-            for l in g.layer[a] + 1..g.layer[b] {
-                let v = g.layer.len();
-                g.layer.push(l);
-                g.band.push(g.band[a]);
-                g.height.push(WAYPOINT_SIZE);
-                g.width.push(0.0);
-                g.up.push(vec![prev]);
-                g.down.push(Vec::new());
-                g.down[prev].push(v);
-                chain.push(v);
-                prev = v;
-            }
-            g.down[prev].push(b);
-            g.up[b].push(prev);
-            chains.push(chain);
-        }
-        edge_chain.push(Some(reversed));
-    }
-    let layer_count = g.layer.iter().copied().max().unwrap_or(0) + 1;
-    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
-    // Start from the feedback order, which keeps connected systems near each other.
-    for &v in &order {
-        rows[g.layer[v]].push(v);
-    }
-    for v in n..g.layer.len() {
-        rows[g.layer[v]].push(v);
-    }
-    for row in &mut rows {
-        let band = &g.band;
-        row.sort_by_key(|&v| band[v]);
-    }
+    let (chains, edge_chain) = chain_long_edges(&mut g, edges, &forward);
+    let mut rows = first_rows(&g, &order);
     order_rows(&g, &mut rows);
     let (xs, ys, gaps) = coordinates(&g, &rows, style);
     let centers = (0..n)
@@ -144,6 +101,61 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], style: impl Into<Style>)
         vias,
         channels,
     }
+}
+
+/// Chains of waypoints for edges that skip layers, one per edge, so parallel links get
+/// corridors of their own. For each edge: its chain, and whether it was turned around
+/// for layering (None for an edge left out of the layering).
+fn chain_long_edges(
+    g: &mut Graph,
+    edges: &[(usize, usize)],
+    forward: &[Option<(usize, usize)>],
+) -> (Vec<Vec<usize>>, Vec<Option<bool>>) {
+    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(edges.len());
+    let mut edge_chain: Vec<Option<bool>> = Vec::with_capacity(edges.len());
+    for (k, f) in forward.iter().enumerate() {
+        let Some((a, b)) = *f else {
+            edge_chain.push(None);
+            chains.push(Vec::new());
+            continue;
+        };
+        let mut chain = Vec::new();
+        let mut prev = a;
+        for l in g.layer[a] + 1..g.layer[b] {
+            let v = g.layer.len();
+            g.layer.push(l);
+            g.band.push(g.band[a]);
+            g.height.push(WAYPOINT_SIZE);
+            g.width.push(0.0);
+            g.up.push(vec![prev]);
+            g.down.push(Vec::new());
+            g.down[prev].push(v);
+            chain.push(v);
+            prev = v;
+        }
+        g.down[prev].push(b);
+        g.up[b].push(prev);
+        chains.push(chain);
+        edge_chain.push(Some(edges[k].0 != a));
+    }
+    (chains, edge_chain)
+}
+
+/// Each layer's vertices before ordering: systems in the feedback order, which keeps
+/// connected systems near each other, then waypoints; grouped by band.
+fn first_rows(g: &Graph, order: &[usize]) -> Vec<Vec<usize>> {
+    let layer_count = g.layer.iter().copied().max().unwrap_or(0) + 1;
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
+    for &v in order {
+        rows[g.layer[v]].push(v);
+    }
+    for v in g.real..g.layer.len() {
+        rows[g.layer[v]].push(v);
+    }
+    for row in &mut rows {
+        row.sort_by_key(|&v| g.band[v]);
+    }
+    rows
 }
 
 #[cfg(test)]
