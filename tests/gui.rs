@@ -187,7 +187,7 @@ fn save_and_reopen_gives_the_same_design() {
     h.run_steps(2);
     assert_eq!(*h.state().doc.design(), drawn);
     assert_eq!(
-        h.state().recent.first().map(|p| p.file_name()),
+        h.state().files.recent.first().map(|p| p.file_name()),
         Some(path.canonicalize().expect("path").file_name())
     );
 }
@@ -609,7 +609,7 @@ fn without_a_dialog_service_saving_uses_the_window_s_own_dialog_and_says_where()
         ..Scripted::default()
     };
     let mut app = empty_app_with(Box::new(dialogs));
-    app.files_dir = Some(dir.path().to_owned());
+    app.files.dir = Some(dir.path().to_owned());
     let mut h = harness(app);
     h.get_by_label("ERP").click();
     h.run_steps(2);
@@ -647,7 +647,7 @@ fn cancelling_the_window_s_own_dialog_saves_nothing_and_says_so() {
         unavailable: true,
         ..Scripted::default()
     }));
-    app.files_dir = Some(dir.path().to_owned());
+    app.files.dir = Some(dir.path().to_owned());
     let mut h = harness(app);
     h.get_by_label("ERP").click();
     h.run_steps(2);
@@ -673,7 +673,7 @@ fn without_a_dialog_service_export_writes_where_the_window_s_dialog_says() {
         unavailable: true,
         ..Scripted::default()
     }));
-    app.files_dir = Some(dir.path().to_owned());
+    app.files.dir = Some(dir.path().to_owned());
     let mut h = harness(app);
     h.state_mut()
         .command(Command::Export(patchbay::export::ExportFormat::Svg));
@@ -1493,12 +1493,12 @@ fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
     h.run_steps(2);
     h.get_by_label("Checkout (4 steps)").click();
     h.run_steps(3);
-    assert_eq!(h.state().shown_flow, Some(1));
+    assert_eq!(h.state().shown.flow, Some(1));
     // Shown: its name can be edited in place.
     assert!(h.get_all_by_value("Checkout").next().is_some());
     h.get_by_label("Checkout (4 steps)").click();
     h.run_steps(2);
-    assert_eq!(h.state().shown_flow, None, "a second click hides it");
+    assert_eq!(h.state().shown.flow, None, "a second click hides it");
 
     // Links picked in an order that does not follow on: refused, and said why.
     let (card, backend) = (patchbay::model::LinkId(6), patchbay::model::LinkId(4));
@@ -1525,7 +1525,7 @@ fn a_flow_is_shown_with_its_steps_and_made_from_links_picked_in_order() {
     let flows = h.state().doc.design().flows.clone();
     assert_eq!(flows.len(), 3);
     assert_eq!(flows[2].steps, vec![storefront, card, backend]);
-    assert_eq!(h.state().shown_flow, Some(flows[2].id));
+    assert_eq!(h.state().shown.flow, Some(flows[2].id));
     h.get_by_label("Flow 3 (3 steps)");
     h.get_by_label("Drop last step").click();
     h.run_steps(3);

@@ -19,50 +19,83 @@ pub struct PatchbayApp {
     pub selection: Selection,
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
     /// What the last file operation did, shown in the status line.
     pub status: String,
     /// The status as last seen, and the revision it was set at.
     pub(super) status_shown: (String, u64),
     /// The sizes the user dragged the panels to.
     pub(super) panels: super::panel_sizes::PanelSizes,
-    /// Where file dialogs start when the design has no file yet.
-    pub files_dir: Option<PathBuf>,
-    pub(super) builtin: Option<BuiltinDialog>,
-    pub(super) after_save: Option<Command>,
-    /// Where unsaved changes are copied, if anywhere.
-    pub(super) autosave: Option<crate::recovery::Autosave>,
-    /// When the last copy was written, if this window has one.
-    pub(super) autosaved: Option<std::time::Instant>,
-    /// The user chose to lose the changes: nothing is copied on the way out.
-    pub(super) discarding: bool,
+    /// Files: recent ones, dialogs, a background open.
+    pub files: Files,
+    /// The copy of unsaved changes.
+    pub(super) autosave: Autosaving,
     pub(super) canvas: Canvas,
-    pub(super) connect_mode: bool,
-    pub(super) renaming: Option<(SystemId, String)>,
+    /// What the canvas is in the middle of.
+    pub(super) on_canvas: OnCanvas,
     pub(super) queue: Vec<Command>,
-    pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) quitting: bool,
     pub(super) shown_title: String,
-    pub(super) rename_rect: Option<egui::Rect>,
-    pub(super) view_center: Pos,
     pub(super) learn: super::learn::Learn,
-    /// The finding whose details the findings panel shows.
-    pub(super) shown_finding: Option<FindingKey>,
+    /// What the panels and the canvas show besides the design.
+    pub shown: Shown,
     /// The design the open one is compared with (File > Compare with…).
     pub compare: Option<super::compare::Comparison>,
-    /// The flow shown on the canvas.
-    pub shown_flow: Option<u32>,
-    /// The Flows section of the side panel is open.
-    pub(super) flows_open: bool,
+    /// Repaints the window when work done off its thread has a result; set on the
+    /// first frame, when the window's context exists.
+    pub(super) waker: crate::job::Waker,
+}
+
+/// The window's files: where dialogs start, the dialogs themselves, what waits for a
+/// save, and a design being opened on another thread.
+pub struct Files {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Where file dialogs start when the design has no file yet.
+    pub dir: Option<PathBuf>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    /// The window's own file dialog, where the desktop has none.
+    pub(super) builtin: Option<BuiltinDialog>,
+    /// What to do once the design is saved (open another, quit).
+    pub(super) after_save: Option<Command>,
     /// A file being opened on another thread.
     pub(super) opening: Option<super::files::Opening>,
     /// A design that finished opening while the open one was being edited: it waits
     /// for the answer to "Unsaved changes" (see `Command::TakeOpened`).
-    pub(super) opened_waiting: Option<(std::path::PathBuf, crate::document::Document)>,
-    /// Repaints the window when work done off its thread has a result; set on the
-    /// first frame, when the window's context exists.
-    pub(super) waker: crate::job::Waker,
+    pub(super) opened_waiting: Option<(PathBuf, Document)>,
+}
+
+/// Where unsaved changes are copied, and when.
+#[derive(Default)]
+pub(super) struct Autosaving {
+    /// Where unsaved changes are copied, if anywhere.
+    pub(super) copy: Option<crate::recovery::Autosave>,
+    /// When the last copy was written, if this window has one.
+    pub(super) at: Option<std::time::Instant>,
+    /// The user chose to lose the changes: nothing is copied on the way out.
+    pub(super) discarding: bool,
+}
+
+/// What the canvas is in the middle of: drawing a link, renaming a system in place.
+#[derive(Default)]
+pub(super) struct OnCanvas {
+    pub(super) connect_mode: bool,
+    /// The system being renamed and the name typed so far.
+    pub(super) renaming: Option<(SystemId, String)>,
+    /// Where the rename box was drawn.
+    pub(super) rename_rect: Option<egui::Rect>,
+    /// The middle of the view, in design units, where new systems go.
+    pub(super) view_center: Pos,
+}
+
+/// What is shown besides the design: a finding's details, a flow, the Flows section.
+#[derive(Default)]
+pub struct Shown {
+    /// The finding whose details the findings panel shows.
+    pub finding: Option<FindingKey>,
+    /// The flow shown on the canvas.
+    pub flow: Option<u32>,
+    /// The Flows section of the side panel is open.
+    pub flows_open: bool,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -81,32 +114,27 @@ impl PatchbayApp {
             doc,
             selection: Selection::default(),
             dialog: None,
-            recent: Vec::new(),
             status: String::new(),
             status_shown: (String::new(), 0),
             panels: super::panel_sizes::PanelSizes::default(),
-            files_dir: None,
-            builtin: None,
-            after_save: None,
-            autosave: None,
-            autosaved: None,
-            discarding: false,
+            files: Files {
+                recent: Vec::new(),
+                dir: None,
+                dialogs,
+                builtin: None,
+                after_save: None,
+                opening: None,
+                opened_waiting: None,
+            },
+            autosave: Autosaving::default(),
             canvas,
-            connect_mode: false,
-            renaming: None,
+            on_canvas: OnCanvas::default(),
             queue: Vec::new(),
-            dialogs,
             quitting: false,
             shown_title: String::new(),
-            rename_rect: None,
-            view_center: Pos::default(),
             learn: super::learn::Learn::default(),
-            shown_finding: None,
+            shown: Shown::default(),
             compare: None,
-            shown_flow: None,
-            flows_open: false,
-            opening: None,
-            opened_waiting: None,
             waker: crate::job::Waker::default(),
         }
     }
@@ -152,7 +180,7 @@ impl PatchbayApp {
 
     /// The window's own file dialog is open, for this purpose.
     pub fn builtin_dialog_open(&self) -> Option<Purpose> {
-        self.builtin.as_ref().map(|d| d.purpose)
+        self.files.builtin.as_ref().map(|d| d.purpose)
     }
 
     /// The concept card open, if any.
@@ -207,8 +235,8 @@ impl PatchbayApp {
                 panels::menu_ui(
                     ui,
                     doc,
-                    &self.recent,
-                    self.connect_mode,
+                    &self.files.recent,
+                    self.on_canvas.connect_mode,
                     &self.learn.progress,
                 )
             })
@@ -225,11 +253,11 @@ impl PatchbayApp {
             if let Some(c) = &self.compare {
                 super::compare::overlay(ui, c, &self.canvas, &geometry);
             }
-            super::flows::overlay(ui, &self.doc, &self.canvas, self.shown_flow);
+            super::flows::overlay(ui, &self.doc, &self.canvas, self.shown.flow);
         });
 
         self.autosave_tick(std::time::Instant::now());
-        if self.doc.is_dirty() && self.autosave.is_some() {
+        if self.doc.is_dirty() && self.autosave.copy.is_some() {
             // Wake up for the next copy even when nothing else happens.
             ctx.request_repaint_after(crate::recovery::INTERVAL);
         }
@@ -243,10 +271,10 @@ impl PatchbayApp {
             let changes = super::compare::changes_window(&ctx, c);
             self.queue.extend(changes);
         }
-        if let Some(dialog) = &mut self.builtin {
+        if let Some(dialog) = &mut self.files.builtin {
             if let Some(answer) = dialog.update(&ctx) {
                 self.queue.push(Command::Chosen(dialog.purpose, answer));
-                self.builtin = None;
+                self.files.builtin = None;
             }
         }
         let answered = super::dialogs::dialog_ui(&ctx, &mut self.dialog, &self.doc);
@@ -277,7 +305,7 @@ impl PatchbayApp {
                 .default_size(size)
                 .size_range(range)
                 .show(ui, |ui| {
-                    panels::palette_ui(ui, doc, selection, (self.shown_flow, self.flows_open))
+                    panels::palette_ui(ui, doc, selection, (self.shown.flow, self.shown.flows_open))
                 })
                 .inner,
         );
@@ -319,7 +347,7 @@ impl PatchbayApp {
                 .default_size(size)
                 .size_range(range)
                 .show(ui, |ui| {
-                    super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown_finding)
+                    super::findings::findings_ui(ui, doc, self.learn.hidden(), self.shown.finding)
                 })
                 .inner,
         );

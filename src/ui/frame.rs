@@ -19,7 +19,7 @@ impl PatchbayApp {
             (&self.selection.systems, &self.selection.links),
             self.learn.hidden().is_some(),
         );
-        let actions = self.canvas.ui(ui, self.connect_mode);
+        let actions = self.canvas.ui(ui, self.on_canvas.connect_mode);
         if self.doc.design().systems.is_empty() {
             let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
             ui.painter().text(
@@ -36,10 +36,10 @@ impl PatchbayApp {
         for a in actions {
             self.canvas_action(a);
         }
-        if let Some((id, _)) = &self.renaming {
-            self.rename_rect = self.canvas.system_screen_rect(ui, *id);
+        if let Some((id, _)) = &self.on_canvas.renaming {
+            self.on_canvas.rename_rect = self.canvas.system_screen_rect(ui, *id);
         }
-        self.view_center = self.canvas.visible_center(ui);
+        self.on_canvas.view_center = self.canvas.visible_center(ui);
     }
 
     pub(super) fn canvas_action(&mut self, action: CanvasAction) {
@@ -99,8 +99,8 @@ impl PatchbayApp {
     /// themselves; a text field being typed in takes it first.
     pub(super) fn handle_escape(&mut self, ctx: &egui::Context) {
         if self.dialog.is_some()
-            || self.builtin.is_some()
-            || self.renaming.is_some()
+            || self.files.builtin.is_some()
+            || self.on_canvas.renaming.is_some()
             || ctx.egui_wants_keyboard_input()
         {
             return;
@@ -158,7 +158,9 @@ impl PatchbayApp {
     }
 
     pub(super) fn rename_ui(&mut self, ctx: &egui::Context) {
-        let (Some((id, mut name)), Some(rect)) = (self.renaming.take(), self.rename_rect) else {
+        let (Some((id, mut name)), Some(rect)) =
+            (self.on_canvas.renaming.take(), self.on_canvas.rename_rect)
+        else {
             return;
         };
         let mut done = false;
@@ -189,7 +191,7 @@ impl PatchbayApp {
                 }
             }
         } else if keep {
-            self.renaming = Some((id, name));
+            self.on_canvas.renaming = Some((id, name));
         }
     }
 }

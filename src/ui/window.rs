@@ -15,23 +15,24 @@ impl PatchbayApp {
         if let Some(newest) = orphans.into_iter().next() {
             self.dialog = Some(Dialog::Recover(Box::new(newest)));
         }
-        self.autosave = Some(autosave);
+        self.autosave.copy = Some(autosave);
         self
     }
     /// Writes the copy of unsaved changes when it is due at `now` (or removes it once
     /// they are saved).
     pub fn autosave_tick(&mut self, now: std::time::Instant) {
-        let Some(autosave) = &self.autosave else {
+        let Some(autosave) = &self.autosave.copy else {
             return;
         };
         if !self.doc.is_dirty() {
-            if self.autosaved.take().is_some() {
+            if self.autosave.at.take().is_some() {
                 autosave.clear();
             }
             return;
         }
         let due = self
-            .autosaved
+            .autosave
+            .at
             .is_none_or(|at| now.duration_since(at) >= crate::recovery::INTERVAL);
         if due {
             let doc = &self.doc;
@@ -39,16 +40,16 @@ impl PatchbayApp {
                 Ok(()) => {}
                 Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
             }
-            self.autosaved = Some(now);
+            self.autosave.at = Some(now);
         }
     }
     /// On the way out: unsaved changes the user did not discard are copied, so the
     /// next start can offer them; otherwise the copy goes.
     pub fn leave(&mut self) {
-        let Some(autosave) = &self.autosave else {
+        let Some(autosave) = &self.autosave.copy else {
             return;
         };
-        if self.doc.is_dirty() && !self.discarding {
+        if self.doc.is_dirty() && !self.autosave.discarding {
             let doc = &self.doc;
             let _ = autosave.write(doc.design(), doc.path.as_deref(), &doc.title);
         } else {
@@ -112,7 +113,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
                 app = app.with_autosave(crate::recovery::Autosave::new(dir));
             }
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
-                app.recent = recent
+                app.files.recent = recent
                     .lines()
                     .filter(|l| !l.is_empty())
                     .map(PathBuf::from)
@@ -138,6 +139,7 @@ impl eframe::App for PatchbayApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let recent: Vec<String> = self
+            .files
             .recent
             .iter()
             .map(|p| p.display().to_string())

@@ -30,8 +30,8 @@ impl PatchbayApp {
             steps,
         };
         if self.checked_flow(flow, "New flow") {
-            self.shown_flow = Some(id);
-            self.flows_open = true;
+            self.shown.flow = Some(id);
+            self.shown.flows_open = true;
         }
     }
 

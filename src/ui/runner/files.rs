@@ -32,17 +32,17 @@ impl PatchbayApp {
     /// stays usable; a file that fails to open changes nothing. Where no thread can be
     /// had, it is opened here and shown on the next frame.
     pub fn open_in_background(&mut self, path: &Path) {
-        self.opening = Some(Opening::start(path, self.doc.revision(), &self.waker));
+        self.files.opening = Some(Opening::start(path, self.doc.revision(), &self.waker));
     }
 
     /// The file being opened in the background, if any.
     pub fn opening(&self) -> Option<&Path> {
-        self.opening.as_ref().map(Opening::path)
+        self.files.opening.as_ref().map(Opening::path)
     }
 
     /// Stops waiting for the file being opened; the open design stays as it is.
     pub fn cancel_open(&mut self) {
-        if let Some(o) = self.opening.take() {
+        if let Some(o) = self.files.opening.take() {
             self.status = format!("Did not open {}: cancelled", o.path().display());
         }
     }
@@ -51,7 +51,9 @@ impl PatchbayApp {
     /// until then.
     pub(in crate::ui) fn poll_opening(&mut self, ctx: &egui::Context) {
         self.forget_unwanted_open();
-        let Some(o) = &mut self.opening else { return };
+        let Some(o) = &mut self.files.opening else {
+            return;
+        };
         let edited = self.doc.revision() != o.from_revision && self.doc.is_dirty();
         match o.poll() {
             Opened::Waiting => {
@@ -61,18 +63,18 @@ impl PatchbayApp {
             }
             Opened::Done(opened) => {
                 let path = o.path().to_owned();
-                self.opening = None;
+                self.files.opening = None;
                 match *opened {
                     // The open design was edited while this one loaded: ask first.
                     Ok(doc) if edited => {
-                        self.opened_waiting = Some((path, doc));
+                        self.files.opened_waiting = Some((path, doc));
                         self.queue.push(Command::TakeOpened);
                     }
                     opened => self.opened(&path, opened),
                 }
             }
             Opened::Stopped => {
-                self.opening = None;
+                self.files.opening = None;
                 self.dialog = Some(Dialog::Error(
                     "the file could not be opened: reading it stopped unexpectedly".into(),
                 ));
@@ -84,11 +86,11 @@ impl PatchbayApp {
     /// with Cancel: nothing will take it any more.
     fn forget_unwanted_open(&mut self) {
         let asking = self.dialog.is_some()
-            || self.builtin.is_some()
-            || self.after_save.is_some()
+            || self.files.builtin.is_some()
+            || self.files.after_save.is_some()
             || !self.queue.is_empty();
         if !asking {
-            if let Some((path, _)) = self.opened_waiting.take() {
+            if let Some((path, _)) = self.files.opened_waiting.take() {
                 self.status = format!(
                     "Did not open {}: kept the design you were editing",
                     path.display()
@@ -221,12 +223,12 @@ impl PatchbayApp {
             Ok(()) => {
                 self.status = format!("Saved to {}", path.display());
                 self.remember(&path);
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.files.after_save.take() {
                     self.queue.push(next);
                 }
             }
             Err(e) => {
-                self.after_save = None;
+                self.files.after_save = None;
                 self.status = format!("Not saved: {e}");
                 self.dialog = Some(Dialog::Error(format!("The design was not saved: {e}")));
             }
@@ -242,13 +244,13 @@ impl PatchbayApp {
             .and_then(Path::parent)
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_path_buf)
-            .or_else(|| self.files_dir.clone())
+            .or_else(|| self.files.dir.clone())
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."))
     }
 
     pub(in crate::ui) fn builtin_dialog(&mut self, purpose: Purpose, suggested: &str) {
-        self.builtin = Some(BuiltinDialog::new(purpose, self.dialog_dir(), suggested));
+        self.files.builtin = Some(BuiltinDialog::new(purpose, self.dialog_dir(), suggested));
     }
 
     /// Acts on the answer of the window's own file dialog: the file chosen for
@@ -263,7 +265,7 @@ impl PatchbayApp {
             (Some(path), Purpose::Import) => self.import_path(&path),
             (Some(path), Purpose::ExportComparison) => self.export_comparison(&path),
             (None, Purpose::Save) => {
-                self.after_save = None;
+                self.files.after_save = None;
                 self.status = "Not saved: no file was chosen".into();
             }
             (None, _) => {}
@@ -311,7 +313,7 @@ impl PatchbayApp {
         doc.recover(recovered);
         self.replace(doc);
         // Keep a copy of this window's own at once, then drop the old one.
-        self.autosaved = None;
+        self.autosave.at = None;
         self.autosave_tick(std::time::Instant::now());
         crate::recovery::discard(&copy.file);
         self.status = if copy.set_aside.is_empty() {
@@ -326,9 +328,9 @@ impl PatchbayApp {
 
     pub(in crate::ui) fn remember(&mut self, path: &Path) {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(RECENT_MAX);
+        self.files.recent.retain(|p| *p != path);
+        self.files.recent.insert(0, path);
+        self.files.recent.truncate(RECENT_MAX);
     }
 
     /// Starts an empty design.
@@ -344,7 +346,7 @@ impl PatchbayApp {
 
     /// Asks for a file to open for `purpose`, in the desktop's dialog or the window's.
     pub(in crate::ui) fn ask_open(&mut self, purpose: Purpose) {
-        match self.dialogs.open() {
+        match self.files.dialogs.open() {
             Picked::Path(path) => self.chosen(purpose, Some(path)),
             Picked::Cancelled => {}
             Picked::Unavailable => self.builtin_dialog(purpose, ""),
@@ -353,10 +355,10 @@ impl PatchbayApp {
 
     /// Asks where to write for `purpose`, suggesting a file name.
     fn ask_save(&mut self, purpose: Purpose, suggested: &str) {
-        match self.dialogs.save(suggested) {
+        match self.files.dialogs.save(suggested) {
             Picked::Path(path) => self.chosen(purpose, Some(path)),
             // Nothing is said: the user closed the dialog.
-            Picked::Cancelled if purpose == Purpose::Save => self.after_save = None,
+            Picked::Cancelled if purpose == Purpose::Save => self.files.after_save = None,
             Picked::Cancelled => {}
             Picked::Unavailable => self.builtin_dialog(purpose, suggested),
         }
@@ -400,7 +402,7 @@ impl PatchbayApp {
 
     /// Puts the design that finished opening in place of the open one.
     pub(in crate::ui) fn take_opened(&mut self) {
-        if let Some((path, doc)) = self.opened_waiting.take() {
+        if let Some((path, doc)) = self.files.opened_waiting.take() {
             self.opened(&path, Ok(doc));
         }
     }
@@ -425,17 +427,17 @@ impl PatchbayApp {
 
     /// Saves, then runs `next` once the save has succeeded.
     pub(in crate::ui) fn save_then(&mut self, next: Command) {
-        self.after_save = Some(next);
+        self.files.after_save = Some(next);
         self.save();
     }
 
     /// Loses the unsaved changes (and their recovery copy), then runs `next`.
     pub(in crate::ui) fn discard_then(&mut self, ctx: &egui::Context, next: Command) {
-        if let Some(autosave) = &self.autosave {
+        if let Some(autosave) = &self.autosave.copy {
             autosave.clear();
         }
-        self.autosaved = None;
-        self.discarding = matches!(next, Command::Quit);
+        self.autosave.at = None;
+        self.autosave.discarding = matches!(next, Command::Quit);
         self.run(ctx, next);
     }
 

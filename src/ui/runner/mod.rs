@@ -75,7 +75,7 @@ impl PatchbayApp {
             Command::EditMerged(edit) => self.doc.apply_merged(edit),
             Command::Undo => _ = self.doc.undo(),
             Command::Redo => _ = self.doc.redo(),
-            Command::AddSystem(kind) => self.add_system(kind, self.view_center),
+            Command::AddSystem(kind) => self.add_system(kind, self.on_canvas.view_center),
             Command::AddSystemAt(kind, at) => self.add_system(kind, at),
             Command::Delete => self.delete_selection(),
             Command::Duplicate => self.duplicate(),
@@ -89,16 +89,16 @@ impl PatchbayApp {
             Command::SelectSystem(id) => self.selection = Selection::of_system(id),
             Command::SelectLink(id) => self.selection = Selection::of_link(id),
             Command::Reveal(subject) => self.reveal(subject),
-            Command::ConnectMode(on) => self.connect_mode = on,
+            Command::ConnectMode(on) => self.on_canvas.connect_mode = on,
             Command::SetInput { link, attr, value } => self.set_input(link, attr, value),
             Command::IntroduceBus => self.introduce_bus(),
             Command::ShowBus(open) => self.learn.bus_open = open,
             Command::ShowConcept(id) => self.learn.concept = Some(id),
             Command::OpenExercise(id) => self.open_exercise(id),
             Command::CheckExercise => self.check_exercise(),
-            Command::ShowFinding(shown) => self.shown_finding = shown,
+            Command::ShowFinding(shown) => self.shown.finding = shown,
             Command::ShowFlow(id) => self.show_flow(id),
-            Command::FlowsOpen(open) => self.flows_open = open,
+            Command::FlowsOpen(open) => self.shown.flows_open = open,
             Command::NewFlow(steps) => self.new_flow(steps),
             Command::CheckedFlow(flow, label) => _ = self.checked_flow(flow, label),
             Command::Import => self.ask_open(Purpose::Import),
@@ -132,7 +132,7 @@ impl PatchbayApp {
         // An exercise belongs to the design it opened with.
         self.learn.close();
         self.selection.clear();
-        self.renaming = None;
+        self.on_canvas.renaming = None;
         self.canvas.fit();
     }
 }

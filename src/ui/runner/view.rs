@@ -12,7 +12,7 @@ impl PatchbayApp {
     /// Opens the in-place name editor on a system, and selects it.
     pub(in crate::ui) fn start_rename(&mut self, id: SystemId) {
         if let Some(s) = self.doc.design().system(id) {
-            self.renaming = Some((id, s.name.clone()));
+            self.on_canvas.renaming = Some((id, s.name.clone()));
             self.selection = Selection {
                 systems: vec![id],
                 links: vec![],
@@ -46,9 +46,9 @@ impl PatchbayApp {
 
     /// Shows a flow (or none), with the whole flow in view.
     pub(in crate::ui) fn show_flow(&mut self, id: Option<u32>) {
-        self.shown_flow = id;
+        self.shown.flow = id;
         if id.is_some() {
-            self.flows_open = true;
+            self.shown.flows_open = true;
         }
         // The whole flow in view: every step's route and both its ends.
         let design = self.doc.design();
