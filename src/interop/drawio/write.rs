@@ -1,11 +1,11 @@
 //! Writing a `.drawio` file.
 
-use crate::analysis::Analysis;
-use crate::geometry::Geometry;
-use crate::model::Design;
+use crate::analysis::{Analysis, LinkAnalysis};
+use crate::geometry::{Geometry, SystemShape, ZoneShape};
+use crate::model::{Design, Link, System};
 use crate::report::escape;
 use crate::report::palette;
-use std::fmt::Write;
+use xmlwriter::{Indent, Options, XmlWriter};
 
 /// Text as an XML attribute value: markup escaped, and line breaks as character
 /// references (a parser turns a literal line break in an attribute into a space).
@@ -16,26 +16,39 @@ fn xml(text: &str) -> String {
         .replace('\t', "&#x9;")
 }
 
+/// An attribute whose value is text: escaped here, with line breaks as character
+/// references, since the writer escapes only quotes.
+fn text(w: &mut XmlWriter, name: &str, value: &str) {
+    w.write_attribute_raw(name, |buf| buf.extend_from_slice(xml(value).as_bytes()));
+}
+
+/// An element with attributes that are plain words or numbers, and no children.
+fn empty(w: &mut XmlWriter, name: &str, attributes: &[(&str, &dyn std::fmt::Display)]) {
+    w.start_element(name);
+    for (k, v) in attributes {
+        w.write_attribute(k, v);
+    }
+    w.end_element();
+}
+
 /// The file's attributes of an item, as draw.io properties: each key and its value as
 /// written in a design file (strings plain, the rest as JSON). Ids and ends are the
 /// shapes' own; empty values are left out.
-fn properties<T: serde::Serialize>(item: &T, skip: &[&str]) -> String {
-    let mut out = String::new();
+fn properties<T: serde::Serialize>(w: &mut XmlWriter, item: &T, skip: &[&str]) {
     if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(item) {
         for (k, v) in map {
             if skip.contains(&k.as_str()) {
                 continue;
             }
-            let text = match v {
+            let value = match v {
                 serde_json::Value::Null => continue,
                 serde_json::Value::String(s) => s,
                 other => other.to_string(),
             };
             // draw.io property names are XML attribute names: the file's keys are.
-            let _ = write!(out, " {k}=\"{}\"", xml(&text));
+            text(w, &k, &value);
         }
     }
-    out
 }
 
 /// The design as a `.drawio` file.
@@ -43,88 +56,174 @@ pub fn export(design: &Design, analysis: &Analysis) -> String {
     export_drawn(design, analysis, &Geometry::new(design, analysis))
 }
 
+/// One decimal, as every coordinate is written.
+struct D1(f32);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1}", self.0)
+    }
+}
+
 /// The design as a `.drawio` file, from a drawing of it made already.
 pub fn export_drawn(design: &Design, analysis: &Analysis, g: &Geometry) -> String {
-    let mut s = String::with_capacity(4096 + 600 * (design.systems.len() + design.links.len()));
-    let _ = writeln!(
-        s,
-        "<mxfile host=\"Patchbay\" agent=\"Patchbay {}\">",
-        env!("CARGO_PKG_VERSION")
+    let options = Options {
+        indent: Indent::Spaces(2),
+        ..Options::default()
+    };
+    let capacity = 4096 + 600 * (design.systems.len() + design.links.len());
+    let mut w = XmlWriter::with_capacity(capacity, options);
+    w.start_element("mxfile");
+    w.write_attribute("host", "Patchbay");
+    w.write_attribute_fmt(
+        "agent",
+        format_args!("Patchbay {}", env!("CARGO_PKG_VERSION")),
     );
-    let _ = writeln!(
-        s,
-        "  <diagram id=\"patchbay\" name=\"{}\">",
-        xml(&design.name)
-    );
-    s.push_str(
-        "    <mxGraphModel grid=\"1\" gridSize=\"10\" page=\"0\" arrows=\"1\">\n      <root>\n",
-    );
-    s.push_str("        <mxCell id=\"0\"/>\n");
-    // The layer carries the design's own fields.
-    // Flows and waivers as JSON, the way the file writes them (ids are the shapes').
-    let json = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "[]".into());
-    let _ = writeln!(
-        s,
-        "        <object id=\"1\" label=\"\" patchbay=\"design\" name=\"{}\" description=\"{}\" environment=\"{}\" central_governance=\"{}\" flows=\"{}\" waivers=\"{}\">\n          <mxCell parent=\"0\"/>\n        </object>",
-        xml(&design.name),
-        xml(&design.description),
-        design.environment.id(),
-        design.central_governance,
-        xml(&json(serde_json::to_string(&design.flows))),
-        xml(&json(serde_json::to_string(&design.waivers)))
-    );
+    w.start_element("diagram");
+    w.write_attribute("id", "patchbay");
+    text(&mut w, "name", &design.name);
+    let model: [(&str, &dyn std::fmt::Display); 4] = [
+        ("grid", &1),
+        ("gridSize", &10),
+        ("page", &0),
+        ("arrows", &1),
+    ];
+    w.start_element("mxGraphModel");
+    for (k, v) in model {
+        w.write_attribute(k, v);
+    }
+    w.start_element("root");
+    empty(&mut w, "mxCell", &[("id", &0)]);
+    layer(&mut w, design);
     // Zones: containers; their systems sit inside, at coordinates relative to them.
     for z in &g.zones {
-        let r = z.rect;
-        let _ = writeln!(
-            s,
-            "        <object id=\"z{}\" label=\"{}\" patchbay=\"zone\">\n          <mxCell style=\"swimlane;container=1;collapsible=0;startSize=24;fillColor=#eef2f6;swimlaneFillColor=#f5f7fa;strokeColor=#8a97a8;fontColor=#3a4556;rounded=1;arcSize=4;\" vertex=\"1\" parent=\"1\">\n            <mxGeometry x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" as=\"geometry\"/>\n          </mxCell>\n        </object>",
-            z.id.0,
-            xml(&z.name),
-            r.x0,
-            r.y0,
-            r.width(),
-            r.height()
-        );
+        zone(&mut w, z);
     }
     for (sys, shape) in design.systems.iter().zip(&g.systems) {
-        let (fill, tag) = palette::kind_hex(sys.kind);
-        let text = palette::hex(palette::text_on(palette::kind(sys.kind).0));
         let zone = sys.zone.and_then(|z| g.zones.iter().find(|zs| zs.id == z));
-        let (parent, dx, dy) = match zone {
-            Some(z) => (format!("z{}", z.id.0), z.rect.x0, z.rect.y0),
-            None => ("1".to_owned(), 0.0, 0.0),
-        };
-        let r = shape.rect;
-        let _ = writeln!(
-            s,
-            "        <object id=\"s{}\" label=\"{}&#xa;{}\" patchbay=\"system\"{}>\n          <mxCell style=\"rounded=1;whiteSpace=wrap;html=0;fillColor={fill};fontColor={text};strokeColor=#1e1e1e;arcSize=12;\" vertex=\"1\" parent=\"{parent}\">\n            <mxGeometry x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" as=\"geometry\"/>\n          </mxCell>\n        </object>",
-            sys.id.0,
-            xml(tag),
-            xml(&sys.name),
-            properties(sys, &["id", "zone", "position"]),
-            r.x0 - dx,
-            r.y0 - dy,
-            r.width(),
-            r.height()
-        );
+        system(&mut w, sys, shape, zone);
     }
     for l in design.links.iter() {
-        let Some(a) = analysis.link(l.id) else {
-            continue;
-        };
-        let color = palette::pattern_hex(a.pattern.choice);
-        let label = format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id());
-        let _ = writeln!(
-            s,
-            "        <object id=\"l{}\" label=\"{}\" patchbay=\"link\"{}>\n          <mxCell style=\"edgeStyle=orthogonalEdgeStyle;rounded=1;html=0;strokeColor={color};strokeWidth=2;fontSize=10;labelBackgroundColor=#ffffff;endArrow=block;endFill=1;\" edge=\"1\" parent=\"1\" source=\"s{}\" target=\"s{}\">\n            <mxGeometry relative=\"1\" as=\"geometry\"/>\n          </mxCell>\n        </object>",
-            l.id.0,
-            xml(&label),
-            properties(l, &["id", "from", "to"]),
-            l.from.0,
-            l.to.0
-        );
+        if let Some(a) = analysis.link(l.id) {
+            link(&mut w, l, a);
+        }
     }
-    s.push_str("      </root>\n    </mxGraphModel>\n  </diagram>\n</mxfile>\n");
-    s
+    w.end_document()
+}
+
+/// The layer, which carries the design's own fields; flows and waivers as JSON, the
+/// way the file writes them (ids are the shapes').
+fn layer(w: &mut XmlWriter, design: &Design) {
+    let json = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "[]".into());
+    w.start_element("object");
+    w.write_attribute("id", "1");
+    w.write_attribute("label", "");
+    w.write_attribute("patchbay", "design");
+    text(w, "name", &design.name);
+    text(w, "description", &design.description);
+    w.write_attribute("environment", design.environment.id());
+    w.write_attribute("central_governance", &design.central_governance);
+    text(w, "flows", &json(serde_json::to_string(&design.flows)));
+    text(w, "waivers", &json(serde_json::to_string(&design.waivers)));
+    empty(w, "mxCell", &[("parent", &0)]);
+    w.end_element();
+}
+
+/// A shape's cell: its style, what it is (`vertex`) and its parent, and its geometry.
+fn cell(
+    w: &mut XmlWriter,
+    style: &str,
+    cell: (&str, &str),
+    geometry: &[(&str, &dyn std::fmt::Display)],
+) {
+    w.start_element("mxCell");
+    w.write_attribute("style", style);
+    w.write_attribute(cell.0, "1");
+    w.write_attribute("parent", cell.1);
+    w.start_element("mxGeometry");
+    for (k, v) in geometry {
+        w.write_attribute(k, v);
+    }
+    w.write_attribute("as", "geometry");
+    w.end_element();
+    w.end_element();
+}
+
+/// A zone: a container its systems sit inside.
+fn zone(w: &mut XmlWriter, z: &ZoneShape) {
+    let r = z.rect;
+    w.start_element("object");
+    w.write_attribute_fmt("id", format_args!("z{}", z.id.0));
+    text(w, "label", &z.name);
+    w.write_attribute("patchbay", "zone");
+    cell(
+        w,
+        "swimlane;container=1;collapsible=0;startSize=24;fillColor=#eef2f6;swimlaneFillColor=#f5f7fa;strokeColor=#8a97a8;fontColor=#3a4556;rounded=1;arcSize=4;",
+        ("vertex", "1"),
+        &[
+            ("x", &D1(r.x0)),
+            ("y", &D1(r.y0)),
+            ("width", &D1(r.width())),
+            ("height", &D1(r.height())),
+        ],
+    );
+    w.end_element();
+}
+
+/// A system: its kind's tag and its name, its fields as properties, in its zone.
+fn system(w: &mut XmlWriter, sys: &System, shape: &SystemShape, zone: Option<&ZoneShape>) {
+    let (fill, tag) = palette::kind_hex(sys.kind);
+    let font = palette::hex(palette::text_on(palette::kind(sys.kind).0));
+    let (parent, dx, dy) = match zone {
+        Some(z) => (format!("z{}", z.id.0), z.rect.x0, z.rect.y0),
+        None => ("1".to_owned(), 0.0, 0.0),
+    };
+    let r = shape.rect;
+    w.start_element("object");
+    w.write_attribute_fmt("id", format_args!("s{}", sys.id.0));
+    text(w, "label", &format!("{tag}\n{}", sys.name));
+    w.write_attribute("patchbay", "system");
+    properties(w, sys, &["id", "zone", "position"]);
+    let style = format!(
+        "rounded=1;whiteSpace=wrap;html=0;fillColor={fill};fontColor={font};strokeColor=#1e1e1e;arcSize=12;"
+    );
+    cell(
+        w,
+        &style,
+        ("vertex", &parent),
+        &[
+            ("x", &D1(r.x0 - dx)),
+            ("y", &D1(r.y0 - dy)),
+            ("width", &D1(r.width())),
+            ("height", &D1(r.height())),
+        ],
+    );
+    w.end_element();
+}
+
+/// A link: its pattern and auth flow as the label, its fields as properties, drawn
+/// in its pattern's colour.
+fn link(w: &mut XmlWriter, l: &Link, a: &LinkAnalysis) {
+    let color = palette::pattern_hex(a.pattern.choice);
+    w.start_element("object");
+    w.write_attribute_fmt("id", format_args!("l{}", l.id.0));
+    text(
+        w,
+        "label",
+        &format!("{} · {}", a.pattern.choice.id(), a.auth_flow.choice.id()),
+    );
+    w.write_attribute("patchbay", "link");
+    properties(w, l, &["id", "from", "to"]);
+    w.start_element("mxCell");
+    let style = format!(
+        "edgeStyle=orthogonalEdgeStyle;rounded=1;html=0;strokeColor={color};strokeWidth=2;fontSize=10;labelBackgroundColor=#ffffff;endArrow=block;endFill=1;"
+    );
+    w.write_attribute("style", &style);
+    w.write_attribute("edge", "1");
+    w.write_attribute("parent", "1");
+    w.write_attribute_fmt("source", format_args!("s{}", l.from.0));
+    w.write_attribute_fmt("target", format_args!("s{}", l.to.0));
+    empty(w, "mxGeometry", &[("relative", &1), ("as", &"geometry")]);
+    w.end_element();
+    w.end_element();
 }
