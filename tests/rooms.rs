@@ -111,6 +111,9 @@ fn the_long_tables_are_still_long() {
     // An entry for a file that has since been split is dead weight: take it out.
     for (path, why) in LONG_TABLES {
         let lines = std::fs::read_to_string(path).expect(why).lines().count();
-        assert!(lines > FILE_LINES, "{path} is {lines} lines: drop it from LONG_TABLES");
+        assert!(
+            lines > FILE_LINES,
+            "{path} is {lines} lines: drop it from LONG_TABLES"
+        );
     }
 }
