@@ -2,18 +2,9 @@
 //! whoever waits, dropped when stale, and run inline where no thread can be had (the
 //! browser build has none). A new `spawn` anywhere else fails here.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("source folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 /// Where `text` starts a thread: `thread::spawn`, a builder's `.spawn(` or
 /// `.spawn_scoped(`, a scope's `s.spawn(`, or `thread::scope`.
@@ -34,9 +25,7 @@ fn spawns(text: &str) -> Vec<(usize, String)> {
 
 #[test]
 fn every_thread_is_started_by_the_job_type() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    files.sort();
+    let files = common::source_files();
     let mut listed = Vec::new();
     let mut outside = Vec::new();
     for file in &files {

@@ -2,7 +2,7 @@
 //! over 100, except the declarative tables listed here with the reason they are long.
 //! A file or function that grows past its limit fails here, named with its length.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 /// Most lines a file in `src/` may have.
 const FILE_LINES: usize = 500;
@@ -16,17 +16,6 @@ const LONG_TABLES: &[(&str, &str)] = &[(
     "src/standards.rs",
     "the dated facts the advice cites, one constant each",
 )];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("source folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Each function in `text` as (name, first line, length in lines): from its `fn` line
 /// to the first line after it that is a closing brace at the `fn` line's indent, the
@@ -68,9 +57,7 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 
 #[test]
 fn no_file_and_no_function_is_longer_than_a_person_can_hold() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    files.sort();
+    let files = common::source_files();
     let mut too_long = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).expect("source");
