@@ -217,7 +217,7 @@ fn fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
             .collect();
         let mut read = std::collections::HashSet::new();
         for (id, path) in files {
-            match std::fs::read(&path) {
+            match crate::fs::read(&path) {
                 Ok(data) => {
                     db.remove_face(id);
                     // A collection file holds several faces: load it once.

@@ -29,6 +29,7 @@ pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod fs;
 pub mod generate;
 pub mod geometry;
 pub mod interop;

@@ -1,9 +1,14 @@
-//! The `patchbay` binary: a headless command, or the window when no command is given.
+//! The `patchbay` binary: a headless command, or the window when no command is given;
+//! in the browser build, the app in the page.
 
+#[cfg(not(target_arch = "wasm32"))]
 use patchbay::cli::{Cli, exit};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     match Cli::from_args().run() {
         Ok(code) => code,
@@ -11,7 +16,14 @@ fn main() -> ExitCode {
     }
 }
 
-#[cfg(feature = "gui")]
+/// In the browser: the page's canvas, no command line.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    #[cfg(feature = "gui")]
+    patchbay::ui::start_in_page("patchbay");
+}
+
+#[cfg(all(feature = "gui", not(target_arch = "wasm32")))]
 fn open_window(file: Option<PathBuf>) -> u8 {
     match patchbay::ui::run(file) {
         Ok(()) => exit::OK,
@@ -23,7 +35,7 @@ fn open_window(file: Option<PathBuf>) -> u8 {
     }
 }
 
-#[cfg(not(feature = "gui"))]
+#[cfg(all(not(feature = "gui"), not(target_arch = "wasm32")))]
 fn open_window(file: Option<PathBuf>) -> u8 {
     let what = file.map_or_else(
         || "the built-in retail sample".to_owned(),

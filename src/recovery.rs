@@ -6,7 +6,8 @@
 use crate::model::{self, Design};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
+use web_time::{SystemTime, UNIX_EPOCH};
 
 /// How often unsaved changes are copied.
 pub const INTERVAL: Duration = Duration::from_secs(30);
@@ -80,7 +81,7 @@ fn read_copy(file: &Path) -> (Option<Design>, Vec<String>, Vec<String>) {
             .map(|p| p.display_in(&shown).to_string())
             .collect()
     };
-    let text = match std::fs::read(file).map(String::from_utf8) {
+    let text = match crate::fs::read(file).map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             return (
@@ -121,6 +122,20 @@ fn counted(n: u64, noun: &str) -> String {
     crate::report::counted(usize::try_from(n).unwrap_or(usize::MAX), noun)
 }
 
+/// What tells this window's copies from others': the process on the desktop; in the
+/// browser, where a page has no process of its own, a number drawn when the page
+/// loads.
+fn this_window() -> u32 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::process::id()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    }
+}
+
 /// The copies of one window, in a folder of the app's own.
 #[derive(Clone, Debug)]
 pub struct Autosave {
@@ -133,7 +148,7 @@ impl Autosave {
     pub fn new(dir: PathBuf) -> Self {
         Self {
             dir,
-            pid: std::process::id(),
+            pid: this_window(),
         }
     }
 
@@ -143,8 +158,12 @@ impl Autosave {
         Self { dir, pid }
     }
 
-    /// The app's own folder: `recovery` in the data folder eframe uses.
+    /// The app's own folder: `recovery` in the data folder eframe uses (in the
+    /// browser, in the page's storage).
     pub fn default_dir() -> Option<PathBuf> {
+        if cfg!(target_arch = "wasm32") {
+            return Some(Path::new(crate::fs::BROWSER_DATA).join("recovery"));
+        }
         directories::ProjectDirs::from("", "", "Patchbay").map(|d| d.data_dir().join("recovery"))
     }
 
@@ -158,7 +177,7 @@ impl Autosave {
 
     /// Writes this window's copy, replacing the last one.
     pub fn write(&self, design: &Design, path: Option<&Path>, title: &str) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
+        crate::fs::create_dir_all(&self.dir)?;
         let file = self.design_file();
         model::file::save_unchecked(design, &file, "")
             .map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -184,15 +203,14 @@ impl Autosave {
     /// note of what it is was lost; none is ever deleted here: it may be someone's only
     /// copy.
     pub fn orphans(&self) -> Vec<Recovered> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+        let Ok(entries) = crate::fs::files_in(&self.dir) else {
             return Vec::new();
         };
         let mut found: Vec<Recovered> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
+            .into_iter()
             .filter(|p| p.to_string_lossy().ends_with(".patchbay.ron"))
             .filter_map(|file| {
-                let about = std::fs::read(Self::about_file(&file))
+                let about = crate::fs::read(&Self::about_file(&file))
                     .ok()
                     .and_then(|bytes| serde_json::from_slice::<About>(&bytes).ok())
                     .or_else(|| lost_about(&file))?;
@@ -219,8 +237,7 @@ impl Autosave {
 fn lost_about(file: &Path) -> Option<About> {
     let name = file.file_name()?.to_string_lossy();
     let pid: u32 = name.strip_suffix(".patchbay.ron")?.parse().ok()?;
-    let written = std::fs::metadata(file)
-        .and_then(|m| m.modified())
+    let written = crate::fs::modified(file)
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs());
@@ -234,8 +251,8 @@ fn lost_about(file: &Path) -> Option<About> {
 
 /// Removes a copy and what is known about it.
 pub fn discard(design_file: &Path) {
-    let _ = std::fs::remove_file(Autosave::about_file(design_file));
-    let _ = std::fs::remove_file(design_file);
+    let _ = crate::fs::remove_file(&Autosave::about_file(design_file));
+    let _ = crate::fs::remove_file(design_file);
 }
 
 /// Whether a process is running. Linux only knows for sure; elsewhere every other

@@ -45,6 +45,9 @@ impl Progress {
         if let Some(path) = std::env::var_os("PATCHBAY_PROGRESS") {
             return Some(PathBuf::from(path));
         }
+        if cfg!(target_arch = "wasm32") {
+            return Some(Path::new(crate::fs::BROWSER_DATA).join("progress.ron"));
+        }
         directories::ProjectDirs::from("", "", "Patchbay")
             .map(|d| d.data_dir().join("progress.ron"))
     }
@@ -52,7 +55,7 @@ impl Progress {
     /// The progress in `path`; none yet when the file is missing. A damaged file is
     /// reported and left alone (the next save replaces it).
     pub fn load(path: &Path) -> Result<Self, String> {
-        match std::fs::read_to_string(path) {
+        match crate::fs::read_to_string(path) {
             Ok(text) => ron::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(e) => Err(format!("{}: {e}", path.display())),
@@ -64,13 +67,13 @@ impl Progress {
     pub fn save(&self, path: &Path) -> Result<(), String> {
         let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+            crate::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| fail(&e))?;
         let tmp = path.with_extension("ron.tmp");
-        std::fs::write(&tmp, text).map_err(|e| fail(&e))?;
-        std::fs::rename(&tmp, path).map_err(|e| fail(&e))
+        crate::fs::write(&tmp, text).map_err(|e| fail(&e))?;
+        crate::fs::rename(&tmp, path).map_err(|e| fail(&e))
     }
 
     /// Where exercise `id` stands.

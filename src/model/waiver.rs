@@ -87,8 +87,8 @@ impl Date {
         {
             return day;
         }
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
+        let secs = web_time::SystemTime::now()
+            .duration_since(web_time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Self::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
     }

@@ -70,7 +70,7 @@ pub(super) struct Autosaving {
     /// Where unsaved changes are copied, if anywhere.
     pub(super) copy: Option<crate::recovery::Autosave>,
     /// When the last copy was written, if this window has one.
-    pub(super) at: Option<std::time::Instant>,
+    pub(super) at: Option<web_time::Instant>,
     /// The user chose to lose the changes: nothing is copied on the way out.
     pub(super) discarding: bool,
 }
@@ -256,7 +256,7 @@ impl PatchbayApp {
             super::flows::overlay(ui, &self.doc, &self.canvas, self.shown.flow);
         });
 
-        self.autosave_tick(std::time::Instant::now());
+        self.autosave_tick(web_time::Instant::now());
         if self.doc.is_dirty() && self.autosave.copy.is_some() {
             // Wake up for the next copy even when nothing else happens.
             ctx.request_repaint_after(crate::recovery::INTERVAL);

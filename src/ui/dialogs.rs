@@ -217,7 +217,7 @@ fn recover_ui(
     ui.heading("Recover unsaved changes?");
     ui.label(format!(
         "Patchbay closed without saving {}.",
-        copy.describe(std::time::SystemTime::now())
+        copy.describe(web_time::SystemTime::now())
     ));
     if !copy.problems.is_empty() {
         ui.label(if copy.design.is_some() {

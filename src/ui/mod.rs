@@ -42,5 +42,13 @@ pub use crate::document::Document;
 pub use app::PatchbayApp;
 pub use command::{Command, FindingKey, Purpose, Selection};
 pub use dialogs::Dialog;
-pub use files::{BACKGROUND_OPEN_BYTES, FileDialogs, Picked, RfdDialogs};
-pub use window::{max_window_points, run};
+#[cfg(target_arch = "wasm32")]
+pub use files::BrowserDialogs;
+#[cfg(not(target_arch = "wasm32"))]
+pub use files::RfdDialogs;
+pub use files::{BACKGROUND_OPEN_BYTES, FileDialogs, Picked};
+pub use window::max_window_points;
+#[cfg(not(target_arch = "wasm32"))]
+pub use window::run;
+#[cfg(target_arch = "wasm32")]
+pub use window::start_in_page;

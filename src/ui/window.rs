@@ -3,8 +3,11 @@
 
 use super::app::{PatchbayApp, RECENT_KEY};
 use super::dialogs::Dialog;
+#[cfg(not(target_arch = "wasm32"))]
 use super::files::RfdDialogs;
+#[cfg(not(target_arch = "wasm32"))]
 use eframe::egui_wgpu::wgpu;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
 impl PatchbayApp {
@@ -20,7 +23,7 @@ impl PatchbayApp {
     }
     /// Writes the copy of unsaved changes when it is due at `now` (or removes it once
     /// they are saved).
-    pub fn autosave_tick(&mut self, now: std::time::Instant) {
+    pub fn autosave_tick(&mut self, now: web_time::Instant) {
         let Some(autosave) = &self.autosave.copy else {
             return;
         };
@@ -59,6 +62,7 @@ impl PatchbayApp {
 }
 
 /// The largest 2D texture every wgpu device supports (its default limit).
+#[cfg(not(target_arch = "wasm32"))]
 const SAFE_TEXTURE_SIZE: u32 = 8192;
 
 /// The largest window, in points, whose surface fits in a texture of `max_texture`
@@ -69,6 +73,7 @@ pub fn max_window_points(max_texture: u32, pixels_per_point: f32) -> egui::Vec2 
 }
 
 /// Opens the window on `file`, or on the built-in retail design when there is none.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -128,12 +133,68 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     )
 }
 
+/// Starts the app in the page's canvas `canvas_id`, on the built-in retail design;
+/// exercise progress and autosave copies are kept in the page's storage. A problem
+/// starting (no WebGL2, no such canvas) is shown in the page instead of the canvas.
+#[cfg(target_arch = "wasm32")]
+pub fn start_in_page(canvas_id: &str) {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document());
+    let canvas = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id(canvas_id))
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+    let Some(canvas) = canvas else {
+        web_sys::console::error_1(&format!("patchbay: no canvas #{canvas_id} in the page").into());
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let started = eframe::WebRunner::new()
+            .start(
+                canvas,
+                eframe::WebOptions::default(),
+                Box::new(|cc| {
+                    let mut app =
+                        PatchbayApp::with_default_design(Box::new(super::files::BrowserDialogs))
+                            .with_progress(crate::learn::progress::Progress::default_path());
+                    if let Some(dir) = crate::recovery::Autosave::default_dir() {
+                        app = app.with_autosave(crate::recovery::Autosave::new(dir));
+                    }
+                    let _ = cc;
+                    Ok(Box::new(app))
+                }),
+            )
+            .await;
+        if let Err(e) = started {
+            let text = format!(
+                "Patchbay could not start in this browser: {e:?}. It draws with WebGL2; \
+                 a current Chrome, Firefox, Safari or Edge has it."
+            );
+            web_sys::console::error_1(&text.clone().into());
+            if let Some(note) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("problem"))
+            {
+                note.set_text_content(Some(&text));
+            }
+        }
+    });
+}
+
 impl eframe::App for PatchbayApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn on_exit(&mut self) {
+        self.leave();
+    }
+
+    // In the browser eframe draws with glow, and tells the app it ends with the GL
+    // context (a closed tab may not get this far: the autosave copy is kept anyway).
+    #[cfg(target_arch = "wasm32")]
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.leave();
     }
 

@@ -139,7 +139,7 @@ pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
         file: file.clone(),
         problems,
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let size = crate::fs::len(path).map_err(unreadable)?;
     if size > MAX_FILE_BYTES {
         return Err(invalid(vec![Problem::at(
             None,
@@ -150,7 +150,7 @@ pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
             ),
         )]));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::fs::read(path).map_err(unreadable)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

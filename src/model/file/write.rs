@@ -156,6 +156,13 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    // In the browser a file is written whole (to the page's storage, or as a
+    // download): nothing can see half of it.
+    if cfg!(target_arch = "wasm32") {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        return crate::fs::write(path, bytes);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -18,7 +18,7 @@ impl PatchbayApp {
     /// large file is read, analysed and drawn on another thread (see
     /// [`PatchbayApp::open_in_background`]) so the window stays responsive.
     pub fn open_path(&mut self, path: &Path) {
-        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > BACKGROUND_OPEN_BYTES);
+        let large = crate::fs::len(path).is_ok_and(|n| n > BACKGROUND_OPEN_BYTES);
         if large {
             self.open_in_background(path);
         } else {
@@ -136,7 +136,7 @@ impl PatchbayApp {
     /// guessed before the design opens; problems are listed and nothing opens.
     pub fn import_path(&mut self, path: &Path) {
         let file = path.display().to_string();
-        let text = match std::fs::read(path).map(String::from_utf8) {
+        let text = match crate::fs::read(path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {
                 self.dialog = Some(Dialog::Problems {
@@ -250,7 +250,13 @@ impl PatchbayApp {
     }
 
     pub(in crate::ui) fn builtin_dialog(&mut self, purpose: Purpose, suggested: &str) {
-        self.files.builtin = Some(BuiltinDialog::new(purpose, self.dialog_dir(), suggested));
+        let wake = self.waker.clone();
+        self.files.builtin = Some(BuiltinDialog::new(
+            purpose,
+            self.dialog_dir(),
+            suggested,
+            wake,
+        ));
     }
 
     /// Acts on the answer of the window's own file dialog: the file chosen for
@@ -314,7 +320,7 @@ impl PatchbayApp {
         self.replace(doc);
         // Keep a copy of this window's own at once, then drop the old one.
         self.autosave.at = None;
-        self.autosave_tick(std::time::Instant::now());
+        self.autosave_tick(web_time::Instant::now());
         crate::recovery::discard(&copy.file);
         self.status = if copy.set_aside.is_empty() {
             "Recovered unsaved changes: Edit > Undo goes back to the file".into()

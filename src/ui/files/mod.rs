@@ -2,7 +2,18 @@
 //! window's own dialog where the desktop has none, and opening, saving, exporting and
 //! recovering designs.
 
-use super::command::Purpose;
+mod ask;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(not(target_arch = "wasm32"))]
+mod desktop;
+
+pub use ask::{FileDialogs, Picked};
+#[cfg(target_arch = "wasm32")]
+pub use browser::{BrowserDialogs, BuiltinDialog};
+#[cfg(not(target_arch = "wasm32"))]
+pub use desktop::{BuiltinDialog, RfdDialogs};
+
 use crate::document::Document;
 use crate::job::{Job, Outbox, Polled, Waker};
 use crate::model;
@@ -18,7 +29,7 @@ const STAGES: [&str; 2] = ["Reading and checking the file", "Analysing and drawi
 /// A design being read, analysed and drawn on another thread: the window's
 /// progress with Cancel until it is ready.
 pub(super) struct Opening {
-    started: std::time::Instant,
+    started: web_time::Instant,
     /// The open design's revision when this began: an edit since is not thrown away
     /// unasked.
     pub(super) from_revision: u64,
@@ -59,7 +70,7 @@ impl Opening {
             ))));
         });
         Self {
-            started: std::time::Instant::now(),
+            started: web_time::Instant::now(),
             from_revision,
             stage: 0,
             job,
@@ -132,147 +143,6 @@ fn load_document(
         out.send(Loading::Checked);
     }
     Ok(Document::from_file(design, path.to_owned()).with_header(header))
-}
-
-/// What a file dialog gave.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Picked {
-    /// The user chose this file.
-    Path(PathBuf),
-    /// The user closed the dialog without choosing.
-    Cancelled,
-    /// No dialog could be shown: the app shows its own, in the window.
-    Unavailable,
-}
-
-/// Asks the user for files. The window uses [`RfdDialogs`]; tests script their own.
-pub trait FileDialogs {
-    /// A design file to open.
-    fn open(&mut self) -> Picked;
-    /// Where to save, starting from `suggested` as the file name.
-    fn save(&mut self, suggested: &str) -> Picked;
-}
-
-/// The desktop's own file dialogs, through rfd (xdg portal on Linux, or zenity).
-///
-/// Where neither runs, rfd returns at once with nothing, exactly as if the user had
-/// cancelled. Nobody cancels a dialog within a fraction of a second, so an empty answer
-/// that quick means there was no dialog, and from then on the window uses its own.
-/// `PATCHBAY_FILE_DIALOG=builtin` chooses the window's own dialog from the start.
-pub struct RfdDialogs {
-    unavailable: bool,
-}
-
-/// An empty answer quicker than this was no dialog at all.
-const NO_DIALOG: std::time::Duration = std::time::Duration::from_millis(400);
-
-impl RfdDialogs {
-    /// The desktop's dialogs, or the built-in one when the environment asks for it.
-    pub fn new() -> Self {
-        Self {
-            unavailable: std::env::var_os("PATCHBAY_FILE_DIALOG").is_some_and(|v| v == "builtin"),
-        }
-    }
-
-    pub(super) fn ask(&mut self, dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
-        if self.unavailable {
-            return Picked::Unavailable;
-        }
-        let started = std::time::Instant::now();
-        match dialog() {
-            Some(path) => Picked::Path(path),
-            None if started.elapsed() < NO_DIALOG => {
-                self.unavailable = true;
-                Picked::Unavailable
-            }
-            None => Picked::Cancelled,
-        }
-    }
-}
-
-impl Default for RfdDialogs {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl FileDialogs for RfdDialogs {
-    fn open(&mut self) -> Picked {
-        self.ask(|| {
-            rfd::FileDialog::new()
-                .add_filter("Patchbay design", &["ron"])
-                .pick_file()
-        })
-    }
-
-    fn save(&mut self, suggested: &str) -> Picked {
-        self.ask(|| {
-            rfd::FileDialog::new()
-                .add_filter("Patchbay design", &["ron"])
-                .set_file_name(suggested)
-                .save_file()
-        })
-    }
-}
-
-/// The window's own file dialog, for desktops without a dialog service.
-pub struct BuiltinDialog {
-    dialog: egui_file_dialog::FileDialog,
-    /// What the chosen file is for.
-    pub purpose: Purpose,
-}
-
-impl BuiltinDialog {
-    pub(super) fn new(purpose: Purpose, dir: PathBuf, suggested: &str) -> Self {
-        let title = match purpose {
-            Purpose::Open => "Open a design".to_owned(),
-            Purpose::Save => "Save the design as".to_owned(),
-            Purpose::Export(f) => format!("Export as {}", f.label()),
-            Purpose::Compare => "Compare with a design".to_owned(),
-            Purpose::ExportComparison => "Save the comparison as".to_owned(),
-            Purpose::Import => "Import from draw.io, a CSV catalogue or Mermaid".to_owned(),
-        };
-        let mut dialog = egui_file_dialog::FileDialog::new()
-            .id("patchbay-file-dialog")
-            .title(&title)
-            .initial_directory(dir)
-            .default_file_name(suggested)
-            .default_size([720.0, 460.0]);
-        match purpose {
-            Purpose::Import => {
-                dialog = dialog
-                    .add_file_filter_extensions(
-                        "draw.io, CSV catalogue or Mermaid",
-                        crate::interop::EXTENSIONS.to_vec(),
-                    )
-                    .default_file_filter("draw.io, CSV catalogue or Mermaid");
-                dialog.pick_file();
-            }
-            Purpose::Open | Purpose::Compare => {
-                dialog = dialog
-                    .add_file_filter_extensions("Patchbay design", vec!["ron"])
-                    .default_file_filter("Patchbay design");
-                dialog.pick_file();
-            }
-            Purpose::Save | Purpose::Export(_) | Purpose::ExportComparison => dialog.save_file(),
-        }
-        Self { dialog, purpose }
-    }
-
-    /// Shows the dialog; the chosen file once it is chosen, `Some(None)` when the user
-    /// closed it without choosing.
-    pub(super) fn update(&mut self, ctx: &egui::Context) -> Option<Option<PathBuf>> {
-        // The first Escape closes it, also while its file name field has the focus.
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            return Some(None);
-        }
-        self.dialog.update(ctx);
-        match self.dialog.state() {
-            egui_file_dialog::DialogState::Open => None,
-            egui_file_dialog::DialogState::Picked(_) => Some(self.dialog.take_picked()),
-            _ => Some(None),
-        }
-    }
 }
 
 /// A file name from a design name: letters, digits and dashes.
