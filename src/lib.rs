@@ -40,6 +40,7 @@ pub mod recovery;
 pub mod report;
 pub mod review;
 pub mod samples;
+pub mod share;
 pub mod standards;
 #[cfg(feature = "gui")]
 pub mod ui;

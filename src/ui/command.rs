@@ -26,6 +26,8 @@ pub enum Command {
     Save,
     /// Ask where, then save.
     SaveAs,
+    /// Put the design in a link (the browser build), copied to the clipboard.
+    CopyLink,
     /// Save to this file.
     SaveTo(PathBuf),
     /// Ask where, then export in this format.

@@ -22,37 +22,7 @@ pub(super) fn menu_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let mut item =
-                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
-            item(ui, Action::New);
-            item(ui, Action::Open);
-            item(ui, Action::Save);
-            item(ui, Action::SaveAs);
-            ui.menu_button("Open Recent", |ui| {
-                if recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenPath(path.clone()));
-                    }
-                }
-            });
-            let mut item =
-                |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
-            item(ui, Action::Import);
-            item(ui, Action::CompareWith);
-            ui.menu_button("Export", |ui| {
-                for &format in crate::export::ExportFormat::ALL {
-                    if ui.button(format!("{}…", format.label())).clicked() {
-                        commands.push(Command::Export(format));
-                    }
-                }
-            });
-            ui.separator();
-            commands.extend(menu_item(ui, Action::Quit, None, true));
-        });
+        ui.menu_button("File", |ui| file_menu(ui, recent, &mut commands));
         ui.menu_button("Edit", |ui| {
             let (undo, redo) = doc.history_labels();
             let (undo, redo) = (
@@ -104,6 +74,47 @@ pub(super) fn menu_ui(
         }
     });
     commands
+}
+
+/// The File menu: files, links, imports, comparing and exports.
+fn file_menu(ui: &mut egui::Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
+    let mut item = |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+    item(ui, Action::New);
+    item(ui, Action::Open);
+    item(ui, Action::Save);
+    item(ui, Action::SaveAs);
+    // A page's address is what a link is made of; a page has no recent files
+    // (a browser never says where a file came from) and cannot be quit.
+    let in_browser = cfg!(target_arch = "wasm32");
+    if in_browser {
+        item(ui, Action::CopyLink);
+    }
+    if !in_browser {
+        ui.menu_button("Open Recent", |ui| {
+            if recent.is_empty() {
+                ui.label("No recent files");
+            }
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                }
+            }
+        });
+    }
+    let mut item = |ui: &mut egui::Ui, action| commands.extend(menu_item(ui, action, None, true));
+    item(ui, Action::Import);
+    item(ui, Action::CompareWith);
+    ui.menu_button("Export", |ui| {
+        for &format in crate::export::ExportFormat::ALL {
+            if ui.button(format!("{}…", format.label())).clicked() {
+                commands.push(Command::Export(format));
+            }
+        }
+    });
+    if !in_browser {
+        ui.separator();
+        commands.extend(menu_item(ui, Action::Quit, None, true));
+    }
 }
 
 /// The palette and the lists of systems and links; what was picked, as commands.

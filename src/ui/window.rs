@@ -148,19 +148,26 @@ pub fn start_in_page(canvas_id: &str) {
         web_sys::console::error_1(&format!("patchbay: no canvas #{canvas_id} in the page").into());
         return;
     };
+    // What eframe and egui report (a refused clipboard, a lost WebGL context) goes to
+    // the browser's console.
+    let _ = eframe::WebLogger::init(log::LevelFilter::Warn);
     wasm_bindgen_futures::spawn_local(async move {
         let started = eframe::WebRunner::new()
             .start(
                 canvas,
                 eframe::WebOptions::default(),
                 Box::new(|cc| {
-                    let mut app =
-                        PatchbayApp::with_default_design(Box::new(super::files::BrowserDialogs))
-                            .with_progress(crate::learn::progress::Progress::default_path());
+                    // The window's colours are made for the dark theme (the desktop's
+                    // default); a browser set to light would otherwise mix the two.
+                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark);
+                    let hash = web_sys::window()
+                        .and_then(|w| w.location().hash().ok())
+                        .unwrap_or_default();
+                    let mut app = from_link(&hash)
+                        .with_progress(crate::learn::progress::Progress::default_path());
                     if let Some(dir) = crate::recovery::Autosave::default_dir() {
                         app = app.with_autosave(crate::recovery::Autosave::new(dir));
                     }
-                    let _ = cc;
                     Ok(Box::new(app))
                 }),
             )
@@ -181,9 +188,85 @@ pub fn start_in_page(canvas_id: &str) {
     });
 }
 
+/// The testing hook of the browser build, and all of it: `window.patchbayState`, a
+/// JSON string of what the page shows (the design's name, counts and file text, the
+/// open exercise, the status line), set when it changes. The browser test reads it to
+/// check what its real mouse and key events did; nothing reads it back into the app.
+#[cfg(target_arch = "wasm32")]
+fn publish_state(app: &PatchbayApp) {
+    use std::cell::RefCell;
+    thread_local! {
+        static SHOWN: RefCell<(u64, Option<&'static str>, String)> = const { RefCell::new((u64::MAX, None, String::new())) };
+    }
+    let exercise = app.learn.exercise.map(|e| e.id);
+    let key = (app.doc.revision(), exercise, app.status.clone());
+    let changed = SHOWN.with(|s| {
+        let mut s = s.borrow_mut();
+        let changed = *s != key;
+        *s = key;
+        changed
+    });
+    if !changed {
+        return;
+    }
+    let design = app.doc.design();
+    let state = serde_json::json!({
+        "name": design.name,
+        "systems": design.systems.len(),
+        "links": design.links.len(),
+        "file": crate::model::file::to_ron_string(design).unwrap_or_default(),
+        "exercise": exercise,
+        "status": app.status,
+        "revision": app.doc.revision(),
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"patchbayState".into(), &state.to_string().into());
+    }
+}
+
+/// The app a page address's fragment asks for: a shared design as an unsaved copy, an
+/// exercise, or (with none, or one that cannot be read, which the status line says)
+/// the built-in design.
+#[cfg(target_arch = "wasm32")]
+fn from_link(hash: &str) -> PatchbayApp {
+    use crate::share::{Fragment, decode, fragment};
+    let dialogs = || Box::new(super::files::BrowserDialogs);
+    match fragment(hash) {
+        Some(Fragment::Design(payload)) => match decode(&payload) {
+            Ok(design) => {
+                let title = format!("{} (shared)", design.name);
+                let mut app =
+                    PatchbayApp::new(crate::document::Document::unsaved(design, title), dialogs());
+                app.status = "Opened the design in the link: an unsaved copy.".into();
+                app
+            }
+            Err(e) => {
+                let mut app = PatchbayApp::with_default_design(dialogs());
+                app.status = format!("The link's design could not be opened: {e}.");
+                app
+            }
+        },
+        Some(Fragment::Lesson(id)) => {
+            let mut app = PatchbayApp::with_default_design(dialogs());
+            match crate::learn::exercises::ALL.iter().find(|e| e.id == id) {
+                Some(e) => app.command(super::command::Command::OpenExercise(e.id)),
+                None => {
+                    app.status = format!(
+                        "The link asks for lesson \"{id}\", which this Patchbay does not have."
+                    )
+                }
+            }
+            app
+        }
+        None => PatchbayApp::with_default_design(dialogs()),
+    }
+}
+
 impl eframe::App for PatchbayApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        #[cfg(target_arch = "wasm32")]
+        publish_state(self);
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -145,6 +145,21 @@ fn load_document(
     Ok(Document::from_file(design, path.to_owned()).with_header(header))
 }
 
+/// The address of the page the app runs in, without its fragment: what a link to a
+/// design is made of. None on the desktop.
+pub(crate) fn page_address() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = web_sys::window()?.location();
+        let href = location.href().ok()?;
+        Some(href.split('#').next().unwrap_or(&href).to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
 /// A file name from a design name: letters, digits and dashes.
 pub(super) fn file_stem(name: &str) -> String {
     let stem: String = name

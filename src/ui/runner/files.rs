@@ -350,6 +350,28 @@ impl PatchbayApp {
         ));
     }
 
+    /// Puts the design in a link to this page and copies it; a design too large for a
+    /// link says so (and to send the file instead).
+    pub(in crate::ui) fn copy_link(&mut self, ctx: &egui::Context) {
+        let Some(page) = super::super::files::page_address() else {
+            self.status =
+                "Links to a design are made by Patchbay in the browser, from its page's address."
+                    .into();
+            return;
+        };
+        match crate::share::encode(self.doc.design()) {
+            Ok(payload) => {
+                let link = format!("{page}#design={payload}");
+                self.status = format!(
+                    "Link copied ({} characters): whoever opens it gets this design as an unsaved copy.",
+                    link.len()
+                );
+                ctx.copy_text(link);
+            }
+            Err(e) => self.status = format!("No link made: {e}."),
+        }
+    }
+
     /// Asks for a file to open for `purpose`, in the desktop's dialog or the window's.
     pub(in crate::ui) fn ask_open(&mut self, purpose: Purpose) {
         match self.files.dialogs.open() {

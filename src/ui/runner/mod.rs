@@ -69,6 +69,7 @@ impl PatchbayApp {
             Command::OpenSample(i) => self.open_sample(i),
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
+            Command::CopyLink => self.copy_link(ctx),
             Command::SaveTo(path) => self.save_to(path),
             Command::Export(format) => self.ask_export(format),
             Command::Edit(edit) => self.doc.apply(edit),
