@@ -129,14 +129,23 @@ impl PatchbayApp {
         }
     }
 
+    /// A design dropped onto the window opens; a draw.io file, CSV catalogue or
+    /// Mermaid flowchart is imported. In the browser a dropped file's bytes come later:
+    /// they are read into the page, and the file is opened once they are there.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        if let Some(path) = dropped
-            .into_iter()
-            .map(|f| f.path().to_path_buf())
-            .find(|p| p.to_string_lossy().ends_with(crate::model::file::EXTENSION))
-        {
-            self.queue.push(Command::OpenPath(path));
+        #[cfg(not(target_arch = "wasm32"))]
+        let paths: Vec<std::path::PathBuf> =
+            dropped.iter().map(|f| f.path().to_path_buf()).collect();
+        #[cfg(target_arch = "wasm32")]
+        let paths = {
+            for f in dropped {
+                super::files::read_dropped(f, self.waker.clone());
+            }
+            super::files::dropped_and_read()
+        };
+        if let Some(command) = paths.into_iter().find_map(dropped_command) {
+            self.queue.push(command);
         }
     }
 
@@ -193,5 +202,40 @@ impl PatchbayApp {
         } else if keep {
             self.on_canvas.renaming = Some((id, name));
         }
+    }
+}
+
+/// What a dropped file asks for: a design opens, a file Patchbay imports is imported.
+fn dropped_command(path: std::path::PathBuf) -> Option<Command> {
+    let name = path.to_string_lossy().to_lowercase();
+    if name.ends_with(crate::model::file::EXTENSION) {
+        return Some(Command::OpenPath(path));
+    }
+    let extension = path.extension()?.to_string_lossy().to_lowercase();
+    crate::interop::EXTENSIONS
+        .contains(&extension.as_str())
+        .then_some(Command::ImportPath(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Command, dropped_command};
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_dropped_design_opens_and_a_dropped_diagram_is_imported() {
+        let path = |p: &str| PathBuf::from(p);
+        assert!(matches!(
+            dropped_command(path("/x/retail.patchbay.ron")),
+            Some(Command::OpenPath(_))
+        ));
+        for name in ["a.drawio", "b.CSV", "c.mmd", "d.md", "e.xml"] {
+            assert!(
+                matches!(dropped_command(path(name)), Some(Command::ImportPath(_))),
+                "{name}"
+            );
+        }
+        assert!(dropped_command(path("notes.txt")).is_none());
+        assert!(dropped_command(path("no-extension")).is_none());
     }
 }

@@ -2,7 +2,10 @@
 // Serves dist/ (built by scripts/build-web.sh) and checks, with real mouse events:
 // - the page starts with no console error and draws the default design;
 // - a lesson link (#lesson=ID) opens its exercise;
-// - File > Copy Link makes a link that reopens the same design in a new page.
+// - File > Copy Link makes a link that reopens the same design in a new page;
+// - File > Open… takes a design from the browser's file picker, and File > Save As…
+//   downloads it by its keys, Ctrl+Shift+S (checked with `patchbay check` when
+//   PATCHBAY names the binary).
 // Writes screenshots into the folder given (default target/web-test).
 //
 //   node tests/web/browser.mjs [dist] [screenshot folder]
@@ -121,7 +124,59 @@ try {
     console.log(`a ${link.length}-character link reopened "${got.name}" identical`);
   }
 
-  // 3. A lesson link opens its exercise.
+  // 3. File > Open… picks a design through the browser's file picker; File > Save As…
+  //    downloads it, and the desktop's `patchbay check` accepts the download.
+  const sample = path.resolve("samples/healthcare.patchbay.ron");
+  const [chooser] = await Promise.all([
+    first.page.waitForFileChooser({ timeout: 10000 }),
+    (async () => {
+      await first.page.mouse.click(19, 11);
+      await new Promise((r) => setTimeout(r, 400));
+      await first.page.mouse.click(60, 58);
+    })(),
+  ]);
+  await chooser.accept([sample]);
+  await first.page.waitForFunction(
+    () => JSON.parse(window.patchbayState).name !== "Retail company",
+    { timeout: 20000 },
+  );
+  const opened = await state(first.page);
+  console.log(`File > Open picked ${path.basename(sample)}: "${opened.name}", ${opened.systems} systems`);
+  const downloads = path.resolve(shots, "downloads");
+  fs.rmSync(downloads, { recursive: true, force: true });
+  fs.mkdirSync(downloads, { recursive: true });
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  // Save As by its keys, Ctrl+Shift+S, as real key events.
+  await first.page.mouse.click(570, 560);
+  await first.page.keyboard.down("Control");
+  await first.page.keyboard.down("Shift");
+  await first.page.keyboard.press("KeyS");
+  await first.page.keyboard.up("Shift");
+  await first.page.keyboard.up("Control");
+  let saved = [];
+  for (let i = 0; i < 50 && saved.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    saved = fs.readdirSync(downloads).filter((f) => f.endsWith(".patchbay.ron"));
+  }
+  console.log(`status after Save As: ${(await state(first.page)).status}`);
+  check(saved.length === 1, `File > Save As downloaded ${JSON.stringify(fs.readdirSync(downloads))}`);
+  if (saved.length === 1) {
+    const file = path.join(downloads, saved[0]);
+    check(fs.readFileSync(file, "utf8").includes(opened.name), "the download is not the open design");
+    console.log(`File > Save As downloaded ${saved[0]}`);
+    if (process.env.PATCHBAY) {
+      const { execFileSync } = await import("node:child_process");
+      try {
+        const said = execFileSync(process.env.PATCHBAY, ["check", file], { encoding: "utf8" });
+        console.log(`patchbay check: ${said.trim()}`);
+      } catch (e) {
+        problems.push(`patchbay check refused the download: ${e.stdout}${e.stderr}`);
+      }
+    }
+  }
+
+  // 4. A lesson link opens its exercise.
   const lesson = await open(`${url}#lesson=web-app-flow`);
   await colours(lesson.page, path.join(shots, "lesson.png"));
   const inLesson = await state(lesson.page);

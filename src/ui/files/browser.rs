@@ -135,3 +135,31 @@ fn pick(
     input.click();
     Ok(vec![changed, cancelled])
 }
+
+thread_local! {
+    /// Dropped files read into the page, waiting for the window to open them.
+    static DROPPED: RefCell<Vec<PathBuf>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Reads a file dropped onto the page into it (see [`crate::fs`]), then wakes the
+/// window, which takes it with [`dropped_and_read`].
+pub(crate) fn read_dropped(file: egui::DroppedFileHandle, wake: Waker) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match file.bytes_async().await {
+            Ok(bytes) => {
+                let name = file.path().to_string_lossy().into_owned();
+                let path = crate::fs::put_picked(&name, bytes);
+                DROPPED.with(|d| d.borrow_mut().push(path));
+                wake.wake();
+            }
+            Err(e) => web_sys::console::error_1(
+                &format!("patchbay: a dropped file could not be read: {e}").into(),
+            ),
+        }
+    });
+}
+
+/// The dropped files read since the last call.
+pub(crate) fn dropped_and_read() -> Vec<PathBuf> {
+    DROPPED.with(|d| std::mem::take(&mut *d.borrow_mut()))
+}

@@ -11,6 +11,8 @@ mod desktop;
 pub use ask::{FileDialogs, Picked};
 #[cfg(target_arch = "wasm32")]
 pub use browser::{BrowserDialogs, BuiltinDialog};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use browser::{dropped_and_read, read_dropped};
 #[cfg(not(target_arch = "wasm32"))]
 pub use desktop::{BuiltinDialog, RfdDialogs};
 

@@ -122,7 +122,7 @@ impl PatchbayApp {
         let Some(c) = &self.compare else { return };
         let page = crate::review::render::html(c.diff());
         match model::file::write_atomic(path, |w| w.write_all(page.as_bytes())) {
-            Ok(()) => self.status = format!("Saved the comparison to {}", path.display()),
+            Ok(()) => self.status = format!("Saved the comparison to {}", shown(path)),
             Err(e) => {
                 self.status = format!(
                     "Comparison not saved: could not write {}: {e}",
@@ -204,7 +204,7 @@ impl PatchbayApp {
         });
         match result {
             Ok(()) => {
-                self.status = format!("Exported {} to {}", format.label(), path.display());
+                self.status = format!("Exported {} to {}", format.label(), shown(path));
                 // Written as asked, but said plainly: it will not render where pasted.
                 if let Some(why) = warning {
                     self.status
@@ -221,7 +221,7 @@ impl PatchbayApp {
     pub(in crate::ui) fn save_to(&mut self, path: PathBuf) {
         match self.doc.save_to(path.clone()) {
             Ok(()) => {
-                self.status = format!("Saved to {}", path.display());
+                self.status = format!("Saved to {}", shown(&path));
                 self.remember(&path);
                 if let Some(next) = self.files.after_save.take() {
                     self.queue.push(next);
@@ -480,4 +480,16 @@ impl PatchbayApp {
         self.replace(Document::unsaved(design, title).marked_unsaved());
         self.status = format!("Imported {file}");
     }
+}
+
+/// Where a file went, as the status line says it: its path on the desktop; in the
+/// browser, where writing a file downloads it, the download's name.
+fn shown(path: &std::path::Path) -> String {
+    if cfg!(target_arch = "wasm32") {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        return format!("a download, {name}");
+    }
+    path.display().to_string()
 }
