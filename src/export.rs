@@ -192,7 +192,7 @@ pub fn export_design(
     })
 }
 
-/// The system's fonts, loaded once per process. The faces of the families the picture
+/// The system's fonts (in the browser, the window's own), loaded once per process. The faces of the families the picture
 /// asks for are read into memory: otherwise every text element maps and parses its
 /// font file again, and a large design's PNG spent most of its time doing that (300
 /// systems: 10.4 s before, see the README).
@@ -202,6 +202,21 @@ fn fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
     std::sync::Arc::clone(FONTS.get_or_init(|| {
         let mut db = Database::new();
         db.load_system_fonts();
+        // A page has no system fonts: the face the window itself draws with is in the
+        // bundle already, and the picture's text falls back to it (sans-serif).
+        #[cfg(target_arch = "wasm32")]
+        {
+            db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+            db.load_font_data(epaint_default_fonts::NOTO_EMOJI_REGULAR.to_vec());
+            let family = db
+                .faces()
+                .find(|f| f.post_script_name.starts_with("Ubuntu"))
+                .and_then(|f| f.families.first())
+                .map(|(name, _)| name.clone());
+            if let Some(family) = family {
+                db.set_sans_serif_family(family);
+            }
+        }
         let wanted = crate::report::svg::FONT_FAMILIES;
         let files: Vec<_> = db
             .faces()

@@ -283,6 +283,12 @@ impl PatchbayApp {
         self.end_gesture(&ctx);
         let title = self.title();
         if title != self.shown_title {
+            // A page's title is its tab's: eframe's web backend does not set it.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(page) = web_sys::window().and_then(|w| w.document()) {
+                page.set_title(&title);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }

@@ -159,7 +159,8 @@ pub fn start_in_page(canvas_id: &str) {
                 Box::new(|cc| {
                     // The window's colours are made for the dark theme (the desktop's
                     // default); a browser set to light would otherwise mix the two.
-                    cc.egui_ctx.set_theme(egui::ThemePreference::Dark);
+                    cc.egui_ctx
+                        .options_mut(|o| o.theme_preference = egui::ThemePreference::Dark);
                     let hash = web_sys::window()
                         .and_then(|w| w.location().hash().ok())
                         .unwrap_or_default();

@@ -3,6 +3,7 @@
 // - the page starts with no console error and draws the default design;
 // - a lesson link (#lesson=ID) opens its exercise;
 // - File > Copy Link makes a link that reopens the same design in a new page;
+// - File > Export > PNG image… downloads a picture of the design;
 // - File > Open… takes a design from the browser's file picker, and File > Save As…
 //   downloads it by its keys, Ctrl+Shift+S (checked with `patchbay check` when
 //   PATCHBAY names the binary).
@@ -73,6 +74,22 @@ async function open(address) {
 }
 
 const state = async (page) => JSON.parse(await page.evaluate(() => window.patchbayState));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/// Clicks File, then runs `then` in the open menu, until `done()` is true: a click
+/// that only gives the page focus opens no menu, so it is tried up to three times,
+/// with Escape closing whatever half-opened.
+async function fromFileMenu(page, then, done) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.click(19, 11);
+    await sleep(400);
+    await then();
+    if (await done()) return true;
+    await page.keyboard.press("Escape");
+    await sleep(300);
+  }
+  return false;
+}
 
 /// How many colours the screenshot has where the design is drawn (a WebGL canvas keeps
 /// no pixels to read back, so the screenshot is read).
@@ -106,11 +123,16 @@ try {
   check(shown.systems > 0 && shown.links > 0, `the default design is empty: ${JSON.stringify(shown)}`);
 
   // 2. File > Copy Link, clicked, then the link opened in a new page.
-  await first.page.mouse.click(19, 11);
-  await new Promise((r) => setTimeout(r, 500));
-  await first.page.screenshot({ path: path.join(shots, "file-menu.png") });
-  await first.page.mouse.click(80, 124);
-  await new Promise((r) => setTimeout(r, 1000));
+  await first.page.evaluate(() => navigator.clipboard.writeText(""));
+  await fromFileMenu(
+    first.page,
+    async () => {
+      await first.page.screenshot({ path: path.join(shots, "file-menu.png") });
+      await first.page.mouse.click(80, 124);
+      await sleep(800);
+    },
+    async () => (await first.page.evaluate(() => navigator.clipboard.readText())).includes("#design="),
+  );
   const link = await first.page.evaluate(() => navigator.clipboard.readText());
   const after = await state(first.page);
   console.log(`status: ${after.status}`);
@@ -127,15 +149,18 @@ try {
   // 3. File > Open… picks a design through the browser's file picker; File > Save As…
   //    downloads it, and the desktop's `patchbay check` accepts the download.
   const sample = path.resolve("samples/healthcare.patchbay.ron");
-  const [chooser] = await Promise.all([
-    first.page.waitForFileChooser({ timeout: 10000 }),
-    (async () => {
-      await first.page.mouse.click(19, 11);
-      await new Promise((r) => setTimeout(r, 400));
+  let chooser = null;
+  await fromFileMenu(
+    first.page,
+    async () => {
+      const waiting = first.page.waitForFileChooser({ timeout: 3000 }).catch(() => null);
       await first.page.mouse.click(60, 58);
-    })(),
-  ]);
-  await chooser.accept([sample]);
+      chooser = await waiting;
+    },
+    async () => chooser !== null,
+  );
+  check(chooser !== null, "File > Open… showed no file chooser");
+  await chooser?.accept([sample]);
   await first.page.waitForFunction(
     () => JSON.parse(window.patchbayState).name !== "Retail company",
     { timeout: 20000 },
@@ -176,7 +201,30 @@ try {
     }
   }
 
-  // 4. A lesson link opens its exercise.
+  // 4. File > Export > PNG image… downloads a PNG drawn with the font in the bundle.
+  const pngsIn = () => fs.readdirSync(downloads).filter((f) => f.endsWith(".png"));
+  await fromFileMenu(
+    first.page,
+    async () => {
+      await first.page.mouse.move(60, 183);
+      await sleep(500);
+      await first.page.mouse.move(200, 183);
+      await first.page.mouse.click(200, 204);
+      for (let i = 0; i < 300 && pngsIn().length === 0; i++) await sleep(200);
+    },
+    async () => pngsIn().length > 0,
+  );
+  const pngs = pngsIn();
+  check(pngs.length === 1, `File > Export > PNG downloaded ${JSON.stringify(fs.readdirSync(downloads))}`);
+  if (pngs.length === 1) {
+    const png = fs.readFileSync(path.join(downloads, pngs[0]));
+    const signature = png.subarray(0, 8).toString("hex") === "89504e470d0a1a0a";
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    check(signature && width > 400 && height > 300, `the PNG download is not a picture of the design (${width}×${height})`);
+    console.log(`File > Export > PNG downloaded ${pngs[0]}: ${width}×${height}, ${png.length} bytes`);
+  }
+
+  // 5. A lesson link opens its exercise.
   const lesson = await open(`${url}#lesson=web-app-flow`);
   await colours(lesson.page, path.join(shots, "lesson.png"));
   const inLesson = await state(lesson.page);
