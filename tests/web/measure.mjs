@@ -36,9 +36,9 @@ const browser = await puppeteer.launch({
 const state = async (page) => JSON.parse(await page.evaluate(() => window.patchbayState ?? "{}"));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/// The resident memory of the renderer process that hosts `page`, in MB.
-async function rendererMb(page) {
-  const cdp = await page.createCDPSession();
+/// The resident memory of the largest renderer process (the one page open), in MB.
+async function rendererMb() {
+  const cdp = await browser.target().createCDPSession();
   const { processInfo } = await cdp.send("SystemInfo.getProcessInfo").catch(() => ({}));
   const pids = (processInfo ?? []).filter((p) => p.type === "renderer").map((p) => p.id);
   let kb = 0;
@@ -58,7 +58,7 @@ try {
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => window.patchbayState, { timeout: 60000 });
   console.log(`first frame of the retail sample: ${Date.now() - t0} ms after navigation`);
-  console.log(`renderer memory: ${await rendererMb(page)} MB`);
+  console.log(`renderer memory: ${await rendererMb()} MB`);
   for (const n of sizes) {
     const file = path.join(os.tmpdir(), `patchbay-measure-${n}.patchbay.ron`);
     execFileSync(patchbay, ["generate", "--systems", String(n), "--links-per-system", "3", "-o", file]);
@@ -96,7 +96,7 @@ try {
     const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
     const worst = gaps[gaps.length - 1] ?? 0;
     console.log(
-      `${n} systems: opened and drawn in ${opened} ms; zooming, frame gaps median ${median.toFixed(1)} ms, worst ${worst.toFixed(0)} ms; renderer memory ${await rendererMb(page)} MB`,
+      `${n} systems: opened and drawn in ${opened} ms; zooming, frame gaps median ${median.toFixed(1)} ms, worst ${worst.toFixed(0)} ms; renderer memory ${await rendererMb()} MB`,
     );
   }
 } finally {
