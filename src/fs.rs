@@ -112,6 +112,17 @@ pub fn modified(path: &Path) -> io::Result<web_time::SystemTime> {
     imp::modified(path)
 }
 
+/// A path as the person who chose it knows it, for messages: the path on the desktop;
+/// in the browser, where the page's paths are its own, the file's name.
+pub fn shown(path: &Path) -> String {
+    if cfg!(target_arch = "wasm32") {
+        if let Some(name) = path.file_name() {
+            return name.to_string_lossy().into_owned();
+        }
+    }
+    path.display().to_string()
+}
+
 /// In the browser: keeps a file the user picked or dropped, and gives the path the
 /// app opens it by.
 #[cfg(target_arch = "wasm32")]

@@ -57,7 +57,7 @@ impl Recovered {
             _ => counted(age / 86_400, "day") + " ago",
         };
         let whose = match &self.about.path {
-            Some(p) => format!("changes to {}", p.display()),
+            Some(p) => format!("changes to {}", crate::fs::shown(p)),
             None => format!("\"{}\", never saved to a file", self.about.title),
         };
         match &self.design {

@@ -191,9 +191,12 @@ pub(super) fn changes_window(ctx: &egui::Context, c: &Comparison) -> Vec<Command
 /// What is compared with what, the colours' key, and the window's buttons.
 fn header(ui: &mut egui::Ui, c: &Comparison, commands: &mut Vec<Command>) {
     ui.label(
-        egui::RichText::new(format!("Compared with {} (before)", c.path.display()))
-            .small()
-            .weak(),
+        egui::RichText::new(format!(
+            "Compared with {} (before)",
+            crate::fs::shown(&c.path)
+        ))
+        .small()
+        .weak(),
     );
     ui.horizontal_wrapped(|ui| {
         swatch(ui, ADDED, "added");

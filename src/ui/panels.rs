@@ -213,7 +213,7 @@ pub(super) fn palette_ui(
 pub(super) fn status_ui(ui: &mut egui::Ui, doc: &Document, status: &str) {
     ui.horizontal(|ui| {
         let file = match &doc.path {
-            Some(p) => p.display().to_string(),
+            Some(p) => crate::fs::shown(p),
             None => "not saved to a file yet".to_owned(),
         };
         ui.label(egui::RichText::new(file).small().weak());

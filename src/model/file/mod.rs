@@ -25,7 +25,7 @@ pub use write::{
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be opened or read at all.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {source}", crate::fs::shown(path))]
     Unreadable {
         /// The file asked for.
         path: PathBuf,
@@ -134,7 +134,7 @@ pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
         path: path.to_owned(),
         source,
     };
-    let file = path.display().to_string();
+    let file = crate::fs::shown(path);
     let invalid = |problems| LoadError::Invalid {
         file: file.clone(),
         problems,

@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// Writing failed.
-    #[error("could not save {}: {source} (the previous file is unchanged)", path.display())]
+    #[error(
+        "could not save {}: {source} (the previous file is unchanged)",
+        crate::fs::shown(path)
+    )]
     Io {
         /// The file being written.
         path: PathBuf,
@@ -25,7 +28,7 @@ pub enum SaveError {
         "did not save {}: Patchbay would refuse to open it again ({}). Fix {} in the \
          window (or undo the edit that caused {}), then save again; the previous file \
          is unchanged, and the recovery copy keeps your work meanwhile",
-        path.display(),
+        crate::fs::shown(path),
         issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; "),
         if issues.len() == 1 { "it" } else { "them" },
         if issues.len() == 1 { "it" } else { "them" }

@@ -43,7 +43,7 @@ impl PatchbayApp {
     /// Stops waiting for the file being opened; the open design stays as it is.
     pub fn cancel_open(&mut self) {
         if let Some(o) = self.files.opening.take() {
-            self.status = format!("Did not open {}: cancelled", o.path().display());
+            self.status = format!("Did not open {}: cancelled", crate::fs::shown(o.path()));
         }
     }
 
@@ -93,7 +93,7 @@ impl PatchbayApp {
             if let Some((path, _)) = self.files.opened_waiting.take() {
                 self.status = format!(
                     "Did not open {}: kept the design you were editing",
-                    path.display()
+                    crate::fs::shown(&path)
                 );
             }
         }
@@ -107,7 +107,7 @@ impl PatchbayApp {
         match opened {
             Ok(doc) => {
                 self.replace(doc);
-                self.status = format!("Opened {}", path.display());
+                self.status = format!("Opened {}", crate::fs::shown(path));
                 self.remember(path);
             }
             Err(model::LoadError::Invalid { file, problems }) => {
@@ -126,7 +126,7 @@ impl PatchbayApp {
             Err(e) => {
                 self.status = format!(
                     "Comparison not saved: could not write {}: {e}",
-                    path.display()
+                    crate::fs::shown(path)
                 );
             }
         }
@@ -135,7 +135,7 @@ impl PatchbayApp {
     /// Reads another tool's file (an interface catalogue) and shows what the import
     /// guessed before the design opens; problems are listed and nothing opens.
     pub fn import_path(&mut self, path: &Path) {
-        let file = path.display().to_string();
+        let file = crate::fs::shown(path);
         let text = match crate::fs::read(path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {
@@ -200,7 +200,7 @@ impl PatchbayApp {
                 );
             }
             model::file::write_atomic(path, |w| w.write_all(&bytes))
-                .map_err(|e| format!("could not write {}: {e}", path.display()))
+                .map_err(|e| format!("could not write {}: {e}", crate::fs::shown(path)))
         });
         match result {
             Ok(()) => {
@@ -282,7 +282,7 @@ impl PatchbayApp {
     pub(in crate::ui) fn compare_with(&mut self, path: PathBuf) {
         match crate::model::load(&path) {
             Ok(before) => {
-                self.status = format!("Comparing with {}", path.display());
+                self.status = format!("Comparing with {}", crate::fs::shown(&path));
                 self.compare = Some(Comparison::new(path, before, &self.doc));
             }
             Err(crate::model::LoadError::Invalid { file, problems }) => {
@@ -486,10 +486,7 @@ impl PatchbayApp {
 /// browser, where writing a file downloads it, the download's name.
 fn shown(path: &std::path::Path) -> String {
     if cfg!(target_arch = "wasm32") {
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        return format!("a download, {name}");
+        return format!("a download, {}", crate::fs::shown(path));
     }
     path.display().to_string()
 }
