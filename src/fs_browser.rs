@@ -26,6 +26,10 @@ fn key(path: &Path) -> String {
     format!("{KEY}{}", path.display())
 }
 
+fn written_key(path: &Path) -> String {
+    format!("{WRITTEN}{}", path.display())
+}
+
 fn storage() -> io::Result<web_sys::Storage> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -76,7 +80,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         s.set_item(&key(path), text)
             .map_err(|_| io::Error::other("the browser's storage for this page is full"))?;
         let now = js_sys::Date::now();
-        let _ = s.set_item(&format!("{WRITTEN}{}", path.display()), &now.to_string());
+        let _ = s.set_item(&written_key(path), &now.to_string());
         return Ok(());
     }
     download(path, bytes)
@@ -126,7 +130,7 @@ pub fn remove_file(path: &Path) -> io::Result<()> {
     if under(path, BROWSER_DATA) {
         let s = storage()?;
         s.remove_item(&key(path)).map_err(js)?;
-        let _ = s.remove_item(&format!("{WRITTEN}{}", path.display()));
+        let _ = s.remove_item(&written_key(path));
         return Ok(());
     }
     PICKED.with(|p| p.borrow_mut().remove(path));
@@ -165,7 +169,7 @@ pub fn files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 pub fn modified(path: &Path) -> io::Result<web_time::SystemTime> {
     let ms = storage()?
-        .get_item(&format!("{WRITTEN}{}", path.display()))
+        .get_item(&written_key(path))
         .map_err(js)?
         .and_then(|t| t.parse::<f64>().ok())
         .ok_or_else(|| not_found(path))?;

@@ -190,31 +190,58 @@ pub fn start_in_page(canvas_id: &str) {
 }
 
 /// The testing hook of the browser build, and all of it: `window.patchbayState`, a
-/// JSON string of what the page shows (the design's name, counts and file text, the
-/// open exercise, the status line), set when it changes. The browser test reads it to
-/// check what its real mouse and key events did; nothing reads it back into the app.
+/// JSON string of what the page shows (the design's name, counts and file text, each
+/// link's recommended pattern, what is selected, the open exercise, the status line),
+/// set when it changes. The browser test reads it to check what its real mouse and key
+/// events did; nothing reads it back into the app.
 #[cfg(target_arch = "wasm32")]
 fn publish_state(app: &PatchbayApp) {
+    use super::command::Selection;
     use std::cell::RefCell;
+    type Key = (u64, Option<&'static str>, Selection, String);
     thread_local! {
-        static SHOWN: RefCell<(u64, Option<&'static str>, String)> = const { RefCell::new((u64::MAX, None, String::new())) };
+        /// What was last published: revision, exercise, selection, status.
+        static SHOWN: RefCell<Option<Key>> = const { RefCell::new(None) };
     }
     let exercise = app.learn.exercise.map(|e| e.id);
-    let key = (app.doc.revision(), exercise, app.status.clone());
-    let changed = SHOWN.with(|s| {
+    let unchanged = SHOWN.with(|s| {
         let mut s = s.borrow_mut();
-        let changed = *s != key;
-        *s = key;
-        changed
+        let same = s.as_ref().is_some_and(|(revision, e, selection, status)| {
+            *revision == app.doc.revision()
+                && *e == exercise
+                && *selection == app.selection
+                && *status == app.status
+        });
+        if !same {
+            *s = Some((
+                app.doc.revision(),
+                exercise,
+                app.selection.clone(),
+                app.status.clone(),
+            ));
+        }
+        same
     });
-    if !changed {
+    if unchanged {
         return;
     }
     let design = app.doc.design();
+    let patterns: Vec<_> = app
+        .doc
+        .analysis()
+        .links
+        .iter()
+        .map(|l| l.pattern.choice.id())
+        .collect();
     let state = serde_json::json!({
         "name": design.name,
         "systems": design.systems.len(),
         "links": design.links.len(),
+        "patterns": patterns,
+        "selected": {
+            "systems": app.selection.systems.iter().map(|s| s.0).collect::<Vec<_>>(),
+            "links": app.selection.links.iter().map(|l| l.0).collect::<Vec<_>>(),
+        },
         "file": crate::model::file::to_ron_string(design).unwrap_or_default(),
         "exercise": exercise,
         "status": app.status,

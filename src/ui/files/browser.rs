@@ -114,10 +114,20 @@ fn pick(
             let (answer, wake) = (answer.clone(), wake.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-                let picked = read.ok().map(|buffer| {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    crate::fs::put_picked(&file.name(), bytes)
-                });
+                let picked = match read {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        Some(crate::fs::put_picked(&file.name(), bytes))
+                    }
+                    Err(e) => {
+                        // Nothing opens; the console says why.
+                        web_sys::console::error_2(
+                            &"patchbay: the picked file could not be read:".into(),
+                            &e,
+                        );
+                        None
+                    }
+                };
                 *answer.borrow_mut() = Some(picked);
                 wake.wake();
             });
