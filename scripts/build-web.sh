@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=${1:-dist}
-profile=${PATCHBAY_WEB_PROFILE:-release}
+# The `web` profile (Cargo.toml): release, stripped, with link-time optimisation.
+profile=${PATCHBAY_WEB_PROFILE:-web}
 
 rustup target add wasm32-unknown-unknown >/dev/null
 
