@@ -1,7 +1,7 @@
-//! Autosave and crash recovery: unsaved changes are copied, every 30 seconds, into the
-//! app's own data folder (never over the user's file); after a crash or a kill, the
-//! next start finds the copy and offers it back. No egui here: the window drives it,
-//! and tests kill a real process and recover without one.
+//! Autosave and crash recovery: unsaved changes are copied, every 30 seconds (2 in the
+//! browser), into the app's own data folder (never over the user's file); after a
+//! crash or a kill, the next start finds the copy and offers it back. No egui here:
+//! the window drives it, and tests kill a real process and recover without one.
 
 use crate::model::{self, Design};
 use serde::{Deserialize, Serialize};
@@ -9,8 +9,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use web_time::{SystemTime, UNIX_EPOCH};
 
-/// How often unsaved changes are copied.
+/// How often unsaved changes are copied. On the desktop the window also copies them
+/// as it closes, so this bounds what a crash or a kill loses. A browser tab that is
+/// closed or reloaded tells the page nothing, so there the copy is kept close behind
+/// the edits: writing it to local storage takes milliseconds.
+#[cfg(not(target_arch = "wasm32"))]
 pub const INTERVAL: Duration = Duration::from_secs(30);
+/// How often unsaved changes are copied (see the desktop's).
+#[cfg(target_arch = "wasm32")]
+pub const INTERVAL: Duration = Duration::from_secs(2);
 
 /// What is known about a copy besides the design.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,6 +129,11 @@ fn counted(n: u64, noun: &str) -> String {
     crate::report::counted(usize::try_from(n).unwrap_or(usize::MAX), noun)
 }
 
+/// In the browser: which pages are open (see the module).
+#[cfg(target_arch = "wasm32")]
+#[path = "recovery_browser.rs"]
+pub mod pages;
+
 /// What tells this window's copies from others': the process on the desktop; in the
 /// browser, where a page has no process of its own, a number drawn when the page
 /// loads.
@@ -132,7 +144,7 @@ fn this_window() -> u32 {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+        pages::this_page()
     }
 }
 
@@ -255,14 +267,22 @@ pub fn discard(design_file: &Path) {
     let _ = crate::fs::remove_file(design_file);
 }
 
+/// Whether the page that wrote a copy is open in another tab.
+#[cfg(target_arch = "wasm32")]
+fn running(page: u32) -> bool {
+    pages::is_open(page)
+}
+
 /// Whether a process is running. Linux only knows for sure; elsewhere every other
 /// process is taken as gone, so its copy is offered (offering too much loses nothing).
+#[cfg(not(target_arch = "wasm32"))]
 fn running(pid: u32) -> bool {
     let proc = Path::new("/proc");
     proc.is_dir() && proc.join(pid.to_string()).exists() && !zombie(pid)
 }
 
 /// A killed child stays a zombie until its parent reaps it: not running.
+#[cfg(not(target_arch = "wasm32"))]
 fn zombie(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()

@@ -1015,7 +1015,7 @@ fn unsaved_work_of_a_crashed_window_is_offered_and_recovered_as_one_undoable_ste
 }
 
 #[test]
-fn unsaved_changes_are_copied_every_30_seconds_and_the_copy_goes_with_a_save() {
+fn unsaved_changes_are_copied_every_30_seconds_when_changed_and_the_copy_goes_with_a_save() {
     use patchbay::recovery::{Autosave, INTERVAL};
     let dir = tempfile::tempdir().expect("temp dir");
     let recovery = dir.path().join("recovery");
@@ -1047,6 +1047,18 @@ fn unsaved_changes_are_copied_every_30_seconds_and_the_copy_goes_with_a_save() {
         model::load(&copy).expect("copy").systems.len(),
         2,
         "due after 30 s"
+    );
+    // Nothing changed since: the copy is not written again.
+    std::fs::remove_file(&copy).expect("remove the copy");
+    h.state_mut().autosave_tick(later + INTERVAL * 2);
+    assert!(!copy.exists(), "written again without a change");
+    h.get_by_label("ERP").click();
+    h.run_steps(2);
+    h.state_mut().autosave_tick(later + INTERVAL * 3);
+    assert_eq!(
+        model::load(&copy).expect("copy").systems.len(),
+        3,
+        "changed and due"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);

@@ -69,8 +69,9 @@ pub struct Files {
 pub(super) struct Autosaving {
     /// Where unsaved changes are copied, if anywhere.
     pub(super) copy: Option<crate::recovery::Autosave>,
-    /// When the last copy was written, if this window has one.
-    pub(super) at: Option<web_time::Instant>,
+    /// When the last copy was written, and the design's revision it holds, if this
+    /// window has one.
+    pub(super) at: Option<(web_time::Instant, u64)>,
     /// The user chose to lose the changes: nothing is copied on the way out.
     pub(super) discarding: bool,
 }
@@ -257,7 +258,11 @@ impl PatchbayApp {
         });
 
         self.autosave_tick(web_time::Instant::now());
-        if self.doc.is_dirty() && self.autosave.copy.is_some() {
+        let copied = self.autosave.at.map(|(_, revision)| revision);
+        if self.doc.is_dirty()
+            && self.autosave.copy.is_some()
+            && copied != Some(self.doc.revision())
+        {
             // Wake up for the next copy even when nothing else happens.
             ctx.request_repaint_after(crate::recovery::INTERVAL);
         }

@@ -21,8 +21,8 @@ impl PatchbayApp {
         self.autosave.copy = Some(autosave);
         self
     }
-    /// Writes the copy of unsaved changes when it is due at `now` (or removes it once
-    /// they are saved).
+    /// Writes the copy of unsaved changes when it is due at `now` and the design
+    /// changed since the last copy (or removes it once they are saved).
     pub fn autosave_tick(&mut self, now: web_time::Instant) {
         let Some(autosave) = &self.autosave.copy else {
             return;
@@ -33,17 +33,17 @@ impl PatchbayApp {
             }
             return;
         }
-        let due = self
-            .autosave
-            .at
-            .is_none_or(|at| now.duration_since(at) >= crate::recovery::INTERVAL);
+        let revision = self.doc.revision();
+        let due = self.autosave.at.is_none_or(|(at, copied)| {
+            copied != revision && now.duration_since(at) >= crate::recovery::INTERVAL
+        });
         if due {
             let doc = &self.doc;
             match autosave.write(doc.design(), doc.path.as_deref(), &doc.title) {
                 Ok(()) => {}
                 Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
             }
-            self.autosave.at = Some(now);
+            self.autosave.at = Some((now, revision));
         }
     }
     /// On the way out: unsaved changes the user did not discard are copied, so the
@@ -152,6 +152,9 @@ pub fn start_in_page(canvas_id: &str) {
     // the browser's console.
     let _ = eframe::WebLogger::init(log::LevelFilter::Warn);
     wasm_bindgen_futures::spawn_local(async move {
+        // Before the app looks for copies left behind: those of pages open in other
+        // tabs are not.
+        crate::recovery::pages::note_open_pages().await;
         let started = eframe::WebRunner::new()
             .start(
                 canvas,
@@ -159,8 +162,12 @@ pub fn start_in_page(canvas_id: &str) {
                 Box::new(|cc| {
                     // The window's colours are made for the dark theme (the desktop's
                     // default); a browser set to light would otherwise mix the two.
-                    cc.egui_ctx
-                        .options_mut(|o| o.theme_preference = egui::ThemePreference::Dark);
+                    // A page has no window frame to match: egui's theme sync would
+                    // only warn in the console that the web backend lacks it.
+                    cc.egui_ctx.options_mut(|o| {
+                        o.theme_preference = egui::ThemePreference::Dark;
+                        o.sync_window_theme = false;
+                    });
                     let hash = web_sys::window()
                         .and_then(|w| w.location().hash().ok())
                         .unwrap_or_default();
@@ -191,31 +198,42 @@ pub fn start_in_page(canvas_id: &str) {
 
 /// The testing hook of the browser build, and all of it: `window.patchbayState`, a
 /// JSON string of what the page shows (the design's name, counts and file text, each
-/// link's recommended pattern, what is selected, the open exercise, the status line),
+/// link's recommended pattern, what is selected, the open exercise and dialog, the
+/// status line),
 /// set when it changes. The browser test reads it to check what its real mouse and key
 /// events did; nothing reads it back into the app.
 #[cfg(target_arch = "wasm32")]
 fn publish_state(app: &PatchbayApp) {
     use super::command::Selection;
     use std::cell::RefCell;
-    type Key = (u64, Option<&'static str>, Selection, String);
+    type Key = (u64, [Option<&'static str>; 2], Selection, String);
     thread_local! {
-        /// What was last published: revision, exercise, selection, status.
+        /// What was last published: revision, exercise and dialog, selection, status.
         static SHOWN: RefCell<Option<Key>> = const { RefCell::new(None) };
     }
     let exercise = app.learn.exercise.map(|e| e.id);
+    let dialog = app.dialog.as_ref().map(|d| match d {
+        Dialog::Unsaved { .. } => "unsaved",
+        Dialog::Problems { .. } => "problems",
+        Dialog::Error(_) => "error",
+        Dialog::Recover(_) => "recover",
+        Dialog::Accept(_) => "accept",
+        Dialog::Imported { .. } => "imported",
+    });
     let unchanged = SHOWN.with(|s| {
         let mut s = s.borrow_mut();
-        let same = s.as_ref().is_some_and(|(revision, e, selection, status)| {
-            *revision == app.doc.revision()
-                && *e == exercise
-                && *selection == app.selection
-                && *status == app.status
-        });
+        let same = s
+            .as_ref()
+            .is_some_and(|(revision, open, selection, status)| {
+                *revision == app.doc.revision()
+                    && *open == [exercise, dialog]
+                    && *selection == app.selection
+                    && *status == app.status
+            });
         if !same {
             *s = Some((
                 app.doc.revision(),
-                exercise,
+                [exercise, dialog],
                 app.selection.clone(),
                 app.status.clone(),
             ));
@@ -244,6 +262,7 @@ fn publish_state(app: &PatchbayApp) {
         },
         "file": crate::model::file::to_ron_string(design).unwrap_or_default(),
         "exercise": exercise,
+        "dialog": dialog,
         "status": app.status,
         "revision": app.doc.revision(),
     });
