@@ -1,7 +1,9 @@
 // Measures the browser build in Chromium: time to the first drawn frame, opening a
-// generated design of N systems through the file picker, frame times while zooming
-// it with the mouse wheel, and the memory of the tab's renderer process. Not a test:
-// run it by hand and report what it prints.
+// generated design of N systems through the file picker, an edit of it (a system
+// added from the palette, then undone), frame times while zooming it with the mouse
+// wheel, the longest the page's thread was busy without a break (a freeze), and the
+// memory of the tab's renderer process. Not a test: run it by hand on an idle machine
+// and report what it prints.
 //
 //   bash scripts/build-web.sh && cargo build
 //   node tests/web/measure.mjs [dist] [sizes, e.g. 100,1000]
@@ -54,6 +56,36 @@ async function rendererMb() {
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
+  // Every stretch of over 50 ms the page's thread was busy, as the browser saw it.
+  await page.evaluateOnNewDocument(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const frames = (n) =>
+    page.evaluate(
+      (n) => new Promise((done) => {
+        const next = (k) => (k === 0 ? done() : requestAnimationFrame(() => next(k - 1)));
+        next(n);
+      }),
+      n,
+    );
+  const tap = async (x, y) => {
+    await page.mouse.move(x, y);
+    await frames(2);
+    await page.mouse.down();
+    await sleep(60);
+    await page.mouse.up();
+  };
+  const longest = async () => {
+    const ms = await page.evaluate(() => {
+      const l = window.longest;
+      window.longest = 0;
+      return l;
+    });
+    return Math.round(ms);
+  };
   const t0 = Date.now();
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => window.patchbayState, { timeout: 60000 });
@@ -65,16 +97,33 @@ try {
     const [chooser] = await Promise.all([
       page.waitForFileChooser({ timeout: 10000 }),
       (async () => {
-        await page.mouse.click(19, 11);
-        await sleep(400);
-        await page.mouse.click(60, 58);
+        await tap(19, 11);
+        await frames(4);
+        await tap(40, 57);
       })(),
     ]);
+    await longest();
     const t1 = Date.now();
     await chooser.accept([file]);
     await page.waitForFunction((n) => JSON.parse(window.patchbayState).systems === n, { timeout: 300000 }, n);
     const opened = Date.now() - t1;
     await sleep(1000);
+    const openFreeze = await longest();
+    // An edit: the palette's File server adds a system (analysed and drawn again),
+    // then Ctrl+Z takes it away.
+    const t2 = Date.now();
+    await tap(60, 365);
+    await page.waitForFunction((n) => JSON.parse(window.patchbayState).systems === n + 1, { timeout: 300000 }, n);
+    const added = Date.now() - t2;
+    await frames(2);
+    const t3 = Date.now();
+    await page.keyboard.down("Control");
+    await page.keyboard.press("KeyZ");
+    await page.keyboard.up("Control");
+    await page.waitForFunction((n) => JSON.parse(window.patchbayState).systems === n, { timeout: 300000 }, n);
+    const undone = Date.now() - t3;
+    await sleep(500);
+    const editFreeze = await longest();
     // Frame times while the wheel zooms: the gaps between animation frames.
     await page.evaluate(() => {
       window.gaps = [];
@@ -95,8 +144,12 @@ try {
     gaps.sort((a, b) => a - b);
     const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
     const worst = gaps[gaps.length - 1] ?? 0;
+    const zoomFreeze = await longest();
     console.log(
-      `${n} systems: opened and drawn in ${opened} ms; zooming, frame gaps median ${median.toFixed(1)} ms, worst ${worst.toFixed(0)} ms; renderer memory ${await rendererMb()} MB`,
+      `${n} systems: opened and drawn in ${opened} ms (longest busy stretch ${openFreeze} ms); ` +
+        `a system added in ${added} ms, undone in ${undone} ms (longest ${editFreeze} ms); ` +
+        `zooming, frame gaps median ${median.toFixed(1)} ms, worst ${worst.toFixed(0)} ms (longest ${zoomFreeze} ms); ` +
+        `renderer memory ${await rendererMb()} MB`,
     );
   }
 } finally {
