@@ -198,20 +198,22 @@ pub fn start_in_page(canvas_id: &str) {
 
 /// The testing hook of the browser build, and all of it: `window.patchbayState`, a
 /// JSON string of what the page shows (the design's name, counts and file text, each
-/// link's recommended pattern, what is selected, the open exercise and dialog, the
-/// status line),
+/// link's recommended pattern, what is selected, the open exercise and its progress,
+/// the open dialog, the status line),
 /// set when it changes. The browser test reads it to check what its real mouse and key
 /// events did; nothing reads it back into the app.
 #[cfg(target_arch = "wasm32")]
 fn publish_state(app: &PatchbayApp) {
     use super::command::Selection;
     use std::cell::RefCell;
-    type Key = (u64, [Option<&'static str>; 2], Selection, String);
+    type Key = (u64, [Option<&'static str>; 3], Selection, String);
     thread_local! {
-        /// What was last published: revision, exercise and dialog, selection, status.
+        /// What was last published: revision, exercise, progress and dialog,
+        /// selection, status.
         static SHOWN: RefCell<Option<Key>> = const { RefCell::new(None) };
     }
     let exercise = app.learn.exercise.map(|e| e.id);
+    let progress = exercise.map(|id| app.learn.progress.status(id).label());
     let dialog = app.dialog.as_ref().map(|d| match d {
         Dialog::Unsaved { .. } => "unsaved",
         Dialog::Problems { .. } => "problems",
@@ -226,14 +228,14 @@ fn publish_state(app: &PatchbayApp) {
             .as_ref()
             .is_some_and(|(revision, open, selection, status)| {
                 *revision == app.doc.revision()
-                    && *open == [exercise, dialog]
+                    && *open == [exercise, progress, dialog]
                     && *selection == app.selection
                     && *status == app.status
             });
         if !same {
             *s = Some((
                 app.doc.revision(),
-                [exercise, dialog],
+                [exercise, progress, dialog],
                 app.selection.clone(),
                 app.status.clone(),
             ));
@@ -262,6 +264,7 @@ fn publish_state(app: &PatchbayApp) {
         },
         "file": crate::model::file::to_ron_string(design).unwrap_or_default(),
         "exercise": exercise,
+        "progress": progress,
         "dialog": dialog,
         "status": app.status,
         "revision": app.doc.revision(),

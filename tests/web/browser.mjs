@@ -9,8 +9,10 @@
 //   tick "needs response" and see the link's recommended pattern change, undo it;
 // - File > Copy Link makes a link that reopens the edited design in a new page;
 // - a reload offers the unsaved edits back (autosave in the page's storage);
-// - File > Open… through the browser's file chooser opens a sample;
-// - a lesson link (#lesson=ID) opens its exercise.
+// - File > Open…, Compare with… and Import… go through the browser's file chooser;
+// - a design file dropped onto the page opens;
+// - a lesson link (#lesson=ID) opens its exercise, and a solved exercise stays solved
+//   across a reload.
 // Writes screenshots and the downloads into the folder given (default target/web-test).
 //
 //   PATCHBAY=target/debug/patchbay node tests/web/browser.mjs [dist] [folder]
@@ -40,6 +42,8 @@ const at = {
   fileMenu: [19, 11],
   open: [40, 57],
   copyLink: [45, 120],
+  import: [40, 141],
+  compare: [40, 162],
   export: [40, 183],
   // File > Export's items, in menu order, a row each from SVG at y 183.
   exportItem: (row) => [215, 183 + 21 * row],
@@ -51,6 +55,11 @@ const at = {
   needsResponse: [1071, 101],
   // The recovery dialog's first button, after a reload of the edited design.
   recover: [414, 440],
+  // The web-app-flow exercise's answer "web-server", and Check my answer.
+  answerWebServer: [244, 146],
+  checkAnswer: [261, 213],
+  // The Import dialog's Open, for the retail CSV export.
+  importOpen: [462, 437],
 };
 // File > Export's items, in menu order, with the CLI's name for each (null: the CLI
 // does not write it).
@@ -426,27 +435,86 @@ try {
     console.log(`reload: offered the unsaved edits back; Recover restored ${back?.systems} systems, ${back?.links} links`);
   }
 
-  // 7. File > Open… through the browser's file chooser.
+  // 7. File > Open…, Compare with… and Import…, each through the browser's file chooser.
   const fresh = await open(url);
-  const [chooser] = await Promise.all([
-    fresh.page.waitForFileChooser({ timeout: 15000 }),
-    (async () => {
-      await fileMenu(fresh.page);
-      await tap(fresh.page, at.open);
-    })(),
-  ]);
-  await chooser.accept([path.join(root, "samples/healthcare.patchbay.ron")]);
-  const health = await until(fresh.page, (s) => /health/i.test(s.name) || /Health/.test(s.file.slice(0, 400)), "File > Open… did not open the sample");
+  const pick = async (item, file) => {
+    const [chooser] = await Promise.all([
+      fresh.page.waitForFileChooser({ timeout: 15000 }),
+      (async () => {
+        await fileMenu(fresh.page);
+        await tap(fresh.page, item);
+      })(),
+    ]);
+    await chooser.accept([file]);
+  };
+  await pick(at.open, path.join(root, "samples/healthcare.patchbay.ron"));
+  const health = await until(fresh.page, (s) => s.name === "Healthcare provider", "File > Open… did not open the sample");
   console.log(`File > Open… opened "${health?.name}": ${health?.systems} systems; status: ${health?.status}`);
-  check(!/\/picked/.test(health?.status ?? ""), `the status names the page's internal path: ${health?.status}`);
+  check(health?.status === "Opened healthcare.patchbay.ron", `the status names the file so: ${health?.status}`);
+  if (saved) {
+    await pick(at.compare, saved);
+    const comparing = await until(fresh.page, (s) => /^Comparing with/.test(s.status), "File > Compare with… compared nothing");
+    await fresh.page.screenshot({ path: path.join(shots, "compare.png") });
+    console.log(`File > Compare with…: ${comparing?.status}`);
+    await press(fresh.page, "Escape");
+  }
+
+  // 8. A design file dropped onto the page opens (real drag events, with the file).
+  const dropped = path.join(root, "samples/retail.patchbay.ron");
+  const cdp = await fresh.page.createCDPSession();
+  const data = { items: [], files: [dropped], dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) {
+    await cdp.send("Input.dispatchDragEvent", { type, x: 570, y: 500, data });
+  }
+  const dropOpened = await until(fresh.page, (s) => s.name === "Retail company", "a design dropped onto the page did not open");
+  console.log(`dropped retail.patchbay.ron: "${dropOpened?.name}" opened; status: ${dropOpened?.status}`);
+
+  // 9. File > Import… reads the CSV exported above, shows what it guessed, and opens it.
+  const csv = path.join(downloads, "retail-company.csv");
+  if (fs.existsSync(csv)) {
+    await pick(at.import, csv);
+    const guessed = await until(fresh.page, (s) => s.dialog === "imported", "File > Import… showed no import");
+    await fresh.page.screenshot({ path: path.join(shots, "import.png") });
+    if (guessed) {
+      await tap(fresh.page, at.importOpen);
+      const imported = await until(
+        fresh.page,
+        (s) => s.dialog === null && /^Imported/.test(s.status),
+        "the imported catalogue did not open",
+      );
+      check(
+        imported?.systems === retail.systems && imported?.links === retail.links,
+        `the CSV export imported as ${imported?.systems} systems and ${imported?.links} links`,
+      );
+      console.log(`File > Import… read the CSV export: ${imported?.systems} systems, ${imported?.links} links; status: ${imported?.status}`);
+    }
+  }
   await fresh.page.close();
 
-  // 8. A lesson link opens its exercise.
+  // 10. A lesson link opens its exercise; solving it is kept across a reload.
   const lesson = await open(`${url}#lesson=web-app-flow`);
   await colours(lesson.page, path.join(shots, "lesson.png"));
   const inLesson = await state(lesson.page);
   check(inLesson.exercise === "web-app-flow", `the lesson link opened ${inLesson.exercise}`);
-  console.log(`#lesson=web-app-flow opened exercise ${inLesson.exercise}: "${inLesson.name}"`);
+  console.log(`#lesson=web-app-flow opened exercise ${inLesson.exercise}: "${inLesson.name}", ${inLesson.progress}`);
+  // The page closed above held an unsaved import: now that it is gone, its copy is
+  // offered here. Escape answers Later, which keeps the copy.
+  check(inLesson.dialog === "recover", `the closed page's unsaved import was not offered back: ${inLesson.dialog}`);
+  await press(lesson.page, "Escape");
+  await until(lesson.page, (s) => s.dialog === null, "Escape did not answer the recovery dialog with Later");
+  await tap(lesson.page, at.answerWebServer);
+  await tap(lesson.page, at.checkAnswer);
+  const solved = await until(lesson.page, (s) => s.progress === "solved", "answering web-server did not solve the exercise");
+  await lesson.page.screenshot({ path: path.join(shots, "solved.png") });
+  if (solved) {
+    await started(lesson.page, () => lesson.page.reload({ waitUntil: "load" }));
+    const kept = await until(
+      lesson.page,
+      (s) => s.exercise === "web-app-flow" && s.progress === "solved",
+      "the solved exercise was not kept across a reload",
+    );
+    if (kept) console.log("solved web-app-flow; after a reload it is still solved");
+  }
 } catch (e) {
   problems.push(String(e?.stack ?? e));
 } finally {
