@@ -191,6 +191,49 @@ fn salesforce_calling_out_uses_a_named_credential_and_file_drops_no_oauth() {
     );
 }
 
+#[test]
+fn a_protocol_salesforce_cannot_speak_is_decided_as_the_https_api_that_carries_it() {
+    // DOMAIN 1.1: SFTP drawn into Salesforce cannot be built (FEAS-001); its auth and
+    // mTLS are decided for the Bulk API 2.0 load that would carry the file, never with
+    // SSH keys, and no flip proposes a protocol.
+    use analysis::facts::Attr;
+    for (protocol, said) in [
+        (model::Protocol::Sftp, "cannot speak SFTP"),
+        (model::Protocol::Http, "cannot speak plain HTTP"),
+    ] {
+        let a = one_link(SystemKind::Erp, SystemKind::SalesforceOrg, &|l| {
+            l.protocol = protocol;
+            l.trigger = model::Trigger::Schedule;
+            l.latency = model::Latency::Batch;
+        });
+        let link = &a.links[0];
+        assert_eq!(link.auth_flow.choice, AuthFlow::JwtBearer, "{protocol:?}");
+        for reason in [&link.auth_flow.reason, &link.mtls.reason] {
+            assert!(reason.contains(said), "{reason}");
+            assert!(!reason.contains("SSH"), "{reason}");
+            assert!(reason.contains("HTTPS API"), "{reason}");
+        }
+        assert!(
+            link.mtls.reason.contains("one-way TLS"),
+            "{}",
+            link.mtls.reason
+        );
+        for flip in link.auth_flow.flips.iter() {
+            let changed = [Some(flip.attr), flip.also.map(|a| a.0)];
+            assert!(!changed.contains(&Some(Attr::Protocol)), "{flip:?}");
+        }
+        for flip in link.mtls.flips.iter() {
+            let changed = [Some(flip.attr), flip.also.map(|a| a.0)];
+            assert!(!changed.contains(&Some(Attr::Protocol)), "{flip:?}");
+        }
+    }
+    // The same file between two systems that both speak SFTP keeps SSH keys.
+    let elsewhere = one_link(SystemKind::Erp, SystemKind::Database, &|l| {
+        l.protocol = model::Protocol::Sftp
+    });
+    assert!(elsewhere.links[0].mtls.reason.contains("SSH"));
+}
+
 // The seed's Decision Guide: platform events or change data capture, row by row.
 
 fn events_of(from: SystemKind, to: SystemKind, edit: &dyn Fn(&mut Link)) -> Decision<Events> {
@@ -1189,8 +1232,11 @@ fn the_decision_path_is_the_decision_itself_traced() {
         // Only the last question can have stopped the decision with a yes; every earlier
         // yes led on to a narrower question (the auth flow's "is a person in it" and
         // "does the other side connect", mTLS's reasons for it before "is the caller a
-        // person's device").
+        // person's device", and the auth flow's "no OAuth token" on a protocol Salesforce
+        // cannot speak, decided as the HTTPS API that would carry it).
         let leads_on = [
+            "Is it a protocol that carries no OAuth token",
+            "Is that a protocol Salesforce cannot speak",
             "Is a person in the exchange",
             "Does the other side open the connection",
             "Is the data regulated",

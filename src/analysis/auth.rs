@@ -49,6 +49,10 @@ static Q_TRANSPORT: Question = Question {
     text: "Is it a protocol that carries no OAuth token (file transfer, database, messaging, e-mail)?",
     reads: &[Attr::Protocol],
 };
+static Q_SALESFORCE_CANNOT: Question = Question {
+    text: "Is that a protocol Salesforce cannot speak, so the link is decided as the HTTPS API that would carry it?",
+    reads: &[Attr::Protocol, Attr::FromKind, Attr::ToKind],
+};
 static Q_SALESFORCE_CALLS: Question = Question {
     text: "Does Salesforce open the connection (a callout)?",
     reads: &[Attr::FromKind],
@@ -119,6 +123,10 @@ impl Decide for AuthDecision {
         if connection.opener == super::connection::Opener::Target {
             t.ask(&Q_OTHER_SIDE_CONNECTS, true);
         }
+        // Asked only with a Salesforce end: elsewhere every protocol can be spoken.
+        let salesforce_end =
+            f.from_kind == SystemKind::SalesforceOrg || f.to_kind == SystemKind::SalesforceOrg;
+        let carried = connection.carried_protocol(f) != f.protocol;
         // Only a subscriber or a bulk job needs the facts turned round.
         let turned;
         let f = if connection.opener == super::connection::Opener::Target {
@@ -127,7 +135,9 @@ impl Decide for AuthDecision {
         } else {
             f
         };
-        if t.ask(&Q_TRANSPORT, transport_auth(f.protocol).is_some()) {
+        if t.ask(&Q_TRANSPORT, transport_auth(f.protocol).is_some())
+            && !(salesforce_end && t.ask(&Q_SALESFORCE_CANNOT, carried))
+        {
             (AuthFlow::None, Step::Transport(f.protocol))
         } else if t.ask(
             &Q_SALESFORCE_CALLS,
@@ -217,10 +227,10 @@ impl Decide for AuthDecision {
                 "on_behalf_of_user wins over the caller having nobody at it (see INPUT-005): {decided}"
             ));
         }
-        if opener.is_empty() {
-            decided
-        } else {
-            Cow::Owned(format!("{opener}{decided}"))
+        match connection.carried_note(f) {
+            Some(note) => Cow::Owned(format!("{note}{opener}{decided}")),
+            None if opener.is_empty() => decided,
+            None => Cow::Owned(format!("{opener}{decided}")),
         }
     }
 

@@ -283,7 +283,29 @@ impl Decide for MtlsDecision {
     }
 
     fn reason(step: Step, f: &LinkFacts) -> Cow<'static, str> {
-        let (now, how) = (protection(f.protocol), how(f.protocol));
+        // Decided as the link that would carry it where Salesforce cannot speak the
+        // drawn protocol (DOMAIN 1.1).
+        let connection = super::connection::of(f);
+        let protocol = connection.carried_protocol(f);
+        let (now, how) = (protection(protocol), how(protocol));
+        let decided = Self::decided(step, f, now, how, protocol);
+        match connection.carried_note(f) {
+            Some(note) => Cow::Owned(format!("{note}{decided}")),
+            None => decided,
+        }
+    }
+}
+
+impl MtlsDecision {
+    /// The decision's own sentence, with what protects the link now and how both
+    /// sides would prove who they are.
+    fn decided(
+        step: Step,
+        f: &LinkFacts,
+        now: &str,
+        how: &str,
+        protocol: Protocol,
+    ) -> Cow<'static, str> {
         Cow::Owned(match step {
             Step::SignIn => {
                 return Cow::Borrowed(
@@ -322,7 +344,7 @@ impl Decide for MtlsDecision {
             Step::ConfidentialAcrossBoundary => format!(
                 "Confidential data leaves its trust zone, so both sides proving who they are adds defence in depth to what protects it now ({now}): {how}."
             ),
-            Step::NotNeeded => return Cow::Borrowed(enough(f.protocol)),
+            Step::NotNeeded => return Cow::Borrowed(enough(protocol)),
         })
     }
 }

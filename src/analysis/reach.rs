@@ -152,6 +152,31 @@ impl Connection {
         .then_some(f.protocol)
     }
 
+    /// The protocol the link's auth and mTLS are decided on: the drawn one or, where a
+    /// Salesforce end cannot speak it (DOMAIN 1.1), the HTTPS API that would carry it
+    /// (REST; Bulk API 2.0 for a batch, which is REST too). SFTP drawn into Salesforce
+    /// is decided as the job that loads the file through Bulk API 2.0, not with SSH keys.
+    pub fn carried_protocol(self, f: &LinkFacts) -> Protocol {
+        if self.unspeakable(f).is_some() {
+            Protocol::Rest
+        } else {
+            f.protocol
+        }
+    }
+
+    /// Where the link is decided as the HTTPS API that would carry it, the sentence
+    /// that says so, to open a decision's reason (DOMAIN 1.1); None otherwise.
+    pub fn carried_note(self, f: &LinkFacts) -> Option<String> {
+        let drawn = match self.unspeakable(f)? {
+            Protocol::Http => "plain HTTP",
+            Protocol::File => "a file drop",
+            p => p.label(),
+        };
+        Some(format!(
+            "Salesforce cannot speak {drawn}, so this is decided for the HTTPS API that would carry the data instead (FEAS-001). "
+        ))
+    }
+
     /// Who connects, in words for a report: "Data warehouse (the target's job pulls the
     /// extract from Salesforce's Bulk API 2.0)".
     pub fn in_words(self, from: &str, to: &str) -> String {

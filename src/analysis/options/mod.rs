@@ -241,7 +241,8 @@ fn mtls_options(
         return Vec::new();
     }
     let expire = "Certificates expire: agree a rotation plan and an owner before go-live";
-    let mut o = match f.protocol {
+    let protocol = super::connection::of(f).carried_protocol(f);
+    let mut o = match protocol {
         Protocol::Sftp => {
             return vec![
                 "Pin the server's host key on the client, so a server that changes its key is refused",
@@ -273,7 +274,7 @@ fn mtls_options(
             "Terminate mutual TLS at the target's gateway or load balancer if the application cannot",
         ],
     };
-    if super::auth::transport_auth(f.protocol).is_none() {
+    if super::auth::transport_auth(protocol).is_none() {
         o.push(concatcp!(
             "Bind the access token to the certificate (",
             RFC_8705.name,
