@@ -2101,3 +2101,23 @@ fn the_bus_comparison_names_a_dot_on_hover() {
         "the dot's name shows on hover"
     );
 }
+
+#[test]
+fn a_design_too_large_for_a_link_is_offered_as_a_download() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = dir.path().join("big.patchbay.ron");
+    let mut app = empty_app_with(Box::new(Scripted {
+        save: vec![saved.clone()],
+        ..Scripted::default()
+    }));
+    app.dialog = Some(patchbay::ui::Dialog::TooLargeForLink(40_000));
+    let mut h = harness(app);
+    h.get_by_label_contains("a link of 40,000 characters, more than the 32,000");
+    h.get_by_label("Download the file").click();
+    h.run_steps(3);
+    assert!(h.state().dialog.is_none(), "answered");
+    assert!(
+        model::load(&saved).is_ok(),
+        "the design was saved as a file"
+    );
+}

@@ -14,6 +14,9 @@ pub enum Dialog {
     Problems { file: String, problems: Vec<String> },
     /// Something else went wrong.
     Error(String),
+    /// Copy Link: the design would need a link this many characters long, too long
+    /// for one; the file is offered as a download instead.
+    TooLargeForLink(usize),
     /// A window that crashed or was killed left unsaved changes.
     Recover(Box<crate::recovery::Recovered>),
     /// Accept a finding: why, who, until when.
@@ -131,6 +134,7 @@ pub(super) fn dialog_ui(
                 imported,
             } => imported_ui(ui, file, title, imported, &mut commands),
             Dialog::Error(message) => error_ui(ui, message),
+            Dialog::TooLargeForLink(chars) => too_large_ui(ui, *chars, &mut commands),
         };
     });
     if close {
@@ -368,6 +372,33 @@ fn imported_ui(
                 title: title.to_owned(),
                 design: Box::new(imported.design.clone()),
             });
+            close = true;
+        }
+        if ui.button("Cancel").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn grouped(n: usize) -> String {
+    crate::analysis::facts::grouped(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// Copy Link on a design too large for a link: download the file instead, or not.
+fn too_large_ui(ui: &mut egui::Ui, chars: usize, commands: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    ui.heading("Too large for a link");
+    ui.label(format!(
+        "This design would need a link of {} characters, more than the {} a link \
+         carries safely. Send the design file instead: it opens in Patchbay, in the \
+         browser or on the desktop.",
+        grouped(chars),
+        grouped(crate::share::MAX_PAYLOAD_CHARS),
+    ));
+    ui.horizontal(|ui| {
+        if ui.button("Download the file").clicked() {
+            commands.push(Command::SaveAs);
             close = true;
         }
         if ui.button("Cancel").clicked() {

@@ -221,6 +221,7 @@ fn publish_state(app: &PatchbayApp) {
         Dialog::Recover(_) => "recover",
         Dialog::Accept(_) => "accept",
         Dialog::Imported { .. } => "imported",
+        Dialog::TooLargeForLink(_) => "too-large-for-link",
     });
     let unchanged = SHOWN.with(|s| {
         let mut s = s.borrow_mut();

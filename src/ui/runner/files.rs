@@ -368,6 +368,9 @@ impl PatchbayApp {
                 );
                 ctx.copy_text(link);
             }
+            Err(crate::share::ShareError::TooLarge(chars)) => {
+                self.dialog = Some(Dialog::TooLargeForLink(chars));
+            }
             Err(e) => self.status = format!("No link made: {e}."),
         }
     }
