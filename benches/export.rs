@@ -1,6 +1,6 @@
 //! Exporting the 1,000-system generated design to SVG and to HTML (target: under 200 ms
-//! each), and the 300-system one to PNG (target: under 2 s). Run with
-//! `cargo bench --bench export`.
+//! each), the 300-system one to PNG (target: under 2 s), and the findings of the
+//! 10,000-system one as SARIF (target: under 2 s). Run with `cargo bench --bench export`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
@@ -44,5 +44,27 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports);
+/// `analyze --format sarif` on 10,000 systems: analysis, the places of every system and
+/// link in the file's text, and the log.
+fn sarif(c: &mut Criterion) {
+    let design = generate(Params {
+        systems: 10_000,
+        links_per_system: 5,
+        seed: 1,
+    });
+    let text = patchbay::model::file::to_ron_string(&design).expect("writes");
+    let mut group = c.benchmark_group("findings of 10000 systems");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(30));
+    group.bench_function("sarif", |b| {
+        b.iter(|| {
+            let analysis = analyze(black_box(&design));
+            let log = patchbay::report::sarif::render(&design, &analysis, "d.patchbay.ron", &text);
+            serde_json::to_vec(&log).expect("json").len()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, exports, sarif);
 criterion_main!(benches);

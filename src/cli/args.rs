@@ -138,6 +138,8 @@ pub(super) enum ReportFormat {
     Markdown,
     /// The stable contract described in the README.
     Json,
+    /// SARIF 2.1.0, for code scanning: each finding on its line of the design file.
+    Sarif,
 }
 
 /// How `diff` prints the comparison.

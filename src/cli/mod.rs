@@ -161,6 +161,15 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
             out.write_all(report::markdown::render(&design, &analysis).as_bytes())
         }
         ReportFormat::Json => report::json::write(&mut out, &design, &analysis),
+        ReportFormat::Sarif => {
+            // Read again for the places of systems and links: loading kept none.
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let file = path.to_string_lossy();
+            let log = report::sarif::render(&design, &analysis, &file, &text);
+            serde_json::to_writer_pretty(&mut out, &log)
+                .map_err(std::io::Error::other)
+                .and_then(|()| out.write_all(b"\n"))
+        }
     }
     .and_then(|()| out.flush());
     drop(out);

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod palette;
+pub mod sarif;
 pub mod sequence;
 pub mod svg;
 pub mod text;
