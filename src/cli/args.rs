@@ -130,7 +130,7 @@ pub(super) enum Command {
 }
 
 /// How `analyze` prints its report.
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(super) enum ReportFormat {
     /// For a terminal.
     Text,
@@ -140,6 +140,9 @@ pub(super) enum ReportFormat {
     Json,
     /// SARIF 2.1.0, for code scanning: each finding on its line of the design file.
     Sarif,
+    /// JUnit XML, for CI dashboards: a test case per link and per finding; findings at
+    /// `--fail-on` or worse are failures.
+    Junit,
 }
 
 /// How `diff` prints the comparison.

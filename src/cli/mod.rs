@@ -152,6 +152,10 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
         Err(code) => return code,
     };
     let analysis = analysis::analyze(&design);
+    let threshold = fail_on.map(|f| match f {
+        FailOn::Warning => Severity::Warning,
+        FailOn::High => Severity::High,
+    });
     // The large reports stream out as they are written; a closed pipe (`| head`) just
     // ends the output.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -161,22 +165,26 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
             out.write_all(report::markdown::render(&design, &analysis).as_bytes())
         }
         ReportFormat::Json => report::json::write(&mut out, &design, &analysis),
-        ReportFormat::Sarif => {
+        ReportFormat::Sarif | ReportFormat::Junit => {
             // Read again for the places of systems and links: loading kept none.
             let text = std::fs::read_to_string(path).unwrap_or_default();
             let file = path.to_string_lossy();
-            let log = report::sarif::render(&design, &analysis, &file, &text);
-            serde_json::to_writer_pretty(&mut out, &log)
-                .map_err(std::io::Error::other)
-                .and_then(|()| out.write_all(b"\n"))
+            if format == ReportFormat::Sarif {
+                let log = report::sarif::render(&design, &analysis, &file, &text);
+                serde_json::to_writer_pretty(&mut out, &log)
+                    .map_err(std::io::Error::other)
+                    .and_then(|()| out.write_all(b"\n"))
+            } else {
+                let xml = report::junit::render(&design, &analysis, &file, &text, threshold);
+                out.write_all(xml.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+            }
         }
     }
     .and_then(|()| out.flush());
     drop(out);
-    let threshold = match fail_on {
-        None => return exit::OK,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::High) => Severity::High,
+    let Some(threshold) = threshold else {
+        return exit::OK;
     };
     if analysis.worst().is_some_and(|w| w >= threshold) {
         exit::PROBLEMS

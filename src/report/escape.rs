@@ -6,6 +6,16 @@ pub fn xml(text: &str) -> String {
     Xml(text).to_string()
 }
 
+/// Text as an XML attribute value for a file that is read back as data (draw.io,
+/// JUnit): markup escaped, and line breaks and tabs as character references, which a
+/// parser keeps (it turns a literal line break in an attribute into a space).
+pub fn xml_attribute(text: &str) -> String {
+    xml(text)
+        .replace('\n', "&#xa;")
+        .replace('\r', "&#xd;")
+        .replace('\t', "&#x9;")
+}
+
 /// Text for HTML and SVG element content and attribute values, escaped as it is
 /// written into a page (no string of its own: a large design's review page writes
 /// hundreds of thousands of them).

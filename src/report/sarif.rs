@@ -11,9 +11,8 @@
 //! finding of a waiver that no longer holds is an ordinary result.
 
 use crate::analysis::findings::Finding;
-use crate::analysis::{Analysis, Severity, Subject, rules};
+use crate::analysis::{Analysis, Severity, rules};
 use crate::model::Design;
-use crate::model::locate::{Location, locate};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -26,24 +25,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// given it (a path relative to where CI runs it, as code scanning expects); `text` is
 /// that file's text, which gives each result its line and column.
 pub fn render(design: &Design, analysis: &Analysis, file: &str, text: &str) -> Value {
-    let places = places(design, text);
-    let at = |subject: Subject| {
-        let path = match subject {
-            Subject::Design => None,
-            Subject::System(id) => design
-                .systems
-                .iter()
-                .position(|s| s.id == id)
-                .map(|i| format!("systems[{i}]")),
-            Subject::Link(id) => design
-                .links
-                .iter()
-                .position(|l| l.id == id)
-                .map(|i| format!("links[{i}]")),
-        };
-        path.and_then(|p| places.get(&p).copied())
-            .unwrap_or(Location { line: 1, col: 1 })
-    };
+    let places = super::places::Places::new(design, text);
     let index: HashMap<&str, usize> = rules::ALL
         .iter()
         .enumerate()
@@ -51,7 +33,7 @@ pub fn render(design: &Design, analysis: &Analysis, file: &str, text: &str) -> V
         .collect();
     let uri = uri_of(file);
     let result = |f: &Finding| {
-        let place = at(f.subject);
+        let place = places.of(f.subject);
         json!({
             "ruleId": f.rule.id,
             "ruleIndex": index.get(f.rule.id).copied().unwrap_or(0),
@@ -140,16 +122,6 @@ const fn level(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-/// Where every system and link starts in the file, by its path (`systems[3]`).
-fn places(design: &Design, text: &str) -> HashMap<String, Location> {
-    let paths: Vec<String> = (0..design.systems.len())
-        .map(|i| format!("systems[{i}]"))
-        .chain((0..design.links.len()).map(|i| format!("links[{i}]")))
-        .collect();
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    locate(text, &paths)
 }
 
 /// A finding's identity across commits: its rule and its subject by name (a system's

@@ -7,19 +7,12 @@ use crate::report::escape;
 use crate::report::palette;
 use xmlwriter::{Indent, Options, XmlWriter};
 
-/// Text as an XML attribute value: markup escaped, and line breaks as character
-/// references (a parser turns a literal line break in an attribute into a space).
-fn xml(text: &str) -> String {
-    escape::xml(text)
-        .replace('\n', "&#xa;")
-        .replace('\r', "&#xd;")
-        .replace('\t', "&#x9;")
-}
-
 /// An attribute whose value is text: escaped here, with line breaks as character
 /// references, since the writer escapes only quotes.
 fn text(w: &mut XmlWriter, name: &str, value: &str) {
-    w.write_attribute_raw(name, |buf| buf.extend_from_slice(xml(value).as_bytes()));
+    w.write_attribute_raw(name, |buf| {
+        buf.extend_from_slice(escape::xml_attribute(value).as_bytes());
+    });
 }
 
 /// An element with attributes that are plain words or numbers, and no children.
