@@ -43,6 +43,10 @@ pub(super) enum Command {
         /// Exit with 1 when a finding of this severity or worse exists (for CI gates).
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// An earlier JSON report (`--format json`) or design file: `--fail-on` counts
+        /// only findings it does not have, matched by rule and subject name.
+        #[arg(long, value_name = "REPORT.json|DESIGN")]
+        baseline: Option<PathBuf>,
     },
     /// List every rule: id, severity and title.
     Rules,

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod args;
+mod baseline;
 pub mod exit;
 mod lesson;
 mod load;
@@ -39,7 +40,8 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
             file,
             format,
             fail_on,
-        }) => analyze(&file, format, fail_on),
+            baseline,
+        }) => analyze(&file, format, fail_on, baseline.as_deref()),
         Some(Command::Export {
             file,
             to,
@@ -146,10 +148,22 @@ fn check(files: &[PathBuf]) -> u8 {
     worst
 }
 
-fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>) -> u8 {
+fn analyze(
+    path: &std::path::Path,
+    format: ReportFormat,
+    fail_on: Option<FailOn>,
+    baseline: Option<&std::path::Path>,
+) -> u8 {
     let design = match load_or_report(path) {
         Ok(d) => d,
         Err(code) => return code,
+    };
+    let known = match baseline.map(baseline::read).transpose() {
+        Ok(known) => known,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::USAGE;
+        }
     };
     let analysis = analysis::analyze(&design);
     let threshold = fail_on.map(|f| match f {
@@ -183,10 +197,30 @@ fn analyze(path: &std::path::Path, format: ReportFormat, fail_on: Option<FailOn>
     }
     .and_then(|()| out.flush());
     drop(out);
+    // With a baseline, only the findings it does not have count, and stderr says so
+    // (stdout stays the report).
+    let counted: Vec<&analysis::findings::Finding> = match &known {
+        Some(known) => {
+            let new: Vec<_> = analysis
+                .findings
+                .iter()
+                .filter(|f| !known.contains(&baseline::key(&design, f)))
+                .collect();
+            eprintln!(
+                "baseline {}: {} of the {} open findings were in it; {} new",
+                baseline.map_or_else(String::new, |b| b.display().to_string()),
+                analysis.findings.len() - new.len(),
+                analysis.findings.len(),
+                new.len()
+            );
+            new
+        }
+        None => analysis.findings.iter().collect(),
+    };
     let Some(threshold) = threshold else {
         return exit::OK;
     };
-    if analysis.worst().is_some_and(|w| w >= threshold) {
+    if counted.iter().any(|f| f.severity >= threshold) {
         exit::PROBLEMS
     } else {
         exit::OK
