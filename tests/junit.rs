@@ -2,11 +2,14 @@
 //! which `.ci/run` installs), with the counts and names the analysis has.
 
 use patchbay::analysis::{self, Severity};
-use patchbay::model::{self, Design, Link, LinkId, Protocol, System, SystemId, SystemKind};
+use patchbay::model::{self, Design, Protocol, SystemKind};
 use patchbay::report::junit;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
+
+#[path = "support/designs.rs"]
+mod designs;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -52,50 +55,25 @@ fn read_back(xml: &str, dir: &Path) -> Value {
 }
 
 fn hostile() -> Design {
-    let mut d = Design {
-        name: "Hostile <junit> & \"co\"".into(),
-        ..Design::default()
-    };
-    for (i, (name, kind)) in [
-        ("Salesforce ]]> <org>", SystemKind::SalesforceOrg),
-        ("ERP & 'billing'\nline two", SystemKind::Erp),
-        ("Kasse 💳\tPOS", SystemKind::BackendService),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        d.systems
-            .push(System::new(SystemId(i as u32 + 1), name, kind));
-    }
-    for (i, (from, protocol)) in [(2, Protocol::Http), (3, Protocol::Sftp)]
-        .into_iter()
-        .enumerate()
-    {
-        let mut l = Link::new(LinkId(i as u32 + 1), SystemId(from), SystemId(1));
-        l.protocol = protocol;
-        l.purpose = format!("<purpose {i}> & \"more\"");
-        d.links.push(l);
-    }
-    d
+    designs::hostile(
+        "Hostile <junit> & \"co\"",
+        &[
+            ("Salesforce ]]> <org>", SystemKind::SalesforceOrg),
+            ("ERP & 'billing'\nline two", SystemKind::Erp),
+            ("Kasse 💳\tPOS", SystemKind::BackendService),
+        ],
+        &[(2, Protocol::Http), (3, Protocol::Sftp)],
+        |i| format!("<purpose {i}> & \"more\""),
+    )
 }
 
 #[test]
 fn junitparser_reads_every_sample_and_a_hostile_design_with_the_analysis_counts() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut designs: Vec<(String, Design)> = [
-        "retail",
-        "enterprise",
-        "healthcare",
-        "iot-fleet",
-        "legacy",
-        "startup",
-    ]
-    .into_iter()
-    .map(|n| {
-        let d = model::load(&root().join(format!("samples/{n}.patchbay.ron"))).expect("loads");
-        (n.to_owned(), d)
-    })
-    .collect();
+    let mut designs: Vec<(String, Design)> = designs::samples()
+        .into_iter()
+        .map(|(n, d, _)| (n, d))
+        .collect();
     designs.push(("hostile".into(), hostile()));
     let mut failed_somewhere = false;
     for (name, design) in &designs {

@@ -3,12 +3,15 @@
 //! renumbering.
 
 use patchbay::analysis;
-use patchbay::model::{self, Design, Link, LinkId, Protocol, System, SystemId, SystemKind};
+use patchbay::model::{self, Design, LinkId, Protocol, SystemId, SystemKind};
 use patchbay::report::sarif;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+#[path = "support/designs.rs"]
+mod designs;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,39 +35,21 @@ fn results(log: &Value) -> &Vec<Value> {
 /// Systems and links whose names no format should trip on, with findings of every
 /// severity: plain HTTP and SFTP into Salesforce, a stored password.
 fn hostile() -> (Design, String) {
-    let names = [
-        "Salesforce \"prod\" <org>",
-        "ERP & billing; DROP TABLE",
-        "Kasse 💳 / POS\\legacy",
-        "](javascript:alert(1))",
-    ];
-    let kinds = [
-        SystemKind::SalesforceOrg,
-        SystemKind::Erp,
-        SystemKind::BackendService,
-        SystemKind::WebApp,
-    ];
-    let mut d = Design {
-        name: "Hostile \"SARIF\" </script>".into(),
-        ..Design::default()
-    };
-    for (i, (name, kind)) in names.iter().zip(kinds).enumerate() {
-        d.systems
-            .push(System::new(SystemId(i as u32 + 1), *name, kind));
-    }
-    for (i, (from, protocol)) in [
-        (2, Protocol::Http),
-        (3, Protocol::Sftp),
-        (4, Protocol::Rest),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let mut l = Link::new(LinkId(i as u32 + 1), SystemId(from), SystemId(1));
-        l.protocol = protocol;
-        l.purpose = format!("purpose \"{i}\" <&>");
-        d.links.push(l);
-    }
+    let d = designs::hostile(
+        "Hostile \"SARIF\" </script>",
+        &[
+            ("Salesforce \"prod\" <org>", SystemKind::SalesforceOrg),
+            ("ERP & billing; DROP TABLE", SystemKind::Erp),
+            ("Kasse 💳 / POS\\legacy", SystemKind::BackendService),
+            ("](javascript:alert(1))", SystemKind::WebApp),
+        ],
+        &[
+            (2, Protocol::Http),
+            (3, Protocol::Sftp),
+            (4, Protocol::Rest),
+        ],
+        |i| format!("purpose \"{i}\" <&>"),
+    );
     let text = model::file::to_ron_string(&d).expect("writes");
     (d, text)
 }
@@ -86,21 +71,7 @@ fn the_sarif_validator_accepts_every_sample_and_a_hostile_design() {
         tool.display()
     );
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut designs: Vec<(String, Design, String)> = [
-        "retail",
-        "enterprise",
-        "enterprise-to-be",
-        "healthcare",
-        "iot-fleet",
-        "legacy",
-        "startup",
-    ]
-    .into_iter()
-    .map(|n| {
-        let (d, text) = sample(n);
-        (n.to_owned(), d, text)
-    })
-    .collect();
+    let mut designs = designs::samples();
     let (d, text) = hostile();
     designs.push(("hostile".into(), d, text));
     let mut found = 0;
