@@ -150,6 +150,30 @@ pub struct Finding {
     pub message: Cow<'static, str>,
 }
 
+/// What makes two findings the same finding across versions of a design: the rule and
+/// its subject's kind and name. Ids change when systems and links are renumbered; names
+/// are what a reviewer recognises. Baselines, fingerprints and diffs all match by it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identity {
+    /// The rule's id, `ESB-001`.
+    pub rule: String,
+    /// `design`, `system` or `link`.
+    pub kind: String,
+    /// The subject's name in the design.
+    pub name: String,
+}
+
+impl Finding {
+    /// This finding's identity in `design`.
+    pub fn identity(&self, design: &Design) -> Identity {
+        Identity {
+            rule: self.rule.id.to_owned(),
+            kind: self.subject.kind().to_owned(),
+            name: self.subject.name(design),
+        }
+    }
+}
+
 /// What a rule can look at.
 pub struct Context<'a> {
     /// The design.

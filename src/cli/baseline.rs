@@ -2,28 +2,14 @@
 //! already had, so `--fail-on` gates only on new ones and an existing landscape can
 //! adopt the gate without fixing everything first.
 
-use crate::analysis::{self, Analysis, findings::Finding};
+use crate::analysis::{self, Analysis, findings::Identity};
 use crate::model::{self, Design};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// A finding's identity, as `diff` matches findings: its rule and its subject's kind
-/// and name (a system's name; a link's ends and purpose). Ids are left out, so a
-/// renumbered design keeps its findings.
-pub type Key = (String, String, String);
-
-/// The key of a finding of `design`.
-pub fn key(design: &Design, f: &Finding) -> Key {
-    (
-        f.rule.id.to_owned(),
-        f.subject.kind().to_owned(),
-        f.subject.name(design),
-    )
-}
-
 /// The findings the baseline at `path` has, open or accepted: a JSON report
 /// (`analyze --format json`) or a design file, analysed here.
-pub fn read(path: &Path) -> Result<HashSet<Key>, String> {
+pub fn read(path: &Path) -> Result<HashSet<Identity>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read the baseline {}: {e}", path.display()))?;
     if text.trim_start().starts_with('{') {
@@ -35,16 +21,16 @@ pub fn read(path: &Path) -> Result<HashSet<Key>, String> {
 }
 
 /// Every finding of an analysis, open or accepted.
-pub fn keys(design: &Design, a: &Analysis) -> HashSet<Key> {
+pub fn keys(design: &Design, a: &Analysis) -> HashSet<Identity> {
     a.findings
         .iter()
         .chain(a.accepted.iter().map(|w| &w.finding))
-        .map(|f| key(design, f))
+        .map(|f| f.identity(design))
         .collect()
 }
 
 /// The findings of a JSON report: its `findings` and `accepted` lists.
-fn from_report(text: &str) -> Result<HashSet<Key>, String> {
+fn from_report(text: &str) -> Result<HashSet<Identity>, String> {
     let report: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not a JSON report: {e}"))?;
     let mut found = HashSet::new();
@@ -63,7 +49,11 @@ fn from_report(text: &str) -> Result<HashSet<Key>, String> {
             let name = subject.and_then(|s| s.get("name")).and_then(field);
             match (rule, kind, name) {
                 (Some(r), Some(k), Some(n)) => {
-                    found.insert((r, k, n));
+                    found.insert(Identity {
+                        rule: r,
+                        kind: k,
+                        name: n,
+                    });
                 }
                 _ => {
                     return Err(format!(

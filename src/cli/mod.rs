@@ -154,8 +154,8 @@ fn analyze(
     fail_on: Option<FailOn>,
     baseline: Option<&std::path::Path>,
 ) -> u8 {
-    let design = match load_or_report(path) {
-        Ok(d) => d,
+    let (design, text) = match load::load_text_or_report(path) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let known = match baseline.map(baseline::read).transpose() {
@@ -180,8 +180,6 @@ fn analyze(
         }
         ReportFormat::Json => report::json::write(&mut out, &design, &analysis),
         ReportFormat::Sarif | ReportFormat::Junit => {
-            // Read again for the places of systems and links: loading kept none.
-            let text = std::fs::read_to_string(path).unwrap_or_default();
             let file = path.to_string_lossy();
             if format == ReportFormat::Sarif {
                 let log = report::sarif::render(&design, &analysis, &file, &text);
@@ -204,7 +202,7 @@ fn analyze(
             let new: Vec<_> = analysis
                 .findings
                 .iter()
-                .filter(|f| !known.contains(&baseline::key(&design, f)))
+                .filter(|f| !known.contains(&f.identity(&design)))
                 .collect();
             eprintln!(
                 "baseline {}: {} of the {} open findings were in it; {} new",

@@ -113,7 +113,7 @@ pub fn render(
 }
 
 /// Opens a finding's test case: named by its rule and subject, classed by its rule.
-fn finding(w: &mut XmlWriter, design: &Design, places: &Places<'_>, file: &str, f: &Finding) {
+fn finding(w: &mut XmlWriter, design: &Design, places: &Places, file: &str, f: &Finding) {
     let at = places.of(f.subject);
     let name = format!("{} {}", f.rule.id, f.subject.name(design));
     case(

@@ -2,49 +2,56 @@
 //! lines (SARIF, JUnit).
 
 use crate::analysis::Subject;
-use crate::model::Design;
 use crate::model::locate::{Location, locate};
+use crate::model::{Design, LinkId, SystemId};
 use std::collections::HashMap;
 
 /// The line and column of every system and link in a design file's text.
-pub struct Places<'a> {
-    design: &'a Design,
-    found: HashMap<String, Location>,
+pub struct Places {
+    systems: HashMap<SystemId, Location>,
+    links: HashMap<LinkId, Location>,
 }
 
-impl<'a> Places<'a> {
+impl Places {
     /// Scans `text`, the file `design` was read from, once.
-    pub fn new(design: &'a Design, text: &str) -> Self {
-        let paths: Vec<String> = (0..design.systems.len())
+    pub fn new(design: &Design, text: &str) -> Self {
+        let system_paths: Vec<String> = (0..design.systems.len())
             .map(|i| format!("systems[{i}]"))
-            .chain((0..design.links.len()).map(|i| format!("links[{i}]")))
             .collect();
-        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let link_paths: Vec<String> = (0..design.links.len())
+            .map(|i| format!("links[{i}]"))
+            .collect();
+        let paths: Vec<&str> = system_paths
+            .iter()
+            .chain(&link_paths)
+            .map(String::as_str)
+            .collect();
+        let found = locate(text, &paths);
+        let at = |path: &String| found.get(path).copied();
         Self {
-            design,
-            found: locate(text, &paths),
+            systems: design
+                .systems
+                .iter()
+                .zip(&system_paths)
+                .filter_map(|(s, p)| Some((s.id, at(p)?)))
+                .collect(),
+            links: design
+                .links
+                .iter()
+                .zip(&link_paths)
+                .filter_map(|(l, p)| Some((l.id, at(p)?)))
+                .collect(),
         }
     }
 
     /// Where `subject` starts: its record's opening bracket; the file's first line for
     /// the whole design (or a subject the text does not have).
     pub fn of(&self, subject: Subject) -> Location {
-        let path = match subject {
+        match subject {
             Subject::Design => None,
-            Subject::System(id) => self
-                .design
-                .systems
-                .iter()
-                .position(|s| s.id == id)
-                .map(|i| format!("systems[{i}]")),
-            Subject::Link(id) => self
-                .design
-                .links
-                .iter()
-                .position(|l| l.id == id)
-                .map(|i| format!("links[{i}]")),
-        };
-        path.and_then(|p| self.found.get(&p).copied())
-            .unwrap_or(Location { line: 1, col: 1 })
+            Subject::System(id) => self.systems.get(&id).copied(),
+            Subject::Link(id) => self.links.get(&id).copied(),
+        }
+        .unwrap_or(Location { line: 1, col: 1 })
     }
 }

@@ -10,7 +10,7 @@
 //! an external suppression that carries the waiver's reason and who accepted it; the
 //! finding of a waiver that no longer holds is an ordinary result.
 
-use crate::analysis::findings::Finding;
+use crate::analysis::findings::{Finding, Identity};
 use crate::analysis::{Analysis, Severity, rules};
 use crate::model::Design;
 use serde_json::{Value, json};
@@ -34,22 +34,23 @@ pub fn render(design: &Design, analysis: &Analysis, file: &str, text: &str) -> V
     let uri = uri_of(file);
     let result = |f: &Finding| {
         let place = places.of(f.subject);
+        let id = f.identity(design);
         json!({
             "ruleId": f.rule.id,
             "ruleIndex": index.get(f.rule.id).copied().unwrap_or(0),
             "level": level(f.severity),
-            "message": { "text": format!("{}: {}", f.subject.name(design), f.message) },
+            "message": { "text": format!("{}: {}", id.name, f.message) },
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": { "uri": uri, "index": 0 },
                     "region": { "startLine": place.line, "startColumn": place.col },
                 },
                 "logicalLocations": [{
-                    "name": f.subject.name(design),
-                    "kind": f.subject.kind(),
+                    "name": id.name,
+                    "kind": id.kind,
                 }],
             }],
-            "partialFingerprints": { "patchbayFinding/v1": fingerprint(design, f) },
+            "partialFingerprints": { "patchbayFinding/v1": fingerprint(&id) },
         })
     };
     let mut results: Vec<Value> = analysis.findings.iter().map(result).collect();
@@ -126,9 +127,9 @@ const fn level(severity: Severity) -> &'static str {
 
 /// A finding's identity across commits: its rule and its subject by name (a system's
 /// name; a link's ends and purpose), hashed. Ids are left out, so renumbering keeps it.
-fn fingerprint(design: &Design, f: &Finding) -> String {
+fn fingerprint(id: &Identity) -> String {
     let mut h = fnv::FnvHasher::default();
-    for part in [f.rule.id, f.subject.kind(), &f.subject.name(design)] {
+    for part in [&id.rule, &id.kind, &id.name] {
         h.write(part.as_bytes());
         h.write_u8(0);
     }

@@ -130,6 +130,13 @@ pub fn load(path: &Path) -> Result<Design, LoadError> {
 /// Reads and validates a design file, with its leading comment block (see
 /// [`leading_comments`]) so saving can keep it.
 pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
+    let (design, text) = load_with_text(path)?;
+    Ok((design, leading_comments(&text).to_owned()))
+}
+
+/// Reads and validates a design file, with the file's whole text, for reports that
+/// point at its lines.
+pub fn load_with_text(path: &Path) -> Result<(Design, String), LoadError> {
     let unreadable = |source| LoadError::Unreadable {
         path: path.to_owned(),
         source,
@@ -163,7 +170,7 @@ pub fn load_with_header(path: &Path) -> Result<(Design, String), LoadError> {
         }
     };
     let design = parse(&text).map_err(invalid)?;
-    Ok((design, leading_comments(&text).to_owned()))
+    Ok((design, text))
 }
 
 /// The comment block a file starts with: its leading `//` lines (and the blank lines
