@@ -1,6 +1,7 @@
 //! Exporting the 1,000-system generated design to SVG and to HTML (target: under 200 ms
 //! each), the 300-system one to PNG (target: under 2 s), and the findings of the
-//! 10,000-system one as SARIF (target: under 2 s). Run with `cargo bench --bench export`.
+//! 10,000-system one as SARIF and as a CALM architecture (target: under 2 s each), and
+//! that CALM file read back. Run with `cargo bench --bench export`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
@@ -61,6 +62,28 @@ fn sarif(c: &mut Criterion) {
             let analysis = analyze(black_box(&design));
             let log = patchbay::report::sarif::render(&design, &analysis, "d.patchbay.ron", &text);
             serde_json::to_vec(&log).expect("json").len()
+        });
+    });
+    // The whole `export --to calm` path: analysis, then the architecture.
+    group.bench_function("calm", |b| {
+        b.iter(|| {
+            let analysis = analyze(black_box(&design));
+            export(&design, &analysis, ExportFormat::Calm, 1.0)
+                .expect("writes")
+                .len()
+        });
+    });
+    let calm = String::from_utf8(
+        export(&design, &analyze(&design), ExportFormat::Calm, 1.0).expect("writes"),
+    )
+    .expect("text");
+    group.bench_function("calm import", |b| {
+        b.iter(|| {
+            patchbay::interop::calm::import(black_box(&calm))
+                .expect("reads")
+                .design
+                .links
+                .len()
         });
     });
     group.finish();

@@ -30,6 +30,8 @@ pub enum ExportFormat {
     Csv,
     /// An editable draw.io diagram.
     Drawio,
+    /// A FINOS CALM 1.2 architecture, the advice written in as controls.
+    Calm,
 }
 
 impl ExportFormat {
@@ -45,6 +47,7 @@ impl ExportFormat {
         ExportFormat::Plantuml,
         ExportFormat::Csv,
         ExportFormat::Drawio,
+        ExportFormat::Calm,
     ];
 
     /// The name used on the command line (`--to`).
@@ -60,6 +63,7 @@ impl ExportFormat {
             ExportFormat::Plantuml => "plantuml",
             ExportFormat::Csv => "csv",
             ExportFormat::Drawio => "drawio",
+            ExportFormat::Calm => "calm",
         }
     }
 
@@ -76,6 +80,7 @@ impl ExportFormat {
             ExportFormat::Plantuml => "puml",
             ExportFormat::Csv => "csv",
             ExportFormat::Drawio => "drawio",
+            ExportFormat::Calm => "calm.json",
         }
     }
 
@@ -92,6 +97,7 @@ impl ExportFormat {
             ExportFormat::Plantuml => "PlantUML diagram",
             ExportFormat::Csv => "CSV interface catalogue",
             ExportFormat::Drawio => "draw.io diagram",
+            ExportFormat::Calm => "CALM architecture",
         }
     }
 
@@ -140,6 +146,7 @@ pub fn export(
         ExportFormat::Csv => crate::interop::csv::export(design, analysis)
             .map_err(ExportError::Csv)?
             .into_bytes(),
+        ExportFormat::Calm => crate::interop::calm::export(design, analysis).into_bytes(),
     })
 }
 
@@ -167,7 +174,8 @@ pub fn export_drawn(
         | ExportFormat::Mermaid
         | ExportFormat::Dot
         | ExportFormat::Plantuml
-        | ExportFormat::Csv => return export(design, analysis, format, scale),
+        | ExportFormat::Csv
+        | ExportFormat::Calm => return export(design, analysis, format, scale),
     })
 }
 

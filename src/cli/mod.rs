@@ -329,8 +329,9 @@ fn import(path: &std::path::Path, output: Option<&std::path::Path>, page: Option
     };
     let Some(imported) = crate::interop::import(path, &text, page) else {
         eprintln!(
-            "error: cannot import {}; Patchbay reads interface catalogues (.csv), draw.io diagrams (.drawio) and Mermaid flowcharts (.mmd, or the first mermaid block of a .md)",
-            path.display()
+            "error: cannot import {}; Patchbay reads {}",
+            path.display(),
+            crate::interop::READS
         );
         return exit::USAGE;
     };

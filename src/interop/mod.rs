@@ -1,7 +1,9 @@
 //! Designs in and out of the tools architects already use: interface catalogues kept
-//! as spreadsheets (CSV), Mermaid flowcharts from READMEs. Every import says what it guessed, in a report the user reads
+//! as spreadsheets (CSV), Mermaid flowcharts from READMEs, draw.io diagrams, CALM
+//! architectures. Every import says what it guessed, in a report the user reads
 //! before the design opens.
 
+pub mod calm;
 pub mod csv;
 pub mod drawio;
 mod imported;
@@ -9,8 +11,11 @@ pub mod mermaid;
 
 pub use imported::{Imported, guess_kind};
 
+/// What Patchbay imports, in words, for messages about a file it cannot.
+pub const READS: &str = "interface catalogues (.csv), draw.io diagrams (.drawio), Mermaid flowcharts (.mmd, or the first mermaid block of a .md) and CALM architectures (.json)";
+
 /// The file extensions Patchbay imports.
-pub const EXTENSIONS: &[&str] = &["csv", "drawio", "xml", "mmd", "md"];
+pub const EXTENSIONS: &[&str] = &["csv", "drawio", "xml", "mmd", "md", "json"];
 
 /// Reads another tool's file by its extension: `None` when Patchbay cannot read that
 /// kind of file.
@@ -27,6 +32,7 @@ pub fn import(
         "csv" => Some(csv::import(text)),
         "drawio" | "xml" => Some(drawio::import(text, page)),
         "mmd" | "mermaid" | "md" | "markdown" => Some(mermaid::import(text)),
+        "json" => Some(calm::import(text)),
         _ => None,
     }
 }

@@ -14,7 +14,7 @@ pub mod vocab;
 pub mod waiver;
 pub mod words;
 
-pub use design::{Capabilities, Design, Flow, Link, Pos, System, Zone, limits};
+pub use design::{Capabilities, Design, Flow, Link, Pos, System, Zone, follows_on, limits};
 pub use file::{
     LoadError, Problem, SaveError, leading_comments, load, load_with_header, parse, save,
     save_with_header, to_ron_string,

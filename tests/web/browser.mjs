@@ -77,6 +77,7 @@ const exports = [
   ["puml", "plantuml"],
   ["csv", null],
   ["drawio", null],
+  ["calm.json", "calm"],
 ];
 
 const server = http.createServer((req, res) => {
@@ -294,6 +295,14 @@ async function readExport(page, file, ext, cli, design) {
       problems.push(`json: ${e.message}`);
     }
     readers.push(`JSON.parse: ${links} links`);
+  } else if (ext === "calm.json") {
+    let nodes = -1;
+    try {
+      nodes = JSON.parse(text).nodes.length;
+    } catch (e) {
+      problems.push(`calm: ${e.message}`);
+    }
+    readers.push(`JSON.parse: ${nodes} CALM nodes`);
   } else if (ext === "dot" && exists("/usr/bin/dot")) {
     if (run("dot", "dot", ["-Tsvg"], text) !== null) readers.push("Graphviz draws it");
   } else if (ext === "puml" && exists("/usr/bin/plantuml")) {
@@ -312,7 +321,7 @@ async function readExport(page, file, ext, cli, design) {
       }
     }
   }
-  if (["csv", "drawio", "mmd"].includes(ext) && patchbay) {
+  if (["csv", "drawio", "mmd", "calm.json"].includes(ext) && patchbay) {
     // Patchbay's own import reads its exports back.
     const back = run(`import of the ${ext}`, patchbay, ["import", file]);
     if (back !== null) readers.push("`patchbay import` reads it back");
@@ -361,7 +370,7 @@ try {
   }
   const exported = await state(page);
   console.log(`status: ${exported.status}`);
-  check(/Exported .* to a download, retail-company\.drawio/.test(exported.status), `the status after exports: ${exported.status}`);
+  check(/Exported .* to a download, retail-company\.calm\.json/.test(exported.status), `the status after exports: ${exported.status}`);
 
   // 3. Save As by its keys downloads the design; the desktop's `patchbay check` accepts it.
   await press(page, "KeyS", "Control", "Shift");

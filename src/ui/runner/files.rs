@@ -155,7 +155,8 @@ impl PatchbayApp {
         match crate::interop::import(path, &text, None) {
             None => {
                 self.dialog = Some(Dialog::Error(format!(
-                    "{file} is not a file Patchbay imports; it reads interface catalogues (.csv), draw.io diagrams (.drawio) and Mermaid flowcharts (.mmd, or a .md file's first mermaid block)"
+                    "{file} is not a file Patchbay imports; it reads {}",
+                    crate::interop::READS
                 )));
             }
             Some(Err(problems)) => {
