@@ -32,6 +32,8 @@ pub enum ExportFormat {
     Drawio,
     /// A FINOS CALM 1.2 architecture, the advice written in as controls.
     Calm,
+    /// The review pack: title page, contents, diagram, decisions, findings, flows.
+    Pdf,
 }
 
 impl ExportFormat {
@@ -48,6 +50,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Drawio,
         ExportFormat::Calm,
+        ExportFormat::Pdf,
     ];
 
     /// The name used on the command line (`--to`).
@@ -64,6 +67,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Drawio => "drawio",
             ExportFormat::Calm => "calm",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -81,6 +85,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Drawio => "drawio",
             ExportFormat::Calm => "calm.json",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -98,6 +103,7 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV interface catalogue",
             ExportFormat::Drawio => "draw.io diagram",
             ExportFormat::Calm => "CALM architecture",
+            ExportFormat::Pdf => "PDF review pack",
         }
     }
 
@@ -108,7 +114,7 @@ impl ExportFormat {
 
     /// Binary formats are never written to a terminal.
     pub const fn is_binary(self) -> bool {
-        matches!(self, ExportFormat::Png)
+        matches!(self, ExportFormat::Png | ExportFormat::Pdf)
     }
 }
 
@@ -121,6 +127,9 @@ pub enum ExportError {
     /// The catalogue could not be written.
     #[error("could not write the CSV: {0}")]
     Csv(String),
+    /// The review pack could not be written.
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
 }
 
 /// The export's bytes. `scale` applies to PNG only (1.0 = one pixel per design unit).
@@ -134,7 +143,7 @@ pub fn export(
     Ok(match format {
         // The page's tables are written while the diagram is drawn.
         ExportFormat::Html => html::render(design, analysis).into_bytes(),
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Drawio => {
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Drawio | ExportFormat::Pdf => {
             let drawing = crate::geometry::Geometry::new(design, analysis);
             return export_drawn(design, analysis, &drawing, format, scale);
         }
@@ -168,6 +177,12 @@ pub fn export_drawn(
         ExportFormat::Drawio => {
             crate::interop::drawio::export_drawn(design, analysis, drawing).into_bytes()
         }
+        ExportFormat::Pdf => pdf(
+            design,
+            analysis,
+            drawing,
+            crate::report::pdf::default_page(),
+        )?,
         // Nothing drawn in these.
         ExportFormat::Markdown
         | ExportFormat::Json
@@ -198,6 +213,26 @@ pub fn export_design(
         ExportFormat::Html => crate::report::html::render_design(design).into_bytes(),
         _ => export(design, &crate::analysis::analyze(design), format, scale)?,
     })
+}
+
+/// The review pack of `design` on pages of `page` size, from its analysis and drawing.
+pub fn pdf(
+    design: &Design,
+    analysis: &Analysis,
+    drawing: &crate::geometry::Geometry,
+    page: crate::report::pdf::PageSize,
+) -> Result<Vec<u8>, ExportError> {
+    let svg = crate::report::svg::render_drawn(design, drawing, false);
+    let today = crate::model::waiver::Date::today().to_string();
+    let author = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "Patchbay".to_owned());
+    let made = crate::report::pdf::Made {
+        date: &today,
+        author: &author,
+    };
+    crate::report::pdf::render(design, analysis, &svg, page, fonts(), &made)
+        .map_err(ExportError::Pdf)
 }
 
 /// The system's fonts (in the browser, the window's own), loaded once per process. The faces of the families the picture

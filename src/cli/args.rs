@@ -64,7 +64,8 @@ pub(super) enum Command {
     Export {
         /// The design file.
         file: PathBuf,
-        /// The format: svg, png, html, markdown, json, mermaid, dot or plantuml.
+        /// The format: svg, png, pdf, html, markdown, json, mermaid, dot, plantuml, csv,
+        /// drawio or calm.
         #[arg(long, value_parser = export_format)]
         to: ExportFormat,
         /// Where to write it.
@@ -73,6 +74,10 @@ pub(super) enum Command {
         /// PNG scale: pixels per design unit.
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
+        /// PDF page size: a4 or letter (default: letter in a US or Canadian locale,
+        /// A4 elsewhere).
+        #[arg(long, value_parser = page_size)]
+        page: Option<crate::report::pdf::PageSize>,
         /// Write a Mermaid diagram even when it is over Mermaid's limits (50,000
         /// characters or 500 links), which mermaid-cli, GitHub and GitLab refuse.
         #[arg(long)]
@@ -171,7 +176,12 @@ pub(super) enum FailOn {
     High,
 }
 
-pub(super) fn export_format(id: &str) -> Result<ExportFormat, String> {
+pub(super) fn page_size(s: &str) -> Result<crate::report::pdf::PageSize, String> {
+    crate::report::pdf::page_named(s)
+        .ok_or_else(|| format!("`{s}` is not a page size; use a4 or letter"))
+}
+
+fn export_format(id: &str) -> Result<ExportFormat, String> {
     ExportFormat::from_id(id).ok_or_else(|| {
         let ids: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.id()).collect();
         format!("unknown format {id:?}; choose one of: {}", ids.join(", "))

@@ -47,8 +47,9 @@ fn run(cli: Cli) -> Result<u8, Option<PathBuf>> {
             to,
             output,
             scale,
+            page,
             force,
-        }) => export(&file, to, output, scale, force),
+        }) => export(&file, to, output, scale, page, force),
         Some(Command::Rules) => list_rules(),
         Some(Command::Lesson(command)) => lesson::run(command),
         Some(Command::Import { file, output, page }) => {
@@ -230,6 +231,7 @@ fn export(
     format: ExportFormat,
     output: Option<PathBuf>,
     scale: f32,
+    page: Option<crate::report::pdf::PageSize>,
     force: bool,
 ) -> u8 {
     let design = match load_or_report(path) {
@@ -240,7 +242,15 @@ fn export(
         eprintln!("error: {} is binary; give a file with -o", format.label());
         return exit::USAGE;
     }
-    let bytes = match crate::export::export_design(&design, format, scale) {
+    let exported = match (format, page) {
+        (ExportFormat::Pdf, Some(page)) => {
+            let analysis = analysis::analyze(&design);
+            let drawing = crate::geometry::Geometry::new(&design, &analysis);
+            crate::export::pdf(&design, &analysis, &drawing, page)
+        }
+        _ => crate::export::export_design(&design, format, scale),
+    };
+    let bytes = match exported {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");

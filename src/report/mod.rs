@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod palette;
+pub mod pdf;
 pub mod places;
 pub mod sarif;
 pub mod sequence;

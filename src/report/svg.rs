@@ -15,7 +15,7 @@ use std::fmt::Write;
 /// in memory.
 pub const FONT_FAMILIES: &[&str] = &["DejaVu Sans", "Verdana", "Arial"];
 /// The same list as the SVG writes it, with the generic fallback.
-const FONT_FAMILY_LIST: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+pub(crate) const FONT_FAMILY_LIST: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 const MARGIN: f32 = 30.0;
 const LEGEND_HEIGHT: f32 = 64.0;
