@@ -1,7 +1,8 @@
 //! Exporting the 1,000-system generated design to SVG and to HTML (target: under 200 ms
 //! each), the 300-system one to PNG (target: under 2 s), and the findings of the
 //! 10,000-system one as SARIF and as a CALM architecture (target: under 2 s each), and
-//! that CALM file read back. Run with `cargo bench --bench export`.
+//! that CALM file read back; the PDF review pack of 100 and 1,000 systems (targets: 2 s
+//! and 10 s). Run with `cargo bench --bench export`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use patchbay::analysis::analyze;
@@ -89,5 +90,29 @@ fn sarif(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports, sarif);
+/// The PDF review pack of 100 and 1,000 systems (targets: 2 s and 10 s): analysis,
+/// layout and routing, the diagram's SVG, and the pack.
+fn pdf(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pdf");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(40));
+    for systems in [100, 1_000] {
+        let design = generate(Params {
+            systems,
+            links_per_system: 3,
+            seed: 1,
+        });
+        group.bench_function(format!("{systems} systems"), |b| {
+            b.iter(|| {
+                let analysis = analyze(black_box(&design));
+                export(&design, &analysis, ExportFormat::Pdf, 1.0)
+                    .expect("writes")
+                    .len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exports, sarif, pdf);
 criterion_main!(benches);

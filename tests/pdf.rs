@@ -48,7 +48,11 @@ fn hostile() -> Design {
             ("Kasse «neu» / POS\\legacy Ä", SystemKind::BackendService),
             ("](javascript:alert(1))", SystemKind::WebApp),
         ],
-        &[(2, Protocol::Sftp), (3, Protocol::Rest), (4, Protocol::Rest)],
+        &[
+            (2, Protocol::Sftp),
+            (3, Protocol::Rest),
+            (4, Protocol::Rest),
+        ],
         |i| format!("purpose {i} \"quoted\" & <tagged> %PDF-1.7"),
     );
     d.links[1].needs_response = true;
@@ -69,11 +73,17 @@ fn check(name: &str, design: &Design, dir: &Path) {
     let path = file.to_str().expect("path");
 
     let qpdf = run("qpdf", &["--check", path]);
-    assert!(qpdf.contains("No syntax or stream encoding errors"), "{name}: {qpdf}");
+    assert!(
+        qpdf.contains("No syntax or stream encoding errors"),
+        "{name}: {qpdf}"
+    );
 
     let info = run("pdfinfo", &[path]);
     assert!(
-        info.contains(&format!("Title:           {}: integration design review", design.name)),
+        info.contains(&format!(
+            "Title:           {}: integration design review",
+            design.name
+        )),
         "{name}: {info}"
     );
     let pages: usize = info
@@ -87,14 +97,24 @@ fn check(name: &str, design: &Design, dir: &Path) {
     let renders = dir.join(format!("{name}-pages"));
     std::fs::create_dir(&renders).expect("dir");
     let prefix = renders.join("page");
-    run("pdftoppm", &["-r", "20", "-png", path, prefix.to_str().expect("path")]);
+    run(
+        "pdftoppm",
+        &["-r", "20", "-png", path, prefix.to_str().expect("path")],
+    );
     let rendered = std::fs::read_dir(&renders).expect("dir").count();
-    assert_eq!(rendered, pages, "{name}: pdftoppm rendered {rendered} of {pages} pages");
+    assert_eq!(
+        rendered, pages,
+        "{name}: pdftoppm rendered {rendered} of {pages} pages"
+    );
 
     // The text: names, decisions, findings, the facts' date.
     let text = squeeze(&run("pdftotext", &["-raw", path, "-"]));
     for s in &design.systems {
-        assert!(text.contains(&squeeze(&s.name)), "{name}: system {}", s.name);
+        assert!(
+            text.contains(&squeeze(&s.name)),
+            "{name}: system {}",
+            s.name
+        );
     }
     assert!(
         text.contains(&squeeze(&patchbay::standards::checked_line())),
@@ -117,7 +137,11 @@ fn check(name: &str, design: &Design, dir: &Path) {
                 format!("Authflow{}", a.auth_flow.choice.label()),
                 format!(
                     "MutualTLS{}",
-                    if a.mtls.choice { "recommended" } else { "notneeded" }
+                    if a.mtls.choice {
+                        "recommended"
+                    } else {
+                        "notneeded"
+                    }
                 ),
             ]
         };
@@ -136,19 +160,30 @@ fn check(name: &str, design: &Design, dir: &Path) {
         assert!(text.contains(&line), "{name}: finding {line}");
     }
     for w in &analysis.accepted {
-        assert!(text.contains(&squeeze(&w.finding.message)), "{name}: accepted");
+        assert!(
+            text.contains(&squeeze(&w.finding.message)),
+            "{name}: accepted"
+        );
     }
 
     // Bookmarks: a part per heading of the contents, sections under them.
     let outline = run("qpdf", &["--json=2", "--json-key=outlines", path]);
     for part in ["Diagram", "Links", "Findings"] {
-        assert!(outline.contains(&format!("\"title\": \"{part}")), "{name}: bookmark {part}");
+        assert!(
+            outline.contains(&format!("\"title\": \"{part}")),
+            "{name}: bookmark {part}"
+        );
     }
     // The contents' entries are links into the document.
     let plain = dir.join(format!("{name}.qdf.pdf"));
     run(
         "qpdf",
-        &["--qdf", "--object-streams=disable", path, plain.to_str().expect("path")],
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            path,
+            plain.to_str().expect("path"),
+        ],
     );
     let bytes = std::fs::read(&plain).expect("read");
     let links = bytes.windows(13).filter(|w| w == b"/Subtype /Lin").count();

@@ -169,36 +169,7 @@ pub fn svg(design: &Design, flow: &Flow) -> String {
         }
     }
     for (k, l) in steps.iter().enumerate() {
-        let y = top + STEP * k as f32 + STEP / 2.0;
-        let (x1, x2) = (at(l.from), at(l.to));
-        let (head, dash) = if l.needs_response {
-            ("solid", "")
-        } else {
-            ("open", r#" stroke-dasharray="7 4""#)
-        };
-        let path = if l.from == l.to {
-            format!(
-                "M{a},{y0} h36 v18 h-36",
-                a = super::svg::D1(x1),
-                y0 = super::svg::D1(y - 9.0)
-            )
-        } else {
-            format!(
-                "M{a},{y} H{b}",
-                a = super::svg::D1(x1),
-                b = super::svg::D1(x2),
-                y = super::svg::D1(y)
-            )
-        };
-        let label_x = if x2 >= x1 { x1 + 8.0 } else { x1 - 8.0 };
-        let anchor = if x2 >= x1 { "start" } else { "end" };
-        let _ = write!(
-            s,
-            r##"<path d="{path}" fill="none" stroke="#1e1e1e" stroke-width="1.5"{dash} marker-end="url(#{head})"/><text x="{lx}" y="{ly}" font-size="{MESSAGE_FONT}" text-anchor="{anchor}" fill="#1e1e1e">{t}</text>"##,
-            lx = super::svg::D1(label_x),
-            ly = super::svg::D1(y - 6.0),
-            t = escape::xml(&message(k, l)),
-        );
+        arrow(&mut s, k, l, top, at(l.from), at(l.to));
     }
     let _ = write!(
         s,
@@ -206,4 +177,39 @@ pub fn svg(design: &Design, flow: &Flow) -> String {
         y = super::svg::D1(height - 18.0),
     );
     s
+}
+
+/// Step `k`, link `l`, as an arrow from `x1` to `x2` in its row below `top`, with its
+/// number and purpose above it.
+fn arrow(s: &mut String, k: usize, l: &Link, top: f32, x1: f32, x2: f32) {
+    use std::fmt::Write;
+    let y = top + STEP * k as f32 + STEP / 2.0;
+    let (head, dash) = if l.needs_response {
+        ("solid", "")
+    } else {
+        ("open", r#" stroke-dasharray="7 4""#)
+    };
+    let path = if l.from == l.to {
+        format!(
+            "M{a},{y0} h36 v18 h-36",
+            a = super::svg::D1(x1),
+            y0 = super::svg::D1(y - 9.0)
+        )
+    } else {
+        format!(
+            "M{a},{y} H{b}",
+            a = super::svg::D1(x1),
+            b = super::svg::D1(x2),
+            y = super::svg::D1(y)
+        )
+    };
+    let label_x = if x2 >= x1 { x1 + 8.0 } else { x1 - 8.0 };
+    let anchor = if x2 >= x1 { "start" } else { "end" };
+    let _ = write!(
+        s,
+        r##"<path d="{path}" fill="none" stroke="#1e1e1e" stroke-width="1.5"{dash} marker-end="url(#{head})"/><text x="{lx}" y="{ly}" font-size="{MESSAGE_FONT}" text-anchor="{anchor}" fill="#1e1e1e">{t}</text>"##,
+        lx = super::svg::D1(label_x),
+        ly = super::svg::D1(y - 6.0),
+        t = escape::xml(&message(k, l)),
+    );
 }

@@ -43,6 +43,9 @@ pub struct PatchbayApp {
     /// Repaints the window when work done off its thread has a result; set on the
     /// first frame, when the window's context exists.
     pub(super) waker: crate::job::Waker,
+    /// Light, dark, or the desktop's preference (View > Theme), remembered between
+    /// sessions.
+    pub(super) theme: egui::ThemePreference,
 }
 
 /// The window's files: where dialogs start, the dialogs themselves, what waits for a
@@ -137,6 +140,7 @@ impl PatchbayApp {
             shown: Shown::default(),
             compare: None,
             waker: crate::job::Waker::default(),
+            theme: egui::ThemePreference::System,
         }
     }
 

@@ -13,6 +13,8 @@ use std::path::PathBuf;
 pub enum Command {
     /// Start an empty design.
     New,
+    /// Show the window light, dark, or as the desktop prefers; remembered.
+    Theme(egui::ThemePreference),
     /// Ask for a file and open it.
     Open,
     /// Open this file.

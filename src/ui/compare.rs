@@ -158,7 +158,10 @@ pub(super) fn overlay(ui: &egui::Ui, c: &Comparison, canvas: &Canvas, geometry: 
                     egui::Align2::CENTER_CENTER,
                     format!("{} (removed)", super::theme::plain(&s.name)),
                     egui::FontId::proportional((12.0 * zoom).clamp(9.0, 16.0)),
-                    REMOVED,
+                    super::theme::meaning(
+                        &painter.ctx().global_style().visuals,
+                        super::theme::Meaning::Bad,
+                    ),
                 );
             }
         }

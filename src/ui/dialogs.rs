@@ -311,7 +311,10 @@ fn accept_ui(
         ui.end_row();
     });
     if let Some(problem) = &form.problem {
-        ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(235, 120, 100)));
+        ui.label(egui::RichText::new(problem).color(super::theme::meaning(
+            ui.visuals(),
+            super::theme::Meaning::Bad,
+        )));
     }
     ui.horizontal(|ui| {
         if ui.button("Accept").clicked() {

@@ -160,7 +160,7 @@ pub(super) fn learn_menu(ui: &mut egui::Ui, progress: &Progress) -> Vec<Command>
             let status = progress.status(e.id);
             let text = format!("{}  ({})", e.title, status.label());
             let text = match status {
-                Status::Solved => RichText::new(text).color(SOLVED),
+                Status::Solved => RichText::new(text).color(solved(ui)),
                 _ => RichText::new(text),
             };
             if ui.button(text).on_hover_text(e.task).clicked() {
@@ -182,10 +182,15 @@ pub(super) fn learn_menu(ui: &mut egui::Ui, progress: &Progress) -> Vec<Command>
     commands
 }
 
-/// Green that reads on the dark theme: solved and met conditions.
-const SOLVED: Color32 = Color32::from_rgb(120, 200, 120);
-/// Amber that reads on the dark theme: what is not met yet.
-const NOT_YET: Color32 = Color32::from_rgb(235, 170, 80);
+/// Green: solved and met conditions, readable in the window's theme.
+fn solved(ui: &egui::Ui) -> Color32 {
+    super::theme::meaning(ui.visuals(), super::theme::Meaning::Good)
+}
+
+/// Amber: what is not met yet, readable in the window's theme.
+fn not_yet(ui: &egui::Ui) -> Color32 {
+    super::theme::meaning(ui.visuals(), super::theme::Meaning::Pending)
+}
 
 /// The open exercise, in a panel of its own beside the canvas so it never covers the
 /// design: the task, a question's answers, hints, Check my answer and its feedback.
@@ -249,9 +254,9 @@ pub(super) fn exercise_ui(ui: &mut egui::Ui, learn: &mut Learn) -> Vec<Command> 
             if let Some(fb) = &learn.feedback {
                 ui.separator();
                 if fb.solved {
-                    ui.label(RichText::new("Solved").strong().color(SOLVED));
+                    ui.label(RichText::new("Solved").strong().color(solved(ui)));
                 } else {
-                    ui.label(RichText::new("Not solved yet").strong().color(NOT_YET));
+                    ui.label(RichText::new("Not solved yet").strong().color(not_yet(ui)));
                 }
                 for (ok, line) in &fb.lines {
                     // A question's one line says "Right" or "Not ..." itself.
@@ -260,7 +265,7 @@ pub(super) fn exercise_ui(ui: &mut egui::Ui, learn: &mut Learn) -> Vec<Command> 
                         (false, true) => "Done: ",
                         (false, false) => "To do: ",
                     };
-                    let color = if *ok { SOLVED } else { NOT_YET };
+                    let color = if *ok { solved(ui) } else { not_yet(ui) };
                     ui.label(
                         RichText::new(super::theme::plain(&format!("{mark}{line}"))).color(color),
                     );

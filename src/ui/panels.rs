@@ -48,6 +48,19 @@ pub(super) fn menu_ui(
             item(ui, Action::AutoLayout);
             ui.separator();
             item(ui, Action::ResetLayout);
+            ui.separator();
+            ui.label("Theme");
+            let current = ui.ctx().options(|o| o.theme_preference);
+            for (preference, label) in [
+                (egui::ThemePreference::System, "Follow the desktop"),
+                (egui::ThemePreference::Light, "Light (for projectors)"),
+                (egui::ThemePreference::Dark, "Dark"),
+            ] {
+                if ui.radio(current == preference, label).clicked() {
+                    commands.push(Command::Theme(preference));
+                    ui.close();
+                }
+            }
         });
         ui.menu_button("Samples", |ui| {
             for (i, s) in samples::ALL.iter().enumerate() {

@@ -117,6 +117,13 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
             if let Some(dir) = crate::recovery::Autosave::default_dir() {
                 app = app.with_autosave(crate::recovery::Autosave::new(dir));
             }
+            // The theme chosen in View, or the desktop's light or dark preference.
+            app.theme = cc
+                .storage
+                .and_then(|s| s.get_string(super::theme::THEME_KEY))
+                .and_then(|id| super::theme::theme_from_id(&id))
+                .unwrap_or(egui::ThemePreference::System);
+            super::theme::apply(&cc.egui_ctx, app.theme);
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
                 app.files.recent = recent
                     .lines()
@@ -160,19 +167,23 @@ pub fn start_in_page(canvas_id: &str) {
                 canvas,
                 eframe::WebOptions::default(),
                 Box::new(|cc| {
-                    // The window's colours are made for the dark theme (the desktop's
-                    // default); a browser set to light would otherwise mix the two.
                     // A page has no window frame to match: egui's theme sync would
-                    // only warn in the console that the web backend lacks it.
-                    cc.egui_ctx.options_mut(|o| {
-                        o.theme_preference = egui::ThemePreference::Dark;
-                        o.sync_window_theme = false;
-                    });
+                    // only warn in the console that the web backend lacks it. The
+                    // theme follows the browser's light or dark preference unless
+                    // one was chosen in View.
+                    cc.egui_ctx.options_mut(|o| o.sync_window_theme = false);
+                    let theme = cc
+                        .storage
+                        .and_then(|s| s.get_string(super::theme::THEME_KEY))
+                        .and_then(|id| super::theme::theme_from_id(&id))
+                        .unwrap_or(egui::ThemePreference::System);
+                    super::theme::apply(&cc.egui_ctx, theme);
                     let hash = web_sys::window()
                         .and_then(|w| w.location().hash().ok())
                         .unwrap_or_default();
                     let mut app = from_link(&hash)
                         .with_progress(crate::learn::progress::Progress::default_path());
+                    app.theme = theme;
                     if let Some(dir) = crate::recovery::Autosave::default_dir() {
                         app = app.with_autosave(crate::recovery::Autosave::new(dir));
                     }
@@ -340,5 +351,9 @@ impl eframe::App for PatchbayApp {
             .map(|p| p.display().to_string())
             .collect();
         storage.set_string(RECENT_KEY, recent.join("\n"));
+        storage.set_string(
+            super::theme::THEME_KEY,
+            super::theme::theme_id(self.theme).into(),
+        );
     }
 }

@@ -78,6 +78,7 @@ const exports = [
   ["csv", null],
   ["drawio", null],
   ["calm.json", "calm"],
+  ["pdf", null],
 ];
 
 const server = http.createServer((req, res) => {
@@ -303,6 +304,14 @@ async function readExport(page, file, ext, cli, design) {
       problems.push(`calm: ${e.message}`);
     }
     readers.push(`JSON.parse: ${nodes} CALM nodes`);
+  } else if (ext === "pdf" && exists("/usr/bin/qpdf")) {
+    if (run("qpdf", "qpdf", ["--check", file]) !== null) readers.push("qpdf checks it");
+    const info = run("pdfinfo", "pdfinfo", [file]);
+    if (info !== null) {
+      const pages = /Pages:\s+(\d+)/.exec(info)?.[1];
+      check(Number(pages) > 3, `pdf: ${pages} pages`);
+      readers.push(`pdfinfo: ${pages} pages`);
+    }
   } else if (ext === "dot" && exists("/usr/bin/dot")) {
     if (run("dot", "dot", ["-Tsvg"], text) !== null) readers.push("Graphviz draws it");
   } else if (ext === "puml" && exists("/usr/bin/plantuml")) {
@@ -370,7 +379,7 @@ try {
   }
   const exported = await state(page);
   console.log(`status: ${exported.status}`);
-  check(/Exported .* to a download, retail-company\.calm\.json/.test(exported.status), `the status after exports: ${exported.status}`);
+  check(/Exported .* to a download, retail-company\.pdf/.test(exported.status), `the status after exports: ${exported.status}`);
 
   // 3. Save As by its keys downloads the design; the desktop's `patchbay check` accepts it.
   await press(page, "KeyS", "Control", "Shift");

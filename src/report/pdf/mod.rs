@@ -11,16 +11,16 @@
 mod fonts;
 mod layout;
 mod sections;
+mod write;
 
 use crate::analysis::Analysis;
 use crate::model::Design;
-use fonts::{Fonts, Which};
-use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
-use krilla::paint::{Fill, Stroke};
+use fonts::Fonts;
 pub use layout::PageSize;
-use layout::{Flow, INK, MARGIN, MUTED, Op, Page};
+use layout::{Flow, INK, MARGIN, MUTED, Op};
 use resvg::usvg;
 use std::sync::Arc;
+pub use write::Made;
 
 /// A4, in points.
 pub const A4: PageSize = PageSize {
@@ -62,13 +62,6 @@ pub const MIN_DIAGRAM_TEXT: f32 = 7.0;
 
 /// The size of the diagram's system names, in its own units.
 const DIAGRAM_NAME_TEXT: f32 = crate::geometry::text::NAME_FONT;
-
-/// What the title page says besides the design: when the pack was made, and who made
-/// it (the document's author).
-pub struct Made<'a> {
-    pub date: &'a str,
-    pub author: &'a str,
-}
 
 /// The review pack of `design`, with `diagram` its SVG (light, as exported) and the
 /// text set in faces from `db`.
@@ -117,7 +110,7 @@ pub fn render(
     let mut pages = std::mem::take(&mut front.pages);
     drop(front);
     pages.extend(body_pages);
-    write(design, &pages, &headings, &trees, &fonts, made)
+    write::document(design, &pages, &headings, &trees, &fonts, made)
 }
 
 /// The diagram on its own page, landscape when wider than tall: on one page when its
@@ -262,179 +255,4 @@ fn title_page(f: &mut Flow<'_>, design: &Design, analysis: &Analysis, made: &Mad
     );
     f.pair("Accepted", &analysis.accepted.len().to_string(), label);
     f.pair("ESB verdict", analysis.esb.verdict.label(), label);
-}
-
-/// The pages as a PDF: text, rules, pictures, the contents' links, page numbers,
-/// bookmarks and the document's title and author.
-fn write(
-    design: &Design,
-    pages: &[Page],
-    headings: &[layout::Heading],
-    trees: &[usvg::Tree],
-    fonts: &Fonts,
-    made: &Made<'_>,
-) -> Result<Vec<u8>, String> {
-    use krilla::Document;
-    use krilla::annotation::{Annotation, LinkAnnotation, Target};
-    use krilla::destination::{Destination, XyzDestination};
-    use krilla::metadata::Metadata;
-    use krilla::outline::{Outline, OutlineNode};
-    use krilla::page::PageSettings;
-    use krilla::text::TextDirection;
-    use krilla_svg::{SurfaceExt, SvgSettings};
-
-    let fill = |[r, g, b]: [u8; 3]| Fill {
-        paint: krilla::color::rgb::Color::new(r, g, b).into(),
-        ..Fill::default()
-    };
-    let total = pages.len();
-    let mut document = Document::new();
-    for (number, page) in (1..).zip(pages) {
-        let settings =
-            PageSettings::from_wh(page.size.width, page.size.height).ok_or("a page has no size")?;
-        let mut p = document.start_page_with(settings);
-        let mut links = Vec::new();
-        {
-            let mut s = p.surface();
-            for op in &page.ops {
-                match op {
-                    Op::Text {
-                        x,
-                        y,
-                        size,
-                        face,
-                        colour,
-                        text,
-                    } => {
-                        s.set_fill(Some(fill(*colour)));
-                        s.draw_text(
-                            Point::from_xy(*x, *y),
-                            fonts.face(*face).font.clone(),
-                            *size,
-                            text,
-                            false,
-                            TextDirection::Auto,
-                        );
-                    }
-                    Op::Rule { x1, y1, x2, y2 } => {
-                        let mut pb = PathBuilder::new();
-                        pb.move_to(*x1, *y1);
-                        pb.line_to(*x2, *y2);
-                        if let Some(path) = pb.finish() {
-                            s.set_fill(None);
-                            s.set_stroke(Some(Stroke {
-                                paint: krilla::color::rgb::Color::new(0xc4, 0xcc, 0xd6).into(),
-                                width: 0.6,
-                                ..Stroke::default()
-                            }));
-                            s.draw_path(&path);
-                            s.set_stroke(None);
-                        }
-                    }
-                    Op::Picture {
-                        tree,
-                        x,
-                        y,
-                        w,
-                        h,
-                        clip,
-                    } => {
-                        let Some(tree) = trees.get(*tree) else {
-                            continue;
-                        };
-                        let clipped = clip.and_then(|[cx, cy, cw, ch]| {
-                            let mut pb = PathBuilder::new();
-                            pb.push_rect(Rect::from_xywh(cx, cy, cw, ch)?);
-                            pb.finish()
-                        });
-                        if let Some(path) = &clipped {
-                            s.push_clip_path(path, &krilla::paint::FillRule::NonZero);
-                        }
-                        s.push_transform(&Transform::from_translate(*x, *y));
-                        if let Some(size) = Size::from_wh(*w, *h) {
-                            s.draw_svg(
-                                tree,
-                                size,
-                                SvgSettings {
-                                    embed_text: true,
-                                    filter_scale: 1.0,
-                                },
-                            );
-                        }
-                        s.pop();
-                        if clipped.is_some() {
-                            s.pop();
-                        }
-                    }
-                    Op::Link { rect, heading } => links.push((*rect, *heading)),
-                }
-            }
-            if page.numbered {
-                s.set_fill(Some(fill(MUTED)));
-                let text = format!("{} · page {number} of {total}", design.name);
-                s.draw_text(
-                    Point::from_xy(MARGIN, page.size.height - MARGIN + 10.0),
-                    fonts.face(Which::Regular).font.clone(),
-                    8.0,
-                    &text,
-                    false,
-                    TextDirection::Auto,
-                );
-            }
-            s.finish();
-        }
-        for ([x, y, w, h], heading) in links {
-            let (Some(rect), Some(target)) = (Rect::from_xywh(x, y, w, h), headings.get(heading))
-            else {
-                continue;
-            };
-            let destination = XyzDestination::new(target.page, Point::from_xy(0.0, target.y));
-            p.add_annotation(Annotation::new_link(
-                LinkAnnotation::new(rect, Target::Destination(Destination::Xyz(destination))),
-                Some(target.text.clone()),
-            ));
-        }
-        p.finish();
-    }
-    let mut outline = Outline::new();
-    let mut part: Option<OutlineNode> = None;
-    for h in headings {
-        let node = OutlineNode::new(
-            h.text.clone(),
-            XyzDestination::new(h.page, Point::from_xy(0.0, h.y)),
-        );
-        if h.level == 1 {
-            if let Some(done) = part.take() {
-                outline.push_child(done);
-            }
-            part = Some(node);
-        } else if let Some(p) = part.as_mut() {
-            p.push_child(node);
-        } else {
-            outline.push_child(node);
-        }
-    }
-    if let Some(done) = part {
-        outline.push_child(done);
-    }
-    document.set_outline(outline);
-    let mut metadata = Metadata::new()
-        .title(format!("{}: integration design review", design.name))
-        .authors(vec![made.author.to_owned()])
-        .creator(concat!("Patchbay ", env!("CARGO_PKG_VERSION")).to_owned())
-        .language("en".to_owned());
-    if !design.description.is_empty() {
-        metadata = metadata.description(design.description.clone());
-    }
-    if let Some(date) = crate::model::waiver::Date::parse(made.date) {
-        metadata = metadata.creation_date(
-            krilla::metadata::DateTime::new(u16::try_from(date.year).unwrap_or(2026))
-                .month(date.month)
-                .day(date.day),
-        );
-    }
-    document.set_metadata(metadata);
-    document
-        .finish()
-        .map_err(|e| format!("the PDF could not be written: {e:?}"))
 }

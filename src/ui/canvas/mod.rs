@@ -345,6 +345,7 @@ impl Canvas {
 
     fn zone_shapes(&self, ui: &egui::Ui, meta: &MetadataFrame) -> Vec<Shape> {
         let mut shapes = Vec::new();
+        let zone_stroke = theme::zone_stroke(ui.visuals());
         let font_px = geometry::text::ZONE_FONT * meta.zoom;
         for zone in &self.geometry.zones {
             let r = zone.rect;
@@ -356,7 +357,7 @@ impl Canvas {
             shapes.push(Shape::rect_stroke(
                 rect,
                 10.0,
-                Stroke::new(1.0, theme::ZONE_STROKE),
+                Stroke::new(1.0, zone_stroke),
                 StrokeKind::Inside,
             ));
             // Zoomed out, a zone's title stays readable: as large as it is wanted
@@ -380,12 +381,12 @@ impl Canvas {
                 let galley = ui.painter().layout_no_wrap(
                     title,
                     FontId::proportional(font_px.min(theme::MAX_LABEL_PX)),
-                    theme::ZONE_STROKE,
+                    zone_stroke,
                 );
                 shapes.push(Shape::galley(
                     meta.canvas_to_screen_pos(Pos2::new(zone.title.x0, zone.title.y0)),
                     galley,
-                    theme::ZONE_STROKE,
+                    zone_stroke,
                 ));
             }
         }

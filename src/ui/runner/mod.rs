@@ -63,6 +63,10 @@ impl PatchbayApp {
     pub(in crate::ui) fn run(&mut self, ctx: &egui::Context, c: Command) {
         match c {
             Command::New => self.new_design(),
+            Command::Theme(preference) => {
+                self.theme = preference;
+                crate::ui::theme::apply(ctx, preference);
+            }
             Command::Open => self.ask_open(Purpose::Open),
             Command::OpenPath(path) => self.open_path(&path),
             Command::TakeOpened => self.take_opened(),
