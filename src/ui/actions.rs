@@ -27,6 +27,7 @@ pub enum Action {
     ActualSize,
     AutoLayout,
     ResetLayout,
+    Present,
 }
 
 /// One row of the table.
@@ -180,6 +181,13 @@ pub const TABLE: &[Entry] = &[
         while_typing: false,
     },
     Entry {
+        action: Action::Present,
+        label: "Present",
+        tooltip: "The canvas alone, full screen: the arrow keys step through the flows, then the findings; Escape leaves",
+        keys: &[key(Modifiers::NONE, Key::F5)],
+        while_typing: false,
+    },
+    Entry {
         action: Action::ResetLayout,
         label: "Reset layout",
         tooltip: "Put the side and bottom panels back to their default sizes",
@@ -216,6 +224,7 @@ impl Action {
             Action::ActualSize => Command::Zoom(1.0),
             Action::AutoLayout => Command::AutoLayout,
             Action::ResetLayout => Command::ResetLayout,
+            Action::Present => Command::TogglePresent,
         }
     }
 }
@@ -282,6 +291,7 @@ mod tests {
             Action::ActualSize,
             Action::AutoLayout,
             Action::ResetLayout,
+            Action::Present,
         ];
         assert_eq!(TABLE.len(), actions.len());
         for a in actions {

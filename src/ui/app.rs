@@ -46,6 +46,8 @@ pub struct PatchbayApp {
     /// Light, dark, or the desktop's preference (View > Theme), remembered between
     /// sessions.
     pub(super) theme: egui::ThemePreference,
+    /// Presentation mode (View > Present, F5), where it is.
+    pub(super) presenting: Option<super::present::Presenting>,
 }
 
 /// The window's files: where dialogs start, the dialogs themselves, what waits for a
@@ -141,6 +143,7 @@ impl PatchbayApp {
             compare: None,
             waker: crate::job::Waker::default(),
             theme: egui::ThemePreference::System,
+            presenting: None,
         }
     }
 
@@ -198,6 +201,21 @@ impl PatchbayApp {
         self.canvas.zoom()
     }
 
+    /// The flow step the presentation shows, if it shows one.
+    fn presented_step(&self, p: super::present::Presenting) -> Option<usize> {
+        let slides = super::present::slides(self.doc.design(), self.doc.analysis());
+        match p.at.and_then(|i| slides.get(i)) {
+            Some(super::present::Slide::Step { step, .. }) => Some(*step),
+            _ => None,
+        }
+    }
+
+    /// Presenting: the slide shown (`Some(None)` before the first arrow key);
+    /// `None` when not presenting.
+    pub fn presenting(&self) -> Option<Option<usize>> {
+        self.presenting.map(|p| p.at)
+    }
+
     /// The window title: file name, and a marker for unsaved changes.
     pub fn title(&self) -> String {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
@@ -234,21 +252,24 @@ impl PatchbayApp {
 
         // Panels see the document and the selection, never the app; what the user
         // did comes back as commands, run after the frame.
-        let doc = &self.doc;
-        let mut commands = egui::Panel::top("menu")
-            .show(ui, |ui| {
-                panels::menu_ui(
-                    ui,
-                    doc,
-                    &self.files.recent,
-                    self.on_canvas.connect_mode,
-                    &self.learn.progress,
-                )
-            })
-            .inner;
-        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
-        commands.extend(self.side_panels(ui, &ctx));
-        self.queue.extend(commands);
+        // Presenting, the canvas is all there is.
+        if self.presenting.is_none() {
+            let doc = &self.doc;
+            let mut commands = egui::Panel::top("menu")
+                .show(ui, |ui| {
+                    panels::menu_ui(
+                        ui,
+                        doc,
+                        &self.files.recent,
+                        self.on_canvas.connect_mode,
+                        &self.learn.progress,
+                    )
+                })
+                .inner;
+            egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
+            commands.extend(self.side_panels(ui, &ctx));
+            self.queue.extend(commands);
+        }
         if let Some(c) = &mut self.compare {
             c.refresh(&self.doc);
         }
@@ -258,7 +279,11 @@ impl PatchbayApp {
             if let Some(c) = &self.compare {
                 super::compare::overlay(ui, c, &self.canvas, &geometry);
             }
-            super::flows::overlay(ui, &self.doc, &self.canvas, self.shown.flow);
+            let current = self.presenting.and_then(|p| self.presented_step(p));
+            super::flows::overlay(ui, &self.doc, &self.canvas, self.shown.flow, current);
+            if let Some(p) = self.presenting {
+                self.caption_ui(ui, p);
+            }
         });
 
         self.autosave_tick(web_time::Instant::now());

@@ -15,6 +15,12 @@ pub enum Command {
     New,
     /// Show the window light, dark, or as the desktop prefers; remembered.
     Theme(egui::ThemePreference),
+    /// Start presenting, or stop.
+    Present(bool),
+    /// Start presenting, or stop when presenting (F5).
+    TogglePresent,
+    /// The next slide of the presentation, or (`false`) the one before.
+    Slide(bool),
     /// Ask for a file and open it.
     Open,
     /// Open this file.

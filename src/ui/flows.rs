@@ -156,28 +156,65 @@ fn shown_flow_ui(
 
 /// The shown flow on the canvas: everything dimmed, its links drawn over in order
 /// with their step numbers.
-pub(super) fn overlay(ui: &egui::Ui, doc: &Document, canvas: &Canvas, shown: Option<u32>) {
+/// `current`, while presenting, is the step shown: drawn over the others, wider, with a
+/// larger number ringed in the text colour, while the other steps are dimmed.
+pub(super) fn overlay(
+    ui: &egui::Ui,
+    doc: &Document,
+    canvas: &Canvas,
+    shown: Option<u32>,
+    current: Option<usize>,
+) {
     let Some(flow) = shown.and_then(|id| doc.design().flows.iter().find(|f| f.id == id)) else {
         return;
     };
     let painter = ui.painter().with_clip_rect(canvas.rect);
     painter.rect_filled(canvas.rect, 0.0, Color32::from_black_alpha(130));
     let geometry = doc.geometry();
-    for (k, id) in flow.steps.iter().enumerate() {
-        let Some(l) = geometry.link(*id) else {
+    // The current step last, so it lies on top.
+    let mut order: Vec<usize> = (0..flow.steps.len())
+        .filter(|k| Some(*k) != current)
+        .collect();
+    order.extend(current.filter(|k| *k < flow.steps.len()));
+    for k in order {
+        let Some(l) = geometry.link(flow.steps[k]) else {
             continue;
         };
         let screen: Vec<egui::Pos2> = l.route.iter().map(|p| canvas.to_screen(*p)).collect();
-        painter.add(egui::Shape::line(screen.clone(), Stroke::new(4.0, FLOW)));
+        if screen.is_empty() {
+            continue;
+        }
+        let is_current = current == Some(k);
+        let colour = if current.is_some() && !is_current {
+            FLOW.gamma_multiply(0.45)
+        } else {
+            FLOW
+        };
+        let (width, radius, font) = if is_current {
+            (7.0, 16.0, 18.0)
+        } else {
+            (4.0, 11.0, 13.0)
+        };
+        painter.add(egui::Shape::line(
+            screen.clone(),
+            Stroke::new(width, colour),
+        ));
         // The step number at the middle of the route.
         let mid = screen[screen.len() / 2 - usize::from(screen.len() % 2 == 0)]
             .lerp(screen[screen.len() / 2], 0.5);
-        painter.circle_filled(mid, 11.0, FLOW);
+        painter.circle_filled(mid, radius, colour);
+        if is_current {
+            painter.circle_stroke(
+                mid,
+                radius + 2.0,
+                Stroke::new(2.5, ui.visuals().strong_text_color()),
+            );
+        }
         painter.text(
             mid,
             egui::Align2::CENTER_CENTER,
             (k + 1).to_string(),
-            egui::FontId::proportional(13.0),
+            egui::FontId::proportional(font),
             Color32::BLACK,
         );
     }

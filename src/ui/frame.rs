@@ -89,9 +89,54 @@ impl PatchbayApp {
         }
     }
 
-    /// The keys of the command table (see `actions`).
+    /// The keys of the command table (see `actions`); presenting, the arrow keys,
+    /// space and the page keys step through the slides.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         self.queue.extend(super::actions::pressed(ctx));
+        if self.presenting.is_some() && !ctx.egui_wants_keyboard_input() {
+            let pressed = |keys: &[Key]| {
+                keys.iter()
+                    .filter(|k| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, **k)))
+                    .count()
+            };
+            let forward = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space];
+            let back = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp];
+            for _ in 0..pressed(&forward) {
+                self.queue.push(Command::Slide(true));
+            }
+            for _ in 0..pressed(&back) {
+                self.queue.push(Command::Slide(false));
+            }
+        }
+    }
+
+    /// The presentation's caption: the slide's title and why, and where it is.
+    pub(super) fn caption_ui(&self, ui: &egui::Ui, p: super::present::Presenting) {
+        let (design, analysis) = (self.doc.design(), self.doc.analysis());
+        let slides = super::present::slides(design, analysis);
+        let (title, body) = match p.at.and_then(|i| slides.get(i)) {
+            Some(&slide) => super::present::caption(design, analysis, slide),
+            None => (
+                design.name.clone(),
+                if slides.is_empty() {
+                    "This design has no flows and no findings to step through.".to_owned()
+                } else {
+                    design.description.clone()
+                },
+            ),
+        };
+        let position = match p.at {
+            Some(i) => format!(
+                "{} of {} · arrow keys: next and back · Escape: leave",
+                i + 1,
+                slides.len()
+            ),
+            None => format!(
+                "{} slides: the flows step by step, then the findings · arrow keys: next · Escape: leave",
+                slides.len()
+            ),
+        };
+        super::present::caption_ui(ui, self.canvas.rect, &title, &body, &position);
     }
 
     /// Escape closes the floating window on top: a concept card, then the bus
@@ -103,6 +148,12 @@ impl PatchbayApp {
             || self.on_canvas.renaming.is_some()
             || ctx.egui_wants_keyboard_input()
         {
+            return;
+        }
+        if self.presenting.is_some()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            self.queue.push(Command::Present(false));
             return;
         }
         let open = self.learn.concept.is_some() || self.learn.bus_open || self.compare.is_some();

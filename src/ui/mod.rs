@@ -33,6 +33,7 @@ mod inspector;
 mod learn;
 mod panel_sizes;
 mod panels;
+mod present;
 mod runner;
 mod shapes;
 mod theme;

@@ -46,6 +46,7 @@ pub(super) fn menu_ui(
             item(ui, Action::Fit);
             item(ui, Action::ActualSize);
             item(ui, Action::AutoLayout);
+            item(ui, Action::Present);
             ui.separator();
             item(ui, Action::ResetLayout);
             ui.separator();

@@ -63,6 +63,9 @@ impl PatchbayApp {
     pub(in crate::ui) fn run(&mut self, ctx: &egui::Context, c: Command) {
         match c {
             Command::New => self.new_design(),
+            Command::Present(on) => self.present(ctx, on),
+            Command::TogglePresent => self.present(ctx, self.presenting.is_none()),
+            Command::Slide(forward) => self.slide(forward),
             Command::Theme(preference) => {
                 self.theme = preference;
                 crate::ui::theme::apply(ctx, preference);

@@ -109,3 +109,38 @@ impl PatchbayApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
+
+impl PatchbayApp {
+    /// Starts presenting (the canvas alone, full screen, fitted) or stops.
+    pub(in crate::ui) fn present(&mut self, ctx: &egui::Context, on: bool) {
+        self.presenting = on.then(crate::ui::present::Presenting::default);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        self.canvas.fit();
+        self.status = if on {
+            "Presenting: the arrow keys step through the flows, then the findings; Escape leaves"
+                .into()
+        } else {
+            String::new()
+        };
+    }
+
+    /// The next slide (or the one before), with what it highlights.
+    pub(in crate::ui) fn slide(&mut self, forward: bool) {
+        let Some(p) = self.presenting else { return };
+        let slides = crate::ui::present::slides(self.doc.design(), self.doc.analysis());
+        let p = p.step(forward, slides.len());
+        self.presenting = Some(p);
+        match p.at.and_then(|i| slides.get(i)) {
+            Some(&slide) => {
+                let (selection, flow) =
+                    crate::ui::present::highlight(self.doc.design(), self.doc.analysis(), slide);
+                self.selection = selection;
+                self.shown.flow = flow;
+            }
+            None => {
+                self.selection.clear();
+                self.shown.flow = None;
+            }
+        }
+    }
+}
