@@ -2173,3 +2173,53 @@ fn present_steps_through_the_flows_then_the_findings_and_escape_leaves() {
     assert_eq!(h.state().presenting(), None, "Escape leaves");
     h.get_by_label("Add a system");
 }
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct Remembered(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Remembered {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_theme_switch_changes_the_visuals_and_is_remembered() {
+    let mut h = default_design();
+    let before = h.ctx.theme();
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Light (for projectors)").click();
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light, "was {before:?}");
+    assert!(!h.ctx.global_style().visuals.dark_mode);
+    let mut storage = Remembered::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert_eq!(
+        storage.0.get("patchbay.theme").map(String::as_str),
+        Some("light")
+    );
+
+    // The next window opens light.
+    let ctx = egui::Context::default();
+    ctx.set_theme(egui::Theme::Dark);
+    let mut app = PatchbayApp::with_default_design(Box::new(Scripted::default()));
+    app.restore_theme(&ctx, Some(&storage));
+    assert_eq!(ctx.theme(), egui::Theme::Light);
+
+    // And back to dark.
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Dark").click();
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert!(h.ctx.global_style().visuals.dark_mode);
+}

@@ -117,13 +117,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), eframe::Error> {
             if let Some(dir) = crate::recovery::Autosave::default_dir() {
                 app = app.with_autosave(crate::recovery::Autosave::new(dir));
             }
-            // The theme chosen in View, or the desktop's light or dark preference.
-            app.theme = cc
-                .storage
-                .and_then(|s| s.get_string(super::theme::THEME_KEY))
-                .and_then(|id| super::theme::theme_from_id(&id))
-                .unwrap_or(egui::ThemePreference::System);
-            super::theme::apply(&cc.egui_ctx, app.theme);
+            app.restore_theme(&cc.egui_ctx, cc.storage);
             if let Some(recent) = cc.storage.and_then(|s| s.get_string(RECENT_KEY)) {
                 app.files.recent = recent
                     .lines()
@@ -172,18 +166,13 @@ pub fn start_in_page(canvas_id: &str) {
                     // theme follows the browser's light or dark preference unless
                     // one was chosen in View.
                     cc.egui_ctx.options_mut(|o| o.sync_window_theme = false);
-                    let theme = cc
-                        .storage
-                        .and_then(|s| s.get_string(super::theme::THEME_KEY))
-                        .and_then(|id| super::theme::theme_from_id(&id))
-                        .unwrap_or(egui::ThemePreference::System);
-                    super::theme::apply(&cc.egui_ctx, theme);
+
                     let hash = web_sys::window()
                         .and_then(|w| w.location().hash().ok())
                         .unwrap_or_default();
                     let mut app = from_link(&hash)
                         .with_progress(crate::learn::progress::Progress::default_path());
-                    app.theme = theme;
+                    app.restore_theme(&cc.egui_ctx, cc.storage);
                     if let Some(dir) = crate::recovery::Autosave::default_dir() {
                         app = app.with_autosave(crate::recovery::Autosave::new(dir));
                     }
@@ -321,6 +310,18 @@ fn from_link(hash: &str) -> PatchbayApp {
             app
         }
         None => PatchbayApp::with_default_design(dialogs()),
+    }
+}
+
+impl PatchbayApp {
+    /// Shows the window in the theme chosen in View last time (kept in `storage`), or
+    /// as the desktop (or browser) prefers when none was chosen.
+    pub fn restore_theme(&mut self, ctx: &egui::Context, storage: Option<&dyn eframe::Storage>) {
+        self.theme = storage
+            .and_then(|s| s.get_string(super::theme::THEME_KEY))
+            .and_then(|id| super::theme::theme_from_id(&id))
+            .unwrap_or(egui::ThemePreference::System);
+        super::theme::apply(ctx, self.theme);
     }
 }
 
