@@ -222,6 +222,26 @@ impl PatchbayApp {
         format!("{}{dirty} — Patchbay", self.doc.title)
     }
 
+    /// The menu, the status line and the side panels; what the user did in them is
+    /// queued.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let doc = &self.doc;
+        let mut commands = egui::Panel::top("menu")
+            .show(ui, |ui| {
+                panels::menu_ui(
+                    ui,
+                    doc,
+                    &self.files.recent,
+                    self.on_canvas.connect_mode,
+                    &self.learn.progress,
+                )
+            })
+            .inner;
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
+        commands.extend(self.side_panels(ui, ctx));
+        self.queue.extend(commands);
+    }
+
     /// Draws one frame and applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -254,21 +274,7 @@ impl PatchbayApp {
         // did comes back as commands, run after the frame.
         // Presenting, the canvas is all there is.
         if self.presenting.is_none() {
-            let doc = &self.doc;
-            let mut commands = egui::Panel::top("menu")
-                .show(ui, |ui| {
-                    panels::menu_ui(
-                        ui,
-                        doc,
-                        &self.files.recent,
-                        self.on_canvas.connect_mode,
-                        &self.learn.progress,
-                    )
-                })
-                .inner;
-            egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
-            commands.extend(self.side_panels(ui, &ctx));
-            self.queue.extend(commands);
+            self.panels_ui(ui, &ctx);
         }
         if let Some(c) = &mut self.compare {
             c.refresh(&self.doc);
