@@ -2,7 +2,7 @@
 //! requests, printable.
 
 use super::escape::{Xml, xml};
-use super::{flip_text, options};
+use super::{Change, options};
 use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
@@ -32,8 +32,10 @@ fn cell<T: Copy>(h: &mut String, d: &Decision<T>, show: impl Fn(T) -> String + C
             Xml(&show(r))
         );
     }
-    let flip =
-        flip_text(d, show).unwrap_or_else(|| format!("out of reach: {}", super::out_of_reach(d)));
+    let flip = match Change::of(d, show) {
+        Change::Flips(flips) => flips,
+        Change::OutOfReach(why) => format!("out of reach: {why}"),
+    };
     let _ = write!(h, "<br><span class=\"muted\">{}</span></td>", Xml(&flip));
 }
 

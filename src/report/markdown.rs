@@ -1,6 +1,6 @@
 //! The report as Markdown, for a design-review page or a pull request.
 
-use super::flip_text;
+use super::Change;
 use crate::analysis::Analysis;
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
@@ -75,14 +75,10 @@ fn cell<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String + Copy) -> String {
     if let Some(r) = d.runner_up {
         let _ = write!(s, "<br>runner-up: {}", show(r));
     }
-    match flip_text(d, show) {
-        Some(flip) => {
-            let _ = write!(s, "<br>changes {}", escape(&flip));
-        }
-        None => {
-            let _ = write!(s, "<br>out of reach: {}", escape(super::out_of_reach(d)));
-        }
-    }
+    let _ = match Change::of(d, show) {
+        Change::Flips(flips) => write!(s, "<br>changes {}", escape(&flips)),
+        Change::OutOfReach(why) => write!(s, "<br>out of reach: {}", escape(why)),
+    };
     s
 }
 

@@ -78,8 +78,6 @@ pub fn inputs_named(analysis: &crate::analysis::Analysis) -> Vec<Attr> {
         .collect()
 }
 
-/// "if needs_response were false (now true): fire-and-forget; if ...": every flip, the
-/// lever a designer controls most first.
 /// Where no input change alters a decision: what it would take for its runner-up to
 /// apply, in one sentence.
 pub fn out_of_reach<T>(d: &Decision<T>) -> &'static str {
@@ -87,6 +85,8 @@ pub fn out_of_reach<T>(d: &Decision<T>) -> &'static str {
         .unwrap_or(crate::analysis::decision::NOTHING_REACHES)
 }
 
+/// "if needs_response were false (now true): fire-and-forget; if ...": every flip, the
+/// lever a designer controls most first.
 pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option<String> {
     (!d.flips.is_empty()).then(|| {
         d.flips
@@ -95,6 +95,25 @@ pub fn flip_text<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Option
             .collect::<Vec<_>>()
             .join("; ")
     })
+}
+
+/// The last thing every report says of a decision: which inputs would change it, or,
+/// where none would, what it would take.
+pub enum Change {
+    /// Every flip in words ([`flip_text`]).
+    Flips(String),
+    /// No input flips it; what it would take instead ([`out_of_reach`]).
+    OutOfReach(&'static str),
+}
+
+impl Change {
+    /// What would change `d`.
+    pub fn of<T: Copy>(d: &Decision<T>, show: impl Fn(T) -> String) -> Change {
+        match flip_text(d, show) {
+            Some(flips) => Change::Flips(flips),
+            None => Change::OutOfReach(out_of_reach(d)),
+        }
+    }
 }
 
 /// The findings reviewers accepted, one line each: the finding, then who accepted it,

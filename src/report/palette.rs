@@ -74,6 +74,9 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// WCAG AA's least contrast for text: 4.5:1.
+pub const AA: f64 = 4.5;
+
 /// White.
 pub const WHITE: Rgb = [255, 255, 255];
 /// The dark text colour.
@@ -81,31 +84,51 @@ pub const INK: Rgb = [29, 35, 48];
 
 /// The text colour for a fill: white where it reads, else dark ink.
 pub fn text_on(fill: Rgb) -> Rgb {
-    if contrast(fill, WHITE) >= 4.5 {
+    if contrast(fill, WHITE) >= AA {
         WHITE
     } else {
         INK
     }
 }
 
+/// Which way a colour moves to read as text: darker on light backgrounds, lighter
+/// on dark ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Towards {
+    /// Towards black, for text on light backgrounds.
+    Darker,
+    /// Towards white, for text on dark backgrounds.
+    Lighter,
+}
+
+/// `rgb` itself where it reads as text (4.5:1) on every one of `backgrounds`, else
+/// the same hue moved `towards` black or white in small steps until it does (or it
+/// is black or white). The one rule for text colours, in pictures and the window.
+pub fn readable_on(rgb: Rgb, backgrounds: &[Rgb], towards: Towards) -> Rgb {
+    let reads = |c: Rgb| backgrounds.iter().all(|bg| contrast(c, *bg) >= AA);
+    let (end, step): (Rgb, fn(u8) -> u8) = match towards {
+        Towards::Darker => ([0, 0, 0], |v| (f64::from(v) * 0.9) as u8),
+        Towards::Lighter => (WHITE, |v| {
+            v.saturating_add(((255 - u16::from(v)) / 8).max(1) as u8)
+        }),
+    };
+    let mut c = rgb;
+    while !reads(c) && c != end {
+        c = c.map(step);
+    }
+    c
+}
+
 /// The colour itself where it reads as text on white (4.5:1), else the same hue
 /// darkened until it does: for labels written in a link's colour.
 pub fn readable_on_white(rgb: Rgb) -> Rgb {
-    let mut c = rgb;
-    while contrast(c, WHITE) < 4.5 {
-        c = c.map(|v| (f64::from(v) * 0.9) as u8);
-    }
-    c
+    readable_on(rgb, &[WHITE], Towards::Darker)
 }
 
 /// The colour itself where it reads as text on a dark background `bg` (4.5:1), else
 /// the same hue lightened until it does: for labels on the window's dark canvas.
 pub fn readable_on_dark(rgb: Rgb, bg: Rgb) -> Rgb {
-    let mut c = rgb;
-    while contrast(c, bg) < 4.5 && c != WHITE {
-        c = c.map(|v| v.saturating_add(((255 - u16::from(v)) / 8).max(1) as u8));
-    }
-    c
+    readable_on(rgb, &[bg], Towards::Lighter)
 }
 
 /// The darkest the window's label backdrop gets behind text: black at 75% over the

@@ -1,6 +1,6 @@
 //! The report for a terminal: the verdict first, then each link, then the findings.
 
-use super::{flip_text, options, out_of_reach};
+use super::{Change, options};
 use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Analysis, LinkAnalysis, Severity};
@@ -19,14 +19,10 @@ fn decision_lines<T: Copy>(
     if let Some(r) = d.runner_up {
         let _ = writeln!(out, "               runner-up: {}", show(r));
     }
-    match flip_text(d, show) {
-        Some(flip) => {
-            let _ = writeln!(out, "               would change {flip}");
-        }
-        None => {
-            let _ = writeln!(out, "               out of reach: {}", out_of_reach(d));
-        }
-    }
+    let _ = match Change::of(d, show) {
+        Change::Flips(flips) => writeln!(out, "               would change {flips}"),
+        Change::OutOfReach(why) => writeln!(out, "               out of reach: {why}"),
+    };
     if !opts.is_empty() {
         let _ = writeln!(out, "               options: {}", opts.join("; "));
     }

@@ -5,6 +5,7 @@
 
 use super::canvas::Canvas;
 use super::command::Command;
+use super::theme::Meaning;
 use crate::analysis::{Analysis, Subject};
 use crate::document::Document;
 use crate::geometry::Geometry;
@@ -15,11 +16,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Green: in the open design only.
-const ADDED: Color32 = Color32::from_rgb(70, 190, 100);
+const ADDED: Color32 = Meaning::Good.hue();
 /// Red: in the other design only.
-const REMOVED: Color32 = Color32::from_rgb(225, 80, 80);
+const REMOVED: Color32 = Meaning::Bad.hue();
 /// Amber: in both, changed.
-const CHANGED: Color32 = Color32::from_rgb(235, 170, 60);
+const CHANGED: Color32 = Meaning::Pending.hue();
 
 /// A comparison of the open design with another one.
 pub struct Comparison {
@@ -158,10 +159,7 @@ pub(super) fn overlay(ui: &egui::Ui, c: &Comparison, canvas: &Canvas, geometry: 
                     egui::Align2::CENTER_CENTER,
                     format!("{} (removed)", super::theme::plain(&s.name)),
                     egui::FontId::proportional((12.0 * zoom).clamp(9.0, 16.0)),
-                    super::theme::meaning(
-                        &painter.ctx().global_style().visuals,
-                        super::theme::Meaning::Bad,
-                    ),
+                    super::theme::meaning(&painter.ctx().global_style().visuals, Meaning::Bad),
                 );
             }
         }

@@ -113,10 +113,10 @@ fn decision_ui<D: Decide>(
     if let Some(r) = d.runner_up {
         ui.label(RichText::new(format!("Runner-up: {}", show(r))).italics());
     }
-    match crate::report::flip_text(d, show) {
-        Some(flip) => ui.label(format!("Would change {flip}")),
-        None => ui.label(format!("Out of reach: {}", crate::report::out_of_reach(d))),
-    };
+    ui.label(match crate::report::Change::of(d, show) {
+        crate::report::Change::Flips(flips) => format!("Would change {flips}"),
+        crate::report::Change::OutOfReach(why) => format!("Out of reach: {why}"),
+    });
     concept_links(ui, cards, out.commands);
     path_ui::<D>(ui, title, facts, show, out);
     what_if_ui::<D>(ui, title, facts, show, out);

@@ -78,26 +78,24 @@ pub const ZONE_STROKE: Color32 = {
     Color32::from_rgb(r, g, b)
 };
 
-/// WCAG AA's least contrast for text: 4.5:1.
-pub const AA: f64 = 4.5;
-
 fn rgb(c: Color32) -> crate::report::palette::Rgb {
     [c.r(), c.g(), c.b()]
 }
 
-/// The contrast of two colours, 1 to 21 (WCAG 2).
-pub fn contrast(a: Color32, b: Color32) -> f64 {
-    crate::report::palette::contrast(rgb(a), rgb(b))
-}
-
 /// `fg` as near its own hue as it can stay while reading at 4.5:1 on every one of
-/// `backgrounds`: mixed toward white on a dark theme, toward black on a light one.
+/// `backgrounds`: lightened on a dark theme, darkened on a light one, by the same rule
+/// as the exported pictures' text ([`palette::readable_on`]).
+///
+/// [`palette::readable_on`]: crate::report::palette::readable_on
 pub fn readable_on(fg: Color32, backgrounds: &[Color32], dark: bool) -> Color32 {
-    let towards = if dark { Color32::WHITE } else { Color32::BLACK };
-    (0..=40)
-        .map(|step| fg.lerp_to_gamma(towards, step as f32 / 40.0))
-        .find(|c| backgrounds.iter().all(|bg| contrast(*c, *bg) >= AA))
-        .unwrap_or(towards)
+    use crate::report::palette::{self, Towards};
+    let on: Vec<_> = backgrounds.iter().map(|c| rgb(*c)).collect();
+    let towards = if dark {
+        Towards::Lighter
+    } else {
+        Towards::Darker
+    };
+    color(palette::readable_on(rgb(fg), &on, towards))
 }
 
 /// The fills text sits on in the panels of `v`: panels, windows, text fields and
@@ -163,7 +161,8 @@ impl Meaning {
     #[cfg(test)]
     pub const ALL: [Meaning; 3] = [Meaning::Good, Meaning::Pending, Meaning::Bad];
 
-    fn hue(self) -> Color32 {
+    /// The hue itself, for outlines and fills; text takes [`meaning`].
+    pub const fn hue(self) -> Color32 {
         match self {
             Meaning::Good => Color32::from_rgb(70, 190, 100),
             Meaning::Pending => Color32::from_rgb(235, 170, 60),
@@ -220,6 +219,11 @@ pub fn apply(ctx: &egui::Context, preference: egui::ThemePreference) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::palette::AA;
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        crate::report::palette::contrast(rgb(a), rgb(b))
+    }
 
     /// Every text colour the window uses against every fill it sits on, in both
     /// themes: 4.5:1 or more (WCAG AA).

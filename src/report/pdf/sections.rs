@@ -6,7 +6,7 @@ use crate::analysis::decision::Decision;
 use crate::analysis::findings::link_name;
 use crate::analysis::{Analysis, LinkAnalysis};
 use crate::model::Design;
-use crate::report::{accepted_lines, connects, flip_text, flow_lines, lapsed_lines, out_of_reach};
+use crate::report::{Change, accepted_lines, connects, flow_lines, lapsed_lines};
 
 /// The width of the labels in label–value rows.
 const LABEL: f32 = 118.0;
@@ -120,9 +120,9 @@ fn decision<T: Copy>(
     if let Some(r) = d.runner_up {
         f.pair("  runner-up", &show(r), LABEL);
     }
-    match flip_text(d, show) {
-        Some(flip) => f.pair("  would change", &flip, LABEL),
-        None => f.pair("  out of reach", out_of_reach(d), LABEL),
+    match Change::of(d, show) {
+        Change::Flips(flips) => f.pair("  would change", &flips, LABEL),
+        Change::OutOfReach(why) => f.pair("  out of reach", why, LABEL),
     }
 }
 
