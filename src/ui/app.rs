@@ -202,10 +202,9 @@ impl PatchbayApp {
     }
 
     /// The flow step the presentation shows, if it shows one.
-    fn presented_step(&self, p: super::present::Presenting) -> Option<usize> {
-        let slides = super::present::slides(self.doc.design(), self.doc.analysis());
-        match p.at.and_then(|i| slides.get(i)) {
-            Some(super::present::Slide::Step { step, .. }) => Some(*step),
+    fn presented_step(&self) -> Option<usize> {
+        match self.presenting.as_ref()?.current() {
+            Some(super::present::Slide::Step { step, .. }) => Some(step),
             _ => None,
         }
     }
@@ -213,7 +212,7 @@ impl PatchbayApp {
     /// Presenting: the slide shown (`Some(None)` before the first arrow key);
     /// `None` when not presenting.
     pub fn presenting(&self) -> Option<Option<usize>> {
-        self.presenting.map(|p| p.at)
+        self.presenting.as_ref().map(|p| p.at)
     }
 
     /// The window title: file name, and a marker for unsaved changes.
@@ -273,8 +272,9 @@ impl PatchbayApp {
         // Panels see the document and the selection, never the app; what the user
         // did comes back as commands, run after the frame.
         // Presenting, the canvas is all there is.
-        if self.presenting.is_none() {
-            self.panels_ui(ui, &ctx);
+        match &mut self.presenting {
+            None => self.panels_ui(ui, &ctx),
+            Some(p) => p.refresh(self.doc.revision(), self.doc.design(), self.doc.analysis()),
         }
         if let Some(c) = &mut self.compare {
             c.refresh(&self.doc);
@@ -285,9 +285,9 @@ impl PatchbayApp {
             if let Some(c) = &self.compare {
                 super::compare::overlay(ui, c, &self.canvas, &geometry);
             }
-            let current = self.presenting.and_then(|p| self.presented_step(p));
+            let current = self.presented_step();
             super::flows::overlay(ui, &self.doc, &self.canvas, self.shown.flow, current);
-            if let Some(p) = self.presenting {
+            if let Some(p) = &self.presenting {
                 self.caption_ui(ui, p);
             }
         });

@@ -111,11 +111,11 @@ impl PatchbayApp {
     }
 
     /// The presentation's caption: the slide's title and why, and where it is.
-    pub(super) fn caption_ui(&self, ui: &egui::Ui, p: super::present::Presenting) {
+    pub(super) fn caption_ui(&self, ui: &egui::Ui, p: &super::present::Presenting) {
         let (design, analysis) = (self.doc.design(), self.doc.analysis());
-        let slides = super::present::slides(design, analysis);
-        let (title, body) = match p.at.and_then(|i| slides.get(i)) {
-            Some(&slide) => super::present::caption(design, analysis, slide),
+        let slides = p.slides();
+        let (title, body) = match p.current() {
+            Some(slide) => super::present::caption(design, analysis, slide),
             None => (
                 design.name.clone(),
                 if slides.is_empty() {

@@ -100,25 +100,51 @@ pub fn highlight(design: &Design, analysis: &Analysis, slide: Slide) -> (Selecti
     }
 }
 
-/// Where a presentation is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Where a presentation is, and its slides as of the design's last revision (worked
+/// out again only when the design changes, not each frame).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Presenting {
     /// The slide shown; `None` before the first arrow key (the whole design).
     pub at: Option<usize>,
+    slides: Vec<Slide>,
+    revision: Option<u64>,
 }
 
 impl Presenting {
-    /// The slide after (`forward`) or before this one, among `count`; the whole design
-    /// before the first.
-    pub fn step(self, forward: bool, count: usize) -> Self {
-        let at = match (self.at, forward) {
+    /// The slides of the design at `revision`; after an edit, the place is kept as far
+    /// as the slides still reach.
+    pub fn refresh(&mut self, revision: u64, design: &Design, analysis: &Analysis) {
+        if self.revision != Some(revision) {
+            self.slides = slides(design, analysis);
+            self.revision = Some(revision);
+            self.at = self.at.map(|i| i.min(self.slides.len().saturating_sub(1)));
+            if self.slides.is_empty() {
+                self.at = None;
+            }
+        }
+    }
+
+    /// Every slide.
+    pub fn slides(&self) -> &[Slide] {
+        &self.slides
+    }
+
+    /// The slide shown, if one is.
+    pub fn current(&self) -> Option<Slide> {
+        self.at.and_then(|i| self.slides.get(i).copied())
+    }
+
+    /// Moves to the slide after (`forward`) or before this one; before the first is
+    /// the whole design.
+    pub fn step(&mut self, forward: bool) {
+        let count = self.slides.len();
+        self.at = match (self.at, forward) {
             (None, true) if count > 0 => Some(0),
             (None, _) => None,
             (Some(i), true) => Some((i + 1).min(count.saturating_sub(1))),
             (Some(0), false) => None,
             (Some(i), false) => Some(i - 1),
         };
-        Self { at }
     }
 }
 
@@ -153,18 +179,48 @@ mod tests {
 
     #[test]
     fn the_arrows_go_through_the_slides_and_stop_at_both_ends() {
-        let mut p = Presenting::default();
-        p = p.step(false, 3);
+        let mut p = Presenting {
+            slides: vec![Slide::Finding(0), Slide::Finding(1), Slide::Finding(2)],
+            ..Presenting::default()
+        };
+        p.step(false);
         assert_eq!(p.at, None);
         for want in [0, 1, 2, 2] {
-            p = p.step(true, 3);
+            p.step(true);
             assert_eq!(p.at, Some(want));
         }
         for want in [Some(1), Some(0), None, None] {
-            p = p.step(false, 3);
+            p.step(false);
             assert_eq!(p.at, want);
         }
-        assert_eq!(Presenting::default().step(true, 0).at, None);
+        let mut empty = Presenting::default();
+        empty.step(true);
+        assert_eq!(empty.at, None);
+    }
+
+    #[test]
+    fn slides_are_worked_out_once_per_revision_and_an_edit_keeps_the_place_in_reach() {
+        let mut design = crate::model::parse(crate::samples::DEFAULT.text).expect("sample");
+        let analysis = crate::analysis::analyze(&design);
+        let mut p = Presenting::default();
+        p.refresh(1, &design, &analysis);
+        let all = p.slides().len();
+        assert!(all > 2);
+        p.at = Some(all - 1);
+        // The same revision is not worked out again, whatever is passed.
+        p.refresh(1, &crate::model::Design::default(), &analysis);
+        assert_eq!(p.slides().len(), all);
+        design.flows.clear();
+        let fewer = crate::analysis::analyze(&design);
+        p.refresh(2, &design, &fewer);
+        assert_eq!(p.slides().len(), fewer.findings.len());
+        assert_eq!(p.at, Some(p.slides().len() - 1));
+        p.refresh(
+            3,
+            &crate::model::Design::default(),
+            &crate::analysis::analyze(&Default::default()),
+        );
+        assert_eq!((p.slides().len(), p.at), (0, None));
     }
 
     #[test]

@@ -126,12 +126,13 @@ impl PatchbayApp {
 
     /// The next slide (or the one before), with what it highlights.
     pub(in crate::ui) fn slide(&mut self, forward: bool) {
-        let Some(p) = self.presenting else { return };
-        let slides = crate::ui::present::slides(self.doc.design(), self.doc.analysis());
-        let p = p.step(forward, slides.len());
-        self.presenting = Some(p);
-        match p.at.and_then(|i| slides.get(i)) {
-            Some(&slide) => {
+        let Some(p) = &mut self.presenting else {
+            return;
+        };
+        p.refresh(self.doc.revision(), self.doc.design(), self.doc.analysis());
+        p.step(forward);
+        match p.current() {
+            Some(slide) => {
                 let (selection, flow) =
                     crate::ui::present::highlight(self.doc.design(), self.doc.analysis(), slide);
                 self.selection = selection;
