@@ -263,37 +263,71 @@ impl<'f> Flow<'f> {
     }
 
     /// `text` broken at spaces into lines no wider than `width`; a word wider than a
-    /// line is broken inside.
+    /// line is broken inside. A width is the sum of its characters' advances, so each
+    /// word and character is measured once, not the whole line again for each.
     pub(super) fn wrap(&mut self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+        let space = self.fonts.width(" ", bold, size);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
-            let mut line = String::new();
+            let (mut line, mut used) = (String::new(), 0.0);
             for word in paragraph.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.fonts.width(&candidate, bold, size) <= width {
-                    line = candidate;
+                let wide = self.fonts.width(word, bold, size);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if used + gap + wide <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    used += gap + wide;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
+                used = 0.0;
                 // The word alone, split where it must be.
+                let mut buf = [0; 4];
                 for c in word.chars() {
-                    let mut next = line.clone();
-                    next.push(c);
-                    if !line.is_empty() && self.fonts.width(&next, bold, size) > width {
+                    let advance = self.fonts.width(c.encode_utf8(&mut buf), bold, size);
+                    if !line.is_empty() && used + advance > width {
                         lines.push(std::mem::take(&mut line));
-                        next = c.to_string();
+                        used = 0.0;
                     }
-                    line = next;
+                    line.push(c);
+                    used += advance;
                 }
             }
             lines.push(line);
         }
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word_and_character() {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        let mut fonts = Fonts::new(std::sync::Arc::new(db)).expect("a font");
+        let mut flow = Flow::new(&mut fonts, super::super::A4);
+        let text = "Orders go from the web shop to Salesforce as they are placed, \
+                    each one answered.\nA_very_long_identifier_with_no_spaces_at_all_\
+                    that_cannot_fit_on_one_line and after it ünïcödé words.";
+        for width in [40.0, 120.0, 300.0] {
+            let lines = flow.wrap(text, BODY, false, width);
+            for line in &lines {
+                let wide = flow.fonts.width(line, false, BODY);
+                assert!(
+                    wide <= width + 0.01 || line.chars().count() == 1,
+                    "{line:?} is {wide} wide, more than {width}"
+                );
+            }
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(squeeze(&lines.concat()), squeeze(text), "at {width}");
+            assert!(lines.len() >= 3, "the break is kept, and long text wraps");
+        }
     }
 }

@@ -33,14 +33,17 @@ impl Serialize for Relationships<'_> {
         use serde::ser::SerializeSeq;
         let (design, ids) = (self.design, &self.ids);
         let mut seq = s.serialize_seq(None)?;
-        for z in &design.zones {
-            let members: Vec<&String> = (design.systems.iter())
-                .filter(|s| s.zone == Some(z.id))
-                .map(|s| &ids.systems[&s.id])
-                .collect();
-            if members.is_empty() {
-                continue;
+        // Each zone's members, in one pass over the systems (not one per zone).
+        let mut deployed: std::collections::HashMap<_, Vec<&String>> = Default::default();
+        for s in &design.systems {
+            if let Some(z) = s.zone {
+                deployed.entry(z).or_default().push(&ids.systems[&s.id]);
             }
+        }
+        for z in &design.zones {
+            let Some(members) = deployed.remove(&z.id) else {
+                continue;
+            };
             let zone = &ids.zones[&z.id];
             seq.serialize_element(&json!({
                 "unique-id": format!("{zone}-deployment"),
