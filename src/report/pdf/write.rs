@@ -56,6 +56,9 @@ pub(super) fn document(
         let mut p = document.start_page_with(settings);
         let mut links = Vec::new();
         let mut s = p.surface();
+        if number == 1 {
+            claim_missing_glyph(&mut s, fonts);
+        }
         for op in &page.ops {
             match op {
                 Op::Link { rect, heading } => links.push((*rect, *heading)),
@@ -94,6 +97,37 @@ fn fill([r, g, b]: [u8; 3]) -> Fill {
     Fill {
         paint: krilla::color::rgb::Color::new(r, g, b).into(),
         ..Fill::default()
+    }
+}
+
+/// Characters no installed face has are set as the main face's missing-glyph box.
+/// krilla maps a glyph to the first text drawn with it and puts any later, other text
+/// in an `ActualText` span; but it never writes the missing glyph's own mapping, so
+/// the first such character would be lost to copying and search. Drawing the missing
+/// glyph once, invisibly and off the page, with text of its own makes every real
+/// character after it carry its `ActualText`.
+fn claim_missing_glyph(s: &mut Surface<'_>, fonts: &Fonts) {
+    use krilla::text::{GlyphId, KrillaGlyph};
+    let glyph = [KrillaGlyph::new(
+        GlyphId::new(0),
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0..3,
+        None,
+    )];
+    s.set_fill(None);
+    for face in [Which::Regular, Which::Bold] {
+        let font = fonts.face(face).font.clone();
+        s.draw_glyphs(
+            Point::from_xy(-100.0, -100.0),
+            &glyph,
+            font,
+            "\u{FFFD}",
+            1.0,
+            false,
+        );
     }
 }
 
