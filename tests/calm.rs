@@ -7,10 +7,7 @@ mod designs;
 
 use patchbay::analysis::analyze;
 use patchbay::interop::calm;
-use patchbay::model::{
-    AuthFlow, Design, Environment, Flow, LinkId, Pos, Protocol, SystemId, SystemKind, Zone, ZoneId,
-    waiver::Waiver,
-};
+use patchbay::model::{AuthFlow, Design, SystemId};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,89 +24,13 @@ fn export(d: &Design) -> String {
     calm::export(d, &analyze(d))
 }
 
-/// A design with names no format should trip on, a zone, every capability set, a flow
-/// and a waiver: every attribute the file format has.
-fn hostile() -> Design {
-    let mut d = designs::hostile(
-        "Hostile \"CALM\" </script> 東京",
-        &[
-            ("Salesforce \"prod\" <org>", SystemKind::SalesforceOrg),
-            ("ERP & billing; DROP TABLE", SystemKind::Erp),
-            ("Kasse 💳 / POS\\legacy", SystemKind::BackendService),
-            ("東京", SystemKind::MobileApp),
-            ("東京", SystemKind::FileServer),
-        ],
-        &[
-            (2, Protocol::Http),
-            (3, Protocol::Sftp),
-            (4, Protocol::Rest),
-            (5, Protocol::File),
-        ],
-        |i| format!("purpose {i} \"quoted\" & <tagged>"),
-    );
-    d.description = "Line one\nline two «quoted»".into();
-    d.environment = Environment::Prototype;
-    d.central_governance = true;
-    d.zones.push(Zone {
-        id: ZoneId(7),
-        name: "Zone «A» & B".into(),
-    });
-    let s = &mut d.systems[1];
-    s.zone = Some(ZoneId(7));
-    s.position = Some(Pos { x: 12.5, y: -3.25 });
-    s.keeps_secret = Some(false);
-    s.user_present = Some(true);
-    s.limited_input = Some(true);
-    s.has_saml_sso = Some(true);
-    s.requires_mtls = Some(true);
-    s.notes = "Notes\twith a tab".into();
-    let l = &mut d.links[2];
-    l.needs_response = true;
-    l.expected_duration_s = 1.5;
-    l.volume = 123_456;
-    l.guaranteed_delivery = true;
-    l.on_behalf_of_user = true;
-    l.external_publish = true;
-    l.auth = Some(AuthFlow::JwtBearer);
-    l.notes = "link notes".into();
-    let mut onward = patchbay::model::Link::new(LinkId(5), SystemId(1), SystemId(3));
-    onward.protocol = Protocol::Grpc;
-    d.links.push(onward);
-    d.flows.push(Flow {
-        id: 4,
-        name: "Flow \"one\"".into(),
-        steps: vec![LinkId(1), LinkId(5)],
-    });
-    d.waivers.push(Waiver {
-        rule: "SEC-001".into(),
-        system: None,
-        link: Some(LinkId(1)),
-        reason: "Accepted «for now»".into(),
-        by: "Board".into(),
-        until: Some("2027-01-31".into()),
-        seen: "abc".into(),
-    });
-    d.waivers.push(Waiver {
-        rule: "KIND-001".into(),
-        system: Some(SystemId(3)),
-        link: None,
-        reason: "Known".into(),
-        by: "Ana".into(),
-        until: None,
-        seen: String::new(),
-    });
-    let issues = patchbay::model::validate::validate(&d);
-    assert!(issues.is_empty(), "{issues:?}");
-    d
-}
-
 #[test]
 fn every_sample_and_a_hostile_design_come_back_from_calm_unchanged() {
     let mut all: Vec<(String, Design)> = designs::samples()
         .into_iter()
         .map(|(name, d, _)| (name, d))
         .collect();
-    all.push(("hostile".into(), hostile()));
+    all.push(("hostile".into(), designs::hostile()));
     for (name, d) in &all {
         let text = export(d);
         let back = calm::import(&text).unwrap_or_else(|p| panic!("{name}: {p:?}"));
@@ -152,7 +73,7 @@ fn the_official_calm_schemas_accept_every_export_and_catch_a_broken_one() {
         .into_iter()
         .map(|(name, d, _)| (name, d))
         .collect();
-    all.push(("hostile".into(), hostile()));
+    all.push(("hostile".into(), designs::hostile()));
     for (name, d) in &all {
         let path = dir.path().join(format!("{name}.calm.json"));
         std::fs::write(&path, export(d)).expect("write");
@@ -255,7 +176,7 @@ fn each_link_carries_its_advice_as_controls_and_metadata() {
 
 #[test]
 fn names_edited_in_a_calm_tool_are_kept_and_a_deleted_subject_drops_its_waiver() {
-    let d = hostile();
+    let d = designs::hostile();
     let mut doc: Value = serde_json::from_str(&export(&d)).expect("json");
     let nodes = doc["nodes"].as_array_mut().expect("nodes");
     let erp = nodes

@@ -2,7 +2,7 @@
 //! which `.ci/run` installs), with the counts and names the analysis has.
 
 use patchbay::analysis::{self, Severity};
-use patchbay::model::{self, Design, Protocol, SystemKind};
+use patchbay::model::{self, Design};
 use patchbay::report::junit;
 use serde_json::Value;
 use std::path::Path;
@@ -54,19 +54,6 @@ fn read_back(xml: &str, dir: &Path) -> Value {
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
-fn hostile() -> Design {
-    designs::hostile(
-        "Hostile <junit> & \"co\"",
-        &[
-            ("Salesforce ]]> <org>", SystemKind::SalesforceOrg),
-            ("ERP & 'billing'\nline two", SystemKind::Erp),
-            ("Kasse 💳\tPOS", SystemKind::BackendService),
-        ],
-        &[(2, Protocol::Http), (3, Protocol::Sftp)],
-        |i| format!("<purpose {i}> & \"more\""),
-    )
-}
-
 #[test]
 fn junitparser_reads_every_sample_and_a_hostile_design_with_the_analysis_counts() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -74,7 +61,7 @@ fn junitparser_reads_every_sample_and_a_hostile_design_with_the_analysis_counts(
         .into_iter()
         .map(|(n, d, _)| (n, d))
         .collect();
-    designs.push(("hostile".into(), hostile()));
+    designs.push(("hostile".into(), designs::hostile()));
     let mut failed_somewhere = false;
     for (name, design) in &designs {
         let text = model::file::to_ron_string(design).expect("writes");

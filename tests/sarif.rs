@@ -3,7 +3,7 @@
 //! renumbering.
 
 use patchbay::analysis;
-use patchbay::model::{self, Design, LinkId, Protocol, SystemId, SystemKind};
+use patchbay::model::{self, Design, LinkId, SystemId};
 use patchbay::report::sarif;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -32,28 +32,6 @@ fn results(log: &Value) -> &Vec<Value> {
     log["runs"][0]["results"].as_array().expect("results")
 }
 
-/// Systems and links whose names no format should trip on, with findings of every
-/// severity: plain HTTP and SFTP into Salesforce, a stored password.
-fn hostile() -> (Design, String) {
-    let d = designs::hostile(
-        "Hostile \"SARIF\" </script>",
-        &[
-            ("Salesforce \"prod\" <org>", SystemKind::SalesforceOrg),
-            ("ERP & billing; DROP TABLE", SystemKind::Erp),
-            ("Kasse 💳 / POS\\legacy", SystemKind::BackendService),
-            ("](javascript:alert(1))", SystemKind::WebApp),
-        ],
-        &[
-            (2, Protocol::Http),
-            (3, Protocol::Sftp),
-            (4, Protocol::Rest),
-        ],
-        |i| format!("purpose \"{i}\" <&>"),
-    );
-    let text = model::file::to_ron_string(&d).expect("writes");
-    (d, text)
-}
-
 /// Microsoft's SARIF validator: `$SARIF_MULTITOOL`, or where `.ci/run` installs it.
 fn multitool() -> PathBuf {
     std::env::var_os("SARIF_MULTITOOL").map_or_else(
@@ -72,7 +50,8 @@ fn the_sarif_validator_accepts_every_sample_and_a_hostile_design() {
     );
     let dir = tempfile::tempdir().expect("temp dir");
     let mut designs = designs::samples();
-    let (d, text) = hostile();
+    let d = designs::hostile();
+    let text = model::file::to_ron_string(&d).expect("writes");
     designs.push(("hostile".into(), d, text));
     let mut found = 0;
     for (name, design, text) in &designs {

@@ -101,13 +101,35 @@ pub(super) const fn standard_of(flow: AuthFlow) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// What each protocol is written as in CALM and what that reads back as, every
+    /// pair spelled out: a CALM name that is one protocol comes back as itself; HTTPS
+    /// (carrying REST, SOAP, GraphQL and gRPC) reads as REST; TCP is a guess.
     #[test]
-    fn every_protocol_calm_names_exactly_comes_back() {
-        for &p in Protocol::ALL {
-            if let Some(calm) = calm_protocol(p) {
+    fn every_protocol_goes_to_calm_and_back_as_listed() {
+        use Protocol as P;
+        let want: &[(P, Option<(&str, P, bool)>)] = &[
+            (P::Rest, Some(("HTTPS", P::Rest, false))),
+            (P::Soap, Some(("HTTPS", P::Rest, false))),
+            (P::Graphql, Some(("HTTPS", P::Rest, false))),
+            (P::Grpc, Some(("HTTPS", P::Rest, false))),
+            (P::Jms, Some(("TCP", P::Rest, true))),
+            (P::Amqp, Some(("AMQP", P::Amqp, false))),
+            (P::Kafka, Some(("TCP", P::Rest, true))),
+            (P::Mqtt, Some(("TCP", P::Rest, true))),
+            (P::Sftp, Some(("SFTP", P::Sftp, false))),
+            (P::Ftp, Some(("FTP", P::Ftp, false))),
+            (P::Http, Some(("HTTP", P::Http, false))),
+            (P::Jdbc, Some(("JDBC", P::Jdbc, false))),
+            (P::File, None),
+            (P::Email, None),
+        ];
+        assert_eq!(want.len(), Protocol::ALL.len(), "every protocol is listed");
+        for &(p, expected) in want {
+            let got = calm_protocol(p).map(|calm| {
                 let (back, guessed) = protocol_of(calm);
-                assert!(guessed || back == p || calm == "HTTPS", "{p:?}");
-            }
+                (calm, back, guessed)
+            });
+            assert_eq!(got, expected, "{p:?}");
         }
     }
 }
