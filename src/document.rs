@@ -266,10 +266,17 @@ impl Document {
     /// edits of the same field of the same items are one undo step, and an edit of
     /// another field or item starts a new one.
     pub fn apply_merged(&mut self, edit: Edit) {
+        let key = edit.merge_key();
+        self.apply_merged_under(edit, key);
+    }
+
+    /// Applies an edit merged with the edits before it made under the same `key`, for
+    /// a gesture whose edits differ in what they touch (the first move by the arrow
+    /// keys also pins the systems the drawing placed).
+    pub fn apply_merged_under(&mut self, edit: Edit, key: String) {
         if edit.is_empty() {
             return;
         }
-        let key = edit.merge_key();
         let notes = if self.merging.as_deref() == Some(key.as_str()) {
             self.history.apply_merged(&mut self.design, edit)
         } else {

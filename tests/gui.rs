@@ -2146,7 +2146,11 @@ fn present_steps_through_the_flows_then_the_findings_and_escape_leaves() {
     assert_eq!(h.state().shown.flow, Some(checkout.id));
     h.get_by_label_contains(&format!("{}, step 1 of", checkout.name));
     let a = analysis.link(first.id).expect("analysed");
-    h.get_by_label_contains(a.pattern.choice.label());
+    h.get_by_label_contains(&format!(
+        "{}: {}",
+        a.pattern.choice.label(),
+        a.pattern.reason
+    ));
     // Past the flows' steps come the findings, each subject selected.
     let steps: usize = design
         .flows
@@ -2222,4 +2226,202 @@ fn the_theme_switch_changes_the_visuals_and_is_remembered() {
     h.run_steps(2);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
     assert!(h.ctx.global_style().visuals.dark_mode);
+}
+
+/// The canvas node whose accessible name starts with `start`.
+fn canvas_item<'t>(h: &'t Harness<'static, PatchbayApp>, start: &str) -> egui_kittest::Node<'t> {
+    let start = start.to_owned();
+    let mut found: Vec<_> = h
+        .query_all_by(move |n| {
+            n.role() == egui::accesskit::Role::Button
+                && n.label().is_some_and(|l| l.starts_with(&start))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "one canvas item of that name");
+    found.remove(0)
+}
+
+/// Presses Tab on the canvas until the first selected system or link is `want`.
+fn tab_to(h: &mut Harness<'static, PatchbayApp>, want: impl Fn(&PatchbayApp) -> bool) {
+    for _ in 0..40 {
+        if want(h.state()) {
+            return;
+        }
+        h.key_press(Key::Tab);
+        h.run_steps(2);
+    }
+    panic!("Tab never reached it");
+}
+
+#[test]
+fn a_design_is_drawn_connected_advised_and_undone_without_a_pointer() {
+    let mut h = harness(empty_app());
+    // The palette's buttons, pressed as a screen reader presses them.
+    h.get_by_label("Web app").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("Salesforce org").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.design().systems.len(), 2);
+    let (web, org) = {
+        let d = h.state().doc.design();
+        (d.systems[0].id, d.systems[1].id)
+    };
+    // Both are on the canvas by name, with their kind and what was found.
+    canvas_item(&h, "Web app 1, Web app, ");
+    canvas_item(&h, "Salesforce org 1, Salesforce org, ");
+
+    // The canvas takes the keyboard; Tab goes through its items to the web app.
+    h.get_by_label("Canvas").focus();
+    h.run_steps(2);
+    tab_to(&mut h, |app| app.selection.systems == vec![org]);
+    let selected = canvas_item(&h, "Salesforce org 1, ");
+    assert_eq!(selected.accesskit_node().is_selected(), Some(true));
+
+    // Connect from the list of systems in the inspector: Salesforce calls out.
+    h.get_by_value("Connect to…").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("-> Web app 1").click_accesskit();
+    h.run_steps(3);
+    let link = h.state().doc.design().links[0].clone();
+    assert_eq!((link.from, link.to), (org, web));
+    let before = canvas_item(&h, "Salesforce org 1 to Web app 1")
+        .accesskit_node()
+        .label()
+        .expect("name");
+
+    // The caller waits: the recommendation read from the link's name changes.
+    h.get_by_label("needs response").click_accesskit();
+    h.run_steps(3);
+    assert!(h.state().doc.design().links[0].needs_response);
+    let after = canvas_item(&h, "Salesforce org 1 to Web app 1")
+        .accesskit_node()
+        .label()
+        .expect("name");
+    let analysis = patchbay::analysis::analyze(h.state().doc.design());
+    let pattern = analysis.link(link.id).expect("analysed").pattern.choice;
+    assert!(after.contains(pattern.label()), "{after}");
+    assert_ne!(before, after, "the name follows the advice");
+
+    // Undo by key, and the advice goes back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert!(!h.state().doc.design().links[0].needs_response);
+    assert_eq!(
+        canvas_item(&h, "Salesforce org 1 to Web app 1")
+            .accesskit_node()
+            .label(),
+        Some(before)
+    );
+}
+
+#[test]
+fn an_exercise_is_solved_from_the_keyboard_and_a_system_moved_by_arrows_in_one_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(learning_app(dir.path()));
+    h.get_by_label("Learn").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label_contains("Three minutes is too long to wait")
+        .click_accesskit();
+    h.run_steps(4);
+    let d = h.state().doc.design().clone();
+    let scoring = d.links[0].id;
+    let (erp, org) = (d.systems[1].id, d.systems[0].id);
+
+    // Select the link by Tab, make it not wait, and connect the way back.
+    h.get_by_label("Canvas").focus();
+    h.run_steps(2);
+    tab_to(&mut h, |app| app.selection.links == vec![scoring]);
+    h.get_by_label("needs response").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label("Canvas").focus();
+    h.run_steps(2);
+    tab_to(&mut h, |app| app.selection.systems == vec![erp]);
+    h.get_by_value("Connect to…").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label(&format!("-> {}", d.systems[0].name))
+        .click_accesskit();
+    h.run_steps(3);
+    let back = h.state().doc.design().links.last().expect("a link").clone();
+    assert_eq!((back.from, back.to), (erp, org));
+    h.get_by_label("Check my answer").click_accesskit();
+    h.run_steps(3);
+    h.get_by_label("Solved");
+
+    // Arrow keys move the selected system; held, they are one undo step.
+    h.get_by_label("Canvas").focus();
+    h.run_steps(2);
+    tab_to(&mut h, |app| app.selection.systems == vec![org]);
+    let at = |h: &Harness<'static, PatchbayApp>| {
+        h.state().doc.design().system(org).and_then(|s| s.position)
+    };
+    let start = at(&h).expect("placed");
+    // Held: the key repeats, three presses while it is down.
+    for _ in 0..3 {
+        h.key_down(Key::ArrowRight);
+        h.run_steps(1);
+    }
+    h.key_up(Key::ArrowRight);
+    h.run_steps(3);
+    let moved = at(&h).expect("placed");
+    assert_eq!((moved.x - start.x, moved.y), (30.0, start.y));
+    // A tap with Shift is a larger step, and a gesture of its own.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run_steps(3);
+    assert_eq!(at(&h).expect("placed").y - start.y, 50.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(at(&h), Some(moved), "undo takes back the Shift step");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(at(&h), Some(start), "one undo step takes back the held key");
+    assert!(
+        h.state().doc.design().links.iter().any(|l| l.from == erp),
+        "the link made before the move is still there"
+    );
+}
+
+#[test]
+fn every_sample_s_systems_and_links_are_named_on_the_canvas_and_no_siblings_share_a_name() {
+    for (i, sample) in patchbay::samples::ALL.iter().enumerate() {
+        let mut app = PatchbayApp::with_default_design(Box::new(Scripted::default()));
+        app.command(Command::OpenSample(i));
+        let mut h = harness(app);
+        h.run_steps(3);
+        let d = h.state().doc.design().clone();
+        let canvas = h.get_by_label("Canvas");
+        let _ = canvas;
+        let items: Vec<String> = h
+            .query_all_by(|n| n.role() == egui::accesskit::Role::Button)
+            .filter_map(|n| n.accesskit_node().label())
+            .collect();
+        for s in &d.systems {
+            let start = format!("{}, {}", s.name, s.kind.label());
+            assert!(
+                items.iter().any(|l| l.starts_with(&start)),
+                "{}: no node for {}",
+                sample.title,
+                s.name
+            );
+        }
+        for l in &d.links {
+            let from = &d.system(l.from).expect("end").name;
+            let to = &d.system(l.to).expect("end").name;
+            let start = format!("{from} to {to}");
+            assert!(
+                items.iter().any(|n| n.starts_with(&start)),
+                "{}: no node for {start}",
+                sample.title
+            );
+        }
+        // Siblings: every group's children have names of their own.
+        for group in h.query_all_by(|n| n.role() == egui::accesskit::Role::Group) {
+            let names: Vec<String> = group
+                .children()
+                .filter_map(|c| c.accesskit_node().label())
+                .filter(|n| !n.is_empty())
+                .collect();
+            let distinct: std::collections::HashSet<_> = names.iter().collect();
+            assert_eq!(distinct.len(), names.len(), "{}: {names:?}", sample.title);
+        }
+    }
 }

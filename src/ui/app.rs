@@ -48,6 +48,9 @@ pub struct PatchbayApp {
     pub(super) theme: egui::ThemePreference,
     /// Presentation mode (View > Present, F5), where it is.
     pub(super) presenting: Option<super::present::Presenting>,
+    /// What the canvas's items are called aloud, for the revision (and hidden advice)
+    /// they were named for.
+    pub(super) spoken: Option<((u64, bool), super::canvas::access::Spoken)>,
 }
 
 /// The window's files: where dialogs start, the dialogs themselves, what waits for a
@@ -102,6 +105,8 @@ pub struct Shown {
     pub flow: Option<u32>,
     /// The Flows section of the side panel is open.
     pub flows_open: bool,
+    /// Help > Keyboard is open.
+    pub keyboard_help: bool,
 }
 
 pub(super) const RECENT_KEY: &str = "patchbay.recent";
@@ -144,6 +149,7 @@ impl PatchbayApp {
             waker: crate::job::Waker::default(),
             theme: egui::ThemePreference::System,
             presenting: None,
+            spoken: None,
         }
     }
 
@@ -238,6 +244,7 @@ impl PatchbayApp {
             .inner;
         egui::Panel::bottom("status").show(ui, |ui| panels::status_ui(ui, doc, &self.status));
         commands.extend(self.side_panels(ui, ctx));
+        commands.extend(super::keyboard_help::window(ctx, self.shown.keyboard_help));
         self.queue.extend(commands);
     }
 

@@ -15,6 +15,10 @@ pub enum Command {
     New,
     /// Show the window light, dark, or as the desktop prefers; remembered.
     Theme(egui::ThemePreference),
+    /// Zoom the whole window in (`Some(true)`), out, or back to the desktop's scale.
+    UiZoom(Option<bool>),
+    /// Show Help > Keyboard, or close it.
+    KeyboardHelp(bool),
     /// Start presenting, or stop.
     Present(bool),
     /// Start presenting, or stop when presenting (F5).
@@ -45,6 +49,9 @@ pub enum Command {
     /// Apply an edit, merged with the previous one while the same field of the same
     /// items is being edited.
     EditMerged(Edit),
+    /// Apply an edit, merged with the previous one made under the same key (moves
+    /// with the arrow keys, one step while they are held).
+    EditUnder(Edit, String),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.

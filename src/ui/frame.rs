@@ -4,10 +4,12 @@
 
 use super::app::PatchbayApp;
 use super::canvas::CanvasAction;
+use super::canvas::keys::Item;
 use super::command::{Command, Selection};
 use super::dialogs::Dialog;
 use super::panels;
 use crate::model::edit::Edit;
+use crate::model::{Pos, SystemId};
 use egui::{Key, Modifiers};
 
 impl PatchbayApp {
@@ -19,7 +21,30 @@ impl PatchbayApp {
             (&self.selection.systems, &self.selection.links),
             self.learn.hidden().is_some(),
         );
-        let actions = self.canvas.ui(ui, self.on_canvas.connect_mode);
+        let mut actions = self.canvas.ui(ui, self.on_canvas.connect_mode);
+        let current = (self.selection.systems.last().copied().map(Item::System))
+            .or_else(|| self.selection.links.last().copied().map(Item::Link));
+        if self.presenting.is_none() {
+            if actions.iter().any(|a| !matches!(a, CanvasAction::Moved(_))) {
+                // A click on the canvas gives it the keyboard, as on any widget.
+                ui.memory_mut(|m| m.request_focus(self.canvas.keys_id()));
+            }
+            actions.extend(self.canvas.keyboard(ui, current, &self.selection.systems));
+        }
+        let hidden = self.learn.hidden().is_some();
+        if self
+            .spoken
+            .as_ref()
+            .is_none_or(|(key, _)| *key != (revision, hidden))
+        {
+            let (design, analysis) = (self.doc.design(), self.doc.analysis());
+            let spoken = super::canvas::access::spoken(design, analysis, hidden);
+            self.spoken = Some(((revision, hidden), spoken));
+        }
+        if let Some((_, spoken)) = &self.spoken {
+            let selected = (&self.selection.systems[..], &self.selection.links[..]);
+            actions.extend(self.canvas.accessible_ui(ui, spoken, selected));
+        }
         if self.doc.design().systems.is_empty() {
             let hint = "Add systems from the palette on the left.\nThen select one and pick \"Connect to…\" in the inspector,\nor turn on \"Connect by dragging\" and drag from caller to callee.\nSelect a link to see what Patchbay recommends, and why.";
             ui.painter().text(
@@ -42,6 +67,32 @@ impl PatchbayApp {
         self.on_canvas.view_center = self.canvas.visible_center(ui);
     }
 
+    /// Moves systems to new places as one step; `keyed`, moves made with the arrow
+    /// keys, one step while the keys are held. Systems without a position are placed
+    /// by the drawing around the others: moving one would move them too, so they stay
+    /// where they are drawn, pinned in the same step.
+    fn move_systems(&mut self, moves: &[(SystemId, Pos)], keyed: bool) {
+        let design = self.doc.design();
+        let mut edit = Edit::move_systems(design, moves);
+        let geometry = self.doc.geometry();
+        for s in design.systems.iter().filter(|s| s.position.is_none()) {
+            if moves.iter().any(|(id, _)| *id == s.id) {
+                continue;
+            }
+            if let Some(shape) = geometry.system(s.id) {
+                let mut pinned = s.clone();
+                pinned.position = Some(shape.rect.center());
+                edit.systems.push((s.id, Some(pinned)));
+            }
+        }
+        self.queue.push(if keyed {
+            let ids: Vec<String> = moves.iter().map(|(id, _)| id.0.to_string()).collect();
+            Command::EditUnder(edit, format!("move by keys {}", ids.join(" ")))
+        } else {
+            Command::Edit(edit)
+        });
+    }
+
     pub(super) fn canvas_action(&mut self, action: CanvasAction) {
         match action {
             CanvasAction::SelectSystem { id, add } => {
@@ -61,25 +112,8 @@ impl PatchbayApp {
                 }
             }
             CanvasAction::ClearSelection => self.selection.clear(),
-            CanvasAction::Moved(moves) => {
-                let design = self.doc.design();
-                let mut edit = Edit::move_systems(design, &moves);
-                // Systems without a position are placed by the drawing around the
-                // others: moving one would move them too. They stay where they are
-                // drawn, in the same step.
-                let geometry = self.doc.geometry();
-                for s in design.systems.iter().filter(|s| s.position.is_none()) {
-                    if moves.iter().any(|(id, _)| *id == s.id) {
-                        continue;
-                    }
-                    if let Some(shape) = geometry.system(s.id) {
-                        let mut pinned = s.clone();
-                        pinned.position = Some(shape.rect.center());
-                        edit.systems.push((s.id, Some(pinned)));
-                    }
-                }
-                self.queue.push(Command::Edit(edit));
-            }
+            CanvasAction::Moved(moves) => self.move_systems(&moves, false),
+            CanvasAction::Nudged(moves) => self.move_systems(&moves, true),
             CanvasAction::Connect { from, to } => {
                 self.selection.systems = vec![from, to];
                 self.queue.push(Command::Connect);
@@ -89,22 +123,26 @@ impl PatchbayApp {
         }
     }
 
-    /// The keys of the command table (see `actions`); presenting, the arrow keys,
-    /// space and the page keys step through the slides.
+    /// The keys of the command table (see `actions`); presenting, its next and back
+    /// keys step through the slides.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        self.queue.extend(super::actions::pressed(ctx));
-        if self.presenting.is_some() && !ctx.egui_wants_keyboard_input() {
-            let pressed = |keys: &[Key]| {
-                keys.iter()
-                    .filter(|k| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, **k)))
+        // The table's zoom keys replace egui's own, so Help > Keyboard lists them.
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+        let typing = !self.canvas.has_keys(ctx);
+        self.queue.extend(super::actions::pressed(ctx, typing));
+        if self.presenting.is_some() && !typing {
+            use super::actions::Action;
+            let pressed = |a: Action| {
+                (a.entry().keys.iter())
+                    .filter(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
                     .count()
             };
-            let forward = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space];
-            let back = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp];
-            for _ in 0..pressed(&forward) {
+            for _ in 0..pressed(Action::NextSlide) {
                 self.queue.push(Command::Slide(true));
             }
-            for _ in 0..pressed(&back) {
+            for _ in 0..pressed(Action::PreviousSlide) {
                 self.queue.push(Command::Slide(false));
             }
         }
@@ -146,12 +184,15 @@ impl PatchbayApp {
         if self.dialog.is_some()
             || self.files.builtin.is_some()
             || self.on_canvas.renaming.is_some()
-            || ctx.egui_wants_keyboard_input()
+            || !self.canvas.has_keys(ctx)
         {
             return;
         }
+        let stop = super::actions::Action::StopPresenting.entry().keys;
         if self.presenting.is_some()
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+            && stop
+                .iter()
+                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
         {
             self.queue.push(Command::Present(false));
             return;
@@ -211,7 +252,10 @@ impl PatchbayApp {
 
     /// Ends a merged edit when the widget that made it is no longer in use.
     pub(super) fn end_gesture(&mut self, ctx: &egui::Context) {
-        let busy = ctx.memory(|m| m.focused().is_some()) || ctx.input(|i| i.pointer.any_down());
+        let canvas = self.canvas.keys_id();
+        let busy = ctx.memory(|m| m.focused().is_some_and(|f| f != canvas))
+            || ctx.input(|i| i.pointer.any_down())
+            || self.canvas.nudging(ctx);
         if !busy {
             self.doc.end_gesture();
         }

@@ -30,6 +30,8 @@ mod findings;
 mod flows;
 mod frame;
 mod inspector;
+mod key_table;
+mod keyboard_help;
 mod learn;
 mod panel_sizes;
 mod panels;

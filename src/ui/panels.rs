@@ -48,6 +48,10 @@ pub(super) fn menu_ui(
             item(ui, Action::AutoLayout);
             item(ui, Action::Present);
             ui.separator();
+            item(ui, Action::ZoomIn);
+            item(ui, Action::ZoomOut);
+            item(ui, Action::ZoomReset);
+            ui.separator();
             item(ui, Action::ResetLayout);
             ui.separator();
             ui.label("Theme");
@@ -71,6 +75,9 @@ pub(super) fn menu_ui(
             }
         });
         commands.extend(super::learn::learn_menu(ui, progress));
+        ui.menu_button("Help", |ui| {
+            commands.extend(menu_item(ui, Action::KeyboardHelp, None, true));
+        });
         ui.separator();
         let mut connect = connect_mode;
         if ui

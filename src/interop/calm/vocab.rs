@@ -107,7 +107,9 @@ mod tests {
     #[test]
     fn every_protocol_goes_to_calm_and_back_as_listed() {
         use Protocol as P;
-        let want: &[(P, Option<(&str, P, bool)>)] = &[
+        /// The CALM name, what it reads back as, and whether that is a guess.
+        type Back = (&'static str, P, bool);
+        let want: &[(P, Option<Back>)] = &[
             (P::Rest, Some(("HTTPS", P::Rest, false))),
             (P::Soap, Some(("HTTPS", P::Rest, false))),
             (P::Graphql, Some(("HTTPS", P::Rest, false))),

@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub mod access;
 mod build;
 mod gestures;
+pub mod keys;
 mod lines;
 mod view;
 
@@ -89,8 +91,10 @@ pub enum CanvasAction {
     Connect { from: SystemId, to: SystemId },
     /// Dropped a palette kind at a place.
     Place { kind: SystemKind, at: Pos },
-    /// Double-clicked a system to rename it.
+    /// Double-clicked a system (or pressed F2) to rename it.
     Rename(SystemId),
+    /// Moved systems with the arrow keys: one undo step while the keys are held.
+    Nudged(Vec<(SystemId, Pos)>),
 }
 
 /// The canvas's state between frames.

@@ -65,6 +65,10 @@ impl PatchbayApp {
             Command::New => self.new_design(),
             Command::Present(on) => self.present(ctx, on),
             Command::TogglePresent => self.present(ctx, self.presenting.is_none()),
+            Command::UiZoom(Some(true)) => egui::gui_zoom::zoom_in(ctx),
+            Command::UiZoom(Some(false)) => egui::gui_zoom::zoom_out(ctx),
+            Command::UiZoom(None) => ctx.set_zoom_factor(1.0),
+            Command::KeyboardHelp(open) => self.shown.keyboard_help = open,
             Command::Slide(forward) => self.slide(forward),
             Command::Theme(preference) => {
                 self.theme = preference;
@@ -81,6 +85,7 @@ impl PatchbayApp {
             Command::Export(format) => self.ask_export(format),
             Command::Edit(edit) => self.doc.apply(edit),
             Command::EditMerged(edit) => self.doc.apply_merged(edit),
+            Command::EditUnder(edit, key) => self.doc.apply_merged_under(edit, key),
             Command::Undo => _ = self.doc.undo(),
             Command::Redo => _ = self.doc.redo(),
             Command::AddSystem(kind) => self.add_system(kind, self.on_canvas.view_center),
