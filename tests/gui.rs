@@ -1412,7 +1412,7 @@ fn a_finding_is_accepted_with_a_reason_and_reopened() {
     h.get_by_label_contains("GRAPH-003  Web shop backend")
         .click();
     h.run_steps(3);
-    h.get_by_label("GRAPH-003 Single system joins parts of the design");
+    h.get_by_label_contains("GRAPH-003 Single system joins parts of the design (");
     h.get_by_label("Accept…").click();
     h.run_steps(3);
     assert!(h.state().dialog.is_some(), "the Accept dialog is open");
@@ -2301,6 +2301,22 @@ fn a_design_is_drawn_connected_advised_and_undone_without_a_pointer() {
     let pattern = analysis.link(link.id).expect("analysed").pattern.choice;
     assert!(after.contains(pattern.label()), "{after}");
     assert_ne!(before, after, "the name follows the advice");
+    // How it was decided, and the what-if table, opened from the keyboard.
+    h.get_by_label("How it was decided (Pattern)").focus();
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label(&format!("So: {}", pattern.id()));
+    h.get_by_label("What if (Pattern)").focus();
+    h.run_steps(2);
+    h.key_press(Key::Space);
+    h.run_steps(3);
+    h.get_by_label("the caller waits for the answer");
+    assert!(
+        h.query_all_by_label(&format!("yes: {}", pattern.id()))
+            .next()
+            .is_some()
+    );
 
     // Undo by key, and the advice goes back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -2423,5 +2439,21 @@ fn every_sample_s_systems_and_links_are_named_on_the_canvas_and_no_siblings_shar
             let distinct: std::collections::HashSet<_> = names.iter().collect();
             assert_eq!(distinct.len(), names.len(), "{}: {names:?}", sample.title);
         }
+    }
+}
+
+#[test]
+fn each_finding_is_read_with_its_severity() {
+    let h = default_design();
+    let analysis = patchbay::analysis::analyze(h.state().doc.design());
+    assert!(!analysis.findings.is_empty());
+    for f in &analysis.findings {
+        let start = format!("{}: {}", f.severity.label(), f.rule.id);
+        assert!(
+            h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(&start)))
+                .next()
+                .is_some(),
+            "no row read as {start}…"
+        );
     }
 }

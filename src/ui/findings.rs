@@ -122,6 +122,7 @@ fn list_ui(
                     f.subject.name(design),
                     f.message
                 ));
+                let row_text = text.clone();
                 let text = if accepted {
                     RichText::new(text).weak()
                 } else {
@@ -135,6 +136,25 @@ fn list_ui(
                         f.subject.name(design),
                         f.message
                     )));
+                // The colour and the heading above say the severity to the eye; a
+                // screen reader reading row by row hears it in each row's name.
+                let said = if accepted {
+                    format!(
+                        "Accepted {}: {}",
+                        f.severity.label().to_lowercase(),
+                        row_text
+                    )
+                } else {
+                    format!("{}: {}", f.severity.label(), row_text)
+                };
+                row.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::WidgetType::SelectableLabel,
+                        true,
+                        selected,
+                        said.clone(),
+                    )
+                });
                 if row.clicked() {
                     commands.push(Command::ShowFinding(Some(FindingKey::of(f))));
                     commands.push(Command::Reveal(f.subject));
@@ -189,9 +209,14 @@ fn details_ui(
                 }
             });
             ui.label(
-                RichText::new(format!("{} {}", f.rule.id, f.rule.title))
-                    .strong()
-                    .color(theme::severity_color(f.severity)),
+                RichText::new(format!(
+                    "{} {} ({})",
+                    f.rule.id,
+                    f.rule.title,
+                    f.severity.label().to_lowercase()
+                ))
+                .strong()
+                .color(theme::severity_color(f.severity)),
             );
             if let Some((_, w)) = accepted {
                 ui.label(

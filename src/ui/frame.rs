@@ -130,7 +130,9 @@ impl PatchbayApp {
         if ctx.options(|o| o.zoom_with_keyboard) {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
-        let typing = !self.canvas.has_keys(ctx);
+        // Text being typed takes the keys that mean something there (Ctrl+Z, Delete);
+        // a focused button or the canvas does not.
+        let typing = ctx.text_edit_focused();
         self.queue.extend(super::actions::pressed(ctx, typing));
         if self.presenting.is_some() && !typing {
             use super::actions::Action;
@@ -184,7 +186,7 @@ impl PatchbayApp {
         if self.dialog.is_some()
             || self.files.builtin.is_some()
             || self.on_canvas.renaming.is_some()
-            || !self.canvas.has_keys(ctx)
+            || ctx.text_edit_focused()
         {
             return;
         }
