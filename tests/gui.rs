@@ -2457,3 +2457,39 @@ fn each_finding_is_read_with_its_severity() {
         );
     }
 }
+
+#[test]
+fn help_keyboard_lists_every_key_of_the_table_and_ctrl_plus_zooms_the_whole_window() {
+    let mut h = default_design();
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    h.get_by_label("Keyboard");
+    for heading in ["Anywhere", "While presenting"] {
+        h.get_by_label(heading);
+    }
+    for what in [
+        "Undo",
+        "Go to the canvas: Give the canvas the keyboard, to select and move its systems and links",
+        "Move the selected systems: One undo step while the keys are held",
+        "Rename the selected system",
+        "Stop presenting",
+    ] {
+        assert!(
+            h.query_all_by_label(what).next().is_some(),
+            "Help > Keyboard lists {what}"
+        );
+    }
+    h.get_by_label("F6");
+    h.get_by_label("Alt+Left, Alt+Right, Alt+Up, Alt+Down");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label("Anywhere").is_none(), "Escape closes it");
+
+    let before = h.ctx.zoom_factor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(3);
+    assert!(h.ctx.zoom_factor() > before, "Ctrl+Plus zooms the window");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run_steps(3);
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+}

@@ -41,6 +41,7 @@ impl Action {
             Action::ZoomOut => Command::UiZoom(Some(false)),
             Action::ZoomReset => Command::UiZoom(None),
             Action::KeyboardHelp => Command::KeyboardHelp(true),
+            Action::FocusCanvas => Command::FocusCanvas,
             Action::NextItem
             | Action::PreviousItem
             | Action::SelectNearby
@@ -120,6 +121,7 @@ mod tests {
             Action::ZoomOut,
             Action::ZoomReset,
             Action::KeyboardHelp,
+            Action::FocusCanvas,
             Action::NextItem,
             Action::PreviousItem,
             Action::SelectNearby,

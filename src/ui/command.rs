@@ -17,6 +17,8 @@ pub enum Command {
     Theme(egui::ThemePreference),
     /// Zoom the whole window in (`Some(true)`), out, or back to the desktop's scale.
     UiZoom(Option<bool>),
+    /// Give the canvas the keyboard (F6).
+    FocusCanvas,
     /// Show Help > Keyboard, or close it.
     KeyboardHelp(bool),
     /// Start presenting, or stop.

@@ -199,11 +199,16 @@ impl PatchbayApp {
             self.queue.push(Command::Present(false));
             return;
         }
-        let open = self.learn.concept.is_some() || self.learn.bus_open || self.compare.is_some();
+        let open = self.shown.keyboard_help
+            || self.learn.concept.is_some()
+            || self.learn.bus_open
+            || self.compare.is_some();
         if !open || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             return;
         }
-        if self.learn.concept.is_some() {
+        if self.shown.keyboard_help {
+            self.shown.keyboard_help = false;
+        } else if self.learn.concept.is_some() {
             self.learn.concept = None;
         } else if self.learn.bus_open {
             self.learn.bus_open = false;

@@ -31,6 +31,7 @@ pub enum Action {
     ZoomOut,
     ZoomReset,
     KeyboardHelp,
+    FocusCanvas,
     NextItem,
     PreviousItem,
     SelectNearby,
@@ -76,7 +77,7 @@ impl Scope {
     pub const fn heading(self) -> &'static str {
         match self {
             Scope::Window => "Anywhere",
-            Scope::Canvas => "On the canvas (Tab to it or click it; Escape leaves it)",
+            Scope::Canvas => "On the canvas (F6 or a click gives it the keys; Escape leaves it)",
             Scope::Presenting => "While presenting",
         }
     }
@@ -283,6 +284,14 @@ pub const TABLE: &[Entry] = &[
         label: "Keyboard",
         tooltip: "Every key Patchbay answers to",
         keys: &[key(NONE, Key::F1)],
+        while_typing: true,
+        scope: Scope::Window,
+    },
+    Entry {
+        action: Action::FocusCanvas,
+        label: "Go to the canvas",
+        tooltip: "Give the canvas the keyboard, to select and move its systems and links",
+        keys: &[key(NONE, Key::F6)],
         while_typing: true,
         scope: Scope::Window,
     },

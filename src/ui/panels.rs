@@ -51,6 +51,7 @@ pub(super) fn menu_ui(
             item(ui, Action::ZoomIn);
             item(ui, Action::ZoomOut);
             item(ui, Action::ZoomReset);
+            item(ui, Action::FocusCanvas);
             ui.separator();
             item(ui, Action::ResetLayout);
             ui.separator();
@@ -250,7 +251,14 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
     // Anchored at its bottom left, beside the zoom controls: on a narrow canvas it
     // wraps upwards rather than running under them.
     const ZOOM_CONTROLS: f32 = 190.0;
+    // Where the canvas is too narrow for it beside the zoom controls (a small window,
+    // or a large interface zoom), the legend is left out rather than drawn over the
+    // panels: each colour's meaning is also in the hover text and the inspector.
+    if canvas.width() < ZOOM_CONTROLS + 200.0 {
+        return;
+    }
     egui::Area::new(egui::Id::new("legend"))
+        .constrain_to(canvas)
         .pivot(egui::Align2::LEFT_BOTTOM)
         .fixed_pos(canvas.left_bottom() + egui::vec2(6.0, -4.0))
         .order(egui::Order::Middle)
@@ -302,6 +310,7 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, canvas: egui::Rect) {
 pub(super) fn zoom_ui(ui: &mut egui::Ui, canvas: egui::Rect, zoom: f32) -> Vec<Command> {
     let mut queue = Vec::new();
     egui::Area::new(egui::Id::new("zoom"))
+        .constrain_to(canvas)
         .pivot(egui::Align2::RIGHT_BOTTOM)
         .fixed_pos(canvas.right_bottom() + egui::vec2(-6.0, -4.0))
         .order(egui::Order::Middle)

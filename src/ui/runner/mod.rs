@@ -69,6 +69,10 @@ impl PatchbayApp {
             Command::UiZoom(Some(false)) => egui::gui_zoom::zoom_out(ctx),
             Command::UiZoom(None) => ctx.set_zoom_factor(1.0),
             Command::KeyboardHelp(open) => self.shown.keyboard_help = open,
+            Command::FocusCanvas => {
+                let canvas = self.canvas.keys_id();
+                ctx.memory_mut(|m| m.request_focus(canvas));
+            }
             Command::Slide(forward) => self.slide(forward),
             Command::Theme(preference) => {
                 self.theme = preference;
