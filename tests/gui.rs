@@ -2472,7 +2472,7 @@ fn help_keyboard_lists_every_key_of_the_table_and_ctrl_plus_zooms_the_whole_wind
         "Go to the canvas: Give the canvas the keyboard, to select and move its systems and links",
         "Move the selected systems: One undo step while the keys are held",
         "Rename the selected system",
-        "Stop presenting",
+        "Keep the new name: Clicking elsewhere keeps it too",
     ] {
         assert!(
             h.query_all_by_label(what).next().is_some(),
@@ -2480,6 +2480,7 @@ fn help_keyboard_lists_every_key_of_the_table_and_ctrl_plus_zooms_the_whole_wind
         );
     }
     h.get_by_label("F6");
+    h.get_by_label_contains("Close or leave what is on top: a prompt (as Cancel)");
     h.get_by_label("Alt+Left, Alt+Right, Alt+Up, Alt+Down");
     h.key_press(Key::Escape);
     h.run_steps(3);
@@ -2492,4 +2493,42 @@ fn help_keyboard_lists_every_key_of_the_table_and_ctrl_plus_zooms_the_whole_wind
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     h.run_steps(3);
     assert_eq!(h.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn a_system_is_renamed_duplicated_and_deleted_from_the_keyboard() {
+    let mut h = startup();
+    let first = h.state().doc.design().systems[0].clone();
+    h.key_press(Key::F6);
+    h.run_steps(2);
+    tab_to(&mut h, |app| app.selection.systems == vec![first.id]);
+    h.key_press(Key::F2);
+    h.run_steps(2);
+    // The name box on the system's box has the keyboard.
+    h.query_all_by(|n| n.role() == egui::accesskit::Role::TextInput && n.is_focused())
+        .next()
+        .expect("a focused name box")
+        .type_text(" renamed");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let name = |h: &Harness<'static, PatchbayApp>| {
+        h.state()
+            .doc
+            .design()
+            .system(first.id)
+            .map(|s| s.name.clone())
+    };
+    assert_eq!(name(&h), Some(format!("{} renamed", first.name)));
+    let count = |h: &Harness<'static, PatchbayApp>| h.state().doc.design().systems.len();
+    let before = count(&h);
+    h.key_press(Key::F6);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run_steps(3);
+    assert_eq!(count(&h), before + 1, "Ctrl+D duplicates");
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    assert_eq!(count(&h), before, "Delete removes the selected copy");
+    assert!(name(&h).is_some(), "the original stays");
 }

@@ -50,7 +50,9 @@ impl Action {
             | Action::Rename
             | Action::NextSlide
             | Action::PreviousSlide
-            | Action::StopPresenting => return None,
+            | Action::CloseOnTop
+            | Action::KeepName
+            | Action::DropName => return None,
         })
     }
 }
@@ -79,15 +81,18 @@ pub(super) fn menu_item(
 /// The commands whose keys were pressed this frame, each key taken once. While a text
 /// field is being typed in, only the keys that mean nothing there count.
 pub(super) fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Command> {
+    // Rows without a command (Escape) are handled where they apply; their keys are
+    // left for them.
     TABLE
         .iter()
         .filter(|e| e.scope == Scope::Window && (e.while_typing || !typing))
-        .filter(|e| {
+        .filter_map(|e| Some((e, e.action.command()?)))
+        .filter(|(e, _)| {
             e.keys
                 .iter()
                 .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
         })
-        .filter_map(|e| e.action.command())
+        .map(|(_, command)| command)
         .collect()
 }
 
@@ -130,7 +135,9 @@ mod tests {
             Action::Rename,
             Action::NextSlide,
             Action::PreviousSlide,
-            Action::StopPresenting,
+            Action::CloseOnTop,
+            Action::KeepName,
+            Action::DropName,
         ];
         assert_eq!(TABLE.len(), actions.len());
         for a in actions {
@@ -139,9 +146,14 @@ mod tests {
         }
         // A key means one thing where it works: in the window, and on the canvas or
         // in a presentation (where the window's keys work too).
-        for scope in [Scope::Canvas, Scope::Presenting] {
+        for scope in [Scope::Canvas, Scope::Presenting, Scope::Renaming] {
             let keys: Vec<_> = (TABLE.iter())
-                .filter(|e| e.scope == Scope::Window || e.scope == scope)
+                // Typing a name, only the window's keys that work while typing do.
+                .filter(|e| {
+                    e.scope == scope
+                        || (e.scope == Scope::Window
+                            && (scope != Scope::Renaming || e.while_typing))
+                })
                 .flat_map(|e| e.keys)
                 .collect();
             for (i, k) in keys.iter().enumerate() {

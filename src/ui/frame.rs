@@ -10,7 +10,6 @@ use super::dialogs::Dialog;
 use super::panels;
 use crate::model::edit::Edit;
 use crate::model::{Pos, SystemId};
-use egui::{Key, Modifiers};
 
 impl PatchbayApp {
     pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui, revision: u64) {
@@ -190,7 +189,7 @@ impl PatchbayApp {
         {
             return;
         }
-        let stop = super::actions::Action::StopPresenting.entry().keys;
+        let stop = super::actions::Action::CloseOnTop.entry().keys;
         if self.presenting.is_some()
             && stop
                 .iter()
@@ -203,7 +202,12 @@ impl PatchbayApp {
             || self.learn.concept.is_some()
             || self.learn.bus_open
             || self.compare.is_some();
-        if !open || !ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        let close = super::actions::Action::CloseOnTop.entry().keys;
+        if !open
+            || !close
+                .iter()
+                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
+        {
             return;
         }
         if self.shown.keyboard_help {
@@ -286,9 +290,13 @@ impl PatchbayApp {
                         .hint_text("System name"),
                 );
                 edit.request_focus();
-                if ui.input(|i| i.key_pressed(Key::Escape)) {
+                let pressed = |a: super::actions::Action| {
+                    let keys = a.entry().keys;
+                    ui.input(|i| keys.iter().any(|k| i.key_pressed(k.logical_key)))
+                };
+                if pressed(super::actions::Action::DropName) {
                     keep = false;
-                } else if edit.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                } else if edit.lost_focus() || pressed(super::actions::Action::KeepName) {
                     done = true;
                 }
             });

@@ -40,7 +40,9 @@ pub enum Action {
     Rename,
     NextSlide,
     PreviousSlide,
-    StopPresenting,
+    CloseOnTop,
+    KeepName,
+    DropName,
 }
 
 /// One row of the table.
@@ -70,6 +72,8 @@ pub enum Scope {
     Canvas,
     /// While presenting.
     Presenting,
+    /// In the name box on a system's box (F2 or a double-click).
+    Renaming,
 }
 
 impl Scope {
@@ -79,6 +83,7 @@ impl Scope {
             Scope::Window => "Anywhere",
             Scope::Canvas => "On the canvas (F6 or a click gives it the keys; Escape leaves it)",
             Scope::Presenting => "While presenting",
+            Scope::Renaming => "Renaming a system on the canvas",
         }
     }
 }
@@ -384,11 +389,27 @@ pub const TABLE: &[Entry] = &[
         scope: Scope::Presenting,
     },
     Entry {
-        action: Action::StopPresenting,
-        label: "Stop presenting",
-        tooltip: "",
+        action: Action::CloseOnTop,
+        label: "Close or leave what is on top",
+        tooltip: "a prompt (as Cancel), Help > Keyboard, a concept card, the bus comparison, the Changes window; on the canvas, give the keyboard back; presenting, stop",
         keys: &[key(NONE, Key::Escape)],
         while_typing: false,
-        scope: Scope::Presenting,
+        scope: Scope::Window,
+    },
+    Entry {
+        action: Action::KeepName,
+        label: "Keep the new name",
+        tooltip: "Clicking elsewhere keeps it too",
+        keys: &[key(NONE, Key::Enter)],
+        while_typing: true,
+        scope: Scope::Renaming,
+    },
+    Entry {
+        action: Action::DropName,
+        label: "Leave the name as it was",
+        tooltip: "",
+        keys: &[key(NONE, Key::Escape)],
+        while_typing: true,
+        scope: Scope::Renaming,
     },
 ];

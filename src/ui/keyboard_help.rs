@@ -21,7 +21,12 @@ pub(super) fn window(ctx: &egui::Context, open: bool) -> Option<Command> {
         .constrain(true)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for scope in [Scope::Window, Scope::Canvas, Scope::Presenting] {
+                for scope in [
+                    Scope::Window,
+                    Scope::Canvas,
+                    Scope::Presenting,
+                    Scope::Renaming,
+                ] {
                     ui.heading(scope.heading());
                     rows(ui, scope);
                     ui.add_space(8.0);
