@@ -709,7 +709,8 @@ fn mermaid_cli_renders_every_diagram_with_every_link() {
             assert!(!svg.contains(error), "flow {}: {error}", flow.id);
         }
         assert_eq!(
-            svg.matches("class=\"messageText\"").count(),
+            // One line per message (its text may run over several lines, `<br>`).
+            svg.matches("class=\"messageLine").count(),
             flow.steps.len(),
             "flow {}: every step drawn",
             flow.id

@@ -20,7 +20,7 @@ pub(super) fn guess_into(s: &mut crate::model::System, report: &mut Vec<String>,
             s.kind = kind;
             report.push(format!(
                 "{}: guessed kind {} from \"{word}\" in its name{how}",
-                s.name,
+                said(&s.name),
                 kind.id()
             ));
         }
@@ -28,9 +28,19 @@ pub(super) fn guess_into(s: &mut crate::model::System, report: &mut Vec<String>,
             s.kind = SystemKind::Other;
             report.push(format!(
                 "{}: no kind given and its name suggests none, so it is other",
-                s.name
+                said(&s.name)
             ));
         }
+    }
+}
+
+/// A name as a report line shows it: as it is, or quoted with its line breaks as
+/// `\n` when it has any, or space at either end, so each report item stays one line.
+pub fn said(name: &str) -> String {
+    if name.contains(['\n', '\r', '\t']) || name.trim() != name {
+        format!("{name:?}")
+    } else {
+        name.to_owned()
     }
 }
 

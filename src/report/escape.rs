@@ -49,19 +49,23 @@ impl std::fmt::Display for Xml<'_> {
 /// label or be read as markup becomes a Mermaid entity code.
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric()
-            || matches!(
-                c,
-                ' ' | '.' | ',' | '-' | '_' | ':' | '/' | '(' | ')' | '\'' | '+' | '?' | '!'
-            )
-        {
-            out.push(c);
-        } else if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
+    let last = text.chars().count().saturating_sub(1);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            // Mermaid trims a label's ends; a space written as a code stays.
+            ' ' if i == 0 || i == last => out.push_str("#32;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c if c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | '.' | ',' | '-' | '_' | ':' | '/' | '(' | ')' | '\'' | '+' | '?' | '!'
+                ) =>
+            {
+                out.push(c);
+            }
             // Mermaid's entity codes: #35; for '#', #quot; for '"', and so on.
-            out.push_str(&format!("#{};", c as u32));
+            c => out.push_str(&format!("#{};", c as u32)),
         }
     }
     out
