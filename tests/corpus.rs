@@ -101,3 +101,8 @@ fn check_folder(folder: &str, extensions: &[&str], at_least: usize) {
 fn every_mermaid_flowchart_of_the_corpus_imports_as_expected() {
     check_folder("mermaid", &["mmd", "md"], 8);
 }
+
+#[test]
+fn every_drawio_diagram_of_the_corpus_imports_as_expected() {
+    check_folder("drawio", &["drawio"], 5);
+}

@@ -195,7 +195,10 @@ pub(super) const KIND_HINTS: &[(&[&str], SystemKind)] = &[
 ];
 
 /// The kind a system's name suggests, and the word that suggested it; `None` when the
-/// name says nothing (the caller uses `other` and says so).
+/// name says nothing (the caller uses `other` and says so). Short hints ("SAP", "DB")
+/// match whole words; longer ones where a word starts or ends ("salesforce" in
+/// "Salesforce-EU", "service" in "Microservice"), never inside one ("entra" is not
+/// in "central").
 pub fn guess_kind(name: &str) -> Option<(SystemKind, &'static str)> {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
@@ -209,7 +212,14 @@ pub fn guess_kind(name: &str) -> Option<(SystemKind, &'static str)> {
                 if h.len() <= 4 || h.contains('/') {
                     words.iter().any(|w| w == *h)
                 } else {
-                    lower.contains(*h)
+                    // Where a word starts or ends ("Entra ID", "Microservice"), never
+                    // inside one ("central server").
+                    lower.match_indices(*h).any(|(i, _)| {
+                        let before = lower[..i].chars().next_back();
+                        let after = lower[i + h.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            || !after.is_some_and(char::is_alphanumeric)
+                    })
                 }
             })
             .map(|h| (*kind, *h))

@@ -7,6 +7,7 @@ pub mod calm;
 pub mod csv;
 pub mod drawio;
 mod imported;
+pub mod markup;
 pub mod mermaid;
 
 pub use imported::{Imported, guess_kind};
@@ -52,6 +53,7 @@ mod tests {
             ("Data warehouse", SystemKind::Database),
             ("Customer portal", SystemKind::WebApp),
             ("Adobe Analytics", SystemKind::Other),
+            ("central server", SystemKind::Other),
         ] {
             assert_eq!(
                 guess_kind(name).map_or(SystemKind::Other, |g| g.0),

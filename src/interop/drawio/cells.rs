@@ -19,12 +19,39 @@ impl<'a> Cell<'a, '_> {
             .or_else(|| self.cell.attribute(name))
     }
 
-    /// What the cell says on the page.
+    /// What the cell says on the page: Patchbay's own label as stored; another's as
+    /// it shows, the text of an HTML label (`html=1`, how draw.io saves most), each
+    /// line without the spaces at its ends.
     pub(super) fn label(&self) -> String {
-        self.attr("label")
+        let raw = self
+            .attr("label")
             .or_else(|| self.cell.attribute("value"))
-            .unwrap_or("")
-            .to_owned()
+            .unwrap_or("");
+        if self.attr("patchbay").is_some() {
+            return raw.to_owned();
+        }
+        let text = if self.style().contains("html=1") {
+            crate::interop::markup::text(raw)
+        } else {
+            raw.to_owned()
+        };
+        // Each line as it shows: without the spaces at its ends.
+        text.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Its style string.
+    pub(super) fn style(&self) -> &'a str {
+        self.cell.attribute("style").unwrap_or("")
+    }
+
+    /// An edge.
+    pub(super) fn is_edge(&self) -> bool {
+        self.cell.attribute("edge") == Some("1")
+    }
+
+    /// The id of the cell it sits in.
+    pub(super) fn parent(&self) -> Option<&'a str> {
+        self.cell.attribute("parent")
     }
 
     /// A shape, not an edge or a layer.
@@ -110,11 +137,21 @@ impl<'a, 'input> Cells<'a, 'input> {
         (x, y)
     }
 
+    /// The cell with this id.
+    pub(super) fn get(&self, id: &str) -> Option<&Cell<'a, 'input>> {
+        self.index(id).map(|i| &self.all[i])
+    }
+
+    /// The index of the cell with this id.
+    pub(super) fn index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// Whether shapes sit inside `c` (a container).
     pub(super) fn has_children(&self, c: &Cell<'_, '_>) -> bool {
         self.all
             .iter()
-            .any(|d| d.cell.attribute("parent") == Some(c.id.as_str()) && d.is_vertex())
+            .any(|d| d.parent() == Some(c.id.as_str()) && d.is_vertex())
     }
 }
 

@@ -12,6 +12,7 @@
 //! zones, systems and links, in that order (`read`).
 
 mod cells;
+mod frames;
 mod page;
 mod read;
 mod write;

@@ -2,11 +2,35 @@
 //! layer, then zones, systems and links, each from its cells.
 
 use super::cells::{Cell, Cells, Ids};
+use super::frames::Frames;
 use super::page::{Page, fail};
+use crate::interop::imported::said;
 use crate::model::{
     Design, Link, LinkId, Pos, Problem, System, SystemId, SystemKind, Zone, ZoneId,
 };
 use std::collections::HashMap;
+
+/// What a shape is when it is no system: a text box, a picture, a line or an arrow
+/// drawn as a shape.
+fn decoration(style: &str) -> Option<&'static str> {
+    let shape = style
+        .split(';')
+        .find_map(|p| p.strip_prefix("shape="))
+        .unwrap_or("");
+    if style.starts_with("text;") || style.split(';').any(|p| p == "text") {
+        Some("a text box")
+    } else if style.starts_with("image;") || shape == "image" {
+        Some("a picture")
+    } else if shape == "line" || style.starts_with("line;") {
+        Some("a line")
+    } else if ["flexArrow", "singleArrow", "doubleArrow"].contains(&shape) {
+        Some("an arrow drawn as a shape")
+    } else if style.split(';').any(|p| p == "edgeLabel") {
+        Some("an edge's label")
+    } else {
+        None
+    }
+}
 
 /// Reads a `.drawio` file: the first page, or the page named `page`. Patchbay's own
 /// shape data is read back exactly; otherwise containers become zones, vertices
@@ -37,8 +61,17 @@ pub fn import(
         problems: Vec::new(),
     };
     read.design_fields();
-    let zones = read.zones();
-    let systems = read.systems(&zones);
+    // What may hold or be held: not text boxes, pictures, lines or edge labels.
+    let frames = Frames::of(&cells, |c| {
+        c.attr("patchbay").is_some()
+            || (decoration(c.style()).is_none()
+                && !c
+                    .parent()
+                    .and_then(|p| cells.get(p))
+                    .is_some_and(|p| p.is_edge()))
+    });
+    let zones = read.zones(&frames);
+    let systems = read.systems(&frames, &zones);
     read.links(&systems);
     let Reading {
         mut design,
@@ -111,66 +144,118 @@ impl Reading<'_, '_, '_> {
         }
     }
 
-    /// Zones: Patchbay's, or any container holding shapes; by cell id.
-    fn zones(&mut self) -> HashMap<String, ZoneId> {
+    /// Zones: Patchbay's, or any container (holding shapes as children, or drawn
+    /// around them), as the zone of every shape it holds; by cell id. Zones do not
+    /// nest: a container inside another is said and its shapes go to the outermost
+    /// one's zone; an outermost container without a title is no zone (and said).
+    fn zones(&mut self, frames: &Frames) -> HashMap<String, ZoneId> {
         let cells = self.cells;
-        let mut zone_of = HashMap::new();
-        for c in cells.all.iter().filter(|c| c.is_vertex()) {
-            let is_zone = match c.attr("patchbay") {
-                Some(kind) => kind == "zone",
-                None => cells.has_children(c),
-            };
-            if is_zone {
-                let id = ZoneId(self.ids.of(c, 'z'));
-                self.design.zones.push(Zone {
-                    id,
-                    name: c.label(),
-                });
-                zone_of.insert(c.id.clone(), id);
+        let mut zone_at: HashMap<usize, Option<ZoneId>> = HashMap::new();
+        let containers: Vec<usize> = (0..cells.all.len())
+            .filter(|&i| frames.is_container(i))
+            .collect();
+        for &i in &containers {
+            let c = &cells.all[i];
+            if frames.outermost(cells, i).is_some() {
+                continue;
             }
+            let name = c.label();
+            if name.trim().is_empty() {
+                let (x, y) = c.geometry().map_or((0.0, 0.0), |g| (g.0, g.1));
+                self.report.push(format!(
+                    "container {} at ({x}, {y}) has no title, so it is no zone; its shapes are read without one",
+                    c.id
+                ));
+                zone_at.insert(i, None);
+                continue;
+            }
+            let id = ZoneId(self.ids.of(c, 'z'));
+            self.design.zones.push(Zone {
+                id,
+                name: name.trim().to_owned(),
+            });
+            zone_at.insert(i, Some(id));
         }
-        zone_of
+        let named = |c: &Cell<'_, '_>| {
+            let label = c.label();
+            if label.trim().is_empty() {
+                format!("container {}", c.id)
+            } else {
+                said(label.trim())
+            }
+        };
+        for &i in &containers {
+            let Some(o) = frames.outermost(cells, i) else {
+                continue;
+            };
+            let zone = zone_at.get(&o).copied().flatten();
+            let (inner, outer) = (named(&cells.all[i]), named(&cells.all[o]));
+            let place = if zone.is_some() {
+                format!("zone {outer}")
+            } else {
+                "no zone".to_owned()
+            };
+            self.report.push(format!(
+                "{inner} is inside {outer}; zones do not nest, so its shapes are in {place}"
+            ));
+        }
+        // Every other shape: the zone of its outermost container, if it has one.
+        (0..cells.all.len())
+            .filter(|&i| cells.all[i].is_vertex() && !frames.is_container(i))
+            .filter_map(|i| {
+                let o = frames.outermost(cells, i)?;
+                let zone = zone_at.get(&o).copied().flatten()?;
+                Some((cells.all[i].id.clone(), zone))
+            })
+            .collect()
     }
 
-    /// Systems: every other shape but text boxes, placed at its centre, in its
-    /// container's zone; by cell id.
-    fn systems(&mut self, zone_of: &HashMap<String, ZoneId>) -> HashMap<String, SystemId> {
+    /// Systems: every other shape but text boxes, images, lines, arrows drawn as
+    /// shapes and edge labels, placed at its centre, in its container's zone; by
+    /// cell id.
+    fn systems(
+        &mut self,
+        frames: &Frames,
+        zone_of: &HashMap<String, ZoneId>,
+    ) -> HashMap<String, SystemId> {
         let cells = self.cells;
         let mut system_of = HashMap::new();
         for (i, c) in cells
             .all
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.is_vertex() && !zone_of.contains_key(&c.id))
+            .filter(|(i, c)| c.is_vertex() && !frames.is_container(*i))
         {
             if c.attr("patchbay").is_some_and(|k| k != "system") {
                 continue;
             }
-            let style = c.cell.attribute("style").unwrap_or("");
-            if style.starts_with("text;") || style.contains(";text;") {
-                self.report.push(format!(
-                    "\"{}\": a text box, not a system; skipped",
-                    c.label().replace('\n', " ")
-                ));
+            // A label dragged onto an edge is a child cell of the edge: the edge's.
+            if c.parent()
+                .and_then(|p| cells.get(p))
+                .is_some_and(|p| p.is_edge())
+            {
+                continue;
+            }
+            if c.attr("patchbay").is_none()
+                && let Some(what) = decoration(c.style())
+            {
+                let label = c.label();
+                let named = if label.trim().is_empty() {
+                    format!("shape {}", c.id)
+                } else {
+                    said(&label)
+                };
+                self.report
+                    .push(format!("{named}: {what}, not a system; skipped"));
                 continue;
             }
             let id = SystemId(self.ids.of(c, 's'));
             let Some(mut s) = self.system(c, id) else {
                 continue;
             };
-            if s.name.trim().is_empty() {
-                self.report.push(format!(
-                    "shape {}: has no label, so it is called \"Shape {}\"",
-                    c.id, id.0
-                ));
-                s.name = format!("Shape {}", id.0);
-            }
             let (x, y) = cells.origin(i);
             let (w, h) = c.geometry().map_or((0.0, 0.0), |g| (g.2, g.3));
-            s.zone = c
-                .cell
-                .attribute("parent")
-                .and_then(|p| zone_of.get(p).copied());
+            s.zone = zone_of.get(&c.id).copied();
             s.position = Some(Pos {
                 x: x + w / 2.0,
                 y: y + h / 2.0,
@@ -186,13 +271,26 @@ impl Reading<'_, '_, '_> {
     /// when Patchbay's data does not read.
     fn system(&mut self, c: &Cell<'_, '_>, id: SystemId) -> Option<System> {
         if c.attr("patchbay") != Some("system") {
-            let name = c.label().replace('\n', " ");
-            let mut s = System::new(id, name.trim(), SystemKind::Other);
-            let style = c.cell.attribute("style").unwrap_or("");
-            if style.contains("cylinder") || style.contains("datastore") {
+            let name = c.label().trim().to_owned();
+            if name.is_empty() {
+                // An icon without a label: a system all the same, named and said once.
+                let name = format!("Shape {}", id.0);
+                self.report.push(format!(
+                    "shape {}: has no label, so it is called \"{name}\", of kind other",
+                    c.id
+                ));
+                return Some(System::new(id, &name, SystemKind::Other));
+            }
+            let mut s = System::new(id, &name, SystemKind::Other);
+            let style = c.style();
+            let cylinder = style.contains("cylinder") || style.contains("datastore");
+            // What the name says beats the shape: a cylinder named Salesforce is the org.
+            if cylinder && crate::interop::imported::guess_kind(&s.name).is_none() {
                 s.kind = SystemKind::Database;
-                self.report
-                    .push(format!("{}: drawn as a cylinder, so a database", s.name));
+                self.report.push(format!(
+                    "{}: drawn as a cylinder, so a database",
+                    said(&s.name)
+                ));
             } else {
                 super::super::imported::guess_into(&mut s, &mut self.report, "");
             }
@@ -224,35 +322,58 @@ impl Reading<'_, '_, '_> {
         }
     }
 
-    /// Links: every edge attached at both ends to systems, never to itself.
+    /// Links: every edge attached at both ends to systems, never to itself. An edge
+    /// that is not (real diagrams have a few) is skipped and said, never guessed.
     fn links(&mut self, system_of: &HashMap<String, SystemId>) {
         let cells = self.cells;
-        for c in cells
-            .all
-            .iter()
-            .filter(|c| c.cell.attribute("edge") == Some("1"))
-        {
+        // Labels dragged onto edges, by edge id, in file order.
+        let mut labels: HashMap<&str, Vec<String>> = HashMap::new();
+        for c in cells.all.iter().filter(|c| c.is_vertex()) {
+            if let Some(edge) = c
+                .parent()
+                .filter(|p| cells.get(p).is_some_and(|e| e.is_edge()))
+            {
+                let text = c.label();
+                if !text.trim().is_empty() {
+                    labels.entry(edge).or_default().push(text.trim().to_owned());
+                }
+            }
+        }
+        for c in cells.all.iter().filter(|c| c.is_edge()) {
             let end = |k| {
                 c.cell
                     .attribute(k)
                     .and_then(|id| system_of.get(id).copied())
             };
-            let (Some(from), Some(to)) = (end("source"), end("target")) else {
-                let message = format!(
-                    "edge {} (\"{}\") is not attached at both ends to a shape; attach it or delete it, Patchbay does not guess where it goes",
-                    c.id,
-                    c.label()
-                );
-                self.problem(c, message);
-                continue;
+            let mut text = c.label().trim().to_owned();
+            for extra in labels.get(c.id.as_str()).into_iter().flatten() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(extra);
+            }
+            let named = if text.is_empty() {
+                format!("edge {}", c.id)
+            } else {
+                format!("edge {} ({})", c.id, said(&text))
             };
-            let id = LinkId(self.ids.of(c, 'l'));
-            let Some(link) = self.link(c, id, from, to) else {
+            let (Some(from), Some(to)) = (end("source"), end("target")) else {
+                self.report.push(format!(
+                    "{named} is not attached at both ends to a shape; skipped (attach it in draw.io to import it)"
+                ));
                 continue;
             };
             if from == to {
-                self.problem(c, format!("edge {} joins a shape to itself", c.id));
+                self.report
+                    .push(format!("{named} joins a shape to itself; skipped"));
                 continue;
+            }
+            let id = LinkId(self.ids.of(c, 'l'));
+            let Some(mut link) = self.link(c, id, from, to) else {
+                continue;
+            };
+            if c.attr("patchbay") != Some("link") {
+                link.purpose = text;
             }
             self.design.links.push(link);
         }
@@ -263,9 +384,7 @@ impl Reading<'_, '_, '_> {
     /// read.
     fn link(&mut self, c: &Cell<'_, '_>, id: LinkId, from: SystemId, to: SystemId) -> Option<Link> {
         if c.attr("patchbay") != Some("link") {
-            let mut l = Link::new(id, from, to);
-            l.purpose = c.label().replace('\n', " ");
-            return Some(l);
+            return Some(Link::new(id, from, to));
         }
         let mut map = serde_json::Map::new();
         for a in c.data.into_iter().flat_map(|d| d.attributes()) {

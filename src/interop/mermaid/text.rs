@@ -2,11 +2,12 @@
 //! tags and character references, Mermaid's entity codes and icon codes; and lines cut
 //! into statements, or joined where a label runs on.
 
-/// Label text as shown: HTML tags taken out (`<br>` kept as a line break), HTML
-/// character references (`&amp;`, `&#40;`, even `&#40` without its semicolon, as
-/// browsers read it) and Mermaid's entity codes (`#38;`, `#quot;`) decoded.
+/// Label text as shown: HTML tags and character references as a browser shows them
+/// ([`markup::text`]), then Mermaid's entity codes (`#38;`, `#quot;`) decoded.
+///
+/// [`markup::text`]: crate::interop::markup::text
 fn decode(text: &str) -> String {
-    let text = html_entities(&tags(text));
+    let text = crate::interop::markup::text(text);
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(i) = rest.find('#') {
@@ -30,91 +31,6 @@ fn decode(text: &str) -> String {
                 rest = tail;
             }
         }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// HTML tags out of label text: `<br>` in any spelling becomes a line break, others
-/// (`<b>`, `<i>`, `<code>`) go and leave their text. A `<` that starts no tag stays.
-fn tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let close = tail.find('>');
-        let name = close.map(|c| {
-            let inner = tail[1..c]
-                .trim()
-                .trim_start_matches('/')
-                .trim_end_matches('/');
-            inner.split_whitespace().next().unwrap_or("").to_lowercase()
-        });
-        let starts_tag = tail[1..].starts_with(|ch: char| ch.is_ascii_alphabetic() || ch == '/');
-        match (name, close) {
-            (Some(n), Some(c))
-                if starts_tag
-                    && !n.is_empty()
-                    && n.chars().all(|ch| ch.is_ascii_alphanumeric()) =>
-            {
-                rest = &tail[c + 1..];
-                if n == "br" {
-                    // Lines broken by `<br>` lose the spaces around the break.
-                    out.truncate(out.trim_end_matches(' ').len());
-                    out.push('\n');
-                    rest = rest.trim_start_matches(' ');
-                }
-            }
-            _ => {
-                out.push('<');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// HTML character references: named (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
-/// `&nbsp;`) and numeric (`&#40;`, `&#x28;`), the semicolon optional for numbers.
-fn html_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + 1..];
-        let named = [
-            ("amp;", '&'),
-            ("lt;", '<'),
-            ("gt;", '>'),
-            ("quot;", '"'),
-            ("apos;", '\''),
-            ("nbsp;", ' '),
-        ]
-        .iter()
-        .find(|(n, _)| tail.starts_with(n));
-        if let Some((n, c)) = named {
-            out.push(*c);
-            rest = &tail[n.len()..];
-            continue;
-        }
-        if let Some(num) = tail.strip_prefix('#') {
-            let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => (hex, 16, 2),
-                None => (num, 10, 1),
-            };
-            let len = digits.chars().take_while(|c| c.is_digit(radix)).count();
-            let code = u32::from_str_radix(&digits[..len], radix).ok();
-            if let Some(c) = code.filter(|_| len > 0).and_then(char::from_u32) {
-                out.push(c);
-                let semi = usize::from(digits[len..].starts_with(';'));
-                rest = &tail[skip + len + semi..];
-                continue;
-            }
-        }
-        out.push('&');
-        rest = tail;
     }
     out.push_str(rest);
     out

@@ -1,0 +1,110 @@
+//! Which shapes on a draw.io page are containers, and which container each shape is
+//! in. A container holds shapes either as draw.io's children (dropped into it) or
+//! only by being drawn around them: cloud diagrams draw their groups (a cloud, a
+//! VPC, a subnet) as frames over shapes that stay on the page's layer.
+
+use super::cells::{Cell, Cells};
+
+/// A shape's place on the page: left, top, right, bottom.
+type Rect = [f32; 4];
+
+/// The containers of a page and where every shape is.
+pub(super) struct Frames {
+    rects: Vec<Option<Rect>>,
+    container: Vec<bool>,
+}
+
+fn area(r: &Rect) -> f32 {
+    (r[2] - r[0]) * (r[3] - r[1])
+}
+
+impl Frames {
+    /// The frames of `cells`; `eligible` says which vertices may be containers or be
+    /// contained (not text boxes, pictures or edge labels).
+    pub(super) fn of(cells: &Cells<'_, '_>, eligible: impl Fn(&Cell<'_, '_>) -> bool) -> Self {
+        let rects: Vec<Option<Rect>> = (cells.all.iter().enumerate())
+            .map(|(i, c)| {
+                let (w, h) = c.geometry().map(|g| (g.2, g.3))?;
+                if !c.is_vertex() || !eligible(c) || w <= 0.0 || h <= 0.0 {
+                    return None;
+                }
+                let (x, y) = cells.origin(i);
+                Some([x, y, x + w, y + h])
+            })
+            .collect();
+        let container = (cells.all.iter().enumerate())
+            .map(|(i, c)| {
+                if !c.is_vertex() || !eligible(c) {
+                    return false;
+                }
+                match c.attr("patchbay") {
+                    Some(kind) => kind == "zone",
+                    None => {
+                        cells.has_children(c)
+                            || rects[i].is_some_and(|r| {
+                                rects
+                                    .iter()
+                                    .enumerate()
+                                    .any(|(k, o)| k != i && o.is_some_and(|o| encloses(&r, &o)))
+                            })
+                    }
+                }
+            })
+            .collect();
+        Self { rects, container }
+    }
+
+    /// Whether cell `i` is a container.
+    pub(super) fn is_container(&self, i: usize) -> bool {
+        self.container[i]
+    }
+
+    /// The outermost container around cell `i`: the outermost it sits in as a
+    /// child, when it is one; else, among those drawn around its centre, the largest.
+    pub(super) fn outermost(&self, cells: &Cells<'_, '_>, i: usize) -> Option<usize> {
+        let mut parents = Vec::new();
+        let mut at = cells.all[i].parent();
+        for _ in 0..64 {
+            let Some(p) = at.and_then(|p| cells.index(p)) else {
+                break;
+            };
+            parents.push(p);
+            at = cells.all[p].parent();
+        }
+        // Dropped into a container: that says where it is, whatever overlaps it.
+        if let Some(&top) = parents.iter().rev().find(|&&p| self.container[p]) {
+            let around = self.outermost(cells, top);
+            return Some(around.unwrap_or(top));
+        }
+        // Patchbay's own files say every zone outright; drawing is no evidence there.
+        if cells.all[i].attr("patchbay").is_some() {
+            return None;
+        }
+        let centre = self.rects[i].map(|r| ((r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0));
+        let own = self.rects[i].as_ref().map_or(0.0, area);
+        (0..cells.all.len())
+            .filter(|&k| k != i && self.container[k] && cells.all[k].attr("patchbay").is_none())
+            .filter(|&k| {
+                parents.contains(&k)
+                    || match (self.rects[k], centre) {
+                        (Some(r), Some((x, y))) => {
+                            area(&r) > own && x > r[0] && x < r[2] && y > r[1] && y < r[3]
+                        }
+                        _ => false,
+                    }
+            })
+            .max_by(|&a, &b| {
+                let size = |k: usize| self.rects[k].as_ref().map_or(0.0, area);
+                size(a).total_cmp(&size(b))
+            })
+    }
+}
+
+/// Whether `outer` is drawn wholly around `inner` and is larger.
+fn encloses(outer: &Rect, inner: &Rect) -> bool {
+    inner[0] >= outer[0]
+        && inner[1] >= outer[1]
+        && inner[2] <= outer[2]
+        && inner[3] <= outer[3]
+        && area(outer) > area(inner)
+}
