@@ -2,8 +2,9 @@
 //! five links each. Target: 10,000 systems and 50,000 links in under 100 ms on one
 //! core, growing linearly. Also the what-if table of one link (under 1 ms) and
 //! Introduce a bus on 1,000 systems (under 100 ms), and `diff` of two 10,000-system
-//! designs (under 300 ms), and importing a 10,000-row CSV catalogue or a draw.io file of 1,000 shapes (under
-//! 300 ms each).
+//! designs (under 300 ms), and importing a 10,000-row CSV catalogue, a draw.io file of
+//! 1,000 shapes (Patchbay's own, and one drawn by hand) or a Mermaid flowchart of 1,000
+//! nodes (under 300 ms each).
 //! Run with
 //! `cargo bench --bench analysis`.
 
@@ -162,7 +163,65 @@ fn catalogue(c: &mut Criterion) {
     group.bench_function("draw.io file, 1,000 shapes", |b| {
         b.iter(|| patchbay::interop::drawio::import(black_box(&drawio), None).expect("reads"));
     });
+    // The same size drawn by hand: no Patchbay data, HTML labels, group frames drawn
+    // around shapes (not holding them), edge labels as child cells (under 300 ms).
+    let hand = hand_drawn(1_000);
+    group.bench_function("draw.io file drawn by hand, 1,000 shapes", |b| {
+        b.iter(|| patchbay::interop::drawio::import(black_box(&hand), None).expect("reads"));
+    });
+    // A Mermaid flowchart of 1,000 nodes (target: under 300 ms).
+    let mermaid = String::from_utf8(
+        patchbay::export::export(
+            &design,
+            &patchbay::analysis::analyze(&design),
+            patchbay::export::ExportFormat::Mermaid,
+            1.0,
+        )
+        .expect("mermaid"),
+    )
+    .expect("utf-8");
+    group.bench_function("Mermaid flowchart, 1,000 nodes", |b| {
+        b.iter(|| patchbay::interop::mermaid::import(black_box(&mermaid)).expect("reads"));
+    });
     group.finish();
+}
+
+/// A draw.io page of `n` shapes as people draw them: ten frames drawn around rows of
+/// shapes, three edges a shape, each with its label as a child cell.
+fn hand_drawn(n: usize) -> String {
+    use std::fmt::Write;
+    let mut x = String::from(
+        "<mxfile><diagram name=\"Page-1\"><mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>",
+    );
+    let per_frame = n / 10;
+    for f in 0..10 {
+        let _ = write!(
+            x,
+            "<mxCell id=\"f{f}\" value=\"&lt;b&gt;Frame {f}&lt;/b&gt;\" style=\"rounded=0;html=1;dashed=1;fillColor=none;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"0\" y=\"{}\" width=\"{}\" height=\"180\" as=\"geometry\"/></mxCell>",
+            f * 200,
+            per_frame * 150 + 40
+        );
+    }
+    for i in 0..n {
+        let (f, k) = (i / per_frame, i % per_frame);
+        let _ = write!(
+            x,
+            "<mxCell id=\"v{i}\" value=\"Service {i}&lt;br&gt;(team {f})\" style=\"rounded=1;whiteSpace=wrap;html=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"{}\" y=\"{}\" width=\"120\" height=\"60\" as=\"geometry\"/></mxCell>",
+            k * 150 + 20,
+            f * 200 + 60
+        );
+    }
+    for i in 0..n {
+        for step in [1, 7, 31] {
+            let j = (i + step) % n;
+            let _ = write!(
+                x,
+                "<mxCell id=\"e{i}-{step}\" style=\"edgeStyle=orthogonalEdgeStyle;html=1;\" edge=\"1\" parent=\"1\" source=\"v{i}\" target=\"v{j}\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell><mxCell id=\"l{i}-{step}\" value=\"calls {step}\" style=\"edgeLabel;html=1;\" vertex=\"1\" connectable=\"0\" parent=\"e{i}-{step}\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>"
+            );
+        }
+    }
+    x.push_str("</root></mxGraphModel></diagram></mxfile>");
+    x
 }
 
 criterion_group!(benches, analysis, bus, compare, catalogue);

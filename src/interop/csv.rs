@@ -41,6 +41,8 @@ pub const COLUMNS: &[&str] = &[
     "target_kind",
     "source_zone",
     "target_zone",
+    "source_id",
+    "target_id",
 ];
 
 /// Columns Patchbay writes with its recommendations; read back, they are ignored.
@@ -85,6 +87,8 @@ pub fn export(design: &Design, analysis: &Analysis) -> Result<String, String> {
             to.kind.id().into(),
             zone(from.zone),
             zone(to.zone),
+            from.id.0.to_string(),
+            to.id.0.to_string(),
             advice(&|a| a.pattern.choice.id().into()),
             advice(&|a| a.events.choice.id().into()),
             advice(&|a| a.auth_flow.choice.id().into()),
@@ -101,6 +105,11 @@ pub fn export(design: &Design, analysis: &Analysis) -> Result<String, String> {
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// A system's id as a problem names it.
+fn key_said(id: Option<&str>) -> String {
+    id.map_or_else(String::new, |id| format!("id {id}"))
 }
 
 fn problem(line: u64, col: usize, message: String) -> Problem {
@@ -215,8 +224,12 @@ struct Catalogue {
     /// Where each known column is.
     index: HashMap<String, usize>,
     design: Design,
-    /// Each system by name, as its place in `design.systems`.
+    /// Each system by its key (its id where the catalogue has `source_id` and
+    /// `target_id`, else its name), as its place in `design.systems`.
     systems: HashMap<String, usize>,
+    /// The catalogue keeps ids (Patchbay's own export): systems are told apart by
+    /// them, and names and zones are taken exactly as written, spaces included.
+    exact: bool,
     /// For each system, the kind it was given and where, to catch two different kinds.
     kind_given: HashMap<usize, (SystemKind, u64)>,
     zones: HashMap<String, ZoneId>,
@@ -225,7 +238,9 @@ struct Catalogue {
 
 impl Catalogue {
     fn new(index: HashMap<String, usize>) -> Self {
+        let exact = index.contains_key("source_id") && index.contains_key("target_id");
         Self {
+            exact,
             index,
             design: Design {
                 name: "Imported interface catalogue".into(),
@@ -241,6 +256,17 @@ impl Catalogue {
     /// The trimmed value of column `name` in `record`, when the catalogue has it.
     fn cell<'r>(&self, record: &'r ::csv::StringRecord, name: &str) -> Option<&'r str> {
         self.index.get(name).map(|&i| record[i].trim())
+    }
+
+    /// A name in column `name`: as written in a catalogue with ids (Patchbay's own,
+    /// where a space at either end is part of the name), else trimmed (a sheet's
+    /// stray spaces are not).
+    fn name<'r>(&self, record: &'r ::csv::StringRecord, name: &str) -> Option<&'r str> {
+        if self.exact {
+            self.index.get(name).map(|&i| &record[i])
+        } else {
+            self.cell(record, name)
+        }
     }
 
     /// A problem with column `name` on `line`.
@@ -275,8 +301,8 @@ impl Catalogue {
         }
         let mut link = self.link(record, line);
         let ends = [
-            ("source", "source_kind", "source_zone"),
-            ("target", "target_kind", "target_zone"),
+            ("source", "source_kind", "source_zone", "source_id"),
+            ("target", "target_kind", "target_zone", "target_id"),
         ]
         .map(|columns| self.end(record, line, columns));
         match ends {
@@ -298,7 +324,7 @@ impl Catalogue {
     /// The link's own columns; its ends are set by [`Catalogue::row`].
     fn link(&mut self, record: &::csv::StringRecord, line: u64) -> Link {
         let mut link = Link::new(LinkId(0), SystemId(0), SystemId(0));
-        if let Some(v) = self.cell(record, "purpose") {
+        if let Some(v) = self.name(record, "purpose") {
             link.purpose = v.to_owned();
         }
         macro_rules! read {
@@ -341,7 +367,7 @@ impl Catalogue {
                 .ok_or_else(|| format!("\"{v}\" is not a number of seconds (0 or more)")),
             link.expected_duration_s
         );
-        if let Some(v) = self.cell(record, "notes") {
+        if let Some(v) = self.name(record, "notes") {
             link.notes = v.to_owned();
         }
         link
@@ -353,10 +379,10 @@ impl Catalogue {
         &mut self,
         record: &::csv::StringRecord,
         line: u64,
-        (end, kind_col, zone_col): (&str, &str, &str),
+        (end, kind_col, zone_col, id_col): (&str, &str, &str, &str),
     ) -> Option<SystemId> {
-        let name = self.cell(record, end)?;
-        if name.is_empty() {
+        let name = self.name(record, end)?;
+        if name.trim().is_empty() {
             self.bad(
                 line,
                 end,
@@ -364,15 +390,41 @@ impl Catalogue {
             );
             return None;
         }
+        // Told apart by id where the catalogue has ids (two systems may share a name).
+        let key = match self.cell(record, id_col) {
+            Some(id) if self.exact => match id.parse::<u32>() {
+                Ok(n) if n > 0 => format!("#{n}"),
+                _ => {
+                    self.bad(
+                        line,
+                        id_col,
+                        format!("\"{id}\" is not a system id (1 or more)"),
+                    );
+                    return None;
+                }
+            },
+            _ => name.to_owned(),
+        };
         let next = self.design.systems.len();
         let design = &mut self.design;
-        let i = *self.systems.entry(name.to_owned()).or_insert_with(|| {
+        let i = *self.systems.entry(key).or_insert_with(|| {
             let id = SystemId(next as u32 + 1);
             design
                 .systems
                 .push(System::new(id, name, SystemKind::Other));
             next
         });
+        if self.design.systems[i].name != name {
+            let first = self.design.systems[i].name.clone();
+            self.bad(
+                line,
+                end,
+                format!(
+                    "system {} is named \"{name}\" here but \"{first}\" before",
+                    key_said(self.cell(record, id_col))
+                ),
+            );
+        }
         if let Some(v) = self.cell(record, kind_col).filter(|v| !v.is_empty()) {
             match vocab::<SystemKind>(v) {
                 Ok(kind) => match self.kind_given.get(&i) {
@@ -392,7 +444,7 @@ impl Catalogue {
                 Err(e) => self.bad(line, kind_col, e),
             }
         }
-        if let Some(v) = self.cell(record, zone_col).filter(|v| !v.is_empty()) {
+        if let Some(v) = self.name(record, zone_col).filter(|v| !v.trim().is_empty()) {
             let next = ZoneId(self.zones.len() as u32 + 1);
             let design = &mut self.design;
             let id = *self.zones.entry(v.to_owned()).or_insert_with(|| {

@@ -49,11 +49,14 @@ impl std::fmt::Display for Xml<'_> {
 /// label or be read as markup becomes a Mermaid entity code.
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let last = text.chars().count().saturating_sub(1);
-    for (i, c) in text.chars().enumerate() {
+    let chars: Vec<char> = text.chars().collect();
+    let last = chars.len().saturating_sub(1);
+    for (i, &c) in chars.iter().enumerate() {
+        // Where a line of the label starts or ends.
+        let edge = i == 0 || i == last || chars[i - 1] == '\n' || chars[i + 1] == '\n';
         match c {
-            // Mermaid trims a label's ends; a space written as a code stays.
-            ' ' if i == 0 || i == last => out.push_str("#32;"),
+            // Mermaid trims each line's ends; a space written as a code stays.
+            ' ' if edge => out.push_str("#32;"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if c.is_alphanumeric()

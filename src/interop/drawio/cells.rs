@@ -146,13 +146,6 @@ impl<'a, 'input> Cells<'a, 'input> {
     pub(super) fn index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
-
-    /// Whether shapes sit inside `c` (a container).
-    pub(super) fn has_children(&self, c: &Cell<'_, '_>) -> bool {
-        self.all
-            .iter()
-            .any(|d| d.parent() == Some(c.id.as_str()) && d.is_vertex())
-    }
 }
 
 /// The ids the import gives: Patchbay's own shapes keep theirs, so flows and waivers

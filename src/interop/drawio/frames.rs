@@ -12,6 +12,8 @@ type Rect = [f32; 4];
 pub(super) struct Frames {
     rects: Vec<Option<Rect>>,
     container: Vec<bool>,
+    /// The containers' indices, the few that every shape is looked up among.
+    containers: Vec<usize>,
 }
 
 fn area(r: &Rect) -> f32 {
@@ -32,7 +34,17 @@ impl Frames {
                 Some([x, y, x + w, y + h])
             })
             .collect();
-        let container = (cells.all.iter().enumerate())
+        // Which cells hold shapes, in one pass.
+        let mut holds = vec![false; cells.all.len()];
+        for c in cells.all.iter().filter(|c| c.is_vertex()) {
+            if let Some(p) = c.parent().and_then(|p| cells.index(p)) {
+                holds[p] = true;
+            }
+        }
+        let placed: Vec<(usize, Rect)> = (rects.iter().enumerate())
+            .filter_map(|(k, r)| Some((k, (*r)?)))
+            .collect();
+        let container: Vec<bool> = (cells.all.iter().enumerate())
             .map(|(i, c)| {
                 if !c.is_vertex() || !eligible(c) {
                     return false;
@@ -40,18 +52,20 @@ impl Frames {
                 match c.attr("patchbay") {
                     Some(kind) => kind == "zone",
                     None => {
-                        cells.has_children(c)
+                        holds[i]
                             || rects[i].is_some_and(|r| {
-                                rects
-                                    .iter()
-                                    .enumerate()
-                                    .any(|(k, o)| k != i && o.is_some_and(|o| encloses(&r, &o)))
+                                placed.iter().any(|(k, o)| *k != i && encloses(&r, o))
                             })
                     }
                 }
             })
             .collect();
-        Self { rects, container }
+        let containers = (0..container.len()).filter(|&i| container[i]).collect();
+        Self {
+            rects,
+            container,
+            containers,
+        }
     }
 
     /// Whether cell `i` is a container.
@@ -82,8 +96,8 @@ impl Frames {
         }
         let centre = self.rects[i].map(|r| ((r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0));
         let own = self.rects[i].as_ref().map_or(0.0, area);
-        (0..cells.all.len())
-            .filter(|&k| k != i && self.container[k] && cells.all[k].attr("patchbay").is_none())
+        (self.containers.iter().copied())
+            .filter(|&k| k != i && cells.all[k].attr("patchbay").is_none())
             .filter(|&k| {
                 parents.contains(&k)
                     || match (self.rects[k], centre) {

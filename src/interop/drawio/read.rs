@@ -170,10 +170,8 @@ impl Reading<'_, '_, '_> {
                 continue;
             }
             let id = ZoneId(self.ids.of(c, 'z'));
-            self.design.zones.push(Zone {
-                id,
-                name: name.trim().to_owned(),
-            });
+            // Patchbay's own zone names come back exactly; others are trimmed already.
+            self.design.zones.push(Zone { id, name });
             zone_at.insert(i, Some(id));
         }
         let named = |c: &Cell<'_, '_>| {
