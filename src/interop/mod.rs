@@ -9,6 +9,7 @@ pub mod drawio;
 mod imported;
 pub mod markup;
 pub mod mermaid;
+pub mod spreadsheet;
 
 pub use imported::{Imported, guess_kind};
 
