@@ -290,7 +290,14 @@ fn fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
     }))
 }
 
-/// Renders SVG text to PNG with resvg, using the system's fonts for text.
+/// The largest PNG written, in pixels: image libraries refuse larger ones as
+/// decompression bombs (Pillow warns past 89 megapixels and refuses past 179), and
+/// viewers open them slowly if at all.
+pub const PNG_MAX_PIXELS: u64 = 50_000_000;
+
+/// Renders SVG text to PNG with resvg, using the system's fonts for text. A picture
+/// over [`PNG_MAX_PIXELS`] is refused, saying the scale that fits and that SVG and
+/// PDF have no such limit.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     use resvg::{tiny_skia, usvg};
     if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
@@ -309,6 +316,18 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
         .to_int_size()
         .scale_by(scale)
         .ok_or_else(|| ExportError::Render("the picture has no size".into()))?;
+    let pixels = u64::from(size.width()) * u64::from(size.height());
+    if pixels > PNG_MAX_PIXELS {
+        let fits = f64::from(scale) * (PNG_MAX_PIXELS as f64 / pixels as f64).sqrt();
+        let fits = (fits * 100.0).floor() / 100.0;
+        return Err(ExportError::Render(format!(
+            "the picture would be {} × {} pixels ({} megapixels), more than the {} megapixels image libraries and viewers open; export SVG or PDF for a design this large, or a PNG with --scale {fits} or less",
+            crate::model::words::grouped(i64::from(size.width())),
+            crate::model::words::grouped(i64::from(size.height())),
+            pixels / 1_000_000,
+            PNG_MAX_PIXELS / 1_000_000
+        )));
+    }
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
         ExportError::Render(format!(
             "{}×{} pixels is too large",

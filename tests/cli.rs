@@ -612,3 +612,25 @@ fn accepted_findings_do_not_fail_the_gate_and_stale_waivers_are_checked() {
     // It still opens and analyzes: a stale waiver is no reason to refuse a design.
     assert_eq!(run(&["analyze", path(&stale)], "2026-11-30").0, 0);
 }
+
+#[test]
+fn the_help_of_export_and_import_names_every_format_there_is() {
+    let (code, help, _) = patchbay(&["export", "--help"]);
+    assert_eq!(code, 0);
+    let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for f in patchbay::export::ExportFormat::ALL {
+        assert!(
+            flat.contains(f.id()),
+            "export --help does not name {}",
+            f.id()
+        );
+    }
+    let (code, help, _) = patchbay(&["import", "--help"]);
+    assert_eq!(code, 0);
+    for ext in patchbay::interop::EXTENSIONS {
+        assert!(
+            help.contains(&format!(".{ext}")),
+            "import --help does not name .{ext}"
+        );
+    }
+}

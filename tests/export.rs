@@ -780,3 +780,43 @@ fn the_command_line_export_which_lays_out_while_it_analyses_writes_the_same_byte
         }
     }
 }
+
+#[test]
+fn a_png_too_large_for_image_libraries_is_refused_with_the_scale_that_fits() {
+    // Laid out by Patchbay (no positions in the file), as the issue measured it: a
+    // 100-system picture is about 17,500 × 10,400 units.
+    let mut design = patchbay::generate::generate(patchbay::generate::Params {
+        systems: 100,
+        links_per_system: 5,
+        seed: 1,
+    });
+    for s in &mut design.systems {
+        s.position = None;
+    }
+    let analysis = patchbay::analysis::analyze(&design);
+    let Err(err) = patchbay::export::export(&design, &analysis, ExportFormat::Png, 1.0) else {
+        panic!("a PNG over 50 megapixels was written");
+    };
+    let said = err.to_string();
+    assert!(
+        said.contains("megapixels") && said.contains("SVG"),
+        "{said}"
+    );
+    // The scale it names fits.
+    let scale: f32 = said
+        .rsplit("--scale ")
+        .next()
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .expect("a scale");
+    let png = patchbay::export::export(&design, &analysis, ExportFormat::Png, scale)
+        .unwrap_or_else(|e| panic!("at --scale {scale}: {e}"));
+    let (w, h) = (
+        u32::from_be_bytes(png[16..20].try_into().expect("width")),
+        u32::from_be_bytes(png[20..24].try_into().expect("height")),
+    );
+    assert!(
+        u64::from(w) * u64::from(h) <= patchbay::export::PNG_MAX_PIXELS,
+        "{w}x{h}"
+    );
+}

@@ -717,8 +717,20 @@ fn no_catalogue_cell_runs_as_a_formula_and_every_one_comes_back() {
             .output()
             .expect("python3 runs");
         let said = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(said.lines().next(), Some("0"), "design {i}: formula cells:\n{said}");
-        assert_eq!(catalogue_view(&round_trip(d)), catalogue_view(d), "design {i}");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            said.lines().next(),
+            Some("0"),
+            "design {i}: formula cells:\n{said}"
+        );
+        assert_eq!(
+            catalogue_view(&round_trip(d)),
+            catalogue_view(d),
+            "design {i}"
+        );
     }
 }

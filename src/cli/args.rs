@@ -57,8 +57,9 @@ pub(super) enum Command {
         /// A rule id (AUTH-001), a concept id (pkce), `concepts` or `facts`.
         id: String,
     },
-    /// Export the design: a diagram (SVG, PNG), a review (HTML, Markdown, JSON) or
-    /// diagram-as-code (Mermaid, DOT, PlantUML).
+    /// Export the design: a diagram (SVG, PNG), a review (HTML, Markdown, JSON, the PDF
+    /// review pack), diagram-as-code (Mermaid, DOT, PlantUML) or another tool's file
+    /// (CSV catalogue, draw.io, FINOS CALM).
     ///
     /// Writes to standard output unless `-o` is given (PNG always needs `-o`).
     Export {
@@ -105,11 +106,13 @@ pub(super) enum Command {
     /// against its goal.
     #[command(subcommand)]
     Lesson(lesson::Lesson),
-    /// Read a design from another tool: an interface catalogue (`.csv`, one row per
-    /// link). Writes the design (to `-o` or standard output) and says on standard error
-    /// what it guessed.
+    /// Read a design from another tool, by the file's extension: an interface catalogue
+    /// (`.csv`, one row per link), a draw.io diagram (`.drawio`, `.xml`), a Mermaid
+    /// flowchart (`.mmd`, or the first `mermaid` block of a `.md`) or a FINOS CALM
+    /// architecture (`.json`). Writes the design (to `-o` or standard output) and says
+    /// on standard error what it guessed and what it skipped.
     ///
-    /// Exit code 0 when it was read, 1 when it has problems (each with its row and
+    /// Exit code 0 when it was read, 1 when it has problems (each with its line and
     /// column; nothing is written), 2 when the file cannot be read.
     Import {
         /// The file to read.
