@@ -1484,6 +1484,8 @@ fn compare_with_marks_the_changes_and_selects_what_the_list_names() {
         .id;
     assert_eq!(h.state().selection.systems, vec![hub]);
     h.get_by_label_contains("Findings introduced (");
+    // The flows the first design has and the open one lost are in the list too.
+    h.get_by_label("- Order status to the orgs");
 
     // The comparison follows edits of the open design: delete the hub, and it is no
     // longer "added".

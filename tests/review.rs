@@ -288,3 +288,170 @@ fn a_waiver_lapses_when_its_link_changes_in_a_way_the_analysis_reads() {
     let a = patchbay::analysis::analyze_on(&fixed, today);
     assert_eq!(a.lapsed[0].why, "the finding it accepts is gone");
 }
+
+/// One edit of one kind the model has, on the n-th item it applies to: the design
+/// after it, and a word the comparison must say (the field or the item's name).
+/// `None` when the design has nothing this edit applies to.
+fn single_edit(d: &Design, kind: usize, n: usize) -> Option<(Design, String)> {
+    let mut a = d.clone();
+    let pick = |len: usize| (len > 0).then(|| n % len);
+    let said = match kind {
+        0 => {
+            a.name.push_str(" v2");
+            "name".to_owned()
+        }
+        1 => {
+            a.description.push_str(" More.");
+            "description".to_owned()
+        }
+        2 => {
+            a.environment = match a.environment {
+                model::Environment::Production => model::Environment::Prototype,
+                _ => model::Environment::Production,
+            };
+            "environment".to_owned()
+        }
+        3 => {
+            a.central_governance = !a.central_governance;
+            "central_governance".to_owned()
+        }
+        4 => {
+            let z = pick(a.zones.len())?;
+            a.zones[z].name.push_str(" (moved)");
+            a.zones[z].name.clone()
+        }
+        5 => {
+            let s = pick(a.systems.len())?;
+            a.systems[s].notes.push_str("a note");
+            "notes".to_owned()
+        }
+        6 => {
+            let s = pick(a.systems.len())?;
+            a.systems[s].requires_mtls = Some(!a.systems[s].requires_mtls.unwrap_or(false));
+            "requires_mtls".to_owned()
+        }
+        7 => {
+            let s = pick(a.systems.len())?;
+            a.systems[s].zone = None;
+            d.systems[s].zone?;
+            "zone".to_owned()
+        }
+        8 => {
+            let l = pick(a.links.len())?;
+            a.links[l].volume += 1;
+            "volume".to_owned()
+        }
+        9 => {
+            let l = pick(a.links.len())?;
+            a.links[l].purpose.push_str(" (again)");
+            "purpose".to_owned()
+        }
+        10 => {
+            let f = pick(a.flows.len())?;
+            a.flows[f].name.push_str(" (renamed)");
+            a.flows[f].name.clone()
+        }
+        11 => {
+            let f = pick(a.flows.len())?;
+            a.flows[f].steps.pop()?;
+            "steps".to_owned()
+        }
+        12 => {
+            let f = pick(a.flows.len())?;
+            a.flows.remove(f).name
+        }
+        13 => {
+            let w = pick(a.waivers.len())?;
+            a.waivers.remove(w).rule
+        }
+        14 => {
+            let w = pick(a.waivers.len())?;
+            a.waivers[w].reason.push_str(" Reviewed again.");
+            "reason".to_owned()
+        }
+        15 => {
+            let w = pick(a.waivers.len())?;
+            a.waivers[w].until = Some("2030-12-31".into());
+            "until".to_owned()
+        }
+        16 => {
+            let w = pick(a.waivers.len())?;
+            a.waivers[w].by.push_str(" and Bo");
+            "by".to_owned()
+        }
+        _ => {
+            let s = pick(a.systems.len())?;
+            let id = a.systems[s].id;
+            a.waivers.push(model::waiver::Waiver {
+                rule: "KIND-001".into(),
+                system: Some(id),
+                link: None,
+                reason: "Known".into(),
+                by: "Ana".into(),
+                until: None,
+                seen: String::new(),
+            });
+            "KIND-001".to_owned()
+        }
+    };
+    Some((a, said))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Any single edit of any kind the file holds makes the designs differ (exit 1)
+    /// and the comparison name it.
+    #[test]
+    fn any_single_edit_is_seen_and_named(
+        which in 0..patchbay::samples::ALL.len(),
+        kind in 0usize..18,
+        n in 0usize..100,
+    ) {
+        let before = model::parse(patchbay::samples::ALL[which].text).expect("valid");
+        let Some((after, said)) = single_edit(&before, kind, n) else {
+            return Ok(());
+        };
+        prop_assume!(model::validate::validate(&after).is_empty());
+        let d = diff(&before, &after);
+        prop_assert!(!d.is_empty(), "edit {kind} not seen");
+        let text = render::text(&d);
+        prop_assert!(text.contains(&said), "edit {kind}: {said:?} not in\n{text}");
+    }
+}
+
+#[test]
+fn retail_with_its_waiver_removed_differs_and_names_the_waiver_and_the_finding_back() {
+    let before = sample("retail.patchbay.ron");
+    let mut after = before.clone();
+    let w = after.waivers.remove(0);
+    let d = diff(&before, &after);
+    assert!(!d.is_empty());
+    assert_eq!(d.waivers.removed.len(), 1);
+    assert!(
+        d.waivers.removed[0]
+            .name
+            .starts_with(&format!("{} on ", w.rule))
+    );
+    assert!(
+        d.introduced.iter().any(|f| f.rule == w.rule),
+        "the accepted finding is open again: {:?}",
+        d.introduced
+    );
+    let text = render::text(&d);
+    assert!(text.contains("Waivers: 0 added, 1 removed"), "{text}");
+    // The command says so with its exit code.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (
+        dir.path().join("a.patchbay.ron"),
+        dir.path().join("b.patchbay.ron"),
+    );
+    std::fs::write(&a, model::file::to_ron_string(&before).expect("ron")).expect("write");
+    std::fs::write(&b, model::file::to_ron_string(&after).expect("ron")).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patchbay"))
+        .args(["diff", a.to_str().expect("path"), b.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&w.rule));
+}

@@ -6,7 +6,7 @@ use crate::report::escape::xml;
 use std::fmt::Write;
 
 /// The JSON contract's version; bumped on any change a reader could notice.
-pub const DIFF_VERSION: u32 = 2;
+pub const DIFF_VERSION: u32 = 3;
 
 fn value(v: &str) -> &str {
     if v.is_empty() { "(not set)" } else { v }
@@ -84,6 +84,8 @@ pub fn text(d: &Diff) -> String {
     items(&mut out, "Zones", &d.zones);
     items(&mut out, "Systems", &d.systems);
     items(&mut out, "Links", &d.links);
+    items(&mut out, "Flows", &d.flows);
+    items(&mut out, "Waivers", &d.waivers);
     if !d.advice.is_empty() {
         let _ = writeln!(out, "\nRecommendations that changed");
         for a in &d.advice {
@@ -128,19 +130,42 @@ pub fn markdown(d: &Diff) -> String {
         let _ = writeln!(out, "The designs are the same.");
         return out;
     }
-    let _ = writeln!(
-        out,
-        "| | added | removed | changed |\n|---|---:|---:|---:|\n| zones | {} | {} | {} |\n| systems | {} | {} | {} |\n| links | {} | {} | {} |\n",
-        d.zones.added.len(),
-        d.zones.removed.len(),
-        d.zones.changed.len(),
-        d.systems.added.len(),
-        d.systems.removed.len(),
-        d.systems.changed.len(),
-        d.links.added.len(),
-        d.links.removed.len(),
-        d.links.changed.len()
-    );
+    let _ = writeln!(out, "| | added | removed | changed |\n|---|---:|---:|---:|");
+    for (label, added, removed, changed) in [
+        (
+            "zones",
+            d.zones.added.len(),
+            d.zones.removed.len(),
+            d.zones.changed.len(),
+        ),
+        (
+            "systems",
+            d.systems.added.len(),
+            d.systems.removed.len(),
+            d.systems.changed.len(),
+        ),
+        (
+            "links",
+            d.links.added.len(),
+            d.links.removed.len(),
+            d.links.changed.len(),
+        ),
+        (
+            "flows",
+            d.flows.added.len(),
+            d.flows.removed.len(),
+            d.flows.changed.len(),
+        ),
+        (
+            "waivers",
+            d.waivers.added.len(),
+            d.waivers.removed.len(),
+            d.waivers.changed.len(),
+        ),
+    ] {
+        let _ = writeln!(out, "| {label} | {added} | {removed} | {changed} |");
+    }
+    out.push('\n');
     if !d.design.is_empty() {
         let _ = writeln!(out, "## Design\n");
         for f in &d.design {
@@ -148,27 +173,11 @@ pub fn markdown(d: &Diff) -> String {
         }
         out.push('\n');
     }
-    fn items<Id: std::fmt::Display>(out: &mut String, title: &str, i: &Items<Id>) {
-        if i.added.is_empty() && i.removed.is_empty() && i.changed.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "## {title}\n");
-        for a in &i.added {
-            let _ = writeln!(out, "- added: {}", md(&a.name));
-        }
-        for r in &i.removed {
-            let _ = writeln!(out, "- removed: {}", md(&r.name));
-        }
-        for c in &i.changed {
-            let mut parts: Vec<String> = matched_text(c).into_iter().collect();
-            parts.extend(c.fields.iter().map(field_text));
-            let _ = writeln!(out, "- changed: {}: {}", md(&c.name), md(&parts.join("; ")));
-        }
-        out.push('\n');
-    }
-    items(&mut out, "Zones", &d.zones);
-    items(&mut out, "Systems", &d.systems);
-    items(&mut out, "Links", &d.links);
+    md_items(&mut out, "Zones", &d.zones);
+    md_items(&mut out, "Systems", &d.systems);
+    md_items(&mut out, "Links", &d.links);
+    md_items(&mut out, "Flows", &d.flows);
+    md_items(&mut out, "Waivers", &d.waivers);
     if !d.advice.is_empty() {
         let _ = writeln!(
             out,
@@ -199,6 +208,12 @@ pub fn markdown(d: &Diff) -> String {
             out.push('\n');
         }
     }
+    md_esb(&mut out, d);
+    out
+}
+
+/// The ESB counts before and after, as a Markdown table.
+fn md_esb(out: &mut String, d: &Diff) {
     let _ = writeln!(
         out,
         "## ESB\n\n| | verdict | n | p | full mesh | through a hub |\n|---|---|---:|---:|---:|---:|"
@@ -210,7 +225,27 @@ pub fn markdown(d: &Diff) -> String {
             e.verdict, e.systems, e.point_to_point, e.full_mesh, e.via_hub
         );
     }
-    out
+}
+
+/// One kind of item as a Markdown section: added, removed and changed.
+fn md_items<Id: std::fmt::Display>(out: &mut String, title: &str, i: &Items<Id>) {
+    use crate::report::markdown::escape as md;
+    if i.added.is_empty() && i.removed.is_empty() && i.changed.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {title}\n");
+    for a in &i.added {
+        let _ = writeln!(out, "- added: {}", md(&a.name));
+    }
+    for r in &i.removed {
+        let _ = writeln!(out, "- removed: {}", md(&r.name));
+    }
+    for c in &i.changed {
+        let mut parts: Vec<String> = matched_text(c).into_iter().collect();
+        parts.extend(c.fields.iter().map(field_text));
+        let _ = writeln!(out, "- changed: {}: {}", md(&c.name), md(&parts.join("; ")));
+    }
+    out.push('\n');
 }
 
 /// The stable JSON contract: `diff_version`, then the comparison.
@@ -268,6 +303,8 @@ pub fn html(d: &Diff) -> String {
     count_row(&mut h, "zones", &d.zones);
     count_row(&mut h, "systems", &d.systems);
     count_row(&mut h, "links", &d.links);
+    count_row(&mut h, "flows", &d.flows);
+    count_row(&mut h, "waivers", &d.waivers);
     h.push_str("</table>\n");
     if !d.design.is_empty() {
         h.push_str("<h2>Design</h2>\n<ul>\n");
@@ -276,32 +313,11 @@ pub fn html(d: &Diff) -> String {
         }
         h.push_str("</ul>\n");
     }
-    fn items<Id: std::fmt::Display>(h: &mut String, title: &str, i: &Items<Id>) {
-        if i.added.is_empty() && i.removed.is_empty() && i.changed.is_empty() {
-            return;
-        }
-        let _ = writeln!(h, "<h2>{title}</h2>\n<ul>");
-        for a in &i.added {
-            let _ = writeln!(h, "<li class=\"added\">added: {}</li>", xml(&a.name));
-        }
-        for r in &i.removed {
-            let _ = writeln!(h, "<li class=\"removed\">removed: {}</li>", xml(&r.name));
-        }
-        for c in &i.changed {
-            let mut parts: Vec<String> = matched_text(c).into_iter().collect();
-            parts.extend(c.fields.iter().map(field_text));
-            let _ = writeln!(
-                h,
-                "<li class=\"changed\">changed: {}<br><span class=\"muted\">{}</span></li>",
-                xml(&c.name),
-                xml(&parts.join("; "))
-            );
-        }
-        h.push_str("</ul>\n");
-    }
-    items(&mut h, "Zones", &d.zones);
-    items(&mut h, "Systems", &d.systems);
-    items(&mut h, "Links", &d.links);
+    html_items(&mut h, "Zones", &d.zones);
+    html_items(&mut h, "Systems", &d.systems);
+    html_items(&mut h, "Links", &d.links);
+    html_items(&mut h, "Flows", &d.flows);
+    html_items(&mut h, "Waivers", &d.waivers);
     if !d.advice.is_empty() {
         h.push_str("<h2>Recommendations that changed</h2>\n<table><tr><th>link</th><th>decision</th><th>before</th><th>after</th><th>why</th></tr>\n");
         for a in &d.advice {
@@ -339,4 +355,29 @@ pub fn html(d: &Diff) -> String {
     }
     h.push_str("</table>\n</body>\n</html>\n");
     h
+}
+
+/// One kind of item in the page: added, removed and changed.
+fn html_items<Id: std::fmt::Display>(h: &mut String, title: &str, i: &Items<Id>) {
+    if i.added.is_empty() && i.removed.is_empty() && i.changed.is_empty() {
+        return;
+    }
+    let _ = writeln!(h, "<h2>{title}</h2>\n<ul>");
+    for a in &i.added {
+        let _ = writeln!(h, "<li class=\"added\">added: {}</li>", xml(&a.name));
+    }
+    for r in &i.removed {
+        let _ = writeln!(h, "<li class=\"removed\">removed: {}</li>", xml(&r.name));
+    }
+    for c in &i.changed {
+        let mut parts: Vec<String> = matched_text(c).into_iter().collect();
+        parts.extend(c.fields.iter().map(field_text));
+        let _ = writeln!(
+            h,
+            "<li class=\"changed\">changed: {}<br><span class=\"muted\">{}</span></li>",
+            xml(&c.name),
+            xml(&parts.join("; "))
+        );
+    }
+    h.push_str("</ul>\n");
 }

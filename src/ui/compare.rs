@@ -238,17 +238,23 @@ fn item(
     }
 }
 
-/// Systems or links: added, changed, removed. What is in the open design is selected;
-/// a removed item runs what `removed_at` gives (for a system, show where it stood).
+/// Zones, systems, links, flows or waivers: added, changed, removed, after a heading
+/// naming them when there are any. A click on what is in the open design runs what
+/// `show` gives (select it, show the flow); on a removed one, what `removed_at` gives
+/// (for a system, show where it stood).
 fn rows<Id: Copy>(
     ui: &mut egui::Ui,
     commands: &mut Vec<Command>,
-    items: &crate::review::diff::Items<Id>,
-    subject: fn(Id) -> Subject,
+    (title, items): (&str, &crate::review::diff::Items<Id>),
+    show: impl Fn(Id) -> Option<Command>,
     removed_at: impl Fn(Id) -> Option<Command>,
 ) {
+    if items.added.is_empty() && items.changed.is_empty() && items.removed.is_empty() {
+        return;
+    }
+    ui.strong(title);
     for a in &items.added {
-        let then = Some(Command::Reveal(subject(a.id)));
+        let then = show(a.id);
         item(ui, commands, ADDED, &format!("+ {}", a.name), then);
     }
     for ch in &items.changed {
@@ -258,13 +264,7 @@ fn rows<Id: Copy>(
             .map(crate::review::render::field_text)
             .collect();
         let text = format!("~ {}: {}", ch.name, what.join("; "));
-        item(
-            ui,
-            commands,
-            CHANGED,
-            &text,
-            Some(Command::Reveal(subject(ch.after))),
-        );
+        item(ui, commands, CHANGED, &text, show(ch.after));
     }
     for r in &items.removed {
         item(
@@ -298,8 +298,15 @@ fn changes(ui: &mut egui::Ui, c: &Comparison, commands: &mut Vec<Command>) {
             .system(id)
             .map(|s| Command::RevealAt(s.rect.center()))
     };
-    rows(ui, commands, &d.systems, Subject::System, stood);
-    rows(ui, commands, &d.links, Subject::Link, |_| None);
+    let none = |_| None;
+    rows(ui, commands, ("Zones", &d.zones), none, none);
+    let system = |id| Some(Command::Reveal(Subject::System(id)));
+    rows(ui, commands, ("Systems", &d.systems), system, stood);
+    let link = |id| Some(Command::Reveal(Subject::Link(id)));
+    rows(ui, commands, ("Links", &d.links), link, |_| None);
+    let flow = |id| Some(Command::ShowFlow(Some(id)));
+    rows(ui, commands, ("Flows", &d.flows), flow, |_| None);
+    rows(ui, commands, ("Waivers", &d.waivers), |_| None, |_| None);
     if !d.advice.is_empty() {
         ui.separator();
         ui.strong("Recommendations that changed");

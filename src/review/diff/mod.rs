@@ -2,6 +2,7 @@
 //! recommendations moved, which findings were resolved or introduced, and the ESB
 //! question before and after.
 
+mod accepted;
 mod advice;
 mod fields;
 mod pairing;
@@ -31,6 +32,12 @@ pub struct Diff {
     pub systems: Items<SystemId>,
     /// Links.
     pub links: Items<LinkId>,
+    /// Flows: matched by id and name as systems are; their steps compared by the
+    /// links they are.
+    pub flows: Items<u32>,
+    /// Waivers (accepted findings), by their place in each file; matched by rule and
+    /// the subject they accept.
+    pub waivers: Items<usize>,
     /// Recommendations of links in both designs that changed.
     pub advice: Vec<AdviceChange>,
     /// In the first design's findings only.
@@ -48,6 +55,8 @@ impl Diff {
             && self.zones.is_empty()
             && self.systems.is_empty()
             && self.links.is_empty()
+            && self.flows.is_empty()
+            && self.waivers.is_empty()
     }
 }
 
@@ -115,7 +124,12 @@ pub fn diff_analysed(before: &Design, a: &Analysis, after: &Design, b: &Analysis
         }
     }
 
+    let link_map: HashMap<LinkId, LinkId> = links.iter().map(|(x, y, _)| (*x, *y)).collect();
+    let flows = accepted::flows((before, after), &link_map);
+    let waivers = accepted::waivers((before, after), (&system_map, &link_map));
     Diff {
+        flows,
+        waivers,
         names: Pair {
             before: before.name.clone(),
             after: after.name.clone(),
