@@ -310,6 +310,8 @@ fn mermaid_and_plantuml_lines_keep_their_shape_with_hostile_names() {
                 && l.contains(" -->|\"")
                 && l.matches('"').count() == 2
                 && l.matches('|').count() == 2)
+            // A purpose in a comment, on one line, its text in entity codes.
+            || (l.starts_with("%% purpose: ") && !l.contains('"') && !l.contains('\n'))
             || (l.starts_with("linkStyle ") && !l.contains('"'))
             || (l.starts_with("classDef ") && !l.contains('"'))
             || (l.starts_with("class s") && !l.contains('"'));

@@ -233,7 +233,7 @@ fn import_writes_the_design_and_says_what_it_guessed() {
 }
 
 /// What a flowchart carries: systems by name and kind, in their zones, and the links
-/// between them.
+/// between them with their purposes (in Patchbay's comments; the edges show advice).
 fn flowchart_view(d: &Design) -> (Vec<String>, Vec<String>) {
     let zone = |id: Option<model::ZoneId>| {
         id.and_then(|z| d.zone(z))
@@ -250,7 +250,7 @@ fn flowchart_view(d: &Design) -> (Vec<String>, Vec<String>) {
     let mut links: Vec<String> = d
         .links
         .iter()
-        .map(|l| format!("{} -> {}", name(l.from), name(l.to)))
+        .map(|l| format!("{} -> {}: {:?}", name(l.from), name(l.to), l.purpose))
         .collect();
     links.sort();
     (systems, links)

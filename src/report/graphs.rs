@@ -99,6 +99,11 @@ pub fn mermaid(design: &Design, analysis: &Analysis) -> String {
     let mut by_pattern: Vec<(crate::analysis::Pattern, Vec<usize>)> = Vec::new();
     for (n, a) in analysis.links.iter().enumerate() {
         let l = &design.links[a.index];
+        // The edge shows the advice; its purpose rides along in a comment Mermaid
+        // does not draw, for Patchbay's import to give back.
+        if !l.purpose.is_empty() {
+            let _ = writeln!(s, "  %% purpose: {}", escape::mermaid(&l.purpose));
+        }
         let _ = writeln!(
             s,
             "  s{} -->|\"{}\"| s{}",

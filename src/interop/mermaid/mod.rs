@@ -63,6 +63,11 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
         let joined = match pending.take() {
             Some((first, indent, text)) => (first, indent, format!("{text}\n{line}")),
             None => {
+                // Patchbay's own export keeps a link's purpose in a comment.
+                if line.starts_with(PURPOSE) {
+                    logical.push((n, 0, line.to_owned()));
+                    continue;
+                }
                 // Comments and `%%{init: …}%%` directives.
                 if line.is_empty() || line.starts_with("%%") {
                     continue;
@@ -80,6 +85,10 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     logical.extend(pending);
     for (n, indent, line) in &logical {
         let (n, indent) = (*n, *indent);
+        if let Some(purpose) = line.strip_prefix(PURPOSE) {
+            reader.purpose = Some(text::label(purpose));
+            continue;
+        }
         if !reader.header {
             // The header may share its line with statements: `graph TD; A-->B;`.
             let first = line.split(';').next().unwrap_or("").trim();
@@ -129,6 +138,19 @@ struct Open {
     title: String,
 }
 
+/// The comment Patchbay's export writes before an edge: the link's purpose, which
+/// the edge's label (the advice) does not show.
+const PURPOSE: &str = "%% purpose: ";
+
+/// Whether an edge label is the advice Patchbay's export writes ("request-reply ·
+/// jwt-bearer"), which is no purpose.
+fn is_advice(label: &str) -> bool {
+    label.split_once(" · ").is_some_and(|(pattern, auth)| {
+        pattern.parse::<crate::analysis::Pattern>().is_ok()
+            && auth.parse::<crate::model::AuthFlow>().is_ok()
+    })
+}
+
 /// What a flowchart has said so far: the design, and what each node id has become.
 #[derive(Default)]
 struct Reader {
@@ -144,6 +166,8 @@ struct Reader {
     /// Every subgraph's id.
     subgraphs: Vec<String>,
     header: bool,
+    /// The purpose Patchbay's export gave the next edge in a comment.
+    purpose: Option<String>,
     /// Lines whose only content is styling, for one line of the report.
     styles: Vec<usize>,
     report: Vec<String>,
@@ -251,6 +275,7 @@ impl Reader {
     /// Groups of nodes joined by edges: a link from each node of a group to each of
     /// the next, for every edge but an invisible one.
     fn chain(&mut self, n: usize, col: usize, c: &Chain) {
+        let purpose = self.purpose.take();
         let mut groups = Vec::new();
         for g in &c.groups {
             let mut ids = Vec::new();
@@ -274,7 +299,7 @@ impl Reader {
             }
             for from in &groups[i] {
                 for to in &groups[i + 1] {
-                    self.link(n, col, (from, to), e);
+                    self.link(n, col, (from, to), e, purpose.as_deref());
                 }
             }
         }
@@ -288,6 +313,7 @@ impl Reader {
         col: usize,
         ends: (&Result<SystemId, String>, &Result<SystemId, String>),
         e: &syntax::Edge,
+        purpose: Option<&str>,
     ) {
         let name = |d: &Design, end: &Result<SystemId, String>| match end {
             Ok(id) => d.system(*id).map(|s| said(&s.name)).unwrap_or_default(),
@@ -311,7 +337,12 @@ impl Reader {
             |d: &Design, id: SystemId| d.system(id).map(|s| s.name.clone()).unwrap_or_default();
         let mut add = |from: SystemId, to: SystemId| {
             let mut link = Link::new(LinkId(self.design.links.len() as u32 + 1), from, to);
-            link.purpose = e.label.clone().unwrap_or_default();
+            // Patchbay's own advice label is no purpose: the comment before it has it.
+            link.purpose = match e.label.as_deref() {
+                Some(label) if is_advice(label) => purpose.unwrap_or_default().to_owned(),
+                Some(label) => label.to_owned(),
+                None => purpose.unwrap_or_default().to_owned(),
+            };
             self.design.links.push(link);
         };
         add(from, to);
