@@ -356,8 +356,18 @@ fn a_file_with_no_flowchart_or_nothing_readable_is_refused_at_its_line() {
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), cases.len());
 }
 
-/// maxGraph's reading of some `.drawio` files: (vertices, edges, containers, labels).
-fn maxgraph(files: &[std::path::PathBuf]) -> Vec<(usize, usize, usize, Vec<String>)> {
+/// maxGraph's reading of a `.drawio` file: vertices, edges, containers, every label,
+/// and each edge's whole route.
+struct MaxGraph {
+    vertices: usize,
+    edges: usize,
+    containers: usize,
+    labels: Vec<String>,
+    routes: Vec<String>,
+}
+
+/// maxGraph's reading of some `.drawio` files.
+fn maxgraph(files: &[std::path::PathBuf]) -> Vec<MaxGraph> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let modules = std::env::var_os("MAXGRAPH")
         .map_or_else(|| root.join("target/maxgraph"), std::path::PathBuf::from);
@@ -385,17 +395,21 @@ fn maxgraph(files: &[std::path::PathBuf]) -> Vec<(usize, usize, usize, Vec<Strin
         .iter()
         .map(|r| {
             assert!(r.get("error").is_none(), "{r}");
-            (
-                r["vertices"].as_u64().expect("n") as usize,
-                r["edges"].as_u64().expect("n") as usize,
-                r["containers"].as_u64().expect("n") as usize,
-                r["labels"]
+            let texts = |key: &str| -> Vec<String> {
+                r[key]
                     .as_array()
-                    .expect("labels")
+                    .expect("a list")
                     .iter()
                     .map(|l| l.as_str().expect("text").to_owned())
-                    .collect(),
-            )
+                    .collect()
+            };
+            MaxGraph {
+                vertices: r["vertices"].as_u64().expect("n") as usize,
+                edges: r["edges"].as_u64().expect("n") as usize,
+                containers: r["containers"].as_u64().expect("n") as usize,
+                labels: texts("labels"),
+                routes: texts("routes"),
+            }
         })
         .collect()
 }
@@ -430,10 +444,43 @@ fn maxgraph_reads_every_drawio_export_with_every_shape_and_label() {
             path
         })
         .collect();
-    for ((name, d), (vertices, edges, containers, labels)) in designs.iter().zip(maxgraph(&files)) {
-        let zones = patchbay::geometry::Geometry::new(d, &analyze(d))
-            .zones
-            .len();
+    for ((name, d), read) in designs.iter().zip(maxgraph(&files)) {
+        let MaxGraph {
+            vertices,
+            edges,
+            containers,
+            labels,
+            routes,
+        } = read;
+        let g = patchbay::geometry::Geometry::new(d, &analyze(d));
+        let zones = g.zones.len();
+        // Every edge keeps Patchbay's bends, and no two share their whole route (links
+        // between the same two systems lie apart).
+        let mut drawn: Vec<String> = routes
+            .iter()
+            .map(|r| r.split(" via ").nth(1).unwrap_or("").to_owned())
+            .collect();
+        let mut routed: Vec<String> = g
+            .links
+            .iter()
+            .map(|shape| {
+                let inner = &shape.route[1..shape.route.len().saturating_sub(1)];
+                let bends: Vec<String> = inner
+                    .iter()
+                    .map(|p| format!("{},{}", p.x.round(), p.y.round()))
+                    .collect();
+                bends.join(" ")
+            })
+            .collect();
+        drawn.sort();
+        routed.sort();
+        assert_eq!(drawn, routed, "{name}: the edges' bends are Patchbay's");
+        let distinct: std::collections::HashSet<&String> = routes.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            routes.len(),
+            "{name}: two edges share a whole route"
+        );
         assert_eq!(
             vertices,
             d.systems.len() + zones,

@@ -34,6 +34,15 @@ for (const file of process.argv.slice(2)) {
     edges: cells.filter((c) => c.edge && c.source && c.target).length,
     containers: vertices.filter((c) => cells.some((d) => d.parent === c)).length,
     labels: cells.map(label).filter((l) => l),
+    // Each edge's whole route as drawn: its ends, exit and entry points and bends.
+    routes: cells
+      .filter((c) => c.edge && c.source && c.target)
+      .map((c) => {
+        const style = c.style ?? {};
+        const s = typeof style === 'string' ? Object.fromEntries(style.split(';').filter((p) => p.includes('=')).map((p) => p.split('='))) : style;
+        const points = (c.geometry?.points ?? []).map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ');
+        return `${c.source.id}>${c.target.id} exit ${s.exitX},${s.exitY} entry ${s.entryX},${s.entryY} via ${points}`;
+      }),
   });
 }
 console.log(JSON.stringify(results));

@@ -3,7 +3,8 @@
 //! Out: an uncompressed `.drawio` file (`mxfile` / `diagram` / `mxGraphModel`) that
 //! draw.io opens as an editable diagram. Zones are containers holding their systems,
 //! systems are shapes in their kind's colour labelled with the kind tag and the name,
-//! links are orthogonal edges labelled `pattern · auth flow` in their pattern's colour,
+//! links are edges labelled `pattern · auth flow` in their pattern's colour along
+//! Patchbay's own routes (exit and entry points, bend points, the label's place),
 //! all where Patchbay's own layout puts them. Every attribute travels along as draw.io
 //! shape data (`<object>` properties).
 //!

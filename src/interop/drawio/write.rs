@@ -1,8 +1,8 @@
 //! Writing a `.drawio` file.
 
 use crate::analysis::{Analysis, LinkAnalysis};
-use crate::geometry::{Geometry, SystemShape, ZoneShape};
-use crate::model::{Design, Link, System};
+use crate::geometry::{Geometry, LinkShape, SystemShape, ZoneShape};
+use crate::model::{Design, Link, Pos, System};
 use crate::report::escape;
 use crate::report::palette;
 use xmlwriter::{Indent, Options, XmlWriter};
@@ -96,9 +96,9 @@ pub fn export_drawn(design: &Design, analysis: &Analysis, g: &Geometry) -> Strin
         let zone = sys.zone.and_then(|z| g.zones.iter().find(|zs| zs.id == z));
         system(&mut w, sys, shape, zone);
     }
-    for l in design.links.iter() {
+    for (l, shape) in design.links.iter().zip(&g.links) {
         if let Some(a) = analysis.link(l.id) {
-            link(&mut w, l, a);
+            link(&mut w, l, a, (shape, g));
         }
     }
     w.end_document()
@@ -196,7 +196,7 @@ fn system(w: &mut XmlWriter, sys: &System, shape: &SystemShape, zone: Option<&Zo
 
 /// A link: its pattern and auth flow as the label, its fields as properties, drawn
 /// in its pattern's colour.
-fn link(w: &mut XmlWriter, l: &Link, a: &LinkAnalysis) {
+fn link(w: &mut XmlWriter, l: &Link, a: &LinkAnalysis, (shape, g): (&LinkShape, &Geometry)) {
     let color = palette::pattern_hex(a.pattern.choice);
     w.start_element("object");
     w.write_attribute_fmt("id", format_args!("l{}", l.id.0));
@@ -208,15 +208,95 @@ fn link(w: &mut XmlWriter, l: &Link, a: &LinkAnalysis) {
     w.write_attribute("patchbay", "link");
     properties(w, l, &["id", "from", "to"]);
     w.start_element("mxCell");
+    // Drawn as Patchbay routed it: leaving and entering where its route does, through
+    // its bend points, straight between them; so links between the same two systems
+    // lie apart, each with its own label.
+    let ports = route_ports(shape, g);
     let style = format!(
-        "edgeStyle=orthogonalEdgeStyle;rounded=1;html=0;strokeColor={color};strokeWidth=2;fontSize=10;labelBackgroundColor=#ffffff;endArrow=block;endFill=1;"
+        "edgeStyle=none;rounded=1;html=0;strokeColor={color};strokeWidth=2;fontSize=10;labelBackgroundColor=#ffffff;endArrow=block;endFill=1;{ports}"
     );
     w.write_attribute("style", &style);
     w.write_attribute("edge", "1");
     w.write_attribute("parent", "1");
     w.write_attribute_fmt("source", format_args!("s{}", l.from.0));
     w.write_attribute_fmt("target", format_args!("s{}", l.to.0));
-    empty(w, "mxGeometry", &[("relative", &1), ("as", &"geometry")]);
+    w.start_element("mxGeometry");
+    w.write_attribute("relative", &1);
+    w.write_attribute("as", "geometry");
+    let bends = shape.route.len().saturating_sub(2);
+    if bends > 0 {
+        w.start_element("Array");
+        w.write_attribute("as", "points");
+        for p in &shape.route[1..shape.route.len() - 1] {
+            empty(w, "mxPoint", &[("x", &p.x), ("y", &p.y)]);
+        }
+        w.end_element();
+    }
+    // The label where Patchbay placed it: an offset from the middle of the route.
+    if let (Some(label), Some(mid)) = (&shape.label, route_middle(&shape.route)) {
+        let c = label.rect.center();
+        empty(
+            w,
+            "mxPoint",
+            &[
+                ("x", &(c.x - mid.x)),
+                ("y", &(c.y - mid.y)),
+                ("as", &"offset"),
+            ],
+        );
+    }
     w.end_element();
     w.end_element();
+    w.end_element();
+}
+
+/// Where a route leaves its source and enters its target, as draw.io's exit and entry
+/// points (0 to 1 across each box).
+fn route_ports(shape: &LinkShape, g: &Geometry) -> String {
+    let at = |id, p: Option<&Pos>| {
+        let (r, p) = (g.system(id)?.rect, p?);
+        let fraction = |v: f32, lo: f32, size: f32| {
+            if size > 0.0 {
+                ((v - lo) / size).clamp(0.0, 1.0)
+            } else {
+                0.5
+            }
+        };
+        Some((
+            fraction(p.x, r.x0, r.width()),
+            fraction(p.y, r.y0, r.height()),
+        ))
+    };
+    let mut style = String::new();
+    if let Some((x, y)) = at(shape.from, shape.route.first()) {
+        style.push_str(&format!(
+            "exitX={x:.4};exitY={y:.4};exitDx=0;exitDy=0;exitPerimeter=0;"
+        ));
+    }
+    if let Some((x, y)) = at(shape.to, shape.route.last()) {
+        style.push_str(&format!(
+            "entryX={x:.4};entryY={y:.4};entryDx=0;entryDy=0;entryPerimeter=0;"
+        ));
+    }
+    style
+}
+
+/// The point halfway along a route, where draw.io puts an edge's label before its
+/// offset.
+fn route_middle(route: &[Pos]) -> Option<Pos> {
+    let length = |a: &Pos, b: &Pos| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+    let total: f32 = route.windows(2).map(|w| length(&w[0], &w[1])).sum();
+    let mut left = total / 2.0;
+    for w in route.windows(2) {
+        let len = length(&w[0], &w[1]);
+        if len > 0.0 && left <= len {
+            let t = left / len;
+            return Some(Pos {
+                x: w[0].x + (w[1].x - w[0].x) * t,
+                y: w[0].y + (w[1].y - w[0].y) * t,
+            });
+        }
+        left -= len;
+    }
+    route.first().copied()
 }
