@@ -114,5 +114,44 @@ fn pdf(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports, sarif, pdf);
+/// Graphviz's `dot` on the DOT export of generated designs laid out by dot alone:
+/// the export asks for a lighter drawing past `DOT_FULL_LINKS` links so that dot
+/// finishes (target: under 60 s at 300 systems).
+fn graphviz(c: &mut Criterion) {
+    use std::io::Write;
+    let mut group = c.benchmark_group("graphviz");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(60));
+    for systems in [30, 100, 300] {
+        let mut design = generate(Params {
+            systems,
+            links_per_system: 5,
+            seed: 1,
+        });
+        for s in &mut design.systems {
+            s.position = None;
+        }
+        let dot = export(&design, &analyze(&design), ExportFormat::Dot, 1.0).expect("dot");
+        group.bench_function(format!("dot -Tsvg, {systems} systems"), |b| {
+            b.iter(|| {
+                let mut child = std::process::Command::new("dot")
+                    .arg("-Tsvg")
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("Graphviz dot");
+                child
+                    .stdin
+                    .take()
+                    .expect("stdin")
+                    .write_all(&dot)
+                    .expect("write");
+                child.wait_with_output().expect("dot").stdout.len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exports, sarif, pdf, graphviz);
 criterion_main!(benches);

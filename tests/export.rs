@@ -822,3 +822,32 @@ fn a_png_too_large_for_image_libraries_is_refused_with_the_scale_that_fits() {
         "{w}x{h}"
     );
 }
+
+#[test]
+fn graphviz_finishes_the_dot_of_generated_designs_up_to_300_systems() {
+    // Laid out by Graphviz alone (no positions), as `compare.sh` measures them. The
+    // times are the bench's (`cargo bench --bench export -- graphviz`); here, that dot
+    // finishes and draws every node and edge.
+    for systems in [30, 100, 300] {
+        let mut design = patchbay::generate::generate(patchbay::generate::Params {
+            systems,
+            links_per_system: 5,
+            seed: 1,
+        });
+        for s in &mut design.systems {
+            s.position = None;
+        }
+        let dot = text(&design, ExportFormat::Dot);
+        assert_eq!(
+            dot.starts_with("// "),
+            design.links.len() > patchbay::report::graphs::DOT_FULL_LINKS,
+            "{systems} systems: the lighter graph says so at the top"
+        );
+        let g = graphviz(&dot);
+        assert_eq!(
+            g["edges"].as_array().map_or(0, Vec::len),
+            design.links.len(),
+            "{systems} systems: edges"
+        );
+    }
+}
