@@ -455,3 +455,24 @@ fn retail_with_its_waiver_removed_differs_and_names_the_waiver_and_the_finding_b
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains(&w.rule));
 }
+
+#[test]
+fn a_value_set_back_to_its_default_reads_as_that_value() {
+    let before = sample("legacy.patchbay.ron");
+    let mut after = before.clone();
+    let l = after
+        .links
+        .iter_mut()
+        .find(|l| l.trigger != model::Link::new(LinkId(0), SystemId(0), SystemId(0)).trigger)
+        .expect("a link with a trigger other than the default");
+    let default = model::Link::new(LinkId(0), SystemId(0), SystemId(0)).trigger;
+    l.trigger = default;
+    let d = diff(&before, &after);
+    let f = d.links.changed[0]
+        .fields
+        .iter()
+        .find(|f| f.field == "trigger")
+        .expect("trigger changed");
+    assert_eq!(f.after, default.id());
+    assert!(!render::html(&d).contains("(not set)"));
+}

@@ -18,6 +18,18 @@ pub(super) fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
+/// `v` with every field the file leaves out when it holds its default written in,
+/// from `defaults`: a value set back to its default reads as that value, not as
+/// "(not set)".
+pub(super) fn filled(mut v: serde_json::Value, defaults: &serde_json::Value) -> serde_json::Value {
+    if let (Some(v), Some(d)) = (v.as_object_mut(), defaults.as_object()) {
+        for (k, value) in d {
+            v.entry(k.clone()).or_insert_with(|| value.clone());
+        }
+    }
+    v
+}
+
 /// A value as a person reads it: strings without quotes, nothing for null.
 pub(super) fn show(v: Option<&serde_json::Value>) -> String {
     match v {

@@ -11,7 +11,7 @@ mod parts;
 use crate::analysis::{Analysis, analyze};
 use crate::model::{Design, Link, LinkId, System, SystemId, Zone, ZoneId};
 use advice::{SubjectMap, advice, esb_counts, findings_only_in};
-use fields::{design_fields, fields, items, link_label, to_json};
+use fields::{design_fields, fields, filled, items, link_label, to_json};
 use pairing::{pair_links, pair_named};
 pub use parts::{
     AdviceChange, Changed, EsbCounts, FieldChange, FindingRef, Items, Matched, Named, Pair,
@@ -198,13 +198,15 @@ fn link_fields(
     x: &Link,
     y: &Link,
 ) -> Vec<FieldChange> {
+    let defaults = link_defaults();
     let plain = |l: &Link| {
-        to_json(&Link {
+        let v = to_json(&Link {
             id: LinkId(0),
             from: SystemId(0),
             to: SystemId(0),
             ..l.clone()
-        })
+        });
+        filled(v, &defaults)
     };
     let mut f = fields(&plain(x), &plain(y));
     let system_name =
@@ -219,4 +221,24 @@ fn link_fields(
         }
     }
     f
+}
+
+/// A link's fields as the file reads them when left out: what a value set back to its
+/// default is shown as (the file itself leaves defaults out).
+fn link_defaults() -> serde_json::Value {
+    let l = Link::new(LinkId(0), SystemId(0), SystemId(0));
+    serde_json::json!({
+        "needs_response": l.needs_response,
+        "trigger": l.trigger.id(),
+        "latency": l.latency.id(),
+        "volume": l.volume,
+        "expected_duration_s": l.expected_duration_s,
+        "guaranteed_delivery": l.guaranteed_delivery,
+        "on_behalf_of_user": l.on_behalf_of_user,
+        "virtual": l.is_virtual,
+        "external_publish": l.external_publish,
+        "sensitivity": l.sensitivity.id(),
+        "protocol": l.protocol.id(),
+        "format": l.format.id(),
+    })
 }
