@@ -26,6 +26,20 @@ fn matched_text<Id: std::fmt::Display>(c: &Changed<Id>) -> Option<String> {
     }
 }
 
+/// Added, removed and changed of each kind of item, in the reports' order.
+fn tallies(d: &Diff) -> [(&'static str, [usize; 3]); 5] {
+    fn tally<Id>(i: &Items<Id>) -> [usize; 3] {
+        [i.added.len(), i.removed.len(), i.changed.len()]
+    }
+    [
+        ("zones", tally(&d.zones)),
+        ("systems", tally(&d.systems)),
+        ("links", tally(&d.links)),
+        ("flows", tally(&d.flows)),
+        ("waivers", tally(&d.waivers)),
+    ]
+}
+
 fn counts<Id>(i: &Items<Id>) -> String {
     format!(
         "{} added, {} removed, {} changed",
@@ -131,38 +145,7 @@ pub fn markdown(d: &Diff) -> String {
         return out;
     }
     let _ = writeln!(out, "| | added | removed | changed |\n|---|---:|---:|---:|");
-    for (label, added, removed, changed) in [
-        (
-            "zones",
-            d.zones.added.len(),
-            d.zones.removed.len(),
-            d.zones.changed.len(),
-        ),
-        (
-            "systems",
-            d.systems.added.len(),
-            d.systems.removed.len(),
-            d.systems.changed.len(),
-        ),
-        (
-            "links",
-            d.links.added.len(),
-            d.links.removed.len(),
-            d.links.changed.len(),
-        ),
-        (
-            "flows",
-            d.flows.added.len(),
-            d.flows.removed.len(),
-            d.flows.changed.len(),
-        ),
-        (
-            "waivers",
-            d.waivers.added.len(),
-            d.waivers.removed.len(),
-            d.waivers.changed.len(),
-        ),
-    ] {
+    for (label, [added, removed, changed]) in tallies(d) {
         let _ = writeln!(out, "| {label} | {added} | {removed} | {changed} |");
     }
     out.push('\n');
@@ -290,21 +273,13 @@ pub fn html(d: &Diff) -> String {
         h.push_str("<p>The designs are the same.</p>\n</body>\n</html>\n");
         return h;
     }
-    fn count_row<Id>(h: &mut String, label: &str, i: &Items<Id>) {
+    h.push_str("<table class=\"counts\"><tr><th></th><th>added</th><th>removed</th><th>changed</th></tr>\n");
+    for (label, [added, removed, changed]) in tallies(d) {
         let _ = writeln!(
             h,
-            "<tr><th>{label}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            i.added.len(),
-            i.removed.len(),
-            i.changed.len()
+            "<tr><th>{label}</th><td>{added}</td><td>{removed}</td><td>{changed}</td></tr>"
         );
     }
-    h.push_str("<table class=\"counts\"><tr><th></th><th>added</th><th>removed</th><th>changed</th></tr>\n");
-    count_row(&mut h, "zones", &d.zones);
-    count_row(&mut h, "systems", &d.systems);
-    count_row(&mut h, "links", &d.links);
-    count_row(&mut h, "flows", &d.flows);
-    count_row(&mut h, "waivers", &d.waivers);
     h.push_str("</table>\n");
     if !d.design.is_empty() {
         h.push_str("<h2>Design</h2>\n<ul>\n");
