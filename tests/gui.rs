@@ -2406,8 +2406,7 @@ fn every_sample_s_systems_and_links_are_named_on_the_canvas_and_no_siblings_shar
         let mut h = harness(app);
         h.run_steps(3);
         let d = h.state().doc.design().clone();
-        let canvas = h.get_by_label("Canvas");
-        let _ = canvas;
+        h.get_by_label("Canvas");
         let items: Vec<String> = h
             .query_all_by(|n| n.role() == egui::accesskit::Role::Button)
             .filter_map(|n| n.accesskit_node().label())

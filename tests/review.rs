@@ -476,3 +476,29 @@ fn a_value_set_back_to_its_default_reads_as_that_value() {
     assert_eq!(f.after, default.id());
     assert!(!render::html(&d).contains("(not set)"));
 }
+
+/// Every kind of single edit is made at least once across the samples, and each is
+/// seen and named (the property test above picks them at random).
+#[test]
+fn every_kind_of_single_edit_is_made_and_seen_somewhere() {
+    for kind in 0usize..18 {
+        let mut made = 0;
+        for s in patchbay::samples::ALL {
+            let before = model::parse(s.text).expect("valid");
+            for n in 0..3 {
+                let Some((after, said)) = single_edit(&before, kind, n) else {
+                    continue;
+                };
+                if !model::validate::validate(&after).is_empty() {
+                    continue;
+                }
+                made += 1;
+                let d = diff(&before, &after);
+                assert!(!d.is_empty(), "edit {kind} on {} not seen", s.title);
+                let text = render::text(&d);
+                assert!(text.contains(&said), "edit {kind}: {said:?} not in\n{text}");
+            }
+        }
+        assert!(made > 0, "edit {kind} was never made");
+    }
+}

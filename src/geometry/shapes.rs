@@ -69,6 +69,29 @@ pub struct LinkShape {
     pub overview: Option<Placed>,
 }
 
+impl LinkShape {
+    /// The point halfway along its route: where a keyboard user finds the link, and
+    /// where draw.io puts an edge's label before its offset.
+    pub fn middle(&self) -> Option<Pos> {
+        let length = |a: &Pos, b: &Pos| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+        let route = &self.route;
+        let total: f32 = route.windows(2).map(|w| length(&w[0], &w[1])).sum();
+        let mut left = total / 2.0;
+        for w in route.windows(2) {
+            let len = length(&w[0], &w[1]);
+            if len > 0.0 && left <= len {
+                let t = left / len;
+                return Some(Pos {
+                    x: w[0].x + (w[1].x - w[0].x) * t,
+                    y: w[0].y + (w[1].y - w[0].y) * t,
+                });
+            }
+            left -= len;
+        }
+        route.first().copied()
+    }
+}
+
 /// A zone as drawn.
 #[derive(Clone, Debug)]
 pub struct ZoneShape {
@@ -175,4 +198,33 @@ pub struct Geometry {
     pub zones: Vec<ZoneShape>,
     /// What it all covers.
     pub bounds: Rect,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_s_middle_is_halfway_along_it() {
+        let p = |x, y| Pos { x, y };
+        let shape = |route: Vec<Pos>| LinkShape {
+            id: LinkId(1),
+            from: SystemId(1),
+            to: SystemId(2),
+            route,
+            pattern: Pattern::RequestReply,
+            severity: None,
+            full_label: String::new(),
+            short_label: String::new(),
+            label: None,
+            overview: None,
+        };
+        let bent = shape(vec![p(0.0, 0.0), p(100.0, 0.0), p(100.0, 100.0)]);
+        let mid = bent.middle().expect("a middle");
+        assert!(
+            (mid.x - 100.0).abs() < 0.01 && mid.y.abs() < 0.01,
+            "{mid:?}"
+        );
+        assert_eq!(shape(Vec::new()).middle(), None);
+    }
 }

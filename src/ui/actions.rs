@@ -14,6 +14,18 @@ impl Action {
         TABLE.iter().find(|e| e.action == self).unwrap_or(&TABLE[0])
     }
 
+    /// How many of its keys were pressed this frame, each taken so no one else sees it.
+    pub fn times_pressed(self, ctx: &egui::Context) -> usize {
+        (self.entry().keys.iter())
+            .filter(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
+            .count()
+    }
+
+    /// Whether one of its keys was pressed this frame (taken, as above).
+    pub fn pressed(self, ctx: &egui::Context) -> bool {
+        self.times_pressed(ctx) > 0
+    }
+
     /// The command it runs through the window's queue; `None` for the keys the canvas
     /// and the presentation handle where they are.
     pub fn command(self) -> Option<Command> {

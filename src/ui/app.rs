@@ -256,6 +256,9 @@ impl PatchbayApp {
             self.waker = crate::job::Waker::new(move || repaint.request_repaint());
             self.doc.set_waker(self.waker.clone());
             self.canvas.set_waker(self.waker.clone());
+            // The key table's zoom keys replace egui's own, so Help > Keyboard lists
+            // them and they are handled once.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
         self.handle_escape(&ctx);
         self.handle_shortcuts(&ctx);

@@ -138,21 +138,19 @@ fn list_ui(
                     )));
                 // The colour and the heading above say the severity to the eye; a
                 // screen reader reading row by row hears it in each row's name.
-                let said = if accepted {
-                    format!(
-                        "Accepted {}: {}",
-                        f.severity.label().to_lowercase(),
-                        row_text
-                    )
-                } else {
-                    format!("{}: {}", f.severity.label(), row_text)
-                };
+                // Made only when a screen reader (or a test) reads the tree.
                 row.widget_info(|| {
+                    let said = if accepted {
+                        let severity = f.severity.label().to_lowercase();
+                        format!("Accepted {severity}: {row_text}")
+                    } else {
+                        format!("{}: {row_text}", f.severity.label())
+                    };
                     egui::WidgetInfo::selected(
                         egui::WidgetType::SelectableLabel,
                         true,
                         selected,
-                        said.clone(),
+                        said,
                     )
                 });
                 if row.clicked() {

@@ -125,25 +125,16 @@ impl PatchbayApp {
     /// The keys of the command table (see `actions`); presenting, its next and back
     /// keys step through the slides.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        // The table's zoom keys replace egui's own, so Help > Keyboard lists them.
-        if ctx.options(|o| o.zoom_with_keyboard) {
-            ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        }
         // Text being typed takes the keys that mean something there (Ctrl+Z, Delete);
         // a focused button or the canvas does not.
         let typing = ctx.text_edit_focused();
         self.queue.extend(super::actions::pressed(ctx, typing));
         if self.presenting.is_some() && !typing {
             use super::actions::Action;
-            let pressed = |a: Action| {
-                (a.entry().keys.iter())
-                    .filter(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
-                    .count()
-            };
-            for _ in 0..pressed(Action::NextSlide) {
+            for _ in 0..Action::NextSlide.times_pressed(ctx) {
                 self.queue.push(Command::Slide(true));
             }
-            for _ in 0..pressed(Action::PreviousSlide) {
+            for _ in 0..Action::PreviousSlide.times_pressed(ctx) {
                 self.queue.push(Command::Slide(false));
             }
         }
@@ -189,28 +180,19 @@ impl PatchbayApp {
         {
             return;
         }
-        let stop = super::actions::Action::CloseOnTop.entry().keys;
-        if self.presenting.is_some()
-            && stop
-                .iter()
-                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
-        {
-            self.queue.push(Command::Present(false));
-            return;
-        }
-        let open = self.shown.keyboard_help
+        let open = self.presenting.is_some()
+            || self.shown.keyboard_help
             || self.learn.concept.is_some()
             || self.learn.bus_open
             || self.compare.is_some();
-        let close = super::actions::Action::CloseOnTop.entry().keys;
-        if !open
-            || !close
-                .iter()
-                .any(|k| ctx.input_mut(|i| i.consume_shortcut(k)))
-        {
+        // Taken only when there is something to close, so the canvas and egui's own
+        // focus still get Escape otherwise.
+        if !open || !super::actions::Action::CloseOnTop.pressed(ctx) {
             return;
         }
-        if self.shown.keyboard_help {
+        if self.presenting.is_some() {
+            self.queue.push(Command::Present(false));
+        } else if self.shown.keyboard_help {
             self.shown.keyboard_help = false;
         } else if self.learn.concept.is_some() {
             self.learn.concept = None;

@@ -148,7 +148,7 @@ pub const TABLE: &[Entry] = &[
     Entry {
         action: Action::Import,
         label: "Import…",
-        tooltip: "Read an interface catalogue (.csv) or a Mermaid flowchart as a new design",
+        tooltip: "Read another tool's file as a new design: an interface catalogue (.csv), a draw.io diagram, a Mermaid flowchart or a CALM architecture",
         keys: &[],
         while_typing: false,
         scope: Scope::Window,

@@ -142,6 +142,11 @@ impl<'a, 'input> Cells<'a, 'input> {
         self.index(id).map(|i| &self.all[i])
     }
 
+    /// The edge `c` is a label of (a label dragged onto an edge is its child cell).
+    pub(super) fn edge_of(&self, c: &Cell<'_, '_>) -> Option<&Cell<'a, 'input>> {
+        c.parent().and_then(|p| self.get(p)).filter(|p| p.is_edge())
+    }
+
     /// The index of the cell with this id.
     pub(super) fn index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()

@@ -14,6 +14,8 @@ pub(super) struct Frames {
     container: Vec<bool>,
     /// The containers' indices, the few that every shape is looked up among.
     containers: Vec<usize>,
+    /// Each cell's outermost container, worked out once.
+    outer: Vec<Option<usize>>,
 }
 
 fn area(r: &Rect) -> f32 {
@@ -61,11 +63,16 @@ impl Frames {
             })
             .collect();
         let containers = (0..container.len()).filter(|&i| container[i]).collect();
-        Self {
+        let mut frames = Self {
             rects,
             container,
             containers,
-        }
+            outer: Vec::new(),
+        };
+        frames.outer = (0..cells.all.len())
+            .map(|i| frames.find_outermost(cells, i))
+            .collect();
+        frames
     }
 
     /// Whether cell `i` is a container.
@@ -73,9 +80,14 @@ impl Frames {
         self.container[i]
     }
 
+    /// The outermost container around cell `i`.
+    pub(super) fn outermost(&self, i: usize) -> Option<usize> {
+        self.outer[i]
+    }
+
     /// The outermost container around cell `i`: the outermost it sits in as a
     /// child, when it is one; else, among those drawn around its centre, the largest.
-    pub(super) fn outermost(&self, cells: &Cells<'_, '_>, i: usize) -> Option<usize> {
+    fn find_outermost(&self, cells: &Cells<'_, '_>, i: usize) -> Option<usize> {
         let mut parents = Vec::new();
         let mut at = cells.all[i].parent();
         for _ in 0..64 {
@@ -87,7 +99,7 @@ impl Frames {
         }
         // Dropped into a container: that says where it is, whatever overlaps it.
         if let Some(&top) = parents.iter().rev().find(|&&p| self.container[p]) {
-            let around = self.outermost(cells, top);
+            let around = self.find_outermost(cells, top);
             return Some(around.unwrap_or(top));
         }
         // Patchbay's own files say every zone outright; drawing is no evidence there.
@@ -98,14 +110,11 @@ impl Frames {
         let own = self.rects[i].as_ref().map_or(0.0, area);
         (self.containers.iter().copied())
             .filter(|&k| k != i && cells.all[k].attr("patchbay").is_none())
-            .filter(|&k| {
-                parents.contains(&k)
-                    || match (self.rects[k], centre) {
-                        (Some(r), Some((x, y))) => {
-                            area(&r) > own && x > r[0] && x < r[2] && y > r[1] && y < r[3]
-                        }
-                        _ => false,
-                    }
+            .filter(|&k| match (self.rects[k], centre) {
+                (Some(r), Some((x, y))) => {
+                    area(&r) > own && x > r[0] && x < r[2] && y > r[1] && y < r[3]
+                }
+                _ => false,
             })
             .max_by(|&a, &b| {
                 let size = |k: usize| self.rects[k].as_ref().map_or(0.0, area);

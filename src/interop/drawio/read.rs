@@ -64,11 +64,7 @@ pub fn import(
     // What may hold or be held: not text boxes, pictures, lines or edge labels.
     let frames = Frames::of(&cells, |c| {
         c.attr("patchbay").is_some()
-            || (decoration(c.style()).is_none()
-                && !c
-                    .parent()
-                    .and_then(|p| cells.get(p))
-                    .is_some_and(|p| p.is_edge()))
+            || (decoration(c.style()).is_none() && cells.edge_of(c).is_none())
     });
     let zones = read.zones(&frames);
     let systems = read.systems(&frames, &zones);
@@ -156,7 +152,7 @@ impl Reading<'_, '_, '_> {
             .collect();
         for &i in &containers {
             let c = &cells.all[i];
-            if frames.outermost(cells, i).is_some() {
+            if frames.outermost(i).is_some() {
                 continue;
             }
             let name = c.label();
@@ -183,7 +179,7 @@ impl Reading<'_, '_, '_> {
             }
         };
         for &i in &containers {
-            let Some(o) = frames.outermost(cells, i) else {
+            let Some(o) = frames.outermost(i) else {
                 continue;
             };
             let zone = zone_at.get(&o).copied().flatten();
@@ -201,7 +197,7 @@ impl Reading<'_, '_, '_> {
         (0..cells.all.len())
             .filter(|&i| cells.all[i].is_vertex() && !frames.is_container(i))
             .filter_map(|i| {
-                let o = frames.outermost(cells, i)?;
+                let o = frames.outermost(i)?;
                 let zone = zone_at.get(&o).copied().flatten()?;
                 Some((cells.all[i].id.clone(), zone))
             })
@@ -228,10 +224,7 @@ impl Reading<'_, '_, '_> {
                 continue;
             }
             // A label dragged onto an edge is a child cell of the edge: the edge's.
-            if c.parent()
-                .and_then(|p| cells.get(p))
-                .is_some_and(|p| p.is_edge())
-            {
+            if cells.edge_of(c).is_some() {
                 continue;
             }
             if c.attr("patchbay").is_none()
@@ -327,10 +320,7 @@ impl Reading<'_, '_, '_> {
         // Labels dragged onto edges, by edge id, in file order.
         let mut labels: HashMap<&str, Vec<String>> = HashMap::new();
         for c in cells.all.iter().filter(|c| c.is_vertex()) {
-            if let Some(edge) = c
-                .parent()
-                .filter(|p| cells.get(p).is_some_and(|e| e.is_edge()))
-            {
+            if let Some(edge) = cells.edge_of(c).map(|e| e.id.as_str()) {
                 let text = c.label();
                 if !text.trim().is_empty() {
                     labels.entry(edge).or_default().push(text.trim().to_owned());

@@ -233,7 +233,7 @@ fn link(w: &mut XmlWriter, l: &Link, a: &LinkAnalysis, (shape, g): (&LinkShape, 
         w.end_element();
     }
     // The label where Patchbay placed it: an offset from the middle of the route.
-    if let (Some(label), Some(mid)) = (&shape.label, route_middle(&shape.route)) {
+    if let (Some(label), Some(mid)) = (&shape.label, shape.middle()) {
         let c = label.rect.center();
         empty(
             w,
@@ -279,24 +279,4 @@ fn route_ports(shape: &LinkShape, g: &Geometry) -> String {
         ));
     }
     style
-}
-
-/// The point halfway along a route, where draw.io puts an edge's label before its
-/// offset.
-fn route_middle(route: &[Pos]) -> Option<Pos> {
-    let length = |a: &Pos, b: &Pos| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
-    let total: f32 = route.windows(2).map(|w| length(&w[0], &w[1])).sum();
-    let mut left = total / 2.0;
-    for w in route.windows(2) {
-        let len = length(&w[0], &w[1]);
-        if len > 0.0 && left <= len {
-            let t = left / len;
-            return Some(Pos {
-                x: w[0].x + (w[1].x - w[0].x) * t,
-                y: w[0].y + (w[1].y - w[0].y) * t,
-            });
-        }
-        left -= len;
-    }
-    route.first().copied()
 }

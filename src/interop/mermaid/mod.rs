@@ -160,7 +160,7 @@ struct Reader {
     /// Kinds from `class` lines and `:::class`, by node id.
     kinds: HashMap<String, SystemKind>,
     /// Node ids drawn as the database cylinder.
-    cylinders: Vec<String>,
+    cylinders: std::collections::HashSet<String>,
     /// The subgraphs open, outermost first.
     open: Vec<Open>,
     /// Every subgraph's id.
@@ -384,11 +384,11 @@ impl Reader {
             design.systems[i].name = name.clone();
         }
         if n.cylinder {
-            self.cylinders.push(n.id.clone());
+            self.cylinders.insert(n.id.clone());
         }
         let id = design.systems[i].id;
         if let Some(class) = &n.class {
-            self.class_of(&n.id.clone(), &class.clone());
+            self.class_of(&n.id, class);
         }
         id
     }

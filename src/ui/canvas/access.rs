@@ -3,7 +3,7 @@
 //! the analysis found ("Web shop to Salesforce: remote call-in, JWT bearer, 1 info
 //! finding"), whether it is selected, and an action that selects it.
 
-use super::keys::{Item, midpoint};
+use super::keys::Item;
 use super::{Canvas, CanvasAction};
 use crate::analysis::{Analysis, Severity, Subject};
 use crate::model::{Design, LinkId, SystemId, ZoneId};
@@ -197,21 +197,29 @@ impl Canvas {
                 .id_salt("patchbay canvas items")
                 .accessibility_parent(self.keys_id()),
         );
+        // Each zone's systems, in one pass.
+        let mut in_zone: HashMap<Option<ZoneId>, Vec<&crate::geometry::SystemShape>> =
+            HashMap::new();
+        for s in &g.systems {
+            in_zone
+                .entry(spoken.zone_of.get(&s.id).copied())
+                .or_default()
+                .push(s);
+        }
+        let mut systems = |ui: &mut egui::Ui, zone: Option<ZoneId>| {
+            for s in in_zone.get(&zone).into_iter().flatten() {
+                let name = spoken.systems.get(&s.id).map_or("", String::as_str);
+                let on = selected.0.contains(&s.id);
+                item(ui, Item::System(s.id), name, screen(s.rect), on);
+            }
+        };
         for zone in &g.zones {
             let mut z = canvas.new_child(UiBuilder::new().id_salt(("zone", zone.id.0)));
             let name = spoken.zones.get(&zone.id).map_or(zone.name.as_str(), |s| s);
             group(&ctx, &z, name, screen(zone.rect));
-            for s in (g.systems.iter()).filter(|s| spoken.zone_of.get(&s.id) == Some(&zone.id)) {
-                let name = spoken.systems.get(&s.id).map_or("", String::as_str);
-                let on = selected.0.contains(&s.id);
-                item(&mut z, Item::System(s.id), name, screen(s.rect), on);
-            }
+            systems(&mut z, Some(zone.id));
         }
-        for s in (g.systems.iter()).filter(|s| !spoken.zone_of.contains_key(&s.id)) {
-            let name = spoken.systems.get(&s.id).map_or("", String::as_str);
-            let on = selected.0.contains(&s.id);
-            item(&mut canvas, Item::System(s.id), name, screen(s.rect), on);
-        }
+        systems(&mut canvas, None);
         let mut links = canvas.new_child(UiBuilder::new().id_salt("links"));
         group(
             &ctx,
@@ -222,8 +230,7 @@ impl Canvas {
         for l in &g.links {
             let name = spoken.links.get(&l.id).map_or("", String::as_str);
             let on = selected.1.contains(&l.id);
-            let mid = midpoint(&l.route).unwrap_or_default();
-            let at = self.to_screen(crate::model::Pos { x: mid.x, y: mid.y });
+            let at = self.to_screen(l.middle().unwrap_or_default());
             let rect = Rect::from_center_size(at, egui::vec2(12.0, 12.0));
             item(&mut links, Item::Link(l.id), name, rect, on);
         }

@@ -41,8 +41,8 @@ pub fn reading_order(geometry: &Geometry) -> Vec<(Item, Pos2)> {
             (Item::System(s.id), Pos2::new(c.x, c.y))
         })
         .chain(geometry.links.iter().filter_map(|l| {
-            let mid = midpoint(&l.route)?;
-            Some((Item::Link(l.id), mid))
+            let mid = l.middle()?;
+            Some((Item::Link(l.id), Pos2::new(mid.x, mid.y)))
         }))
         .collect();
     items.sort_by(|a, b| {
@@ -53,26 +53,6 @@ pub fn reading_order(geometry: &Geometry) -> Vec<(Item, Pos2)> {
             .then(a.1.y.total_cmp(&b.1.y))
     });
     items
-}
-
-/// The point halfway along a route.
-pub fn midpoint(route: &[Pos]) -> Option<Pos2> {
-    let segments: Vec<(Pos2, Pos2, f32)> = route
-        .windows(2)
-        .map(|w| {
-            let (a, b) = (Pos2::new(w[0].x, w[0].y), Pos2::new(w[1].x, w[1].y));
-            (a, b, a.distance(b))
-        })
-        .collect();
-    let total: f32 = segments.iter().map(|s| s.2).sum();
-    let mut left = total / 2.0;
-    for (a, b, len) in &segments {
-        if left <= *len && *len > 0.0 {
-            return Some(a.lerp(*b, left / len));
-        }
-        left -= len;
-    }
-    route.first().map(|p| Pos2::new(p.x, p.y))
 }
 
 /// The item after (or before) `current` in `order`, wrapping round; the first (or
@@ -166,19 +146,22 @@ impl Canvas {
             return Vec::new();
         }
         let mut actions = Vec::new();
-        let order = reading_order(&self.geometry);
+        // Worked out only when a key asks for it: sorting every item each frame would
+        // cost a large design its frame rate.
+        let order = std::cell::OnceCell::new();
+        let order = || order.get_or_init(|| reading_order(&self.geometry));
         let select = |item: Item| match item {
             Item::System(id) => CanvasAction::SelectSystem { id, add: false },
             Item::Link(id) => CanvasAction::SelectLink { id, add: false },
         };
-        let pressed =
-            |a: Action| (a.entry().keys.iter()).any(|k| ui.input_mut(|i| i.consume_shortcut(k)));
+        let pressed = |a: Action| a.pressed(ui.ctx());
         // The key of `a` that points along `dir`, pressed.
         let pressed_to = |a: Action, dir: Vec2| {
             (a.entry().keys.iter())
                 .filter(|k| arrow_dir(k.logical_key) == Some(dir))
                 .any(|k| ui.input_mut(|i| i.consume_shortcut(k)))
         };
+        let mut reveal = Vec::new();
         // A key with Shift is tried before the same key without: egui takes a key
         // without modifiers as pressed when Shift is held too.
         // Tab goes through the items only once the canvas has focus: before, it is
@@ -186,19 +169,19 @@ impl Canvas {
         for (forward, action) in [(false, Action::PreviousItem), (true, Action::NextItem)] {
             if focus.has_focus()
                 && pressed(action)
-                && let Some(item) = next_in(&order, current, forward)
+                && let Some(item) = next_in(order(), current, forward)
             {
                 actions.push(select(item));
-                self.reveal_item(item, &order);
+                reveal.push(item);
             }
         }
         for (_, dir) in ARROWS {
             if let Some(from) = current
                 && pressed_to(Action::SelectNearby, dir)
-                && let Some(item) = nearest_in(&order, from, dir)
+                && let Some(item) = nearest_in(order(), from, dir)
             {
                 actions.push(select(item));
-                self.reveal_item(item, &order);
+                reveal.push(item);
             }
             for (action, step) in [
                 (Action::MoveSelectedFar, LARGE_STEP),
@@ -216,6 +199,9 @@ impl Canvas {
             && pressed(Action::Rename)
         {
             actions.push(CanvasAction::Rename(id));
+        }
+        for item in reveal {
+            self.reveal_item(item);
         }
         actions
     }
@@ -235,10 +221,9 @@ impl Canvas {
             Some(Item::Link(id)) => {
                 let mid = (self.geometry.links.iter())
                     .find(|l| l.id == id)
-                    .and_then(|l| midpoint(&l.route));
+                    .and_then(|l| l.middle());
                 if let Some(m) = mid {
-                    let at = self.to_screen(Pos { x: m.x, y: m.y });
-                    painter.circle_stroke(at, 12.0, stroke);
+                    painter.circle_stroke(self.to_screen(m), 12.0, stroke);
                 }
             }
             None => {}
@@ -257,12 +242,15 @@ impl Canvas {
     }
 
     /// Brings an item chosen from the keyboard into view when it is off screen.
-    fn reveal_item(&mut self, item: Item, order: &[(Item, Pos2)]) {
-        let Some(&(_, at)) = order.iter().find(|(i, _)| *i == item) else {
-            return;
+    fn reveal_item(&mut self, item: Item) {
+        let at = match item {
+            Item::System(id) => self.geometry.system(id).map(|s| s.rect.center()),
+            Item::Link(id) => (self.geometry.links.iter())
+                .find(|l| l.id == id)
+                .and_then(|l| l.middle()),
         };
-        if !self.rect.contains(self.to_screen(Pos { x: at.x, y: at.y })) {
-            self.reveal(Pos { x: at.x, y: at.y });
+        if let Some(at) = at.filter(|at| !self.rect.contains(self.to_screen(*at))) {
+            self.reveal(at);
         }
     }
 }
@@ -326,13 +314,5 @@ mod tests {
                 sample.title
             );
         }
-    }
-
-    #[test]
-    fn a_route_s_midpoint_is_halfway_along_it() {
-        let p = |x, y| Pos { x, y };
-        let mid = midpoint(&[p(0.0, 0.0), p(100.0, 0.0), p(100.0, 100.0)]).expect("mid");
-        assert!((mid - Pos2::new(100.0, 0.0)).length() < 0.01);
-        assert_eq!(midpoint(&[]), None);
     }
 }
