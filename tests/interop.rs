@@ -432,6 +432,18 @@ fn maxgraph_reads_every_drawio_export_with_every_shape_and_label() {
     hostile.systems[0].name = "</object><mxCell id=\"0\"/> & 'co' ]]>".into();
     hostile.systems[1].name = "two\nlines 🙂".into();
     designs.push(("hostile".into(), hostile));
+    // Generated designs laid out by Patchbay, where many links share their ends.
+    for systems in [30, 100] {
+        let mut d = patchbay::generate::generate(patchbay::generate::Params {
+            systems,
+            links_per_system: 5,
+            seed: 1,
+        });
+        for s in &mut d.systems {
+            s.position = None;
+        }
+        designs.push((format!("generated-{systems}"), d));
+    }
     let files: Vec<std::path::PathBuf> = designs
         .iter()
         .map(|(name, d)| {
